@@ -1,0 +1,45 @@
+// The handler table type and the one dispatch function both transports call. A handler
+// throws StrataError for anything a user can act on; dispatch turns every throw into data.
+
+import type { ApiEvent, ArgsOf, OperationName, ResultOf } from '../../shared/api'
+import { isOperationName } from '../../shared/api'
+import type { ApiResult } from '../../shared/errors'
+import { StrataError, toApiError } from '../../shared/errors'
+
+export interface HandlerContext {
+  /** Aborted when the caller goes away (closed request, window reload) or cancels. */
+  readonly signal: AbortSignal
+  readonly emit: (event: ApiEvent) => void
+}
+
+export type Handler<N extends OperationName> = (
+  args: ArgsOf<N>,
+  context: HandlerContext,
+) => Promise<ResultOf<N>>
+
+export type HandlerTable = { readonly [N in OperationName]: Handler<N> }
+
+/** Runs one call from either transport. Never throws: every failure comes back as data. */
+export async function dispatchCall(
+  table: HandlerTable,
+  name: unknown,
+  args: unknown,
+  context: HandlerContext,
+): Promise<ApiResult<unknown>> {
+  try {
+    if (!isOperationName(name)) {
+      throw new StrataError('BAD_INPUT', `Unknown operation ${JSON.stringify(name)}.`)
+    }
+    if (args === null || typeof args !== 'object' || Array.isArray(args)) {
+      throw new StrataError('BAD_INPUT', `Arguments of ${name} must be an object.`)
+    }
+    const handler = table[name] as (a: unknown, c: HandlerContext) => Promise<unknown>
+    const value = await handler(args, context)
+    return { ok: true, value }
+  } catch (error) {
+    if (context.signal.aborted) {
+      return { ok: false, error: { code: 'CANCELLED', message: 'The operation was cancelled.' } }
+    }
+    return { ok: false, error: toApiError(error) }
+  }
+}

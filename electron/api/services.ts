@@ -1,0 +1,37 @@
+// What the handlers need from the rest of the main side. electron/app/composeServices.ts
+// builds the real thing; the handlers never construct services themselves.
+
+import type {
+  AddRegistryArgs,
+  AppInfo,
+  CredentialsArgs,
+  Page,
+  RegistryEntry,
+} from '../../shared/api'
+import type { ImageSource } from '../sources/imageSource'
+
+export interface RegistryListing {
+  listRepositories(
+    registry: string,
+    options: { readonly cursor?: string; readonly pageSize?: number; readonly signal: AbortSignal },
+  ): Promise<Page<string>>
+  listTags(
+    repository: string,
+    options: { readonly cursor?: string; readonly pageSize?: number; readonly signal: AbortSignal },
+  ): Promise<Page<string>>
+}
+
+export interface RegistryBook {
+  list(): Promise<readonly RegistryEntry[]>
+  add(args: AddRegistryArgs): Promise<RegistryEntry>
+  remove(host: string): Promise<readonly RegistryEntry[]>
+  setCredentials(args: CredentialsArgs): Promise<RegistryEntry>
+}
+
+export interface Services {
+  readonly appInfo: AppInfo
+  readonly registries: RegistryBook
+  readonly listing: RegistryListing
+  /** Opens any source reference the Open box accepts ("docker://…", "oci:…", "alpine"). */
+  openSource(ref: string, signal: AbortSignal): Promise<ImageSource>
+}

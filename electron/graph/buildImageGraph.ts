@@ -1,0 +1,195 @@
+// Builds the index → manifest → config → layers graph of whatever a source resolves to. Every
+// manifest and config is fetched through the source, which verifies it; a child that fails is
+// kept as a node carrying its error, so one bad manifest never hides the rest of the image.
+
+import type { GraphEdge, GraphNode, GraphNodeRole, ImageGraph } from '../../shared/api'
+import { toApiError } from '../../shared/errors'
+import {
+  describeMediaType,
+  isIndexMediaType,
+  isManifestMediaType,
+} from '../../shared/oci/mediaTypes'
+import type { Descriptor, HistoryEntry, ImageManifest } from '../../shared/oci/types'
+import type { ImageSource } from '../sources/imageSource'
+import { Semaphore } from '../util/semaphore'
+import { isAttestation, makeNode, prettyDocument } from './graphNodes'
+import { stepsPerLayer } from './layerHistory'
+
+export interface GraphLimits {
+  readonly maxNodes: number
+  readonly maxDepth: number
+  readonly concurrency: number
+}
+
+export const DEFAULT_GRAPH_LIMITS: GraphLimits = { maxNodes: 3000, maxDepth: 8, concurrency: 6 }
+
+export async function buildImageGraph(
+  source: ImageSource,
+  options: { readonly signal?: AbortSignal; readonly limits?: GraphLimits } = {},
+): Promise<ImageGraph> {
+  const builder = new GraphBuilder(source, options.limits ?? DEFAULT_GRAPH_LIMITS, options.signal)
+  const root = await source.resolve({ signal: options.signal })
+  await builder.visitManifest(root, 'root', 0)
+  const rateLimit = source.rateLimit?.()
+  return {
+    ref: source.ref,
+    sourceLabel: source.label,
+    rootId: root.digest,
+    nodes: [...builder.nodes.values()],
+    edges: builder.edges.filter((e) => builder.nodes.has(e.from) && builder.nodes.has(e.to)),
+    warnings: builder.warnings,
+    ...(rateLimit ? { rateLimit } : {}),
+  }
+}
+
+class GraphBuilder {
+  readonly nodes = new Map<string, GraphNode>()
+  readonly edges: GraphEdge[] = []
+  readonly warnings: string[] = []
+  private readonly fetches: Semaphore
+  private truncated = false
+
+  constructor(
+    private readonly source: ImageSource,
+    private readonly limits: GraphLimits,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.fetches = new Semaphore(limits.concurrency)
+  }
+
+  async visitManifest(descriptor: Descriptor, role: GraphNodeRole, depth: number): Promise<void> {
+    if (this.nodes.has(descriptor.digest) || !this.reserve()) return
+    const commands = this.source.commandsFor({ digest: descriptor.digest, kind: 'manifest' })
+    if (depth > this.limits.maxDepth) {
+      this.warnings.push(`Stopped at depth ${depth}: indexes nest deeper than Strata follows.`)
+      this.add(makeNode(descriptor, role, { commands }))
+      return
+    }
+    let manifest
+    try {
+      manifest = await this.fetches.run(() =>
+        this.source.fetchManifest(descriptor, { signal: this.signal }),
+      )
+    } catch (error) {
+      if (role === 'root') throw error
+      const documentError = toApiError(error)
+      this.warnings.push(`${descriptor.digest}: ${documentError.message}`)
+      this.add(makeNode(descriptor, role, { commands, documentError }))
+      return
+    }
+    const { parsed } = manifest
+    this.add(
+      makeNode(descriptor, role, {
+        commands,
+        document: prettyDocument(manifest.bytes),
+        documentMediaType: descriptor.mediaType === '' ? parsed.mediaType : undefined,
+      }),
+    )
+    if (parsed.kind === 'schema1') {
+      this.warnings.push('Docker schema 1 manifest: shown read-only; its layers are not followed.')
+      return
+    }
+    if (parsed.kind === 'index') {
+      await Promise.all(
+        parsed.document.manifests.map((child, position) => {
+          this.link(descriptor.digest, child.digest, 'manifest', position)
+          return this.visitChild(child, depth + 1)
+        }),
+      )
+    } else {
+      await this.visitImage(descriptor, parsed.document)
+    }
+    const subject = parsed.document.subject
+    if (subject) {
+      this.addLeaf(subject, 'subject', 'manifest')
+      this.link(descriptor.digest, subject.digest, 'subject', 0)
+    }
+  }
+
+  private async visitChild(child: Descriptor, depth: number): Promise<void> {
+    if (isAttestation(child)) return this.visitManifest(child, 'attestation', depth)
+    if (isIndexMediaType(child.mediaType)) return this.visitManifest(child, 'nested-index', depth)
+    if (isManifestMediaType(child.mediaType)) return this.visitManifest(child, 'platform', depth)
+    this.addLeaf(child, 'blob', 'blob')
+    return Promise.resolve()
+  }
+
+  private async visitImage(owner: Descriptor, manifest: ImageManifest): Promise<void> {
+    const history = await this.visitConfig(manifest.config)
+    this.link(owner.digest, manifest.config.digest, 'config', 0)
+    const steps = stepsPerLayer(history, manifest.layers.length)
+    manifest.layers.forEach((layer, position) => {
+      this.addLeaf(layer, 'layer', 'blob', steps[position])
+      this.link(owner.digest, layer.digest, 'layer', position)
+    })
+  }
+
+  /** Fetches and shows the config when it is JSON; returns its history for the layers. */
+  private async visitConfig(config: Descriptor): Promise<readonly HistoryEntry[] | undefined> {
+    if (this.nodes.has(config.digest) || !this.reserve()) return undefined
+    const commands = this.source.commandsFor({ digest: config.digest, kind: 'blob' })
+    const isJson =
+      describeMediaType(config.mediaType).kind === 'config' || /\+json$/.test(config.mediaType)
+    if (!isJson) {
+      this.add(makeNode(config, 'config', { commands }))
+      return undefined
+    }
+    try {
+      const blob = await this.fetches.run(() =>
+        this.source.fetchSmallBlob(config, { signal: this.signal }),
+      )
+      this.add(makeNode(config, 'config', { commands, document: prettyDocument(blob.bytes) }))
+      return readHistory(blob.bytes)
+    } catch (error) {
+      const documentError = toApiError(error)
+      this.warnings.push(`config ${config.digest}: ${documentError.message}`)
+      this.add(makeNode(config, 'config', { commands, documentError }))
+      return undefined
+    }
+  }
+
+  private addLeaf(
+    descriptor: Descriptor,
+    role: GraphNodeRole,
+    kind: 'manifest' | 'blob',
+    history?: readonly string[],
+  ): void {
+    if (this.nodes.has(descriptor.digest) || !this.reserve()) return
+    const commands = this.source.commandsFor({ digest: descriptor.digest, kind })
+    this.add(makeNode(descriptor, role, history ? { commands, history } : { commands }))
+  }
+
+  private link(from: string, to: string, relation: GraphEdge['relation'], position: number): void {
+    this.edges.push({ from, to, relation, position })
+  }
+
+  private add(node: GraphNode): void {
+    this.nodes.set(node.id, node)
+  }
+
+  /** False once the node budget is spent; warns once. */
+  private reserve(): boolean {
+    if (this.nodes.size < this.limits.maxNodes) return true
+    if (!this.truncated) {
+      this.truncated = true
+      this.warnings.push(
+        `The graph has more than ${this.limits.maxNodes} objects; the rest is not shown.`,
+      )
+    }
+    return false
+  }
+}
+
+function readHistory(bytes: Uint8Array): readonly HistoryEntry[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes))
+    if (parsed === null || typeof parsed !== 'object') return undefined
+    const history = (parsed as { history?: unknown }).history
+    if (!Array.isArray(history)) return undefined
+    return history.filter(
+      (entry): entry is HistoryEntry => entry !== null && typeof entry === 'object',
+    )
+  } catch {
+    return undefined
+  }
+}

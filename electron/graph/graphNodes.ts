@@ -1,0 +1,65 @@
+// Turns descriptors and verified documents into graph nodes with plain-language labels.
+
+import type { EquivalentCommand, GraphNode, GraphNodeRole } from '../../shared/api'
+import type { ApiError } from '../../shared/errors'
+import { describeMediaType, mediaTypeInfo } from '../../shared/oci/mediaTypes'
+import type { Descriptor } from '../../shared/oci/types'
+
+export interface NodeExtras {
+  readonly document?: string
+  readonly documentError?: ApiError
+  readonly history?: readonly string[]
+  readonly commands: readonly EquivalentCommand[]
+  /** The media type the document itself declares, when the descriptor had none we know. */
+  readonly documentMediaType?: string
+}
+
+const ATTESTATION_REFERENCE_TYPE = 'vnd.docker.reference.type'
+
+/** Docker buildx attaches provenance/SBOM manifests to indexes with platform unknown/unknown. */
+export function isAttestation(descriptor: Descriptor): boolean {
+  if (descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === 'attestation-manifest') return true
+  return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown'
+}
+
+export function makeNode(
+  descriptor: Descriptor,
+  role: GraphNodeRole,
+  extras: NodeExtras,
+): GraphNode {
+  const mediaType = extras.documentMediaType ?? descriptor.mediaType
+  const info = describeMediaType(mediaType)
+  const label = role === 'attestation' ? 'attestation manifest' : info.label
+  const explanation =
+    role === 'attestation'
+      ? 'Build provenance or an SBOM attached to the index; not an image you can run.'
+      : info.explanation
+  return {
+    id: descriptor.digest,
+    digest: descriptor.digest,
+    mediaType,
+    size: descriptor.size,
+    kind: info.kind,
+    role,
+    label,
+    explanation,
+    ...(descriptor.platform ? { platform: descriptor.platform } : {}),
+    ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
+    ...(descriptor.artifactType ? { artifactType: descriptor.artifactType } : {}),
+    ...(extras.document !== undefined ? { document: extras.document } : {}),
+    ...(extras.documentError ? { documentError: extras.documentError } : {}),
+    ...(extras.history && extras.history.length > 0 ? { history: extras.history } : {}),
+    ...(mediaTypeInfo(mediaType) ? {} : { unknownMediaType: true }),
+    commands: extras.commands,
+  }
+}
+
+/** Pretty-printed JSON for the details panel; the raw bytes stay what was verified. */
+export function prettyDocument(bytes: Uint8Array): string {
+  const text = new TextDecoder().decode(bytes)
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2)
+  } catch {
+    return text
+  }
+}

@@ -1,0 +1,74 @@
+// Electron entry: one window with a locked-down renderer, wired to the same handler table as
+// web mode. Everything with domain logic lives outside this file and never imports electron.
+
+import { app, BrowserWindow, session, shell } from 'electron'
+import path from 'node:path'
+import { createHandlers } from './api/handlers'
+import { composeServices } from './app/composeServices'
+import { serveHandlersOverIpc } from './shell/ipcBridge'
+import {
+  registerRendererScheme,
+  RENDERER_ORIGIN,
+  RENDERER_START_URL,
+  serveRendererFiles,
+} from './shell/rendererProtocol'
+import { SafeStorageSecretStore } from './shell/safeStorageSecrets'
+
+registerRendererScheme()
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Strata',
+    backgroundColor: '#111418',
+    webPreferences: {
+      preload: path.join(import.meta.dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  })
+  const contents = window.webContents
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links to the web (spec pages, registries) open in the user's browser, never in-app.
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  contents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== RENDERER_ORIGIN) event.preventDefault()
+  })
+  void window.loadURL(RENDERER_START_URL)
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  )
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  serveRendererFiles()
+  const services = await composeServices({
+    mode: 'electron',
+    dataDir: app.getPath('userData'),
+    secretStore: new SafeStorageSecretStore(path.join(app.getPath('userData'), 'secrets.bin')),
+  })
+  serveHandlersOverIpc(createHandlers(services))
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
+
+start().catch((error: unknown) => {
+  console.error('Strata failed to start:', error)
+  app.exit(1)
+})

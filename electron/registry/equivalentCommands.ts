@@ -1,0 +1,71 @@
+// The commands a user could type to fetch the same registry object themselves: skopeo, crane
+// and curl. Every part comes from a validated reference, and is shell-quoted anyway.
+
+import type { EquivalentCommand } from '../../shared/api'
+import { manifestAcceptHeader } from './manifests'
+
+export interface CommandTarget {
+  /** Registry name as users write it: "docker.io", "127.0.0.1:5000". */
+  readonly registry: string
+  readonly repository: string
+  /** Tag of the image the source was opened with, when there was one. */
+  readonly tag?: string
+  /** Digest of the object the commands fetch; the image's tag is used when absent. */
+  readonly digest?: string
+  readonly kind: 'manifest' | 'blob'
+  /** API origin: "https://registry-1.docker.io", "http://127.0.0.1:5000". */
+  readonly apiOrigin: string
+}
+
+export function registryCommands(target: CommandTarget): EquivalentCommand[] {
+  const plainHttp = target.apiOrigin.startsWith('http:')
+  const name = `${target.registry}/${target.repository}`
+  const byDigest = target.digest !== undefined ? `${name}@${target.digest}` : undefined
+  const byTag = `${name}:${target.tag ?? 'latest'}`
+  const imageRef = byDigest ?? byTag
+  const skopeoTls = plainHttp ? ' --tls-verify=false' : ''
+  const craneInsecure = plainHttp ? ' --insecure' : ''
+  const hubNote =
+    target.registry === 'docker.io'
+      ? "Docker Hub wants a bearer token even for public images: add -H 'Authorization: Bearer TOKEN'."
+      : undefined
+  const out: EquivalentCommand[] = []
+
+  if (target.kind === 'manifest') {
+    out.push({
+      tool: 'skopeo',
+      command: `skopeo inspect${skopeoTls} --raw ${quote(`docker://${imageRef}`)}`,
+    })
+    out.push({ tool: 'crane', command: `crane manifest${craneInsecure} ${quote(imageRef)}` })
+    const reference = target.digest ?? target.tag ?? 'latest'
+    out.push({
+      tool: 'curl',
+      command: `curl -sL -H ${quote(`Accept: ${manifestAcceptHeader()}`)} ${quote(
+        `${target.apiOrigin}/v2/${target.repository}/manifests/${reference}`,
+      )}`,
+      ...(hubNote !== undefined ? { note: hubNote } : {}),
+    })
+    return out
+  }
+
+  out.push({
+    tool: 'skopeo',
+    command: `skopeo inspect${skopeoTls} --config ${quote(`docker://${byTag}`)}`,
+    note: 'prints the config of the image the tag names (skopeo cannot fetch other blobs by digest)',
+  })
+  if (byDigest !== undefined) {
+    out.push({ tool: 'crane', command: `crane blob${craneInsecure} ${quote(byDigest)}` })
+    out.push({
+      tool: 'curl',
+      command: `curl -sL ${quote(`${target.apiOrigin}/v2/${target.repository}/blobs/${target.digest}`)}`,
+      ...(hubNote !== undefined ? { note: hubNote } : {}),
+    })
+  }
+  return out
+}
+
+/** Single-quotes a shell word unless it is made only of safe characters. */
+export function quote(word: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word
+  return `'${word.replace(/'/g, `'\\''`)}'`
+}

@@ -1,0 +1,43 @@
+// Serves the handler table over Electron ipc: one invoke channel for calls, one send channel
+// for events. Calls from any frame that is not our renderer origin are refused.
+
+import type { IpcMainInvokeEvent, WebFrameMain } from 'electron'
+import { BrowserWindow, ipcMain } from 'electron'
+import type { ApiEvent } from '../../shared/api'
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api'
+import type { HandlerTable } from '../api/handlerTable'
+import { dispatchCall } from '../api/handlerTable'
+import { RENDERER_ORIGIN } from './rendererProtocol'
+
+export function broadcastEvent(event: ApiEvent): void {
+  for (const window of BrowserWindow.getAllWindows()) {
+    window.webContents.send(IPC_EVENT_CHANNEL, event)
+  }
+}
+
+function isTrustedSender(frame: WebFrameMain | null): boolean {
+  if (!frame) return false
+  try {
+    return new URL(frame.url).origin === RENDERER_ORIGIN
+  } catch {
+    return false
+  }
+}
+
+export function serveHandlersOverIpc(table: HandlerTable): void {
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event: IpcMainInvokeEvent, request: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) {
+      return {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Calls from this page are refused.' },
+      }
+    }
+    const { name, args } = (request ?? {}) as { name?: unknown; args?: unknown }
+    const controller = new AbortController()
+    event.sender.once('destroyed', () => controller.abort())
+    return dispatchCall(table, name, args ?? {}, {
+      signal: controller.signal,
+      emit: broadcastEvent,
+    })
+  })
+}

@@ -1,0 +1,32 @@
+// Turns whatever the user typed (a reference or a transport string) into an ImageSource. The
+// only place that knows which transports exist; everything after it sees one interface.
+
+import { StrataError } from '../../shared/errors'
+import type { ImageReference } from '../../shared/reference'
+import { parseSourceRef } from '../../shared/sourceRef'
+import { openOciLayout } from '../stores/ociLayoutSource'
+import type { ImageSource } from './imageSource'
+
+export interface SourceOpeners {
+  readonly registry: (image: ImageReference, signal: AbortSignal) => Promise<ImageSource>
+}
+
+export async function openSource(
+  input: string,
+  openers: SourceOpeners,
+  signal: AbortSignal,
+): Promise<ImageSource> {
+  const ref = parseSourceRef(input)
+  switch (ref.transport) {
+    case 'docker':
+      return openers.registry(ref.image, signal)
+    case 'oci':
+      return openOciLayout(ref.path, ref.reference)
+    default:
+      throw new StrataError(
+        'UNAVAILABLE',
+        `Strata cannot open ${ref.transport}: sources yet; use docker:// or oci: for now.`,
+        { subject: input },
+      )
+  }
+}

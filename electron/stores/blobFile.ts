@@ -1,0 +1,215 @@
+// Reading content-addressed files verified against their descriptor: the piece every local
+// store shares (OCI layout, unpacked archives, dir:). Errors name the file and what was
+// expected, so a user can go and look.
+
+import { createHash } from 'node:crypto'
+import type { Hash } from 'node:crypto'
+import { open } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import { addAbortSignal, Transform } from 'node:stream'
+import type { Readable, TransformCallback } from 'node:stream'
+import { parseDigest } from '../../shared/digest'
+import { StrataError } from '../../shared/errors'
+import { formatBytes } from '../../shared/format'
+import type { Descriptor } from '../../shared/oci/types'
+
+/** Configs and artifact payloads read whole; anything bigger must be streamed. */
+export const MAX_SMALL_BLOB_BYTES = 16 * 1024 * 1024
+
+export interface ReadFileOptions {
+  readonly maxBytes: number
+  readonly signal?: AbortSignal
+}
+
+/** `ROOT/blobs/ALG/HEX`. The digest is parsed first, so it can never climb out of ROOT. */
+export function blobFilePath(root: string, digest: string): string {
+  const { algorithm, encoded } = parseDigest(digest)
+  return join(root, 'blobs', algorithm, encoded)
+}
+
+/** Turns a Node fs error into a StrataError that names the path and what we expected there. */
+export function fileError(error: unknown, path: string, expected: string): StrataError {
+  if (error instanceof StrataError) return error
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const cause = code ?? (error instanceof Error ? error.message : String(error))
+  const detail = { subject: path, cause }
+  switch (code) {
+    case 'ENOENT':
+      return new StrataError('NOT_FOUND', `${path} does not exist (expected ${expected})`, detail)
+    case 'ENOTDIR':
+      return new StrataError(
+        'NOT_FOUND',
+        `${path} does not exist: a parent of it is a file (expected ${expected})`,
+        detail,
+      )
+    case 'EACCES':
+    case 'EPERM':
+      return new StrataError('FORBIDDEN', `permission denied reading ${path} (${expected})`, detail)
+    case 'EISDIR':
+      return new StrataError('BAD_INPUT', `${path} is a directory, expected ${expected}`, detail)
+    case 'ABORT_ERR':
+      return new StrataError('CANCELLED', `reading ${path} was cancelled`, detail)
+    default:
+      return new StrataError(
+        'INTERNAL',
+        `cannot read ${path} (${cause}); expected ${expected}`,
+        detail,
+      )
+  }
+}
+
+async function openFile(path: string, expected: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r')
+  } catch (error) {
+    throw fileError(error, path, expected)
+  }
+}
+
+/** Size checks that need no bytes: declared size against the cap and the file on disk. */
+async function checkSize(
+  handle: FileHandle,
+  path: string,
+  descriptor: Descriptor,
+  maxBytes: number,
+): Promise<void> {
+  if (descriptor.size > maxBytes) {
+    throw new StrataError(
+      'TOO_LARGE',
+      `${path} is ${formatBytes(descriptor.size)} according to its descriptor; Strata reads such blobs whole only up to ${formatBytes(maxBytes)}`,
+      { subject: path },
+    )
+  }
+  const stat = await handle.stat()
+  if (!stat.isFile()) {
+    throw new StrataError(
+      'BAD_INPUT',
+      `${path} is not a regular file (expected blob ${descriptor.digest})`,
+      {
+        subject: path,
+      },
+    )
+  }
+  if (stat.size !== descriptor.size) throw sizeMismatch(path, descriptor, stat.size)
+}
+
+function sizeMismatch(path: string, descriptor: Descriptor, actual: number): StrataError {
+  return new StrataError(
+    'SIZE_MISMATCH',
+    `${path} is ${actual} bytes but its descriptor says ${descriptor.size}; the file is truncated or replaced`,
+    { subject: path, expectedDigest: descriptor.digest },
+  )
+}
+
+function digestMismatch(path: string, expectedDigest: string, actualDigest: string): StrataError {
+  return new StrataError(
+    'DIGEST_MISMATCH',
+    `${path} hashes to ${actualDigest}, not ${expectedDigest}; the file is corrupted or replaced, refused`,
+    { subject: path, expectedDigest, actualDigest },
+  )
+}
+
+function hasherFor(digest: string): Hash {
+  return createHash(parseDigest(digest).algorithm)
+}
+
+/** Checks bytes already in memory (index.json, embedded `data`) against a descriptor. */
+export function verifyBytesAt(bytes: Uint8Array, descriptor: Descriptor, path: string): void {
+  if (bytes.byteLength !== descriptor.size) throw sizeMismatch(path, descriptor, bytes.byteLength)
+  const { algorithm } = parseDigest(descriptor.digest)
+  const actual = `${algorithm}:${hasherFor(descriptor.digest).update(bytes).digest('hex')}`
+  if (actual !== descriptor.digest) throw digestMismatch(path, descriptor.digest, actual)
+}
+
+/** Reads a whole file, refusing it unless its size and digest match the descriptor. */
+export async function readVerifiedFile(
+  path: string,
+  descriptor: Descriptor,
+  options: ReadFileOptions,
+): Promise<Uint8Array> {
+  const expected = `blob ${descriptor.digest}`
+  const handle = await openFile(path, expected)
+  try {
+    await checkSize(handle, path, descriptor, options.maxBytes)
+    let bytes: Uint8Array
+    try {
+      bytes = new Uint8Array(
+        await handle.readFile(options.signal ? { signal: options.signal } : {}),
+      )
+    } catch (error) {
+      throw fileError(error, path, expected)
+    }
+    verifyBytesAt(bytes, descriptor, path)
+    return bytes
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * A stream of the file's bytes that hashes as it goes. It errors with SIZE_MISMATCH as soon as
+ * more bytes than declared arrive, and with DIGEST_MISMATCH at the end if the hash is wrong,
+ * so a consumer never sees a clean end on bad content.
+ */
+export class VerifyingStream extends Transform {
+  private readonly hash: Hash
+  private received = 0
+
+  constructor(
+    private readonly descriptor: Descriptor,
+    private readonly path: string,
+  ) {
+    super()
+    this.hash = hasherFor(descriptor.digest)
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.received += chunk.length
+    if (this.received > this.descriptor.size) {
+      callback(sizeMismatch(this.path, this.descriptor, this.received))
+      return
+    }
+    this.hash.update(chunk)
+    callback(null, chunk)
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.received !== this.descriptor.size) {
+      callback(sizeMismatch(this.path, this.descriptor, this.received))
+      return
+    }
+    const { algorithm } = parseDigest(this.descriptor.digest)
+    const actual = `${algorithm}:${this.hash.digest('hex')}`
+    callback(
+      actual === this.descriptor.digest
+        ? null
+        : digestMismatch(this.path, this.descriptor.digest, actual),
+    )
+  }
+}
+
+/** Opens a file as a verifying stream. Opening errors (missing, forbidden) throw right here. */
+export async function openVerifiedFile(
+  path: string,
+  descriptor: Descriptor,
+  options: { readonly signal?: AbortSignal } = {},
+): Promise<Readable> {
+  const expected = `blob ${descriptor.digest}`
+  const handle = await openFile(path, expected)
+  try {
+    await checkSize(handle, path, descriptor, Number.MAX_SAFE_INTEGER)
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+  const source = handle.createReadStream({ highWaterMark: 256 * 1024 })
+  const verifier = new VerifyingStream(descriptor, path)
+  // Plain pipe rather than pipeline(): a read error reaches the reader as a StrataError naming
+  // the file, and the file closes when the reader stops early.
+  source.on('error', (error) => verifier.destroy(fileError(error, path, expected)))
+  verifier.on('close', () => source.destroy())
+  source.pipe(verifier)
+  if (options.signal) addAbortSignal(options.signal, verifier)
+  return verifier
+}

@@ -1,0 +1,192 @@
+// Web mode: the same handler table as the Electron window, served over HTTP on 127.0.0.1 for
+// a browser. Bound to loopback only; every request must pass requestGuard's checks.
+
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WEB_API_PATH, WEB_EVENTS_PATH, WEB_TOKEN_HEADER } from '../../shared/api'
+import type { HandlerTable } from '../api/handlerTable'
+import { dispatchCall } from '../api/handlerTable'
+import { EventHub } from './eventHub'
+import {
+  isAllowedHost,
+  isAllowedOrigin,
+  readCookie,
+  sessionCookieName,
+  tokensMatch,
+} from './requestGuard'
+import { sendStaticFile } from './staticFiles'
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+}
+
+const MAX_REQUEST_BYTES = 1024 * 1024
+
+export interface WebServerOptions {
+  readonly table: (emit: EventHub['emit']) => HandlerTable
+  readonly rendererDir: string
+  /** 0 picks a free port. */
+  readonly port: number
+  readonly token?: string
+}
+
+export interface RunningWebServer {
+  readonly port: number
+  readonly token: string
+  /** The address to open, token included. */
+  readonly url: string
+  close(): Promise<void>
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const events = new EventHub()
+  const table = options.table(events.emit)
+  let port = options.port
+  const server = createServer((request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendText(response, 500, `Internal error: ${String(error)}`)
+      else response.destroy()
+    })
+  })
+
+  async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isAllowedHost(request.headers.host, port)) {
+      return sendText(response, 403, 'Strata answers only http://127.0.0.1 on its own port.')
+    }
+    if (!isAllowedOrigin(request.headers.origin, port)) {
+      return sendText(response, 403, 'Cross-origin requests are refused.')
+    }
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
+    const cookieToken = readCookie(request.headers.cookie, sessionCookieName(port))
+    const queryToken = url.searchParams.get('token') ?? undefined
+
+    if (url.pathname === WEB_API_PATH) {
+      const headerToken = request.headers[WEB_TOKEN_HEADER]
+      if (!tokensMatch(typeof headerToken === 'string' ? headerToken : undefined, token)) {
+        return sendJson(response, 401, {
+          ok: false,
+          error: { code: 'AUTH_REQUIRED', message: 'This launch token is not valid.' },
+        })
+      }
+      if (request.method !== 'POST') return sendText(response, 405, 'POST only.')
+      return handleCall(request, response)
+    }
+    const authorized = tokensMatch(queryToken, token) || tokensMatch(cookieToken, token)
+    if (!authorized) {
+      return sendText(
+        response,
+        401,
+        'Open Strata with the address it printed when it started (it carries a token).',
+      )
+    }
+    if (url.pathname === WEB_EVENTS_PATH) return events.attach(response)
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendText(response, 405, 'Method not allowed.')
+    }
+    const headers: Record<string, string> = { ...SECURITY_HEADERS }
+    if (tokensMatch(queryToken, token)) {
+      headers['set-cookie'] =
+        `${sessionCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`
+    }
+    const filePath = url.pathname === '/' ? '/index.html' : url.pathname
+    if (await sendStaticFile(response, options.rendererDir, filePath, headers)) return
+    return sendText(response, 404, 'Not found.')
+  }
+
+  async function handleCall(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request)
+    if (body === undefined) {
+      return sendJson(response, 413, {
+        ok: false,
+        error: { code: 'TOO_LARGE', message: 'The request is larger than 1 MiB.' },
+      })
+    }
+    let parsed: { name?: unknown; args?: unknown }
+    try {
+      parsed = JSON.parse(body) as { name?: unknown; args?: unknown }
+    } catch {
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'BAD_INPUT', message: 'The request body is not JSON.' },
+      })
+    }
+    const controller = new AbortController()
+    response.on('close', () => {
+      if (!response.writableFinished) controller.abort()
+    })
+    const result = await dispatchCall(table, parsed.name, parsed.args ?? {}, {
+      signal: controller.signal,
+      emit: events.emit,
+    })
+    if (!response.destroyed) sendJson(response, 200, result)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        events.closeAll()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let total = 0
+    request.on('data', (chunk: Buffer) => {
+      total += chunk.length
+      if (total > MAX_REQUEST_BYTES) {
+        resolve(undefined)
+        request.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value)
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+  })
+  response.end(body)
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' })
+  response.end(text + '\n')
+}

@@ -1,0 +1,42 @@
+// The frame: the Open box on top, sources on the left, the current view in the middle.
+import { useRef } from 'react'
+import { useApiEvents } from './api/useApiEvents'
+import { ViewErrorBoundary } from './components/ViewErrorBoundary'
+import { OpenBox } from './frame/OpenBox'
+import { Sidebar } from './frame/Sidebar'
+import { StatusBar } from './frame/StatusBar'
+import { ThemeToggle } from './frame/ThemeToggle'
+import { useGlobalKeys } from './frame/useGlobalKeys'
+import { ViewSwitch } from './frame/ViewSwitch'
+import { useRoute } from './routing/navigation'
+
+export function App() {
+  const route = useRoute()
+  const progress = useApiEvents()
+  const openInputRef = useRef<HTMLInputElement>(null)
+  useGlobalKeys(route, openInputRef)
+
+  const openRef = route.view === 'repositories' ? undefined : route.ref
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <h1 className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Strata
+        </h1>
+        <OpenBox currentRef={openRef} inputRef={openInputRef} />
+        <ThemeToggle />
+      </header>
+      <Sidebar route={route} />
+      <main className="main" id="main" tabIndex={-1}>
+        <ViewErrorBoundary resetKey={`${route.view}|${route.ref ?? ''}|${route.registry ?? ''}`}>
+          <ViewSwitch route={route} />
+        </ViewErrorBoundary>
+      </main>
+      <StatusBar progress={progress} />
+    </div>
+  )
+}

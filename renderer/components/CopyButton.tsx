@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react'
+import { copyText } from './clipboard'
+
+interface CopyButtonProps {
+  readonly text: string
+  /** What is copied, for the accessible name: "digest", "command". */
+  readonly what: string
+  readonly className?: string
+}
+
+/** A small "copy" button that says "copied" for a moment. Never lets the click bubble. */
+export function CopyButton({ text, what, className }: CopyButtonProps) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
+
+  useEffect(() => {
+    if (state === 'idle') return
+    const timer = window.setTimeout(() => setState('idle'), 1500)
+    return () => window.clearTimeout(timer)
+  }, [state])
+
+  return (
+    <button
+      type="button"
+      className={`copy-button ${className ?? ''}`}
+      aria-label={`Copy ${what}`}
+      title={`Copy ${what}: ${text}`}
+      onClick={(event) => {
+        event.stopPropagation()
+        void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))
+      }}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      {state === 'copied' ? 'copied' : state === 'failed' ? 'copy failed' : 'copy'}
+    </button>
+  )
+}

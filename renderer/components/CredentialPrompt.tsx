@@ -1,0 +1,114 @@
+// Shown by the ErrorPanel for AUTH_REQUIRED: asks for username/password or a token, stores
+// them with registries:setCredentials, then retries what failed.
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useId, useState } from 'react'
+import { asApiError } from '../api/ApiCallError'
+import { call } from '../api/client'
+import { queryKeys } from '../api/queryKeys'
+
+interface CredentialPromptProps {
+  readonly host: string
+  readonly onSaved?: () => void
+}
+
+export function CredentialPrompt({ host, onSaved }: CredentialPromptProps) {
+  const id = useId()
+  const queryClient = useQueryClient()
+  const [mode, setMode] = useState<'password' | 'token'>('password')
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [token, setToken] = useState('')
+
+  const save = useMutation({
+    mutationFn: () =>
+      call(
+        'registries:setCredentials',
+        mode === 'token' ? { host, token } : { host, username, password },
+      ),
+    onSuccess: async () => {
+      setPassword('')
+      setToken('')
+      await queryClient.invalidateQueries({ queryKey: queryKeys.registries })
+      onSaved?.()
+    },
+  })
+
+  const canSubmit = mode === 'token' ? token.length > 0 : username.length > 0 && password.length > 0
+
+  return (
+    <form
+      className="credential-prompt"
+      data-testid="credential-prompt"
+      aria-label={`Credentials for ${host}`}
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (canSubmit && !save.isPending) save.mutate()
+      }}
+    >
+      <fieldset className="credential-mode">
+        <legend>Sign in to {host}</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            checked={mode === 'password'}
+            onChange={() => setMode('password')}
+          />{' '}
+          username and password
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            checked={mode === 'token'}
+            onChange={() => setMode('token')}
+          />{' '}
+          token
+        </label>
+      </fieldset>
+      {mode === 'password' ? (
+        <div className="form-row">
+          <label htmlFor={`${id}-user`}>Username</label>
+          <input
+            id={`${id}-user`}
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+          <label htmlFor={`${id}-password`}>Password</label>
+          <input
+            id={`${id}-password`}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+      ) : (
+        <div className="form-row">
+          <label htmlFor={`${id}-token`}>Token</label>
+          <input
+            id={`${id}-token`}
+            name="token"
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+          />
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={!canSubmit || save.isPending}>
+          {save.isPending ? 'Saving…' : 'Sign in and retry'}
+        </button>
+      </div>
+      {save.isError ? (
+        <p className="inline-error" role="alert">
+          {asApiError(save.error).message}
+        </p>
+      ) : null}
+    </form>
+  )
+}

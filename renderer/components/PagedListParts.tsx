@@ -1,0 +1,90 @@
+// The parts the repositories and tags lists share: a filter box with counts, and a footer
+// that loads the next page on click or when it scrolls into view.
+import { useEffect, useId, useRef } from 'react'
+import { asApiError } from '../api/ApiCallError'
+import { Spinner } from './Spinner'
+
+interface FilterBarProps {
+  readonly noun: string
+  readonly filter: string
+  readonly onFilter: (value: string) => void
+  readonly loaded: number
+  readonly shown: number
+  readonly more: boolean
+}
+
+export function FilterBar({ noun, filter, onFilter, loaded, shown, more }: FilterBarProps) {
+  const id = useId()
+  const count = filter
+    ? `${shown} of ${loaded} loaded ${noun} match`
+    : `${loaded} ${noun} loaded${more ? ', more available' : ''}`
+  return (
+    <div className="filter-bar">
+      <label htmlFor={id} className="sr-only">
+        Filter {noun}
+      </label>
+      <input
+        id={id}
+        type="search"
+        className="filter-input"
+        placeholder={`Filter ${noun}`}
+        value={filter}
+        onChange={(event) => onFilter(event.target.value)}
+      />
+      <span className="filter-count" aria-live="polite">
+        {count}
+      </span>
+    </div>
+  )
+}
+
+interface LoadMoreProps {
+  readonly hasMore: boolean
+  readonly loading: boolean
+  readonly error: unknown
+  readonly onLoadMore: () => void
+  /** Load automatically when the footer scrolls into view (not after an error). */
+  readonly auto?: boolean
+}
+
+export function LoadMoreFooter({
+  hasMore,
+  loading,
+  error,
+  onLoadMore,
+  auto = true,
+}: LoadMoreProps) {
+  const sentinel = useRef<HTMLDivElement>(null)
+  const failed = error !== null && error !== undefined
+
+  useEffect(() => {
+    const element = sentinel.current
+    if (!auto || !hasMore || loading || failed || !element) return
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) onLoadMore()
+      },
+      { rootMargin: '200px' },
+    )
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [auto, hasMore, loading, failed, onLoadMore])
+
+  if (!hasMore && !failed) return null
+  return (
+    <div className="load-more" ref={sentinel}>
+      {failed ? (
+        <p className="inline-error" role="alert">
+          Loading the next page failed: {asApiError(error).message}
+        </p>
+      ) : null}
+      {loading ? (
+        <Spinner label="Loading more…" inline />
+      ) : (
+        <button type="button" className="button-secondary" onClick={onLoadMore}>
+          {failed ? 'Retry' : 'Load more'}
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react'
+
+interface RetryButtonProps {
+  readonly onRetry: () => void
+  /** Seconds the server asked us to wait (RATE_LIMITED): the button counts down first. */
+  readonly waitSeconds?: number | undefined
+}
+
+export function RetryButton({ onRetry, waitSeconds }: RetryButtonProps) {
+  const [remaining, setRemaining] = useState(Math.max(0, Math.ceil(waitSeconds ?? 0)))
+
+  useEffect(() => {
+    if (remaining <= 0) return
+    const timer = window.setTimeout(() => setRemaining((s) => s - 1), 1000)
+    return () => window.clearTimeout(timer)
+  }, [remaining])
+
+  return (
+    <button type="button" className="button-primary" disabled={remaining > 0} onClick={onRetry}>
+      {remaining > 0 ? `Retry in ${remaining} s` : 'Retry'}
+    </button>
+  )
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react'
+
+interface SpinnerProps {
+  readonly label?: string
+  readonly inline?: boolean
+}
+
+/** A calm loading indicator with text for screen readers (and for people, when given). */
+export function Spinner({ label, inline }: SpinnerProps) {
+  return (
+    <span className={inline ? 'spinner spinner-inline' : 'spinner'} role="status">
+      <span className="spinner-dot" aria-hidden="true" />
+      {label ? (
+        <span className="spinner-label">{label}</span>
+      ) : (
+        <span className="sr-only">Loading</span>
+      )}
+    </span>
+  )
+}
+
+export function LoadingBlock({ label }: { readonly label: string }) {
+  return (
+    <div className="loading-block">
+      <Spinner label={label} />
+    </div>
+  )
+}
+
+export function EmptyState({
+  title,
+  children,
+}: {
+  readonly title: string
+  readonly children?: ReactNode
+}) {
+  return (
+    <div className="empty-state">
+      <p className="empty-title">{title}</p>
+      {children ? <div className="empty-body">{children}</div> : null}
+    </div>
+  )
+}

@@ -1,0 +1,95 @@
+// Small pieces of the details panel: facts, annotations, history steps, equivalent commands.
+import type { ReactNode } from 'react'
+import type { EquivalentCommand } from '../../../shared/api'
+import { formatBytes } from '../../../shared/format'
+import type { Annotations } from '../../../shared/oci/types'
+import { CopyButton } from '../../components/CopyButton'
+
+export function Fact({ name, children }: { readonly name: string; readonly children: ReactNode }) {
+  return (
+    <>
+      <dt>{name}</dt>
+      <dd>{children}</dd>
+    </>
+  )
+}
+
+export function DigestFact({ digest }: { readonly digest: string }) {
+  return (
+    <Fact name="digest">
+      <span className="mono break-all">{digest}</span> <CopyButton text={digest} what="digest" />
+    </Fact>
+  )
+}
+
+export function SizeFact({ size }: { readonly size: number }) {
+  return (
+    <Fact name="size">
+      {formatBytes(size)} <span className="muted">({size.toLocaleString()} bytes)</span>
+    </Fact>
+  )
+}
+
+export function AnnotationsTable({
+  annotations,
+}: {
+  readonly annotations: Annotations | undefined
+}) {
+  const entries = Object.entries(annotations ?? {})
+  if (entries.length === 0) return null
+  return (
+    <section className="details-section">
+      <h3>Annotations</h3>
+      <table className="annotations">
+        <tbody>
+          {entries.map(([key, value]) => (
+            <tr key={key}>
+              <th scope="row" className="mono">
+                {key}
+              </th>
+              <td className="break-all">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
+export function HistorySteps({ steps }: { readonly steps: readonly string[] | undefined }) {
+  if (!steps || steps.length === 0) return null
+  return (
+    <section className="details-section">
+      <h3>Built by</h3>
+      <p className="hint">The build steps recorded in the image config that produced this layer.</p>
+      <ol className="history-steps">
+        {steps.map((step, i) => (
+          <li key={i} className="mono">
+            {step}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+export function CommandList({ commands }: { readonly commands: readonly EquivalentCommand[] }) {
+  if (commands.length === 0) return null
+  return (
+    <section className="details-section">
+      <h3>Do it yourself</h3>
+      <ul className="commands">
+        {commands.map((command) => (
+          <li key={`${command.tool}:${command.command}`} className="command">
+            <div className="command-head">
+              <span className="badge">{command.tool}</span>
+              <CopyButton text={command.command} what={`${command.tool} command`} />
+            </div>
+            <code className="command-text">{command.command}</code>
+            {command.note ? <p className="hint">{command.note}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

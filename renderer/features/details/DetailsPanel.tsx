@@ -1,0 +1,164 @@
+// The right-hand panel for the selected digest: a node of the graph, or — for a digest that is
+// not in the graph (a link in a document) — the object fetched with image:object.
+import { useQuery } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import type { GraphNode, ImageGraph } from '../../../shared/api'
+import { shortDigest } from '../../../shared/digest'
+import { describeMediaType } from '../../../shared/oci/mediaTypes'
+import { platformString } from '../../../shared/format'
+import { call } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { LoadingBlock } from '../../components/Spinner'
+import { roleBadge } from '../graph/nodeText'
+import {
+  AnnotationsTable,
+  CommandList,
+  DigestFact,
+  Fact,
+  HistorySteps,
+  SizeFact,
+} from './DetailParts'
+import { JsonView } from './JsonView'
+import { mediaTypeHint, rememberMediaType } from './mediaTypeHints'
+
+interface DetailsPanelProps {
+  readonly graph: ImageGraph
+  readonly digest: string
+  readonly onSelectDigest: (digest: string) => void
+  readonly onClose: () => void
+}
+
+export function DetailsPanel({ graph, digest, onSelectDigest, onClose }: DetailsPanelProps) {
+  const node = graph.nodes.find((n) => n.id === digest || n.digest === digest)
+  const digests = useMemo(() => new Set(graph.nodes.map((n) => n.digest)), [graph])
+  const isInGraph = useCallback((d: string) => digests.has(d), [digests])
+  const onDigest = useCallback(
+    (d: string, mediaType: string | undefined) => {
+      rememberMediaType(d, mediaType)
+      onSelectDigest(d)
+    },
+    [onSelectDigest],
+  )
+  return (
+    <aside className="details-panel" data-testid="details-panel" aria-label="Details">
+      <button
+        type="button"
+        className="icon-button details-close"
+        aria-label="Close details (Escape)"
+        title="Close (Escape)"
+        onClick={onClose}
+      >
+        ×
+      </button>
+      {node ? (
+        <NodeDetails node={node} isInGraph={isInGraph} onDigest={onDigest} />
+      ) : (
+        <ObjectDetails
+          imageRef={graph.ref}
+          digest={digest}
+          isInGraph={isInGraph}
+          onDigest={onDigest}
+        />
+      )}
+    </aside>
+  )
+}
+
+interface LinkProps {
+  readonly isInGraph: (digest: string) => boolean
+  readonly onDigest: (digest: string, mediaType: string | undefined) => void
+}
+
+function NodeDetails({ node, isInGraph, onDigest }: { readonly node: GraphNode } & LinkProps) {
+  return (
+    <>
+      <header className="details-header">
+        <h2 className="details-title">{node.label}</h2>
+        <span className={`badge kind-badge kind-${node.kind}`}>{roleBadge(node)}</span>
+      </header>
+      <p className="details-explanation">{node.explanation}</p>
+      {node.unknownMediaType ? (
+        <p className="warning" role="note">
+          unknown media type: showing raw JSON
+        </p>
+      ) : null}
+      <dl className="facts">
+        <Fact name="media type">
+          <span className="mono break-all">{node.mediaType}</span>
+        </Fact>
+        <DigestFact digest={node.digest} />
+        <SizeFact size={node.size} />
+        {node.platform ? <Fact name="platform">{platformString(node.platform)}</Fact> : null}
+        {node.artifactType ? (
+          <Fact name="artifact type">
+            <span className="mono break-all">{node.artifactType}</span>
+          </Fact>
+        ) : null}
+      </dl>
+      {node.documentError ? <ErrorPanel compact error={node.documentError} /> : null}
+      <AnnotationsTable annotations={node.annotations} />
+      <HistorySteps steps={node.history} />
+      {node.document !== undefined ? (
+        <section className="details-section">
+          <h3>Document</h3>
+          <JsonView text={node.document} isInGraph={isInGraph} onDigest={onDigest} />
+        </section>
+      ) : node.kind === 'layer' ? (
+        <p className="hint">
+          A layer is a compressed tar archive of file changes, not a JSON document; its digest is
+          the hash of the compressed bytes.
+        </p>
+      ) : null}
+      <CommandList commands={node.commands} />
+    </>
+  )
+}
+
+interface ObjectDetailsProps extends LinkProps {
+  readonly imageRef: string
+  readonly digest: string
+}
+
+function ObjectDetails({ imageRef, digest, isInGraph, onDigest }: ObjectDetailsProps) {
+  const mediaType = mediaTypeHint(digest)
+  const object = useQuery({
+    queryKey: queryKeys.object(imageRef, digest),
+    queryFn: ({ signal }) =>
+      call('image:object', { ref: imageRef, digest, ...(mediaType && { mediaType }) }, signal),
+    staleTime: Infinity,
+  })
+  if (object.isPending) return <LoadingBlock label={`Fetching ${shortDigest(digest, 12)}…`} />
+  if (object.isError) {
+    return (
+      <>
+        <header className="details-header">
+          <h2 className="details-title mono">{shortDigest(digest, 12)}</h2>
+        </header>
+        <ErrorPanel compact error={object.error} onRetry={() => void object.refetch()} />
+      </>
+    )
+  }
+  const info = describeMediaType(object.data.mediaType)
+  return (
+    <>
+      <header className="details-header">
+        <h2 className="details-title">{info.label}</h2>
+        <span className={`badge kind-badge kind-${info.kind}`}>not in this graph</span>
+      </header>
+      <p className="details-explanation">{info.explanation}</p>
+      <dl className="facts">
+        <Fact name="media type">
+          <span className="mono break-all">{object.data.mediaType}</span>
+        </Fact>
+        <DigestFact digest={object.data.digest} />
+        <SizeFact size={object.data.size} />
+      </dl>
+      <section className="details-section">
+        <h3>Document</h3>
+        <JsonView text={object.data.text} isInGraph={isInGraph} onDigest={onDigest} />
+      </section>
+      <CommandList commands={object.data.commands} />
+    </>
+  )
+}

@@ -1,0 +1,144 @@
+// The image graph: index → manifests → config and layers, with the details panel for the
+// selected node (URL `node=`). Data from image:graph; layout by dagre; drawing in GraphCanvas.
+import { useQuery } from '@tanstack/react-query'
+import { useCallback, useMemo, useRef, type ReactNode } from 'react'
+import type { GraphNode } from '../../../shared/api'
+import type { ObjectKind } from '../../../shared/oci/mediaTypes'
+import { call } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { Link } from '../../components/Link'
+import { RateLimitLine } from '../../components/RateLimitLine'
+import { EmptyState, LoadingBlock } from '../../components/Spinner'
+import { ViewErrorBoundary } from '../../components/ViewErrorBoundary'
+import { currentRoute, navigate } from '../../routing/navigation'
+import { registryOfSource, repositoryOfSource } from '../../routing/refs'
+import { withoutNode } from '../../routing/route'
+import { DetailsPanel } from '../details/DetailsPanel'
+import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas'
+import { layoutGraph } from './layout'
+import { Legend } from './Legend'
+
+interface GraphViewProps {
+  readonly imageRef: string
+  readonly selected: string | undefined
+}
+
+export function GraphView({ imageRef, selected }: GraphViewProps) {
+  const graph = useQuery({
+    queryKey: queryKeys.graph(imageRef),
+    queryFn: ({ signal }) => call('image:graph', { ref: imageRef }, signal),
+  })
+  const layout = useMemo(() => (graph.data ? layoutGraph(graph.data) : undefined), [graph.data])
+  const kinds = useMemo(
+    () => new Set<ObjectKind>(graph.data?.nodes.map((n) => n.kind) ?? []),
+    [graph.data],
+  )
+  const canvas = useRef<GraphCanvasHandle>(null)
+
+  const select = useCallback((digest: string | undefined) => {
+    const route = withoutNode(currentRoute())
+    navigate(digest ? { ...route, node: digest } : route)
+  }, [])
+  const onSelectNode = useCallback((node: GraphNode) => select(node.id), [select])
+
+  const repository = repositoryOfSource(imageRef)
+  const registry = registryOfSource(imageRef)
+
+  if (graph.isPending) return <LoadingBlock label={`Reading ${imageRef}…`} />
+  if (graph.isError) {
+    return (
+      <section className="view">
+        <GraphHeading imageRef={imageRef} repository={repository} />
+        <ErrorPanel error={graph.error} host={registry} onRetry={() => void graph.refetch()} />
+      </section>
+    )
+  }
+  if (!layout || layout.nodes.length === 0) {
+    return <EmptyState title="This image has no objects to show" />
+  }
+
+  const data = graph.data
+  return (
+    <section className="view graph-view">
+      <GraphHeading imageRef={data.ref} sourceLabel={data.sourceLabel} repository={repository}>
+        <Legend present={kinds} />
+        <div className="graph-tools" role="toolbar" aria-label="Graph view">
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => canvas.current?.zoomBy(1.25)}
+            aria-label="Zoom in"
+          >
+            +
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => canvas.current?.zoomBy(0.8)}
+            aria-label="Zoom out"
+          >
+            −
+          </button>
+          <button type="button" className="button-secondary" onClick={() => canvas.current?.fit()}>
+            Fit
+          </button>
+        </div>
+      </GraphHeading>
+      {data.warnings.length > 0 ? (
+        <ul className="graph-warnings" aria-label="Warnings">
+          {data.warnings.map((warning) => (
+            <li key={warning} className="warning">
+              {warning}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <RateLimitLine info={data.rateLimit} />
+      <div className={selected ? 'graph-body with-details' : 'graph-body'}>
+        <div className="graph-stage">
+          <GraphCanvas
+            layout={layout}
+            selectedId={selected}
+            onSelect={onSelectNode}
+            handle={canvas}
+          />
+        </div>
+        {selected ? (
+          <ViewErrorBoundary resetKey={selected}>
+            <DetailsPanel
+              graph={data}
+              digest={selected}
+              onSelectDigest={select}
+              onClose={() => select(undefined)}
+            />
+          </ViewErrorBoundary>
+        ) : null}
+      </div>
+    </section>
+  )
+}
+
+interface GraphHeadingProps {
+  readonly imageRef: string
+  readonly sourceLabel?: string
+  readonly repository: string | undefined
+  readonly children?: ReactNode
+}
+
+function GraphHeading({ imageRef, sourceLabel, repository, children }: GraphHeadingProps) {
+  return (
+    <header className="view-header">
+      <h2 className="view-title">
+        <span className="view-subject mono">{imageRef}</span>
+        {sourceLabel ? <span className="view-source">{sourceLabel}</span> : null}
+      </h2>
+      {repository ? (
+        <Link className="view-link" to={{ view: 'tags', ref: repository }}>
+          Tags
+        </Link>
+      ) : null}
+      {children}
+    </header>
+  )
+}

@@ -1,0 +1,24 @@
+import type { ObjectKind } from '../../../shared/oci/mediaTypes'
+
+const KINDS: readonly { kind: ObjectKind; label: string }[] = [
+  { kind: 'index', label: 'index' },
+  { kind: 'manifest', label: 'manifest' },
+  { kind: 'config', label: 'config' },
+  { kind: 'layer', label: 'layer' },
+  { kind: 'artifact', label: 'artifact' },
+  { kind: 'schema1', label: 'schema 1' },
+]
+
+/** The colour of each object kind, as used on the node borders. */
+export function Legend({ present }: { readonly present: ReadonlySet<ObjectKind> }) {
+  return (
+    <ul className="legend" aria-label="Legend">
+      {KINDS.filter((k) => present.has(k.kind) || k.kind !== 'schema1').map(({ kind, label }) => (
+        <li key={kind} className={`legend-item kind-${kind}`}>
+          <span className="legend-swatch" aria-hidden="true" />
+          {label}
+        </li>
+      ))}
+    </ul>
+  )
+}

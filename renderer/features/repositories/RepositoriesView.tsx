@@ -1,0 +1,110 @@
+// The repositories of one registry (the catalog API), paginated, filterable; a click opens
+// the repository's tags.
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useCallback, useMemo, useState } from 'react'
+import { call } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { handleListKeys } from '../../components/listKeys'
+import { FilterBar, LoadMoreFooter } from '../../components/PagedListParts'
+import { RateLimitLine } from '../../components/RateLimitLine'
+import { EmptyState, LoadingBlock } from '../../components/Spinner'
+import { useNavigate } from '../../routing/navigation'
+
+export function RepositoriesView({ registry }: { readonly registry: string }) {
+  const navigate = useNavigate()
+  const [filter, setFilter] = useState('')
+  const repositories = useInfiniteQuery({
+    queryKey: queryKeys.repositories(registry),
+    queryFn: ({ pageParam, signal }) =>
+      call(
+        'registry:listRepositories',
+        { registry, ...(pageParam !== undefined && { cursor: pageParam }) },
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next,
+  })
+
+  const names = useMemo(
+    () => repositories.data?.pages.flatMap((page) => page.items) ?? [],
+    [repositories.data],
+  )
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLowerCase()
+    return needle ? names.filter((name) => name.toLowerCase().includes(needle)) : names
+  }, [names, filter])
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = repositories
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage])
+
+  const lastPage = repositories.data?.pages[repositories.data.pages.length - 1]
+  return (
+    <section className="view list-view" aria-labelledby="repositories-title">
+      <header className="view-header">
+        <h2 id="repositories-title" className="view-title">
+          Repositories <span className="view-subject">{registry}</span>
+        </h2>
+      </header>
+      {repositories.isPending ? (
+        <LoadingBlock label={`Listing repositories on ${registry}…`} />
+      ) : repositories.isError && names.length === 0 ? (
+        <ErrorPanel
+          error={repositories.error}
+          host={registry}
+          onRetry={() => void repositories.refetch()}
+        />
+      ) : names.length === 0 ? (
+        <EmptyState title={`${registry} lists no repositories`}>
+          The registry may hide its catalog. Open an image by name with the box above.
+        </EmptyState>
+      ) : (
+        <>
+          <FilterBar
+            noun="repositories"
+            filter={filter}
+            onFilter={setFilter}
+            loaded={names.length}
+            shown={shown.length}
+            more={hasNextPage}
+          />
+          <ul
+            className="row-list"
+            aria-label={`Repositories on ${registry}`}
+            onKeyDown={handleListKeys}
+          >
+            {shown.map((name) => (
+              <li
+                key={name}
+                className="row repository-row"
+                data-testid="repository-item"
+                data-repository={name}
+                onClick={() => navigate({ view: 'tags', ref: `${registry}/${name}` })}
+              >
+                <button
+                  type="button"
+                  className="row-open"
+                  data-row-focus
+                  title={`Tags of ${registry}/${name}`}
+                >
+                  <span className="row-name">{name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {shown.length === 0 ? (
+            <p className="hint">No loaded repository matches “{filter}”.</p>
+          ) : null}
+          <LoadMoreFooter
+            hasMore={hasNextPage}
+            loading={isFetchingNextPage}
+            error={repositories.isFetchNextPageError ? repositories.error : null}
+            onLoadMore={loadMore}
+          />
+        </>
+      )}
+      <RateLimitLine info={lastPage?.rateLimit} />
+    </section>
+  )
+}

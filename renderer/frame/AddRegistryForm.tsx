@@ -1,0 +1,137 @@
+// Add a registry: address, "allow plain http", optional credentials. Loopback addresses use
+// http without asking (the main side decides; the hint only says so).
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useId, useState } from 'react'
+import { isLoopbackHost } from '../../shared/reference'
+import type { AddRegistryArgs } from '../../shared/api'
+import { asApiError } from '../api/ApiCallError'
+import { call } from '../api/client'
+import { queryKeys } from '../api/queryKeys'
+import { useNavigate } from '../routing/navigation'
+
+function looksLoopback(address: string): boolean {
+  const host =
+    address
+      .trim()
+      .replace(/^https?:\/\//, '')
+      .split('/')[0] ?? ''
+  if (!host) return false
+  try {
+    return isLoopbackHost(host)
+  } catch {
+    return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i.test(host)
+  }
+}
+
+export function AddRegistryForm() {
+  const id = useId()
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const [address, setAddress] = useState('')
+  const [insecure, setInsecure] = useState(false)
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [token, setToken] = useState('')
+
+  const add = useMutation({
+    mutationFn: (args: AddRegistryArgs) => call('registries:add', args),
+    onSuccess: async (entry) => {
+      setAddress('')
+      setInsecure(false)
+      setUsername('')
+      setPassword('')
+      setToken('')
+      await queryClient.invalidateQueries({ queryKey: queryKeys.registries })
+      navigate({ view: 'repositories', registry: entry.host })
+    },
+  })
+
+  const submit = (): void => {
+    const args: AddRegistryArgs = {
+      address: address.trim(),
+      ...(insecure && { insecure: true }),
+      ...(username && { username }),
+      ...(password && { password }),
+      ...(token && { token }),
+    }
+    add.mutate(args)
+  }
+
+  return (
+    <form
+      className="add-registry"
+      aria-label="Add registry"
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (address.trim() && !add.isPending) submit()
+      }}
+    >
+      <h3 className="sidebar-subtitle">Add registry</h3>
+      <label htmlFor={`${id}-address`} className="sr-only">
+        Registry address
+      </label>
+      <input
+        id={`${id}-address`}
+        data-testid="add-registry-address"
+        type="text"
+        spellCheck={false}
+        autoComplete="off"
+        placeholder="registry.example.com or 127.0.0.1:5000"
+        value={address}
+        onChange={(event) => setAddress(event.target.value)}
+      />
+      {looksLoopback(address) ? (
+        <p className="hint">Loopback address: plain http is used automatically.</p>
+      ) : null}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={insecure}
+          onChange={(event) => setInsecure(event.target.checked)}
+        />
+        allow plain http (insecure)
+      </label>
+      <details className="credentials">
+        <summary>Credentials (optional)</summary>
+        <label htmlFor={`${id}-user`}>Username</label>
+        <input
+          id={`${id}-user`}
+          autoComplete="username"
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+        />
+        <label htmlFor={`${id}-password`}>Password</label>
+        <input
+          id={`${id}-password`}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <label htmlFor={`${id}-token`}>or token</label>
+        <input
+          id={`${id}-token`}
+          type="password"
+          autoComplete="off"
+          value={token}
+          onChange={(event) => setToken(event.target.value)}
+        />
+      </details>
+      <button
+        type="submit"
+        data-testid="add-registry-submit"
+        className="button-primary"
+        disabled={!address.trim() || add.isPending}
+      >
+        {add.isPending ? 'Adding…' : 'Add registry'}
+      </button>
+      <div aria-live="polite">
+        {add.isError ? (
+          <p className="inline-error" data-code={asApiError(add.error).code}>
+            {asApiError(add.error).message}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  )
+}

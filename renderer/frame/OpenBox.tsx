@@ -1,0 +1,75 @@
+// The one Open box: any image reference or transport string. Checked with parseSourceRef
+// before navigating, so a typo is explained right under the box instead of failing later.
+import { useId, useState, type RefObject } from 'react'
+import { useNavigate } from '../routing/navigation'
+import { validateSourceInput } from './validateSourceInput'
+
+interface OpenBoxProps {
+  /** The reference currently open, shown in the box. */
+  readonly currentRef: string | undefined
+  readonly inputRef: RefObject<HTMLInputElement | null>
+}
+
+export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
+  const id = useId()
+  const navigate = useNavigate()
+  const [value, setValue] = useState(currentRef ?? '')
+  const [shownRef, setShownRef] = useState(currentRef)
+  const [error, setError] = useState<string | undefined>()
+
+  // Follow navigation (links, back/forward): show what is open now.
+  if (shownRef !== currentRef) {
+    setShownRef(currentRef)
+    setValue(currentRef ?? '')
+    setError(undefined)
+  }
+
+  const open = (): void => {
+    const problem = validateSourceInput(value)
+    setError(problem)
+    if (problem) return
+    navigate({ view: 'graph', ref: value.trim() })
+  }
+
+  return (
+    <form
+      className="open-box"
+      role="search"
+      onSubmit={(event) => {
+        event.preventDefault()
+        open()
+      }}
+    >
+      <label htmlFor={`${id}-input`} className="sr-only">
+        Image reference or source
+      </label>
+      <input
+        id={`${id}-input`}
+        ref={inputRef}
+        data-testid="open-input"
+        className="open-input"
+        type="text"
+        spellCheck={false}
+        autoComplete="off"
+        placeholder="alpine:3.20 · ghcr.io/owner/repo@sha256:… · oci:/path:tag   (press / )"
+        value={value}
+        aria-invalid={error !== undefined}
+        aria-describedby={`${id}-error`}
+        onChange={(event) => {
+          setValue(event.target.value)
+          if (error) setError(undefined)
+        }}
+      />
+      <button type="submit" data-testid="open-submit" className="button-primary">
+        Open
+      </button>
+      <div id={`${id}-error`} className="open-error-region" aria-live="polite">
+        {error ? (
+          <p className="open-error" data-testid="open-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query'
+import { call } from '../api/client'
+import { queryKeys } from '../api/queryKeys'
+import { useNavigate } from '../routing/navigation'
+import type { Route } from '../routing/route'
+import { AddRegistryForm } from './AddRegistryForm'
+import { RegistryList } from './RegistryList'
+
+export function Sidebar({ route }: { readonly route: Route }) {
+  const navigate = useNavigate()
+  const info = useQuery({
+    queryKey: queryKeys.appInfo,
+    queryFn: ({ signal }) => call('app:info', {}, signal),
+    staleTime: Infinity,
+  })
+  const sampleRef = info.data?.sampleRef
+  const sampleActive =
+    route.view === 'graph' && (route.ref === undefined || route.ref === sampleRef)
+
+  return (
+    <nav className="sidebar" aria-label="Sources">
+      <h2 className="sidebar-title">Sources</h2>
+      <ul className="source-list">
+        <li className={sampleActive ? 'source-item active' : 'source-item'}>
+          <button
+            type="button"
+            className="source-open"
+            aria-current={sampleActive ? 'page' : undefined}
+            disabled={!sampleRef}
+            title={sampleRef ? `Open the bundled sample (${sampleRef})` : 'Loading…'}
+            onClick={() => sampleRef && navigate({ view: 'graph', ref: sampleRef })}
+          >
+            <span className="source-name">Sample image</span>
+            <span className="source-hint">bundled, works offline</span>
+          </button>
+        </li>
+      </ul>
+      <h3 className="sidebar-subtitle">Registries</h3>
+      <RegistryList activeHost={route.view === 'repositories' ? route.registry : undefined} />
+      <AddRegistryForm />
+    </nav>
+  )
+}

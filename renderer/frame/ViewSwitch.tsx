@@ -1,0 +1,60 @@
+// Picks the view the URL names. Unknown views get a friendly message, never a blank area.
+import { useQuery } from '@tanstack/react-query'
+import { call } from '../api/client'
+import { queryKeys } from '../api/queryKeys'
+import { ErrorPanel } from '../components/ErrorPanel'
+import { Link } from '../components/Link'
+import { EmptyState, LoadingBlock } from '../components/Spinner'
+import { GraphView } from '../features/graph/GraphView'
+import { RepositoriesView } from '../features/repositories/RepositoriesView'
+import { TagsView } from '../features/tags/TagsView'
+import type { Route } from '../routing/route'
+
+export function ViewSwitch({ route }: { readonly route: Route }) {
+  switch (route.view) {
+    case 'graph':
+      return route.ref ? (
+        <GraphView imageRef={route.ref} selected={route.node} />
+      ) : (
+        <SampleGraph route={route} />
+      )
+    case 'tags':
+      return route.ref ? (
+        <TagsView repositoryRef={route.ref} />
+      ) : (
+        <EmptyState title="No repository chosen">
+          Open an image, then choose “Tags” to list the tags of its repository.
+        </EmptyState>
+      )
+    case 'repositories':
+      return route.registry ? (
+        <RepositoriesView registry={route.registry} />
+      ) : (
+        <EmptyState title="No registry chosen">
+          Pick a registry in the sidebar, or add one.
+        </EmptyState>
+      )
+    default:
+      return (
+        <EmptyState title={`Unknown view “${route.view}”`}>
+          This link names a view Strata does not have (yet).{' '}
+          <Link to={{ view: 'graph', ...(route.ref && { ref: route.ref }) }}>
+            Show the image graph instead
+          </Link>
+          .
+        </EmptyState>
+      )
+  }
+}
+
+/** No `ref` in the URL: the bundled sample, so a first launch shows something real offline. */
+function SampleGraph({ route }: { readonly route: Route }) {
+  const info = useQuery({
+    queryKey: queryKeys.appInfo,
+    queryFn: ({ signal }) => call('app:info', {}, signal),
+    staleTime: Infinity,
+  })
+  if (info.isPending) return <LoadingBlock label="Starting…" />
+  if (info.isError) return <ErrorPanel error={info.error} onRetry={() => void info.refetch()} />
+  return <GraphView imageRef={info.data.sampleRef} selected={route.node} />
+}

@@ -1,0 +1,35 @@
+// App-wide keys: "/" focuses the Open box (unless typing somewhere), Escape closes the
+// details panel by dropping `node` from the URL.
+import { useEffect, type RefObject } from 'react'
+import { navigate } from '../routing/navigation'
+import { withoutNode, type Route } from '../routing/route'
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+}
+
+export function useGlobalKeys(route: Route, openInput: RefObject<HTMLInputElement | null>): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
+      if (event.key === '/' && !isTyping(event.target)) {
+        event.preventDefault()
+        openInput.current?.focus()
+        openInput.current?.select()
+        return
+      }
+      if (event.key === 'Escape' && route.node !== undefined) {
+        event.preventDefault()
+        navigate(withoutNode(route))
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [route, openInput])
+}

@@ -1,0 +1,40 @@
+// Moving between views: which repository an image belongs to (for its tags), the image a tag
+// names, the registry a reference talks to (for credential prompts).
+import { parseSourceRef, type SourceRef } from '../../shared/sourceRef'
+
+function tryParse(ref: string): SourceRef | undefined {
+  try {
+    return parseSourceRef(ref)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The repository whose tags the tags view lists for this reference: "host/name" for registry
+ * images, "oci:/path" (without its tag) for OCI layouts; undefined for sources without tags.
+ */
+export function repositoryOfSource(ref: string): string | undefined {
+  const source = tryParse(ref)
+  if (!source) return undefined
+  switch (source.transport) {
+    case 'docker':
+      return `${source.image.registry}/${source.image.repository}`
+    case 'oci':
+    case 'oci-archive':
+      return `${source.transport}:${source.path}`
+    default:
+      return undefined
+  }
+}
+
+/** The image reference for one tag of a repository listed by the tags view. */
+export function refForTag(repository: string, tag: string): string {
+  return `${repository}:${tag}`
+}
+
+/** Registry host a reference talks to, when it is a registry reference. */
+export function registryOfSource(ref: string): string | undefined {
+  const source = tryParse(ref)
+  return source?.transport === 'docker' ? source.image.registry : undefined
+}
