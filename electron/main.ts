@@ -8,7 +8,7 @@ import { composeServices } from './app/composeServices'
 import { serveHandlersOverIpc } from './shell/ipcBridge'
 import {
   registerRendererScheme,
-  RENDERER_ORIGIN,
+  isRendererUrl,
   RENDERER_START_URL,
   serveRendererFiles,
 } from './shell/rendererProtocol'
@@ -39,7 +39,7 @@ function createWindow(): void {
     return { action: 'deny' }
   })
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== RENDERER_ORIGIN) event.preventDefault()
+    if (!isRendererUrl(url)) event.preventDefault()
   })
   void window.loadURL(RENDERER_START_URL)
 }

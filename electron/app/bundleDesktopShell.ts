@@ -5,22 +5,42 @@ import { build } from 'esbuild'
 import path from 'node:path'
 import { PROJECT_ROOT } from './appPaths'
 
-export async function bundleDesktopShell(): Promise<void> {
-  const outdir = path.join(PROJECT_ROOT, 'dist', 'electron')
+export interface BundleOptions {
+  readonly outdir?: string
+  /**
+   * Replaces the `electron` module with another file. Only the shell's tests use it, where
+   * the Electron binary cannot run.
+   */
+  readonly electronModule?: string
+}
+
+export async function bundleDesktopShell(options: BundleOptions = {}): Promise<void> {
+  const outdir = options.outdir ?? path.join(PROJECT_ROOT, 'dist', 'electron')
+  const electron = options.electronModule
+    ? { alias: { electron: options.electronModule } }
+    : { external: ['electron'] }
   const common = {
     bundle: true,
     platform: 'node' as const,
     target: 'node20',
     sourcemap: true,
-    external: ['electron'],
     logLevel: 'warning' as const,
+    ...electron,
   }
   await build({
     ...common,
     entryPoints: [path.join(PROJECT_ROOT, 'electron', 'main.ts')],
     outfile: path.join(outdir, 'main.js'),
     format: 'esm',
-    packages: 'external',
+    // npm packages stay external, except a stand-in for electron, which must be bundled.
+    external: [
+      'undici',
+      'ajv',
+      'ajv-formats',
+      'esbuild',
+      'vite',
+      ...(options.electronModule ? [] : ['electron']),
+    ],
   })
   await build({
     ...common,

@@ -7,7 +7,7 @@ import type { ApiEvent } from '../../shared/api'
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api'
 import type { HandlerTable } from '../api/handlerTable'
 import { dispatchCall } from '../api/handlerTable'
-import { RENDERER_ORIGIN } from './rendererProtocol'
+import { isRendererUrl } from './rendererProtocol'
 
 export function broadcastEvent(event: ApiEvent): void {
   for (const window of BrowserWindow.getAllWindows()) {
@@ -16,12 +16,7 @@ export function broadcastEvent(event: ApiEvent): void {
 }
 
 function isTrustedSender(frame: WebFrameMain | null): boolean {
-  if (!frame) return false
-  try {
-    return new URL(frame.url).origin === RENDERER_ORIGIN
-  } catch {
-    return false
-  }
+  return frame !== null && isRendererUrl(frame.url)
 }
 
 export function serveHandlersOverIpc(table: HandlerTable): void {

@@ -70,7 +70,9 @@ export interface RunningTokenServer {
 
 const run = promisify(execFile)
 
-export async function startTokenServer(options: TokenServerOptions = {}): Promise<RunningTokenServer> {
+export async function startTokenServer(
+  options: TokenServerOptions = {},
+): Promise<RunningTokenServer> {
   const algorithm = options.algorithm ?? 'ES256'
   const service = options.service ?? 'strata-test-registry'
   const issuer = options.issuer ?? 'strata-test-token-issuer'
@@ -78,10 +80,22 @@ export async function startTokenServer(options: TokenServerOptions = {}): Promis
   const keyPath = join(workDir, 'key.pem')
   const certPath = join(workDir, 'cert.pem')
   const keySpec =
-    algorithm === 'ES256' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'] : ['-newkey', 'rsa:2048']
+    algorithm === 'ES256'
+      ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1']
+      : ['-newkey', 'rsa:2048']
   await run('openssl', [
-    'req', '-x509', ...keySpec, '-nodes', '-keyout', keyPath, '-out', certPath,
-    '-days', '2', '-subj', '/CN=strata-test-token-issuer',
+    'req',
+    '-x509',
+    ...keySpec,
+    '-nodes',
+    '-keyout',
+    keyPath,
+    '-out',
+    certPath,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=strata-test-token-issuer',
   ])
   const key = createPrivateKey(await readFile(keyPath))
   const certDer = new X509Certificate(await readFile(certPath)).raw.toString('base64')
@@ -104,7 +118,13 @@ export async function startTokenServer(options: TokenServerOptions = {}): Promis
     issuer,
     rootCertBundlePath: certPath,
     requests,
-    registryAuth: () => ({ kind: 'token', realm: `${url}/token`, service, issuer, rootCertBundlePath: certPath }),
+    registryAuth: () => ({
+      kind: 'token',
+      realm: `${url}/token`,
+      service,
+      issuer,
+      rootCertBundlePath: certPath,
+    }),
     stop: async () => {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -136,7 +156,10 @@ async function handle(
   let denied = false
   if (req.method === 'POST') {
     const form = new URLSearchParams(await readText(req))
-    scopes = form.getAll('scope').flatMap((s) => s.split(' ')).filter(Boolean)
+    scopes = form
+      .getAll('scope')
+      .flatMap((s) => s.split(' '))
+      .filter(Boolean)
     if (form.get('grant_type') === 'refresh_token') {
       user = options.refreshTokens?.[form.get('refresh_token') ?? '']
     } else if (form.get('grant_type') === 'password') {
@@ -145,7 +168,10 @@ async function handle(
     }
     denied = user === undefined
   } else {
-    scopes = url.searchParams.getAll('scope').flatMap((s) => s.split(' ')).filter(Boolean)
+    scopes = url.searchParams
+      .getAll('scope')
+      .flatMap((s) => s.split(' '))
+      .filter(Boolean)
     const basic = parseBasic(req.headers.authorization)
     if (basic !== undefined) {
       if (options.users?.[basic.user] !== basic.password) denied = true
@@ -155,7 +181,13 @@ async function handle(
     }
   }
   if (denied) {
-    requests.push({ method: req.method ?? 'GET', scopes, hadAuthorization, status: 401, granted: [] })
+    requests.push({
+      method: req.method ?? 'GET',
+      scopes,
+      hadAuthorization,
+      status: 401,
+      granted: [],
+    })
     res.setHeader('www-authenticate', 'Basic realm="strata-test-token"')
     return reply(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] })
   }
@@ -172,7 +204,12 @@ async function handle(
   })
   const issuedAt = new Date().toISOString()
   if (req.method === 'POST') {
-    return reply(res, 200, { access_token: token, expires_in: expiresIn, issued_at: issuedAt, scope: scopes.join(' ') })
+    return reply(res, 200, {
+      access_token: token,
+      expires_in: expiresIn,
+      issued_at: issuedAt,
+      scope: scopes.join(' '),
+    })
   }
   return reply(res, 200, { token, access_token: token, expires_in: expiresIn, issued_at: issuedAt })
 }
@@ -185,20 +222,36 @@ export function parseScope(scope: string): ScopeAccess | undefined {
   return {
     type: scope.slice(0, first),
     name: scope.slice(first + 1, last),
-    actions: scope.slice(last + 1).split(',').filter(Boolean),
+    actions: scope
+      .slice(last + 1)
+      .split(',')
+      .filter(Boolean),
   }
 }
 
-function grant(access: ScopeAccess | undefined, user: string | undefined, options: TokenServerOptions): ScopeAccess[] {
+function grant(
+  access: ScopeAccess | undefined,
+  user: string | undefined,
+  options: TokenServerOptions,
+): ScopeAccess[] {
   if (access === undefined) return []
   if (user !== undefined) return [access]
-  if (options.anonymousPull === true && access.type === 'repository' && access.actions.includes('pull')) {
+  if (
+    options.anonymousPull === true &&
+    access.type === 'repository' &&
+    access.actions.includes('pull')
+  ) {
     return [{ ...access, actions: ['pull'] }]
   }
   return []
 }
 
-function signJwt(signer: JwtSigner, subject: string, access: readonly ScopeAccess[], expiresIn: number): string {
+function signJwt(
+  signer: JwtSigner,
+  subject: string,
+  access: readonly ScopeAccess[],
+  expiresIn: number,
+): string {
   const now = Math.floor(Date.now() / 1000)
   const header = { typ: 'JWT', alg: signer.algorithm, x5c: signer.x5c }
   const claims = {

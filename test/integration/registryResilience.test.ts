@@ -29,7 +29,8 @@ async function startFake(): Promise<FakeRegistry> {
   let current: Handler = (_req, res) => res.writeHead(500).end()
   const server: Server = createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`)
-    if (req.url === '/v2/') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+    if (req.url === '/v2/')
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
     current(req, res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -52,7 +53,11 @@ const manifestBytes = Buffer.from(
   JSON.stringify({
     schemaVersion: 2,
     mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', size: 2 },
+    config: {
+      mediaType: 'application/vnd.oci.empty.v1+json',
+      digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+      size: 2,
+    },
     layers: [],
   }),
 )
@@ -84,7 +89,10 @@ describe('registry client resilience', () => {
 
   before(async () => {
     fake = await startFake()
-    client = new RegistryClient({ registry: fake.host, retry: { baseDelayMs: 10, maxRetryAfterSeconds: 2 } })
+    client = new RegistryClient({
+      registry: fake.host,
+      retry: { baseDelayMs: 10, maxRetryAfterSeconds: 2 },
+    })
   })
   after(async () => {
     await client.close()
@@ -96,7 +104,13 @@ describe('registry client resilience', () => {
     fake.handle((_req, res) => {
       calls += 1
       if (calls === 1) {
-        res.writeHead(429, { 'retry-after': '1', 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '0' }).end()
+        res
+          .writeHead(429, {
+            'retry-after': '1',
+            'ratelimit-limit': '100;w=21600',
+            'ratelimit-remaining': '0',
+          })
+          .end()
         return
       }
       res.setHeader('ratelimit-remaining', '99;w=21600')
@@ -119,7 +133,9 @@ describe('registry client resilience', () => {
     })
     const error = await rejectsWith(client.getManifest('demo/app', 'v1'), 'RATE_LIMITED')
     assert.equal(error.detail?.retryAfterSeconds, 3600)
-    assert.deepEqual(error.detail?.registryErrors, [{ code: 'TOOMANYREQUESTS', message: 'slow down' }])
+    assert.deepEqual(error.detail?.registryErrors, [
+      { code: 'TOOMANYREQUESTS', message: 'slow down' },
+    ])
     assert.equal(calls, 1, 'no retry when the wait is over the cap')
   })
 
@@ -147,7 +163,10 @@ describe('registry client resilience', () => {
 
   it('refuses a manifest over the cap before reading it, and while streaming', async () => {
     fake.handle((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'content-length': String(5 * 1024 * 1024) })
+      res.writeHead(200, {
+        'content-type': 'application/vnd.oci.image.manifest.v1+json',
+        'content-length': String(5 * 1024 * 1024),
+      })
       res.end() // the client must not wait for the 5 MiB
     })
     await rejectsWith(client.getManifest('demo/app', 'big'), 'TOO_LARGE')
@@ -165,13 +184,19 @@ describe('registry client resilience', () => {
       res.on('close', () => undefined)
       push()
     })
-    await rejectsWith(client.getManifest('demo/app', 'stream', { maxBytes: 1024 * 1024 }), 'TOO_LARGE')
+    await rejectsWith(
+      client.getManifest('demo/app', 'stream', { maxBytes: 1024 * 1024 }),
+      'TOO_LARGE',
+    )
     assert.ok(sent < 32 * 1024 * 1024, `stopped reading early (server wrote ${sent} bytes)`)
   })
 
   it('refuses a next-page link to another origin and reports it', async () => {
     fake.handle((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', link: '<http://evil.example/v2/_catalog?last=b&n=2>; rel="next"' })
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        link: '<http://evil.example/v2/_catalog?last=b&n=2>; rel="next"',
+      })
       res.end('{"repositories":["a","b"]}')
     })
     const page = await client.listRepositories({ pageSize: 2 })
@@ -179,7 +204,10 @@ describe('registry client resilience', () => {
     assert.equal(page.next, undefined)
     assert.equal(page.refusedNextLink?.target, 'http://evil.example/v2/_catalog?last=b&n=2')
     assert.equal(fake.seen.length, 1, 'never followed')
-    await rejectsWith(client.listRepositories({ cursor: '//evil.example/v2/_catalog' }), 'BAD_INPUT')
+    await rejectsWith(
+      client.listRepositories({ cursor: '//evil.example/v2/_catalog' }),
+      'BAD_INPUT',
+    )
     await rejectsWith(client.listRepositories({ cursor: '/v2/other/tags/list?n=1' }), 'BAD_INPUT')
   })
 
@@ -191,7 +219,10 @@ describe('registry client resilience', () => {
       const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '')
       if (honour && range) {
         const [start, end] = [Number(range[1]), Number(range[2])]
-        res.writeHead(206, { 'content-range': `bytes ${start}-${end}/${blob.length}`, 'content-length': String(end - start + 1) })
+        res.writeHead(206, {
+          'content-range': `bytes ${start}-${end}/${blob.length}`,
+          'content-length': String(end - start + 1),
+        })
         return void res.end(blob.subarray(start, end + 1))
       }
       res.writeHead(200, { 'content-length': String(blob.length) }).end(blob)
@@ -218,7 +249,10 @@ describe('registry client resilience', () => {
     }
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 100)
-    await rejectsWith(client.headManifest('demo/app', 'v1', { signal: controller.signal }), 'CANCELLED')
+    await rejectsWith(
+      client.headManifest('demo/app', 'v1', { signal: controller.signal }),
+      'CANCELLED',
+    )
   })
 })
 
@@ -240,19 +274,30 @@ describe('connection policy', () => {
   it('refuses plain http to a non-loopback host not marked insecure, without connecting', async () => {
     let dispatched = 0
     class CountingAgent extends Agent {
-      override dispatch(options: Agent.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+      override dispatch(
+        options: Agent.DispatchOptions,
+        handler: Dispatcher.DispatchHandler,
+      ): boolean {
         dispatched += 1
         return super.dispatch(options, handler)
       }
     }
     const dispatcher = new CountingAgent()
-    const client = new RegistryClient({ registry: 'registry.example.com', scheme: 'http', dispatcher })
+    const client = new RegistryClient({
+      registry: 'registry.example.com',
+      scheme: 'http',
+      dispatcher,
+    })
     try {
       const error = await rejectsWith(client.getManifest('demo/app', 'v1'), 'INSECURE_REFUSED')
       assert.match(error.message, /refusing plain http to registry\.example\.com/)
       assert.equal(dispatched, 0)
       // Marked insecure, the same host may use http (and then fails to resolve, as expected).
-      const insecure = new RegistryClient({ registry: 'registry.invalid', insecure: true, dispatcher })
+      const insecure = new RegistryClient({
+        registry: 'registry.invalid',
+        insecure: true,
+        dispatcher,
+      })
       assert.equal(insecure.baseUrl.protocol, 'http:')
     } finally {
       await dispatcher.close()

@@ -66,7 +66,10 @@ describe('credential files', () => {
     await rm(root, { recursive: true, force: true })
   })
 
-  const provider = (extra: Record<string, string> = {}, timeoutMs?: number): FileCredentialProvider =>
+  const provider = (
+    extra: Record<string, string> = {},
+    timeoutMs?: number,
+  ): FileCredentialProvider =>
     new FileCredentialProvider({
       env: { ...env, ...extra },
       homeDir: home,
@@ -131,7 +134,10 @@ describe('credential files', () => {
       await mkdir(join(home, '.config', 'containers'), { recursive: true })
       await writeFile(
         join(dockerConfigDir, 'config.json'),
-        JSON.stringify({ credsStore: 'test', auths: { 'only-docker.example.com': { auth: b64('d:d') } } }),
+        JSON.stringify({
+          credsStore: 'test',
+          auths: { 'only-docker.example.com': { auth: b64('d:d') } },
+        }),
       )
       await writeFile(
         join(xdg, 'containers', 'auth.json'),
@@ -146,12 +152,19 @@ describe('credential files', () => {
           },
         }),
       )
-      await writeFile(join(root, 'explicit.json'), JSON.stringify({ auths: { 'shared.example.com': { auth: b64('explicit:e') } } }))
+      await writeFile(
+        join(root, 'explicit.json'),
+        JSON.stringify({ auths: { 'shared.example.com': { auth: b64('explicit:e') } } }),
+      )
     })
 
     it('lists the files in podman order', () => {
       const locations = credentialFileLocations({
-        env: { REGISTRY_AUTH_FILE: join(root, 'explicit.json'), XDG_RUNTIME_DIR: xdg, DOCKER_CONFIG: dockerConfigDir },
+        env: {
+          REGISTRY_AUTH_FILE: join(root, 'explicit.json'),
+          XDG_RUNTIME_DIR: xdg,
+          DOCKER_CONFIG: dockerConfigDir,
+        },
         homeDir: home,
       })
       assert.deepEqual(
@@ -171,7 +184,10 @@ describe('credential files', () => {
       const explicit = provider({ ...all, REGISTRY_AUTH_FILE: join(root, 'explicit.json') })
       assert.equal((await explicit.get('shared.example.com'))?.username, 'explicit')
       assert.equal((await provider(all).get('shared.example.com'))?.username, 'from-xdg')
-      assert.equal((await provider({ DOCKER_CONFIG: dockerConfigDir }).get('shared.example.com'))?.username, 'from-home')
+      assert.equal(
+        (await provider({ DOCKER_CONFIG: dockerConfigDir }).get('shared.example.com'))?.username,
+        'from-home',
+      )
       assert.equal((await provider(all).get('home-only.example.com'))?.username, 'home')
     })
 
@@ -179,7 +195,10 @@ describe('credential files', () => {
       const p = provider({ DOCKER_CONFIG: dockerConfigDir })
       assert.equal((await p.get('only-docker.example.com'))?.username, 'd')
       // Docker Hub goes to the store with docker's key; "<token>" marks an identity token.
-      assert.deepEqual(await p.get('docker.io'), { identityToken: 'identity-xyz', source: 'docker-credential-test' })
+      assert.deepEqual(await p.get('docker.io'), {
+        identityToken: 'identity-xyz',
+        source: 'docker-credential-test',
+      })
       const asked = await readFile(join(bin, 'asked.log'), 'utf8')
       assert.match(asked, /^https:\/\/index\.docker\.io\/v1\/$/m)
       // The store has nothing for this host: no credentials, no error.
@@ -188,21 +207,27 @@ describe('credential files', () => {
 
     it('times out a helper that hangs', async () => {
       const started = Date.now()
-      await assert.rejects(provider({ DOCKER_CONFIG: dockerConfigDir }, 300).get('slow.example.com'), (error: unknown) => {
-        assert.ok(error instanceof StrataError)
-        assert.equal(error.code, 'TIMEOUT')
-        return true
-      })
+      await assert.rejects(
+        provider({ DOCKER_CONFIG: dockerConfigDir }, 300).get('slow.example.com'),
+        (error: unknown) => {
+          assert.ok(error instanceof StrataError)
+          assert.equal(error.code, 'TIMEOUT')
+          return true
+        },
+      )
       assert.ok(Date.now() - started < 3000)
     })
 
     it('never puts helper output into an error message', async () => {
-      await assert.rejects(provider({ DOCKER_CONFIG: dockerConfigDir }).get('broken.example.com'), (error: unknown) => {
-        assert.ok(error instanceof StrataError)
-        assert.equal(error.code, 'MALFORMED')
-        assert.doesNotMatch(JSON.stringify(error.toApiError()), /hunter2/)
-        return true
-      })
+      await assert.rejects(
+        provider({ DOCKER_CONFIG: dockerConfigDir }).get('broken.example.com'),
+        (error: unknown) => {
+          assert.ok(error instanceof StrataError)
+          assert.equal(error.code, 'MALFORMED')
+          assert.doesNotMatch(JSON.stringify(error.toApiError()), /hunter2/)
+          return true
+        },
+      )
     })
   })
 
@@ -211,7 +236,11 @@ describe('credential files', () => {
     await mkdir(dir, { recursive: true })
     await writeFile(join(dir, 'config.json'), '{ not json')
     const warnings: string[] = []
-    const p = new FileCredentialProvider({ env: { DOCKER_CONFIG: dir }, homeDir: join(root, 'nohome'), onWarning: (w) => warnings.push(w) })
+    const p = new FileCredentialProvider({
+      env: { DOCKER_CONFIG: dir },
+      homeDir: join(root, 'nohome'),
+      onWarning: (w) => warnings.push(w),
+    })
     assert.equal(await p.get('docker.io'), undefined)
     assert.equal(warnings.length, 1)
     assert.match(warnings[0] ?? '', /not valid JSON/)
@@ -222,7 +251,10 @@ describe('credential keys and the chain', () => {
   it('matches keys by hostname, exact spellings first', () => {
     const keys = ['registry.example.com/ns', 'https://registry.example.com', 'index.docker.io']
     assert.equal(findCredentialKey(keys, 'registry.example.com'), 'https://registry.example.com')
-    assert.equal(findCredentialKey(['registry.example.com/ns'], 'registry.example.com'), 'registry.example.com/ns')
+    assert.equal(
+      findCredentialKey(['registry.example.com/ns'], 'registry.example.com'),
+      'registry.example.com/ns',
+    )
     assert.equal(findCredentialKey(keys, 'docker.io'), 'index.docker.io')
     assert.equal(findCredentialKey(keys, 'other.example.com'), undefined)
     assert.equal(hostOfCredentialKey('HTTPS://Registry-1.Docker.io/v2/'), 'docker.io')
@@ -234,7 +266,9 @@ describe('credential keys and the chain', () => {
     const inApp = {
       get: (host: string): Promise<Credentials | undefined> => {
         asked.push(`app:${host}`)
-        return Promise.resolve(host === 'a.example.com' ? { username: 'app', password: 'p', source: 'app' } : undefined)
+        return Promise.resolve(
+          host === 'a.example.com' ? { username: 'app', password: 'p', source: 'app' } : undefined,
+        )
       },
     }
     const files = {

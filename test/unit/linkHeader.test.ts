@@ -17,7 +17,10 @@ describe('parseLinkHeader', () => {
       '<https://r.example/a?x=1,2>; rel=prev; title="a, b", </v2/_catalog?last=z>;rel="next"',
     )
     assert.equal(links.length, 2)
-    assert.deepEqual(links[0], { target: 'https://r.example/a?x=1,2', params: { rel: 'prev', title: 'a, b' } })
+    assert.deepEqual(links[0], {
+      target: 'https://r.example/a?x=1,2',
+      params: { rel: 'prev', title: 'a, b' },
+    })
     assert.equal(links[1]?.params.rel, 'next')
   })
 
@@ -29,7 +32,12 @@ describe('parseLinkHeader', () => {
 
 describe('nextPageLink', () => {
   it('resolves a relative next link against the page URL', () => {
-    const next = nextPageLink('</v2/_catalog?last=b&n=2>; rel="next"', pageUrl, registry, '/v2/_catalog')
+    const next = nextPageLink(
+      '</v2/_catalog?last=b&n=2>; rel="next"',
+      pageUrl,
+      registry,
+      '/v2/_catalog',
+    )
     assert.equal(next.kind, 'next')
     assert.equal(next.kind === 'next' ? next.url.href : '', `${registry}/v2/_catalog?last=b&n=2`)
   })
@@ -58,9 +66,18 @@ describe('nextPageLink', () => {
   })
 
   it('refuses a link to another endpoint or carrying credentials', () => {
-    const other = nextPageLink('</v2/other/tags/list?n=2>; rel="next"', pageUrl, registry, '/v2/_catalog')
+    const other = nextPageLink(
+      '</v2/other/tags/list?n=2>; rel="next"',
+      pageUrl,
+      registry,
+      '/v2/_catalog',
+    )
     assert.equal(other.kind, 'refused')
-    const creds = nextPageLink(`<http://u:p@127.0.0.1:5000/v2/_catalog>; rel="next"`, pageUrl, registry)
+    const creds = nextPageLink(
+      `<http://u:p@127.0.0.1:5000/v2/_catalog>; rel="next"`,
+      pageUrl,
+      registry,
+    )
     assert.equal(creds.kind, 'refused')
   })
 

@@ -33,8 +33,14 @@ describe('registryCommands', () => {
       kind: 'manifest',
       apiOrigin: 'https://registry-1.docker.io',
     })
-    assert.equal(commands[0]?.command, 'skopeo inspect --raw docker://docker.io/library/alpine:3.20')
-    assert.match(commands[2]?.command ?? '', /https:\/\/registry-1\.docker\.io\/v2\/library\/alpine\/manifests\/3\.20$/)
+    assert.equal(
+      commands[0]?.command,
+      'skopeo inspect --raw docker://docker.io/library/alpine:3.20',
+    )
+    assert.match(
+      commands[2]?.command ?? '',
+      /https:\/\/registry-1\.docker\.io\/v2\/library\/alpine\/manifests\/3\.20$/,
+    )
     assert.match(commands[2]?.note ?? '', /bearer token/)
   })
 
@@ -58,7 +64,10 @@ describe('registryCommands', () => {
   })
 
   it('accepts OCI types first', () => {
-    assert.match(manifestAcceptHeader(), /^application\/vnd\.oci\.image\.index\.v1\+json, application\/vnd\.oci\.image\.manifest\.v1\+json, application\/vnd\.docker/)
+    assert.match(
+      manifestAcceptHeader(),
+      /^application\/vnd\.oci\.image\.index\.v1\+json, application\/vnd\.oci\.image\.manifest\.v1\+json, application\/vnd\.docker/,
+    )
   })
 
   it('quotes words with shell metacharacters', () => {

@@ -15,13 +15,25 @@ describe('normalizeRegistryAddress', () => {
       host: 'registry.example.com:5000',
       httpRequested: false,
     })
-    assert.deepEqual(normalizeRegistryAddress('http://10.0.0.5:5000'), { host: '10.0.0.5:5000', httpRequested: true })
+    assert.deepEqual(normalizeRegistryAddress('http://10.0.0.5:5000'), {
+      host: '10.0.0.5:5000',
+      httpRequested: true,
+    })
     assert.equal(normalizeRegistryAddress('index.docker.io').host, 'docker.io')
     assert.equal(normalizeRegistryAddress('[::1]:5000').host, '[::1]:5000')
   })
 
   it('refuses garbage with BAD_INPUT', () => {
-    for (const bad of ['', '   ', 'ftp://x.example', 'user:pw@host.example', 'host with space', 'a..b', 'h:99999', 'https://']) {
+    for (const bad of [
+      '',
+      '   ',
+      'ftp://x.example',
+      'user:pw@host.example',
+      'host with space',
+      'a..b',
+      'h:99999',
+      'https://',
+    ]) {
       assert.throws(
         () => normalizeRegistryAddress(bad),
         (e: unknown) => e instanceof StrataError && e.code === 'BAD_INPUT',
@@ -47,8 +59,17 @@ describe('RegistryDirectory', () => {
     const changes: string[] = []
     directory.onChange((host) => changes.push(host))
 
-    const added = await directory.add({ address: 'https://Quay.Example.com/', username: 'alice', password: 's3cret-pw' })
-    assert.deepEqual(added, { host: 'quay.example.com', insecure: false, username: 'alice', hasCredentials: true })
+    const added = await directory.add({
+      address: 'https://Quay.Example.com/',
+      username: 'alice',
+      password: 's3cret-pw',
+    })
+    assert.deepEqual(added, {
+      host: 'quay.example.com',
+      insecure: false,
+      username: 'alice',
+      hasCredentials: true,
+    })
     const insecure = await directory.add({ address: 'http://lab.example.com:5000' })
     assert.equal(insecure.insecure, true)
     const loopback = await directory.add({ address: '127.0.0.1:5000' })
@@ -75,20 +96,41 @@ describe('RegistryDirectory', () => {
     const left = await directory.remove('quay.example.com')
     assert.equal(left.length, 2)
     assert.equal(await secrets.get('quay.example.com'), undefined)
-    assert.deepEqual(changes, ['quay.example.com', 'lab.example.com:5000', '127.0.0.1:5000', 'quay.example.com'])
+    assert.deepEqual(changes, [
+      'quay.example.com',
+      'lab.example.com:5000',
+      '127.0.0.1:5000',
+      'quay.example.com',
+    ])
     // No temp files left behind.
-    assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith('.tmp')), [])
+    assert.deepEqual(
+      (await readdir(dir)).filter((f) => f.endsWith('.tmp')),
+      [],
+    )
   })
 
   it('stores a token, replaces and clears credentials', async () => {
-    const directory = new RegistryDirectory({ dataDir: dir, secrets: new MemorySecretStore(), fileName: 'tokens.json' })
+    const directory = new RegistryDirectory({
+      dataDir: dir,
+      secrets: new MemorySecretStore(),
+      fileName: 'tokens.json',
+    })
     await directory.setCredentials({ host: 'ghcr.io', token: 'ghp_abc' })
-    assert.deepEqual(await directory.get('ghcr.io'), { registryToken: 'ghp_abc', source: 'the credentials saved in Strata' })
+    assert.deepEqual(await directory.get('ghcr.io'), {
+      registryToken: 'ghp_abc',
+      source: 'the credentials saved in Strata',
+    })
     const cleared = await directory.setCredentials({ host: 'ghcr.io' })
     assert.equal(cleared.hasCredentials, false)
     assert.equal(await directory.get('ghcr.io'), undefined)
-    await assert.rejects(directory.setCredentials({ host: 'ghcr.io', password: 'x' }), /needs a username/)
-    await assert.rejects(directory.add({ address: 'ghcr.io', username: 'u' }), /needs a password or a token/)
+    await assert.rejects(
+      directory.setCredentials({ host: 'ghcr.io', password: 'x' }),
+      /needs a username/,
+    )
+    await assert.rejects(
+      directory.add({ address: 'ghcr.io', username: 'u' }),
+      /needs a password or a token/,
+    )
   })
 
   it('starts empty on a corrupt file and keeps a .corrupt copy', async () => {
@@ -112,15 +154,31 @@ describe('RegistryDirectory', () => {
   it('skips bad entries in an otherwise good file', async () => {
     await writeFile(
       join(dir, 'mixed.json'),
-      JSON.stringify({ version: 1, registries: [{ host: 'ok.example.com', insecure: false }, { host: 'bad host' }, 7] }),
+      JSON.stringify({
+        version: 1,
+        registries: [{ host: 'ok.example.com', insecure: false }, { host: 'bad host' }, 7],
+      }),
     )
-    const directory = new RegistryDirectory({ dataDir: dir, secrets: new MemorySecretStore(), fileName: 'mixed.json' })
-    assert.deepEqual(directory.list(), [{ host: 'ok.example.com', insecure: false, hasCredentials: false }])
+    const directory = new RegistryDirectory({
+      dataDir: dir,
+      secrets: new MemorySecretStore(),
+      fileName: 'mixed.json',
+    })
+    assert.deepEqual(directory.list(), [
+      { host: 'ok.example.com', insecure: false, hasCredentials: false },
+    ])
   })
 
   it('drives the pool: an insecure mark changes the client scheme', async () => {
-    const directory = new RegistryDirectory({ dataDir: dir, secrets: new MemorySecretStore(), fileName: 'pool.json' })
-    const pool = new RegistryClientPool({ credentials: directory, isInsecure: (h) => directory.isInsecure(h) })
+    const directory = new RegistryDirectory({
+      dataDir: dir,
+      secrets: new MemorySecretStore(),
+      fileName: 'pool.json',
+    })
+    const pool = new RegistryClientPool({
+      credentials: directory,
+      isInsecure: (h) => directory.isInsecure(h),
+    })
     try {
       assert.equal(pool.clientFor('lab.example.com').baseUrl.origin, 'https://lab.example.com')
       await directory.add({ address: 'http://lab.example.com' })

@@ -36,7 +36,9 @@ describe('parseErrorEnvelope', () => {
 
   it('reads bytes and clips huge fields', () => {
     const big = 'x'.repeat(5000)
-    const [item] = parseErrorEnvelope(new TextEncoder().encode(JSON.stringify({ errors: [{ code: 'X', message: big }] })))
+    const [item] = parseErrorEnvelope(
+      new TextEncoder().encode(JSON.stringify({ errors: [{ code: 'X', message: big }] })),
+    )
     assert.ok((item?.message.length ?? 0) < 1100)
   })
 })
@@ -77,9 +79,20 @@ describe('statusError', () => {
   })
 
   it('maps 401, 403, 429 with Retry-After, 406 and 5xx', () => {
-    assert.equal(statusError({ status: 401, headers: {}, host, target: manifest }).code, 'AUTH_REQUIRED')
-    assert.equal(statusError({ status: 403, headers: {}, host, target: manifest }).code, 'FORBIDDEN')
-    const limited = statusError({ status: 429, headers: { 'retry-after': '120' }, host, target: manifest })
+    assert.equal(
+      statusError({ status: 401, headers: {}, host, target: manifest }).code,
+      'AUTH_REQUIRED',
+    )
+    assert.equal(
+      statusError({ status: 403, headers: {}, host, target: manifest }).code,
+      'FORBIDDEN',
+    )
+    const limited = statusError({
+      status: 429,
+      headers: { 'retry-after': '120' },
+      host,
+      target: manifest,
+    })
     assert.equal(limited.code, 'RATE_LIMITED')
     assert.equal(limited.detail?.retryAfterSeconds, 120)
     assert.match(limited.message, /try again in 120 s/)
@@ -110,7 +123,11 @@ describe('transportError', () => {
   })
 
   it('maps undici timeouts to TIMEOUT and aborts to CANCELLED', () => {
-    for (const code of ['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']) {
+    for (const code of [
+      'UND_ERR_CONNECT_TIMEOUT',
+      'UND_ERR_HEADERS_TIMEOUT',
+      'UND_ERR_BODY_TIMEOUT',
+    ]) {
       assert.equal(transportError(Object.assign(new Error(code), { code }), host).code, 'TIMEOUT')
     }
     const controller = new AbortController()
@@ -123,7 +140,10 @@ describe('transportError', () => {
   it('passes StrataErrors through and names TLS problems', () => {
     const own = new StrataError('DIGEST_MISMATCH', 'x')
     assert.equal(transportError(own, host), own)
-    const tls = transportError(Object.assign(new Error('self signed'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), host)
+    const tls = transportError(
+      Object.assign(new Error('self signed'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
+      host,
+    )
     assert.equal(tls.code, 'NETWORK')
     assert.match(tls.message, /TLS certificate/)
   })

@@ -7,7 +7,8 @@ import { lengthCheckingStream, verifyingStream } from '../../electron/registry/v
 
 const bytes = Buffer.from('layer bytes '.repeat(1000))
 const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`
-const chunks = (b: Buffer): Readable => Readable.from([b.subarray(0, 100), b.subarray(100, 5000), b.subarray(5000)])
+const chunks = (b: Buffer): Readable =>
+  Readable.from([b.subarray(0, 100), b.subarray(100, 5000), b.subarray(5000)])
 
 async function collect(stream: Readable): Promise<Buffer> {
   const out: Buffer[] = []
@@ -29,29 +30,43 @@ describe('verifyingStream', () => {
   const context = { host: '127.0.0.1:5000' }
 
   it('passes verified bytes through unchanged', async () => {
-    const out = await collect(verifyingStream(chunks(bytes), { digest, size: bytes.length }, context))
+    const out = await collect(
+      verifyingStream(chunks(bytes), { digest, size: bytes.length }, context),
+    )
     assert.deepEqual(out, bytes)
   })
 
   it('errors with DIGEST_MISMATCH at the end when the bytes hash differently', async () => {
     const wrong = Buffer.from(bytes)
     wrong[10] = 0x21
-    const error = await failure(verifyingStream(chunks(wrong), { digest, size: bytes.length }, context))
+    const error = await failure(
+      verifyingStream(chunks(wrong), { digest, size: bytes.length }, context),
+    )
     assert.equal(error.code, 'DIGEST_MISMATCH')
     assert.equal(error.detail?.expectedDigest, digest)
     assert.match(error.detail?.actualDigest ?? '', /^sha256:[0-9a-f]{64}$/)
   })
 
   it('errors with SIZE_MISMATCH for too few or too many bytes', async () => {
-    const short = await failure(verifyingStream(chunks(bytes.subarray(0, 9000)), { digest, size: bytes.length }, context))
+    const short = await failure(
+      verifyingStream(chunks(bytes.subarray(0, 9000)), { digest, size: bytes.length }, context),
+    )
     assert.equal(short.code, 'SIZE_MISMATCH')
-    const long = await failure(verifyingStream(chunks(Buffer.concat([bytes, bytes])), { digest, size: bytes.length }, context))
+    const long = await failure(
+      verifyingStream(
+        chunks(Buffer.concat([bytes, bytes])),
+        { digest, size: bytes.length },
+        context,
+      ),
+    )
     assert.equal(long.code, 'SIZE_MISMATCH')
   })
 
   it('verifies sha512 digests too', async () => {
     const d512 = `sha512:${createHash('sha512').update(bytes).digest('hex')}`
-    const out = await collect(verifyingStream(chunks(bytes), { digest: d512, size: bytes.length }, context))
+    const out = await collect(
+      verifyingStream(chunks(bytes), { digest: d512, size: bytes.length }, context),
+    )
     assert.equal(out.length, bytes.length)
   })
 
@@ -71,9 +86,13 @@ describe('verifyingStream', () => {
 
 describe('lengthCheckingStream', () => {
   it('accepts exactly the expected length and refuses anything else', async () => {
-    const ok = await collect(lengthCheckingStream(Readable.from([Buffer.from('abcd')]), 4, 'bytes 0-3', { host: 'h' }))
+    const ok = await collect(
+      lengthCheckingStream(Readable.from([Buffer.from('abcd')]), 4, 'bytes 0-3', { host: 'h' }),
+    )
     assert.equal(ok.toString(), 'abcd')
-    const error = await failure(lengthCheckingStream(Readable.from([Buffer.from('abc')]), 4, 'bytes 0-3', { host: 'h' }))
+    const error = await failure(
+      lengthCheckingStream(Readable.from([Buffer.from('abc')]), 4, 'bytes 0-3', { host: 'h' }),
+    )
     assert.equal(error.code, 'SIZE_MISMATCH')
   })
 })

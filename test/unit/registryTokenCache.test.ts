@@ -2,7 +2,13 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { TokenCache, expiryOf } from '../../electron/registry/auth/tokenCache'
 
-const key = { host: 'r.example', realm: 'https://auth/token', service: 's', scope: 'repository:a:pull', identity: 'anonymous' }
+const key = {
+  host: 'r.example',
+  realm: 'https://auth/token',
+  service: 's',
+  scope: 'repository:a:pull',
+  identity: 'anonymous',
+}
 
 describe('TokenCache', () => {
   it('keeps a token until expires_in runs out (minus a small margin)', () => {
@@ -24,7 +30,10 @@ describe('TokenCache', () => {
 
   it('counts from issued_at when it is in the past, never from the future', () => {
     const now = Date.parse('2025-01-01T00:01:00Z')
-    assert.equal(expiryOf({ expiresIn: 120, issuedAt: '2025-01-01T00:00:00Z' }, now), now - 60_000 + 120_000 - 5_000)
+    assert.equal(
+      expiryOf({ expiresIn: 120, issuedAt: '2025-01-01T00:00:00Z' }, now),
+      now - 60_000 + 120_000 - 5_000,
+    )
     assert.equal(expiryOf({ expiresIn: 120, issuedAt: '2030-01-01T00:00:00Z' }, now), now + 115_000)
   })
 

@@ -40,6 +40,7 @@ export type AuthorizedRequest = Omit<OutgoingRequest, 'authorization'>
 export class RegistryAuth {
   private scheme: Promise<AuthScheme> | undefined
   private credentialLookup: Promise<Credentials | undefined> | undefined
+  private readonly tokenRequests = new Map<string, Promise<string>>()
 
   constructor(private readonly options: RegistryAuthOptions) {}
 
@@ -137,9 +138,22 @@ export class RegistryAuth {
     } else {
       tokens.delete(key)
     }
-    const issued = await requestToken(transport, host, scheme, scope, credentials, signal)
-    tokens.set(key, issued.token, issued)
-    return { header: `Bearer ${issued.token}`, cached: false }
+    // Many HEADs for one repository at once share one token request.
+    const id = JSON.stringify(key)
+    let pending = fresh ? undefined : this.tokenRequests.get(id)
+    if (pending === undefined) {
+      pending = requestToken(transport, host, scheme, scope, credentials).then((issued) => {
+        tokens.set(key, issued.token, issued)
+        return issued.token
+      })
+      const settled = pending.finally(() => {
+        if (this.tokenRequests.get(id) === settled) this.tokenRequests.delete(id)
+      })
+      settled.catch(() => undefined)
+      this.tokenRequests.set(id, settled)
+    }
+    const token = await abortable(pending, signal)
+    return { header: `Bearer ${token}`, cached: false }
   }
 
   private lookUpCredentials(): Promise<Credentials | undefined> {
@@ -188,6 +202,27 @@ function identityOf(credentials: Credentials | undefined): string {
   if (credentials === undefined) return 'anonymous'
   if (credentials.username !== undefined) return `user:${credentials.username}`
   return 'identity-token'
+}
+
+/** Waits for a shared promise, but gives up (CANCELLED) when this caller's signal aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise
+  const cancelled = (): StrataError => new StrataError('CANCELLED', 'The operation was cancelled.')
+  if (signal.aborted) return Promise.reject(cancelled())
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelled())
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error instanceof Error ? error : new Error(String(error)))
+      },
+    )
+  })
 }
 
 function withAuthorization(

@@ -1,6 +1,15 @@
 // The SVG drawing of a laid-out graph with d3-zoom for zoom and pan. React draws the nodes
 // (focusable, with test ids); d3 shapes the edges and owns the zoom transform.
-import { curveBasis, line, select, zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3'
+import {
+  curveBasis,
+  line,
+  select,
+  zoom,
+  zoomIdentity,
+  zoomTransform,
+  type D3ZoomEvent,
+  type ZoomBehavior,
+} from 'd3'
 import {
   useCallback,
   useEffect,
@@ -37,6 +46,9 @@ export function GraphCanvas({ layout, selectedId, onSelect, handle }: GraphCanva
   const svgRef = useRef<SVGSVGElement>(null)
   const viewportRef = useRef<SVGGElement>(null)
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null)
+  // Until the user zooms or pans, the graph stays fitted: also when the window or the details
+  // panel changes the stage size, so every node stays visible (and clickable).
+  const userMoved = useRef(false)
   const markerId = `arrow-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
 
   useEffect(() => {
@@ -44,9 +56,11 @@ export function GraphCanvas({ layout, selectedId, onSelect, handle }: GraphCanva
     if (!svg) return
     const behavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.05, 4])
-      .on('zoom', (event: { transform: { toString(): string } }) => {
-        if (viewportRef.current)
+      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        if (event.sourceEvent) userMoved.current = true
+        if (viewportRef.current) {
           select(viewportRef.current).attr('transform', event.transform.toString())
+        }
       })
     const selection = select(svg)
     selection.call(behavior).on('dblclick.zoom', null)
@@ -70,8 +84,10 @@ export function GraphCanvas({ layout, selectedId, onSelect, handle }: GraphCanva
     )
     const k = Math.max(0.05, scale)
     const tx = (width - layout.width * k) / 2
-    const ty = Math.max(FIT_PADDING, (height - layout.height * k) / 2)
+    // Top-aligned: the graph reads from the root down, like the documents it shows.
+    const ty = FIT_PADDING
     behavior.transform(select(svg), zoomIdentity.translate(tx, ty).scale(k))
+    userMoved.current = false
   }, [layout])
 
   /** Pans (never zooms) so a node is inside the visible area: for keyboard focus and links. */
@@ -99,7 +115,9 @@ export function GraphCanvas({ layout, selectedId, onSelect, handle }: GraphCanva
       fit,
       zoomBy: (factor: number) => {
         const svg = svgRef.current
-        if (svg && zoomRef.current) zoomRef.current.scaleBy(select(svg), factor)
+        if (!svg || !zoomRef.current) return
+        zoomRef.current.scaleBy(select(svg), factor)
+        userMoved.current = true
       },
     }),
     [fit],
@@ -107,6 +125,16 @@ export function GraphCanvas({ layout, selectedId, onSelect, handle }: GraphCanva
 
   // A new layout (another image) starts fitted to the window.
   useEffect(() => fit(), [fit])
+
+  useEffect(() => {
+    const svg = svgRef.current
+    if (!svg) return
+    const observer = new ResizeObserver(() => {
+      if (!userMoved.current) fit()
+    })
+    observer.observe(svg)
+    return () => observer.disconnect()
+  }, [fit])
 
   const selectedPlaced = useMemo(
     () => layout.nodes.find((p) => p.node.id === selectedId),

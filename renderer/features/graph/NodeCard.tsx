@@ -14,11 +14,21 @@ interface NodeCardProps {
 }
 
 const PADDING = 16
+// Approximate advance widths (px) of the card fonts, for cutting text that would overflow.
+const LABEL_CHAR = 8.2
+const BADGE_CHAR = 6.6
+const MONO_SMALL_CHAR = 6.7
+const SIZE_CHAR = 7
 
 export function NodeCard({ placed, selected, onSelect, onFocusNode }: NodeCardProps) {
   const { node, x, y, width, height } = placed
   const badge = roleBadge(node)
-  const badgeWidth = Math.min(width - 2 * PADDING, badge.length * 6.6 + 14)
+  const inner = width - 2 * PADDING
+  const size = formatBytes(node.size)
+  // The badge shares its row with the size, right-aligned.
+  const badgeRoom = inner - size.length * SIZE_CHAR - 8
+  const badgeText = truncate(badge, Math.floor((badgeRoom - 14) / BADGE_CHAR))
+  const badgeWidth = Math.min(inner, badgeText.length * BADGE_CHAR + 14)
   const onKeyDown = (event: KeyboardEvent<SVGGElement>): void => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
@@ -49,7 +59,7 @@ export function NodeCard({ placed, selected, onSelect, onFocusNode }: NodeCardPr
       <rect className="node-card" width={width} height={height} rx={10} ry={10} />
       <rect className="node-stripe" x={0} y={0} width={6} height={height} rx={3} ry={3} />
       <text className="node-label" x={PADDING} y={24}>
-        {truncate(node.label, 27)}
+        {truncate(node.label, Math.floor((inner - 12) / LABEL_CHAR))}
       </text>
       {node.documentError || node.unknownMediaType ? (
         <text className="node-alert" x={width - PADDING} y={24} textAnchor="end">
@@ -66,16 +76,16 @@ export function NodeCard({ placed, selected, onSelect, onFocusNode }: NodeCardPr
         ry={9}
       />
       <text className="node-badge" x={PADDING + 7} y={46}>
-        {truncate(badge, 30)}
+        {badgeText}
       </text>
       <text className="node-media-type" x={PADDING} y={68}>
-        {truncateMediaType(node.mediaType, 38)}
+        {truncateMediaType(node.mediaType, Math.floor(inner / MONO_SMALL_CHAR))}
       </text>
       <text className="node-digest" x={PADDING} y={86}>
         {digestLine(node)}
       </text>
-      <text className="node-size" x={width - PADDING} y={86} textAnchor="end">
-        {formatBytes(node.size)}
+      <text className="node-size" x={width - PADDING} y={46} textAnchor="end">
+        {size}
       </text>
     </g>
   )

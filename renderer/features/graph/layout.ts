@@ -4,6 +4,8 @@ import { graphlib, layout } from '@dagrejs/dagre'
 import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
 
 export const NODE_WIDTH = 236
+/** Layers are many and their labels short: narrower cards keep wide images readable. */
+export const LAYER_WIDTH = 188
 export const NODE_HEIGHT = 96
 const MARGIN = 24
 
@@ -107,11 +109,15 @@ function distance(a: Point | undefined, b: Point | undefined): number {
   return a && b ? Math.hypot(b.x - a.x, b.y - a.y) : 0
 }
 
+export function nodeWidth(node: GraphNode): number {
+  return node.kind === 'layer' ? LAYER_WIDTH : NODE_WIDTH
+}
+
 function runDagre(graph: ImageGraph, withConstraints: boolean): graphlib.Graph {
   const g = new graphlib.Graph({ multigraph: true })
   g.setGraph({
     rankdir: 'TB',
-    nodesep: 28,
+    nodesep: 20,
     ranksep: 72,
     edgesep: 12,
     marginx: MARGIN,
@@ -119,7 +125,7 @@ function runDagre(graph: ImageGraph, withConstraints: boolean): graphlib.Graph {
   })
   g.setDefaultEdgeLabel(() => ({}))
   const ids = new Set(graph.nodes.map((n) => n.id))
-  for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT })
+  for (const node of graph.nodes) g.setNode(node.id, { width: nodeWidth(node), height: NODE_HEIGHT })
   graph.edges.forEach((edge, index) => {
     if (ids.has(edge.from) && ids.has(edge.to)) g.setEdge(edge.from, edge.to, {}, String(index))
   })
@@ -138,11 +144,12 @@ export function layoutGraph(graph: ImageGraph): GraphLayout {
   }
   const nodes: PlacedNode[] = graph.nodes.map((node) => {
     const placed = g.node(node.id) as { x?: number; y?: number } | undefined
+    const width = nodeWidth(node)
     return {
       node,
-      x: (placed?.x ?? 0) - NODE_WIDTH / 2,
+      x: (placed?.x ?? 0) - width / 2,
       y: (placed?.y ?? 0) - NODE_HEIGHT / 2,
-      width: NODE_WIDTH,
+      width,
       height: NODE_HEIGHT,
     }
   })

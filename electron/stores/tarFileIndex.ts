@@ -1,0 +1,252 @@
+// A tar file read in place: one pass over the headers records where each member's bytes are,
+// and members are then read by offset. Nothing is ever extracted to disk.
+
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { open, stat } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
+import { addAbortSignal, PassThrough, Readable } from 'node:stream'
+import { StrataError } from '../../shared/errors'
+import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
+import { fileError } from './blobFile'
+import type { PendingOverrides, TarMemberHeader } from './tarHeader'
+import {
+  applyOverrides,
+  compressionMagic,
+  malformed,
+  normalizeMemberName,
+  paddedSize,
+  parseGnuName,
+  parseHeaderBlock,
+  parsePaxRecords,
+  symlinkTarget,
+  TAR_BLOCK,
+} from './tarHeader'
+
+/** pax and GNU long-name records are a few hundred bytes; anything bigger is not a real one. */
+const MAX_META_BYTES = 1024 * 1024
+const MAX_LINK_HOPS = 16
+
+interface IndexedMember extends TarMemberHeader {
+  /** Offset of the member's first data byte in the file. */
+  readonly offset: number
+}
+
+/** Indexes the tar at `path`; throws NOT_FOUND / FORBIDDEN / MALFORMED naming the path. */
+export async function indexTarFile(
+  path: string,
+  expected: string,
+  signal?: AbortSignal,
+): Promise<TarFileIndex> {
+  let handle: FileHandle
+  try {
+    handle = await open(path, 'r')
+  } catch (error) {
+    throw fileError(error, path, expected)
+  }
+  try {
+    const stat = await handle.stat()
+    if (stat.isDirectory()) {
+      throw new StrataError('BAD_INPUT', `${path} is a directory; expected ${expected}`, {
+        subject: path,
+      })
+    }
+    const members = await scanHeaders(handle, path, stat.size, signal)
+    return new TarFileIndex(path, members, `${stat.size}:${stat.mtimeMs}`)
+  } catch (error) {
+    throw fileError(error, path, expected)
+  } finally {
+    await handle.close()
+  }
+}
+
+async function scanHeaders(
+  handle: FileHandle,
+  path: string,
+  fileSize: number,
+  signal: AbortSignal | undefined,
+): Promise<Map<string, IndexedMember>> {
+  const members = new Map<string, IndexedMember>()
+  const block = new Uint8Array(TAR_BLOCK)
+  let overrides: PendingOverrides = {}
+  let offset = 0
+  for (;;) {
+    signal?.throwIfAborted()
+    const where = `${path} at byte ${offset}`
+    if (offset + TAR_BLOCK > fileSize) {
+      if (offset === 0) throw malformed(path, 'the file is empty; expected a tar archive')
+      throw malformed(
+        path,
+        `the archive is truncated: it ends at byte ${fileSize} without the end-of-archive marker`,
+      )
+    }
+    await readExactly(handle, block, offset)
+    if (offset === 0) refuseCompressed(block, path)
+    const raw = parseHeaderBlock(block, where)
+    if (raw.kind === 'end') return members
+    const size = raw.kind === 'meta' ? raw.size : (overrides.size ?? raw.header.size)
+    const dataOffset = offset + TAR_BLOCK
+    if (dataOffset + size > fileSize) {
+      const name = raw.kind === 'member' ? `member ${raw.rawName}` : 'an extended header'
+      throw malformed(
+        path,
+        `the archive is truncated: ${name} needs ${size} bytes at byte ${dataOffset}, but the file ends at ${fileSize}`,
+      )
+    }
+    if (raw.kind === 'meta') {
+      if (size > MAX_META_BYTES)
+        throw malformed(where, `an extended header of ${size} bytes is not plausible`)
+      const body = new Uint8Array(size)
+      await readExactly(handle, body, dataOffset)
+      if (raw.meta === 'pax') parsePaxRecords(body, where, overrides)
+      else if (raw.meta === 'gnu-name') overrides.path = parseGnuName(body)
+      else if (raw.meta === 'gnu-link') overrides.linkpath = parseGnuName(body)
+    } else {
+      const header = applyOverrides(raw.header, overrides, where)
+      overrides = {}
+      if (header.name !== '') members.set(header.name, { ...header, offset: dataOffset })
+    }
+    offset = dataOffset + paddedSize(size)
+  }
+}
+
+function refuseCompressed(block: Uint8Array, path: string): void {
+  const magic = compressionMagic(block)
+  if (magic === undefined) return
+  const tool = magic === 'gzip' ? 'gunzip -k' : 'unzstd'
+  throw new StrataError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    `${path} is ${magic}-compressed; Strata reads tar archives in place, so decompress it first (${tool} ${path}) and open the .tar`,
+    { subject: path },
+  )
+}
+
+async function readExactly(handle: FileHandle, into: Uint8Array, position: number): Promise<void> {
+  let done = 0
+  while (done < into.length) {
+    const { bytesRead } = await handle.read(into, done, into.length - done, position + done)
+    if (bytesRead === 0) throw new StrataError('MALFORMED', 'the file ended while reading it')
+    done += bytesRead
+  }
+}
+
+export class TarFileIndex implements ArchiveMembers {
+  private readonly digests = new Map<string, Promise<string>>()
+
+  constructor(
+    readonly location: string,
+    private readonly members: ReadonlyMap<string, IndexedMember>,
+    /** Size and mtime when indexed: a rewritten archive is indexed again. */
+    private readonly stamp: string,
+  ) {}
+
+  /** This index if the file is unchanged since it was made, else a fresh one. */
+  async refreshed(expected: string, signal?: AbortSignal): Promise<TarFileIndex> {
+    try {
+      const info = await stat(this.location)
+      if (`${info.size}:${info.mtimeMs}` === this.stamp) return this
+    } catch {
+      // gone or unreadable: indexing again reports it properly
+    }
+    return indexTarFile(this.location, expected, signal)
+  }
+
+  find(name: string): ArchiveMember | undefined {
+    const member = this.resolve(name)
+    return member === undefined ? undefined : { name: member.name, size: member.size }
+  }
+
+  names(): readonly string[] {
+    return [...this.members.values()].filter((m) => m.type === 'file').map((m) => m.name)
+  }
+
+  async read(member: ArchiveMember, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
+    const indexed = this.indexed(member)
+    if (indexed.size > maxBytes)
+      throw malformed(this.location, `member ${member.name} is too large to read whole`)
+    signal?.throwIfAborted()
+    let handle: FileHandle
+    try {
+      handle = await open(this.location, 'r')
+    } catch (error) {
+      throw fileError(error, this.location, 'the archive opened earlier')
+    }
+    try {
+      const bytes = new Uint8Array(indexed.size)
+      await readExactly(handle, bytes, indexed.offset)
+      return bytes
+    } catch (error) {
+      throw error instanceof StrataError && error.code === 'MALFORMED'
+        ? malformed(this.location, `the archive shrank since it was opened; reopen it`)
+        : fileError(error, this.location, `member ${member.name}`)
+    } finally {
+      await handle.close()
+    }
+  }
+
+  open(member: ArchiveMember, signal?: AbortSignal): Promise<Readable> {
+    const indexed = this.indexed(member)
+    if (indexed.size === 0) return Promise.resolve(Readable.from([]))
+    const stream = createReadStream(this.location, {
+      start: indexed.offset,
+      end: indexed.offset + indexed.size - 1,
+      highWaterMark: 256 * 1024,
+    })
+    // The reader sees StrataErrors naming the archive, and the file closes when it stops early.
+    const out = new PassThrough()
+    stream.on('error', (error) =>
+      out.destroy(fileError(error, this.location, `member ${member.name}`)),
+    )
+    out.on('close', () => stream.destroy())
+    stream.pipe(out)
+    if (signal) addAbortSignal(signal, out)
+    return Promise.resolve(out)
+  }
+
+  digestOf(member: ArchiveMember, signal?: AbortSignal): Promise<string> {
+    let digest = this.digests.get(member.name)
+    if (digest === undefined) {
+      digest = this.hash(member, signal)
+      this.digests.set(member.name, digest)
+      digest.catch(() => this.digests.delete(member.name))
+    }
+    return digest
+  }
+
+  async head(member: ArchiveMember, length: number): Promise<Uint8Array> {
+    return this.read({ name: member.name, size: Math.min(length, member.size) }, length)
+  }
+
+  private async hash(member: ArchiveMember, signal?: AbortSignal): Promise<string> {
+    const hash = createHash('sha256')
+    for await (const chunk of await this.open(member, signal)) hash.update(chunk as Buffer)
+    return `sha256:${hash.digest('hex')}`
+  }
+
+  /** The indexed entry for a member this index handed out (or a shortened view of one). */
+  private indexed(member: ArchiveMember): IndexedMember {
+    const entry = this.members.get(member.name)
+    if (entry === undefined)
+      throw new StrataError('INTERNAL', `no member ${member.name} in ${this.location}`)
+    return { ...entry, size: Math.min(entry.size, member.size) }
+  }
+
+  private resolve(name: string): IndexedMember | undefined {
+    try {
+      let current = normalizeMemberName(name, this.location)
+      for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+        const entry = this.members.get(current)
+        if (entry === undefined) return undefined
+        if (entry.type === 'file') return entry
+        if (entry.type === 'symlink')
+          current = symlinkTarget(entry.name, entry.linkname, this.location)
+        else if (entry.type === 'hardlink')
+          current = normalizeMemberName(entry.linkname, this.location)
+        else return undefined
+      }
+    } catch {
+      // a link that climbs out of the archive leads nowhere
+    }
+    return undefined
+  }
+}

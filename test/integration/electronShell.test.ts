@@ -1,0 +1,113 @@
+// The desktop shell's wiring, checked against a stand-in `electron` module because the
+// Electron binary cannot be downloaded or run here. The real main.ts is bundled exactly as
+// `npm start` bundles it, with only the electron import swapped.
+
+import assert from 'node:assert/strict'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { after, before, test } from 'node:test'
+import { bundleDesktopShell } from '../../electron/app/bundleDesktopShell'
+import type { ShellRecord } from '../harness/electronStandIn'
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..')
+const STAND_IN = path.join(PROJECT_ROOT, 'test', 'harness', 'electronStandIn.ts')
+let outdir: string
+let shell: ShellRecord
+
+before(async () => {
+  // Inside the project, two levels down like dist/electron, so the bundle finds node_modules
+  // and its project root the same way the real one does.
+  await mkdir(path.join(PROJECT_ROOT, 'dist'), { recursive: true })
+  outdir = await mkdtemp(path.join(PROJECT_ROOT, 'dist', 'shell-test-'))
+  await bundleDesktopShell({ outdir, electronModule: STAND_IN })
+  await import(pathToFileURL(path.join(outdir, 'main.js')).href)
+  const deadline = Date.now() + 10_000
+  let record: ShellRecord | undefined
+  while (Date.now() < deadline) {
+    record = (globalThis as { strataShellRecord?: ShellRecord }).strataShellRecord
+    if (record && record.windows.length > 0) break
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  assert.ok(record && record.windows.length > 0, 'main.ts opened a window')
+  shell = record
+})
+
+after(async () => {
+  await rm(outdir, { recursive: true, force: true })
+  await rm(shell.userData, { recursive: true, force: true })
+})
+
+test('electron shell (stand-in electron): the window is sandboxed and isolated', () => {
+  const window = shell.windows[0]
+  assert.ok(window)
+  const prefs = window.options.webPreferences as Record<string, unknown>
+  assert.equal(prefs.contextIsolation, true)
+  assert.equal(prefs.sandbox, true)
+  assert.equal(prefs.nodeIntegration, false)
+  assert.equal(prefs.webSecurity, true)
+  assert.equal(prefs.webviewTag, false)
+  assert.match(String(prefs.preload), /preload\.cjs$/)
+  assert.equal(window.loadedUrl, 'strata://app/index.html')
+})
+
+test('electron shell (stand-in electron): navigation, new windows and permissions are refused', () => {
+  const contents = shell.windows[0]?.contents
+  assert.ok(contents)
+  let prevented = false
+  for (const listener of contents.listeners.get('will-navigate') ?? []) {
+    listener({ preventDefault: () => (prevented = true) }, 'https://evil.test/')
+  }
+  assert.equal(prevented, true)
+  let inAppPrevented = false
+  for (const listener of contents.listeners.get('will-navigate') ?? []) {
+    listener({ preventDefault: () => (inAppPrevented = true) }, 'strata://app/index.html?view=tags')
+  }
+  assert.equal(inAppPrevented, false, 'our own pages may still load')
+  assert.deepEqual(contents.windowOpenHandler?.({ url: 'https://example.test/' }), {
+    action: 'deny',
+  })
+  let granted: boolean | undefined
+  shell.permissionHandler?.(null, 'camera', (allow: boolean) => (granted = allow))
+  assert.equal(granted, false)
+})
+
+test('electron shell (stand-in electron): ipc answers our origin only, with the same handlers', async () => {
+  const handler = shell.ipcHandlers.get('strata:call')
+  assert.ok(handler)
+  const sender = { once: () => undefined }
+  const foreign = (await handler(
+    { senderFrame: { url: 'https://evil.test/' }, sender },
+    { name: 'app:info', args: {} },
+  )) as { ok: boolean; error?: { code: string } }
+  assert.deepEqual([foreign.ok, foreign.error?.code], [false, 'FORBIDDEN'])
+  const ours = (await handler(
+    { senderFrame: { url: 'strata://app/index.html?view=graph' }, sender },
+    { name: 'app:info', args: {} },
+  )) as { ok: boolean; value?: { mode: string }; error?: unknown }
+  assert.deepEqual([ours.ok, ours.value?.mode], [true, 'electron'], JSON.stringify(ours.error))
+})
+
+test('electron shell (stand-in electron): the renderer protocol serves only dist/renderer, with a CSP', async () => {
+  const serve = shell.protocolHandlers.get('strata')
+  assert.ok(serve)
+  const page = await serve(new Request('strata://app/index.html'))
+  assert.equal(page.status, 200)
+  assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/)
+  const escape = await serve(new Request('strata://app/..%2f..%2fpackage.json'))
+  assert.equal(escape.status, 404, 'no file outside dist/renderer')
+  assert.equal((await serve(new Request('strata://other/index.html'))).status, 404)
+})
+
+test('electron shell (stand-in electron): the preload exposes only the api bridge', async () => {
+  const { createRequire } = await import('node:module')
+  createRequire(import.meta.url)(path.join(outdir, 'preload.cjs'))
+  assert.deepEqual([...shell.exposed.keys()], ['strataBridge'])
+  const bridge = shell.exposed.get('strataBridge') as Record<string, unknown>
+  assert.deepEqual(Object.keys(bridge).sort(), ['call', 'onEvent'])
+  const call = bridge.call as (request: object) => Promise<unknown>
+  await call({ name: 'app:info', args: {}, extra: 'dropped' })
+  assert.deepEqual(shell.invoked, [
+    { channel: 'strata:call', payload: { name: 'app:info', args: {} } },
+  ])
+})
