@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 const electronShellFiles = ['electron/main.ts', 'electron/preload.ts', 'electron/shell/**/*.ts']
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'assets/**', '**/*.js', '**/*.cjs'] },
+  { ignores: ['node_modules/**', 'dist/**', '.tmp/**', 'release/**', 'assets/**', '**/*.js', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

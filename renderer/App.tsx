@@ -1,5 +1,5 @@
 // The frame: the Open box on top, sources on the left, the current view in the middle.
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { useApiEvents } from './api/useApiEvents'
 import { ViewErrorBoundary } from './components/ViewErrorBoundary'
 import { OpenBox } from './frame/OpenBox'
@@ -7,6 +7,7 @@ import { Sidebar } from './frame/Sidebar'
 import { StatusBar } from './frame/StatusBar'
 import { ThemeToggle } from './frame/ThemeToggle'
 import { useGlobalKeys } from './frame/useGlobalKeys'
+import { useSidebarPreference } from './frame/useSidebarPreference'
 import { ViewSwitch } from './frame/ViewSwitch'
 import { useRoute } from './routing/navigation'
 
@@ -14,15 +15,32 @@ export function App() {
   const route = useRoute()
   const progress = useApiEvents()
   const openInputRef = useRef<HTMLInputElement>(null)
+  const [sidebarHidden, toggleSidebar] = useSidebarPreference()
   useGlobalKeys(route, openInputRef)
+
+  const subject = route.view === 'repositories' ? route.registry : route.ref
+  useEffect(() => {
+    document.title = subject ? `${subject} — Strata` : 'Strata'
+  }, [subject])
 
   const openRef = route.view === 'repositories' ? undefined : route.ref
   return (
-    <div className="app">
+    <div className={sidebarHidden ? 'app sidebar-hidden' : 'app'}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="topbar">
+        <button
+          type="button"
+          className="icon-button sidebar-toggle"
+          aria-label={sidebarHidden ? 'Show sources' : 'Hide sources'}
+          title={sidebarHidden ? 'Show sources' : 'Hide sources'}
+          aria-expanded={!sidebarHidden}
+          aria-controls="sources"
+          onClick={toggleSidebar}
+        >
+          ☰
+        </button>
         <h1 className="brand">
           <span className="brand-mark" aria-hidden="true" />
           Strata
@@ -30,7 +48,7 @@ export function App() {
         <OpenBox currentRef={openRef} inputRef={openInputRef} />
         <ThemeToggle />
       </header>
-      <Sidebar route={route} />
+      <Sidebar route={route} hidden={sidebarHidden} />
       <main className="main" id="main" tabIndex={-1}>
         <ViewErrorBoundary resetKey={`${route.view}|${route.ref ?? ''}|${route.registry ?? ''}`}>
           <ViewSwitch route={route} />

@@ -8,7 +8,7 @@ import { computeDigest, parseDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
 import type { Descriptor } from '../../shared/oci/types'
 import type { RequestTarget } from './httpErrors'
-import { dump, headerValue } from './httpTransport'
+import { discard, dump, headerValue } from './httpTransport'
 import type { IncomingResponse } from './httpTransport'
 import { contentLength, readCapped, tooLarge } from './readBody'
 import type { RegistryConnection } from './registryConnection'
@@ -180,7 +180,7 @@ function checkDeclaredLength(
 ): void {
   const declared = contentLength(response)
   if (declared !== undefined && declared !== descriptor.size) {
-    response.body.destroy()
+    discard(response.body)
     throw sizeMismatch(descriptor, host, String(declared))
   }
 }

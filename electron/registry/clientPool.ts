@@ -8,7 +8,8 @@ import { TokenCache } from './auth/tokenCache'
 import type { CredentialProvider } from './credentials'
 import { noCredentials } from './credentials'
 import type { RegistryClientOptions } from './registryClient'
-import { RegistryClient, checkRegistryHost, createRegistryAgent } from './registryClient'
+import { normalizeRegistryAddress } from './registryAddress'
+import { RegistryClient, createRegistryAgent } from './registryClient'
 
 export type ClientTuning = Omit<
   RegistryClientOptions,
@@ -42,9 +43,12 @@ export class RegistryClientPool {
     this.dispatcher = options.dispatcher ?? (this.ownedAgent as Agent)
   }
 
-  /** The client for a registry ("docker.io", "127.0.0.1:5000"); BAD_INPUT for garbage. */
+  /**
+   * The client for a registry ("docker.io", "127.0.0.1:5000", "https://Quay.io/"); the
+   * address is normalized like the registry list does it. BAD_INPUT for garbage.
+   */
   clientFor(registry: string): RegistryClient {
-    const host = checkRegistryHost(registry)
+    const { host } = normalizeRegistryAddress(registry)
     const insecure = this.options.isInsecure?.(host) === true
     const known = this.clients.get(host)
     // A registry newly marked insecure (or no longer) needs a client with the other scheme.
@@ -63,7 +67,7 @@ export class RegistryClientPool {
 
   /** Drops what the pool knows about a registry's auth (its credentials changed). */
   forget(registry: string): void {
-    const host = registry.toLowerCase()
+    const host = normalizeRegistryAddress(registry).host
     this.clients.get(host)?.client.resetAuth()
     this.clients.delete(host)
     this.tokens.clearHost(host)

@@ -193,6 +193,12 @@ export async function dump(body: ResponseBody): Promise<void> {
   }
 }
 
+/** Abandons a body mid-way; undici reports that as an error nobody needs to hear. */
+export function discard(body: ResponseBody): void {
+  body.on('error', () => undefined)
+  body.destroy()
+}
+
 function resolveLocation(location: string, base: URL, host: string): URL {
   try {
     return new URL(location, base)

@@ -81,13 +81,17 @@ async function listPage(
     ...(options.signal ? { signal: options.signal } : {}),
   }
   const body = parseJson(await readCapped(response, LISTING_BODY_CAP, context), context)
-  const items = stringList(body, field, context.what, connection.host)
+  const listed = stringList(body, field, context.what, connection.host)
   const next = nextPageLink(response.headers.link, response.url, connection.baseUrl.origin, path)
+  const local = next.kind === 'none' ? pageLocally(listed, url, path) : undefined
+  const items = local?.items ?? listed
   // An empty page or a link back to the same page would make a caller loop forever.
   const nextCursor =
-    next.kind === 'next' && items.length > 0 && next.url.href !== url.href
-      ? `${next.url.pathname}${next.url.search}`
-      : undefined
+    local !== undefined
+      ? local.next
+      : next.kind === 'next' && items.length > 0 && next.url.href !== url.href
+        ? `${next.url.pathname}${next.url.search}`
+        : undefined
   const rateLimit = parseRateLimit(connection.host, response.headers)
   return {
     items,
@@ -97,6 +101,29 @@ async function listPage(
       : {}),
     ...(rateLimit !== undefined ? { rateLimit } : {}),
   }
+}
+
+/**
+ * Some registries ignore `n` and `last` (distribution 2.8 does for tags: it sends every tag,
+ * unsorted, without a Link). When a page holds more than was asked for, page it here: sort
+ * lexically as the spec orders results, skip up to `last`, and hand out `n` at a time with a
+ * cursor in the spec's own `?n=&last=` form.
+ */
+export function pageLocally(
+  items: readonly string[],
+  requestUrl: URL,
+  path: string,
+): { items: string[]; next?: string } | undefined {
+  const n = Number(requestUrl.searchParams.get('n'))
+  if (!Number.isInteger(n) || n < 1 || items.length <= n) return undefined
+  const last = requestUrl.searchParams.get('last')
+  const sorted = [...new Set(items)]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .filter((item) => last === null || item > last)
+  const page = sorted.slice(0, n)
+  const end = page.at(-1)
+  if (sorted.length <= n || end === undefined) return { items: page }
+  return { items: page, next: `${path}?n=${n}&last=${encodeURIComponent(end)}` }
 }
 
 /** A cursor is only ever a path on this registry's listing endpoint. */

@@ -5,7 +5,7 @@
 import { StrataError } from '../../shared/errors'
 import { transportError } from './httpErrors'
 import type { IncomingResponse, ResponseBody } from './httpTransport'
-import { dump, headerValue } from './httpTransport'
+import { discard, dump, headerValue } from './httpTransport'
 
 const ERROR_BODY_CAP = 64 * 1024
 
@@ -40,7 +40,7 @@ export async function readCapped(
 ): Promise<Uint8Array> {
   const declared = contentLength(response)
   if (declared !== undefined && declared > maxBytes) {
-    response.body.destroy()
+    discard(response.body)
     throw tooLarge(context, maxBytes, declared)
   }
   const chunks: Buffer[] = []
@@ -49,7 +49,7 @@ export async function readCapped(
     for await (const chunk of response.body as AsyncIterable<Buffer>) {
       total += chunk.length
       if (total > maxBytes) {
-        response.body.destroy()
+        discard(response.body)
         throw tooLarge(context, maxBytes)
       }
       chunks.push(chunk)

@@ -13,6 +13,7 @@ import { parseDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
 import { formatBytes } from '../../shared/format'
 import type { Descriptor } from '../../shared/oci/types'
+import { UNKNOWN_SIZE } from '../sources/imageSource'
 
 /** Configs and artifact payloads read whole; anything bigger must be streamed. */
 export const MAX_SMALL_BLOB_BYTES = 16 * 1024 * 1024
@@ -74,7 +75,8 @@ async function checkSize(
   descriptor: Descriptor,
   maxBytes: number,
 ): Promise<void> {
-  if (descriptor.size > maxBytes) {
+  const sizeKnown = descriptor.size !== UNKNOWN_SIZE
+  if (sizeKnown && descriptor.size > maxBytes) {
     throw new StrataError(
       'TOO_LARGE',
       `${path} is ${formatBytes(descriptor.size)} according to its descriptor; Strata reads such blobs whole only up to ${formatBytes(maxBytes)}`,
@@ -91,7 +93,14 @@ async function checkSize(
       },
     )
   }
-  if (stat.size !== descriptor.size) throw sizeMismatch(path, descriptor, stat.size)
+  if (!sizeKnown && stat.size > maxBytes) {
+    throw new StrataError(
+      'TOO_LARGE',
+      `${path} is ${formatBytes(stat.size)}; Strata reads such blobs whole only up to ${formatBytes(maxBytes)}`,
+      { subject: path },
+    )
+  }
+  if (sizeKnown && stat.size !== descriptor.size) throw sizeMismatch(path, descriptor, stat.size)
 }
 
 function sizeMismatch(path: string, descriptor: Descriptor, actual: number): StrataError {
@@ -116,7 +125,9 @@ function hasherFor(digest: string): Hash {
 
 /** Checks bytes already in memory (index.json, embedded `data`) against a descriptor. */
 export function verifyBytesAt(bytes: Uint8Array, descriptor: Descriptor, path: string): void {
-  if (bytes.byteLength !== descriptor.size) throw sizeMismatch(path, descriptor, bytes.byteLength)
+  if (descriptor.size !== UNKNOWN_SIZE && bytes.byteLength !== descriptor.size) {
+    throw sizeMismatch(path, descriptor, bytes.byteLength)
+  }
   const { algorithm } = parseDigest(descriptor.digest)
   const actual = `${algorithm}:${hasherFor(descriptor.digest).update(bytes).digest('hex')}`
   if (actual !== descriptor.digest) throw digestMismatch(path, descriptor.digest, actual)
@@ -166,7 +177,7 @@ export class VerifyingStream extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.received += chunk.length
-    if (this.received > this.descriptor.size) {
+    if (this.descriptor.size !== UNKNOWN_SIZE && this.received > this.descriptor.size) {
       callback(sizeMismatch(this.path, this.descriptor, this.received))
       return
     }
@@ -175,7 +186,7 @@ export class VerifyingStream extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    if (this.received !== this.descriptor.size) {
+    if (this.descriptor.size !== UNKNOWN_SIZE && this.received !== this.descriptor.size) {
       callback(sizeMismatch(this.path, this.descriptor, this.received))
       return
     }

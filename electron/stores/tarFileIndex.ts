@@ -13,19 +13,17 @@ import type { PendingOverrides, TarMemberHeader } from './tarHeader'
 import {
   applyOverrides,
   compressionMagic,
+  followLinks,
   malformed,
-  normalizeMemberName,
   paddedSize,
   parseGnuName,
   parseHeaderBlock,
   parsePaxRecords,
-  symlinkTarget,
   TAR_BLOCK,
 } from './tarHeader'
 
 /** pax and GNU long-name records are a few hundred bytes; anything bigger is not a real one. */
 const MAX_META_BYTES = 1024 * 1024
-const MAX_LINK_HOPS = 16
 
 interface IndexedMember extends TarMemberHeader {
   /** Offset of the member's first data byte in the file. */
@@ -232,21 +230,6 @@ export class TarFileIndex implements ArchiveMembers {
   }
 
   private resolve(name: string): IndexedMember | undefined {
-    try {
-      let current = normalizeMemberName(name, this.location)
-      for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
-        const entry = this.members.get(current)
-        if (entry === undefined) return undefined
-        if (entry.type === 'file') return entry
-        if (entry.type === 'symlink')
-          current = symlinkTarget(entry.name, entry.linkname, this.location)
-        else if (entry.type === 'hardlink')
-          current = normalizeMemberName(entry.linkname, this.location)
-        else return undefined
-      }
-    } catch {
-      // a link that climbs out of the archive leads nowhere
-    }
-    return undefined
+    return followLinks((n) => this.members.get(n), name, this.location)
   }
 }

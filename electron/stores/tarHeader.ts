@@ -180,6 +180,33 @@ function joinInside(name: string, where: string, allowDotDot: boolean): string {
   return parts.join('/')
 }
 
+const MAX_LINK_HOPS = 16
+
+/**
+ * The regular-file member `name` leads to, following symlinks (relative to the link) and hard
+ * links (archive paths); undefined when it leads nowhere, out of the archive, or round in circles.
+ */
+export function followLinks<T extends TarMemberHeader>(
+  lookup: (name: string) => T | undefined,
+  name: string,
+  where: string,
+): T | undefined {
+  try {
+    let current = normalizeMemberName(name, where)
+    for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+      const entry = lookup(current)
+      if (entry === undefined) return undefined
+      if (entry.type === 'file') return entry
+      if (entry.type === 'symlink') current = symlinkTarget(entry.name, entry.linkname, where)
+      else if (entry.type === 'hardlink') current = normalizeMemberName(entry.linkname, where)
+      else return undefined
+    }
+  } catch {
+    // a link that climbs out of the archive leads nowhere
+  }
+  return undefined
+}
+
 /** Data blocks a member of `size` bytes occupies, padding included. */
 export function paddedSize(size: number): number {
   return Math.ceil(size / TAR_BLOCK) * TAR_BLOCK

@@ -2,6 +2,7 @@
 // them with registries:setCredentials, then retries what failed.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
+import type { RegistryEntry } from '../../shared/api'
 import { asApiError } from '../api/ApiCallError'
 import { call } from '../api/client'
 import { queryKeys } from '../api/queryKeys'
@@ -15,7 +16,13 @@ export function CredentialPrompt({ host, onSaved }: CredentialPromptProps) {
   const id = useId()
   const queryClient = useQueryClient()
   const [mode, setMode] = useState<'password' | 'token'>('password')
-  const [username, setUsername] = useState('')
+  // Start from the username Strata already holds for this registry, if any.
+  const [username, setUsername] = useState(
+    () =>
+      queryClient
+        .getQueryData<readonly RegistryEntry[]>(queryKeys.registries)
+        ?.find((entry) => entry.host === host)?.username ?? '',
+  )
   const [password, setPassword] = useState('')
   const [token, setToken] = useState('')
 
@@ -29,6 +36,8 @@ export function CredentialPrompt({ host, onSaved }: CredentialPromptProps) {
       setPassword('')
       setToken('')
       await queryClient.invalidateQueries({ queryKey: queryKeys.registries })
+      // Everything else that failed (tag rows, other panels) may work now too.
+      void queryClient.invalidateQueries({ predicate: (query) => query.state.status === 'error' })
       onSaved?.()
     },
   })
@@ -45,27 +54,26 @@ export function CredentialPrompt({ host, onSaved }: CredentialPromptProps) {
         if (canSubmit && !save.isPending) save.mutate()
       }}
     >
-      <fieldset className="credential-mode">
-        <legend>Sign in to {host}</legend>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={mode === 'password'}
-            onChange={() => setMode('password')}
-          />{' '}
-          username and password
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={mode === 'token'}
-            onChange={() => setMode('token')}
-          />{' '}
-          token
-        </label>
-      </fieldset>
+      <p className="credential-title">Sign in to {host}</p>
+      {/* Two toggle buttons, not radios: their text never doubles as a field label. */}
+      <div className="credential-mode" role="group" aria-label="Sign in with">
+        <button
+          type="button"
+          className="button-secondary button-small"
+          aria-pressed={mode === 'password'}
+          onClick={() => setMode('password')}
+        >
+          with a password
+        </button>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          aria-pressed={mode === 'token'}
+          onClick={() => setMode('token')}
+        >
+          with a token
+        </button>
+      </div>
       {mode === 'password' ? (
         <div className="form-row">
           <label htmlFor={`${id}-user`}>Username</label>

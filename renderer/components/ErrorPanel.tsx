@@ -36,7 +36,7 @@ export function ErrorPanel({ error, onRetry, host, compact }: ErrorPanelProps) {
         </span>
         {text.title}
       </h2>
-      {apiError.message && apiError.message !== text.title ? (
+      {apiError.message && apiError.message.toLowerCase() !== text.title.toLowerCase() ? (
         <p className="error-message">{apiError.message}</p>
       ) : null}
       <p className="error-next">{text.next}</p>

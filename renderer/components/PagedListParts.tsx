@@ -5,7 +5,9 @@ import { asApiError } from '../api/ApiCallError'
 import { Spinner } from './Spinner'
 
 interface FilterBarProps {
+  /** Plural noun; the singular is used for exactly one ("1 tag loaded"). */
   readonly noun: string
+  readonly singular: string
   readonly filter: string
   readonly onFilter: (value: string) => void
   readonly loaded: number
@@ -13,11 +15,19 @@ interface FilterBarProps {
   readonly more: boolean
 }
 
-export function FilterBar({ noun, filter, onFilter, loaded, shown, more }: FilterBarProps) {
+export function FilterBar({
+  noun,
+  singular,
+  filter,
+  onFilter,
+  loaded,
+  shown,
+  more,
+}: FilterBarProps) {
   const id = useId()
   const count = filter
-    ? `${shown} of ${loaded} loaded ${noun} match`
-    : `${loaded} ${noun} loaded${more ? ', more available' : ''}`
+    ? `${shown} of ${loaded} loaded ${loaded === 1 ? singular : noun} ${shown === 1 ? 'matches' : 'match'}`
+    : `${loaded} ${loaded === 1 ? singular : noun} loaded${more ? ', more available' : ''}`
   return (
     <div className="filter-bar">
       <label htmlFor={id} className="sr-only">

@@ -30,12 +30,14 @@ export function LoadingBlock({ label }: { readonly label: string }) {
 export function EmptyState({
   title,
   children,
+  testId,
 }: {
   readonly title: string
   readonly children?: ReactNode
+  readonly testId?: string
 }) {
   return (
-    <div className="empty-state">
+    <div className="empty-state" data-testid={testId}>
       <p className="empty-title">{title}</p>
       {children ? <div className="empty-body">{children}</div> : null}
     </div>

@@ -6,7 +6,7 @@ import type { Route } from '../routing/route'
 import { AddRegistryForm } from './AddRegistryForm'
 import { RegistryList } from './RegistryList'
 
-export function Sidebar({ route }: { readonly route: Route }) {
+export function Sidebar({ route, hidden }: { readonly route: Route; readonly hidden: boolean }) {
   const navigate = useNavigate()
   const info = useQuery({
     queryKey: queryKeys.appInfo,
@@ -18,7 +18,7 @@ export function Sidebar({ route }: { readonly route: Route }) {
     route.view === 'graph' && (route.ref === undefined || route.ref === sampleRef)
 
   return (
-    <nav className="sidebar" aria-label="Sources">
+    <nav className="sidebar" id="sources" aria-label="Sources" hidden={hidden}>
       <h2 className="sidebar-title">Sources</h2>
       <ul className="source-list">
         <li className={sampleActive ? 'source-item active' : 'source-item'}>

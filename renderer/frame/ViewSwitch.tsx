@@ -36,7 +36,7 @@ export function ViewSwitch({ route }: { readonly route: Route }) {
       )
     default:
       return (
-        <EmptyState title={`Unknown view “${route.view}”`}>
+        <EmptyState title={`Unknown view “${route.view}”`} testId="unknown-view">
           This link names a view Strata does not have (yet).{' '}
           <Link to={{ view: 'graph', ...(route.ref && { ref: route.ref }) }}>
             Show the image graph instead

@@ -26,7 +26,14 @@ export function useGlobalKeys(route: Route, openInput: RefObject<HTMLInputElemen
       }
       if (event.key === 'Escape' && route.node !== undefined) {
         event.preventDefault()
+        const closed = route.node
         navigate(withoutNode(route))
+        // Give keyboard users their place back: the node whose details just closed.
+        document
+          .querySelector<SVGGElement>(
+            `[data-testid="graph-node"][data-digest="${CSS.escape(closed)}"]`,
+          )
+          ?.focus()
       }
     }
     window.addEventListener('keydown', onKey)

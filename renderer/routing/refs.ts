@@ -11,21 +11,14 @@ function tryParse(ref: string): SourceRef | undefined {
 }
 
 /**
- * The repository whose tags the tags view lists for this reference: "host/name" for registry
- * images, "oci:/path" (without its tag) for OCI layouts; undefined for sources without tags.
+ * The repository whose tags the tags view lists for this reference ("host/name"), for registry
+ * images; undefined for local sources (registry:listTags takes registry repositories only).
  */
 export function repositoryOfSource(ref: string): string | undefined {
   const source = tryParse(ref)
-  if (!source) return undefined
-  switch (source.transport) {
-    case 'docker':
-      return `${source.image.registry}/${source.image.repository}`
-    case 'oci':
-    case 'oci-archive':
-      return `${source.transport}:${source.path}`
-    default:
-      return undefined
-  }
+  return source?.transport === 'docker'
+    ? `${source.image.registry}/${source.image.repository}`
+    : undefined
 }
 
 /** The image reference for one tag of a repository listed by the tags view. */

@@ -184,6 +184,7 @@ describe('RegistryDirectory', () => {
       await directory.add({ address: 'http://lab.example.com' })
       assert.equal(pool.clientFor('lab.example.com').baseUrl.origin, 'http://lab.example.com')
       assert.equal(pool.clientFor('docker.io').baseUrl.origin, 'https://registry-1.docker.io')
+      assert.equal(pool.clientFor('https://Index.Docker.io/v1/'), pool.clientFor('docker.io'))
       assert.equal(pool.clientFor('127.0.0.1:5000').baseUrl.origin, 'http://127.0.0.1:5000')
       assert.equal(pool.clientFor('127.0.0.1:5000'), pool.clientFor('127.0.0.1:5000'))
     } finally {

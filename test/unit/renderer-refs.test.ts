@@ -31,7 +31,7 @@ test('repositoryOfSource: the repository whose tags the tags view lists', () => 
   assert.equal(repositoryOfSource('alpine'), 'docker.io/library/alpine')
   assert.equal(repositoryOfSource(`docker://ghcr.io/o/r@sha256:${HEX}`), 'ghcr.io/o/r')
   assert.equal(repositoryOfSource('localhost:5000/a/b/c/d:tag'), 'localhost:5000/a/b/c/d')
-  assert.equal(repositoryOfSource('oci:/tmp/layout:v1'), 'oci:/tmp/layout')
+  assert.equal(repositoryOfSource('oci:/tmp/layout:v1'), undefined)
   assert.equal(repositoryOfSource('dir:/tmp/x'), undefined)
   assert.equal(repositoryOfSource('Bad Ref!!'), undefined)
 })
@@ -39,7 +39,6 @@ test('repositoryOfSource: the repository whose tags the tags view lists', () => 
 test('refForTag and registryOfSource', () => {
   assert.equal(refForTag('127.0.0.1:5000/demo/app', 'v1'), '127.0.0.1:5000/demo/app:v1')
   assert.equal(refForTag('oci:/tmp/layout', 'v1'), 'oci:/tmp/layout:v1')
-  assert.equal(repositoryOfSource(refForTag('oci:/tmp/layout', 'v1')), 'oci:/tmp/layout')
   assert.equal(registryOfSource('127.0.0.1:5000/demo/app:v1'), '127.0.0.1:5000')
   assert.equal(registryOfSource('alpine'), 'docker.io')
   assert.equal(registryOfSource('oci:/tmp/layout:v1'), undefined)

@@ -172,6 +172,8 @@ export class RegistryAuth {
   private async authRequired(target: RequestTarget): Promise<StrataError> {
     const { host } = this.options
     const credentials = await this.lookUpCredentials().catch(() => undefined)
+    // Look again next time: the user may fix their config file or sign in before retrying.
+    this.credentialLookup = undefined
     const what = describeTarget(target)
     const message =
       credentials === undefined

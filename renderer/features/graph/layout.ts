@@ -125,7 +125,8 @@ function runDagre(graph: ImageGraph, withConstraints: boolean): graphlib.Graph {
   })
   g.setDefaultEdgeLabel(() => ({}))
   const ids = new Set(graph.nodes.map((n) => n.id))
-  for (const node of graph.nodes) g.setNode(node.id, { width: nodeWidth(node), height: NODE_HEIGHT })
+  for (const node of graph.nodes)
+    g.setNode(node.id, { width: nodeWidth(node), height: NODE_HEIGHT })
   graph.edges.forEach((edge, index) => {
     if (ids.has(edge.from) && ids.has(edge.to)) g.setEdge(edge.from, edge.to, {}, String(index))
   })

@@ -11,6 +11,8 @@ import { RateLimitLine } from '../../components/RateLimitLine'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
 import { useNavigate } from '../../routing/navigation'
 
+const PAGE_SIZE = 200
+
 export function RepositoriesView({ registry }: { readonly registry: string }) {
   const navigate = useNavigate()
   const [filter, setFilter] = useState('')
@@ -19,7 +21,7 @@ export function RepositoriesView({ registry }: { readonly registry: string }) {
     queryFn: ({ pageParam, signal }) =>
       call(
         'registry:listRepositories',
-        { registry, ...(pageParam !== undefined && { cursor: pageParam }) },
+        { registry, pageSize: PAGE_SIZE, ...(pageParam !== undefined && { cursor: pageParam }) },
         signal,
       ),
     initialPageParam: undefined as string | undefined,
@@ -63,6 +65,7 @@ export function RepositoriesView({ registry }: { readonly registry: string }) {
         <>
           <FilterBar
             noun="repositories"
+            singular="repository"
             filter={filter}
             onFilter={setFilter}
             loaded={names.length}

@@ -28,12 +28,7 @@ export function TagRow({ tag, summary, error, pending, shared, onOpen, onRetry }
         {summary ? (
           <SummaryCells summary={summary} />
         ) : failed ? (
-          <span
-            className="tag-error"
-            role="img"
-            aria-label="failed"
-            title={asApiError(error).message}
-          >
+          <span className="tag-error" title={asApiError(error).message}>
             <span className="error-icon" aria-hidden="true">
               !
             </span>

@@ -16,6 +16,9 @@ import { sharedDigestGroups } from './sharedDigests'
 import { summaryLimiter } from './summaryLimiter'
 import { TagRow } from './TagRow'
 
+/** One page of names; each tag also costs an image:summary, so pages stay moderate. */
+const PAGE_SIZE = 100
+
 export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) {
   const navigate = useNavigate()
   const repository = repositoryOfSource(repositoryRef) ?? repositoryRef
@@ -27,7 +30,7 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
     queryFn: ({ pageParam, signal }) =>
       call(
         'registry:listTags',
-        { repository, ...(pageParam !== undefined && { cursor: pageParam }) },
+        { repository, pageSize: PAGE_SIZE, ...(pageParam !== undefined && { cursor: pageParam }) },
         signal,
       ),
     initialPageParam: undefined as string | undefined,
@@ -90,6 +93,7 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
         <>
           <FilterBar
             noun="tags"
+            singular="tag"
             filter={filter}
             onFilter={setFilter}
             loaded={tags.length}

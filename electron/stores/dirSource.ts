@@ -1,0 +1,212 @@
+// skopeo's dir: format: a directory with a `version` file ("Directory Transport Version: 1.x"),
+// the image's manifest.json, and one file per blob named by its hex digest. `skopeo copy --all`
+// adds the per-platform manifests as HEX.manifest.json. Read-only, every byte verified.
+
+import { readFile, stat } from 'node:fs/promises'
+import { join, resolve as resolvePath } from 'node:path'
+import type { Readable } from 'node:stream'
+import { createHash } from 'node:crypto'
+import type { EquivalentCommand } from '../../shared/api'
+import { parseDigest } from '../../shared/digest'
+import { StrataError } from '../../shared/errors'
+import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../shared/oci/parseManifest'
+import type { Descriptor } from '../../shared/oci/types'
+import { formatSourceRef } from '../../shared/sourceRef'
+import type {
+  ImageSource,
+  SourceCallOptions,
+  VerifiedBlob,
+  VerifiedManifest,
+} from '../sources/imageSource'
+import { UNKNOWN_SIZE } from '../sources/imageSource'
+import {
+  fileError,
+  MAX_SMALL_BLOB_BYTES,
+  openVerifiedFile,
+  readVerifiedFile,
+  verifyBytesAt,
+} from './blobFile'
+import { withPath } from './ociLayoutIndex'
+import type { CommandTarget } from './storeCommands'
+import { dirCommands } from './storeCommands'
+
+const DIR_EXPECTED = 'a skopeo dir: directory (a version file, manifest.json and one file per blob)'
+const VERSION_PREFIX = 'Directory Transport Version: 1.'
+
+export async function openDir(path: string, signal?: AbortSignal): Promise<ImageSource> {
+  const root = resolvePath(path)
+  await checkDirLayout(root)
+  const source = new DirSource(root)
+  await source.resolve(signal ? { signal } : {})
+  return source
+}
+
+async function checkDirLayout(root: string): Promise<void> {
+  let isDirectory: boolean
+  try {
+    isDirectory = (await stat(root)).isDirectory()
+  } catch (error) {
+    throw fileError(error, root, DIR_EXPECTED)
+  }
+  if (!isDirectory) {
+    throw new StrataError(
+      'BAD_INPUT',
+      `${root} is a file, not a directory; expected ${DIR_EXPECTED}`,
+      {
+        subject: root,
+      },
+    )
+  }
+  const versionPath = join(root, 'version')
+  let version: string
+  try {
+    version = (await readFile(versionPath)).subarray(0, 256).toString('utf8')
+  } catch (error) {
+    const mapped = fileError(error, versionPath, 'the version file of a skopeo dir:')
+    if (mapped.code !== 'NOT_FOUND') throw mapped
+    throw new StrataError(
+      'BAD_INPUT',
+      `${root} is not a skopeo dir: it has no version file (expected ${DIR_EXPECTED})`,
+      { subject: root },
+    )
+  }
+  if (!version.startsWith(VERSION_PREFIX)) {
+    throw new StrataError(
+      'BAD_INPUT',
+      `${versionPath} says "${version.trim().slice(0, 60)}"; Strata reads "${VERSION_PREFIX}x" dirs`,
+      { subject: versionPath },
+    )
+  }
+}
+
+class DirSource implements ImageSource {
+  readonly kind = 'dir'
+  readonly ref: string
+  readonly label: string
+  private root: Descriptor | undefined
+  private rootBytes: Uint8Array | undefined
+
+  constructor(private readonly dir: string) {
+    this.ref = formatSourceRef({ transport: 'dir', path: dir })
+    this.label = `skopeo dir ${dir}`
+  }
+
+  /** Re-reads manifest.json each time, so a directory rewritten by skopeo is seen afresh. */
+  async resolve(options?: SourceCallOptions): Promise<Descriptor> {
+    options?.signal?.throwIfAborted()
+    const path = join(this.dir, 'manifest.json')
+    let bytes: Uint8Array
+    try {
+      const info = await stat(path)
+      if (info.size > MAX_MANIFEST_BYTES) {
+        throw new StrataError(
+          'TOO_LARGE',
+          `${path} is ${info.size} bytes; too large for a manifest`,
+          {
+            subject: path,
+          },
+        )
+      }
+      bytes = new Uint8Array(await readFile(path))
+    } catch (error) {
+      throw fileError(error, path, `the manifest.json of ${DIR_EXPECTED}`)
+    }
+    let mediaType: string
+    try {
+      mediaType = parseManifestBytes(bytes).mediaType
+    } catch (error) {
+      throw withPath(error, path)
+    }
+    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+    this.root = { mediaType, digest, size: bytes.byteLength }
+    this.rootBytes = bytes
+    return this.root
+  }
+
+  async fetchManifest(
+    descriptor: Descriptor,
+    options?: SourceCallOptions,
+  ): Promise<VerifiedManifest> {
+    let bytes: Uint8Array
+    let path: string
+    if (this.rootBytes !== undefined && descriptor.digest === this.root?.digest) {
+      path = join(this.dir, 'manifest.json')
+      bytes = this.rootBytes
+      verifyBytesAt(bytes, descriptor, path)
+    } else {
+      path = join(this.dir, `${parseDigest(descriptor.digest).encoded}.manifest.json`)
+      bytes = await this.readFile(path, descriptor, MAX_MANIFEST_BYTES, options)
+    }
+    try {
+      return { descriptor, bytes, parsed: parseManifestBytes(bytes, descriptor.mediaType) }
+    } catch (error) {
+      throw withPath(error, path)
+    }
+  }
+
+  async fetchSmallBlob(descriptor: Descriptor, options?: SourceCallOptions): Promise<VerifiedBlob> {
+    const path = await this.blobPath(descriptor)
+    const sized = await withSize(descriptor, path)
+    return {
+      descriptor: sized,
+      bytes: await this.readFile(path, sized, MAX_SMALL_BLOB_BYTES, options),
+    }
+  }
+
+  async openBlob(descriptor: Descriptor, options?: SourceCallOptions): Promise<Readable> {
+    options?.signal?.throwIfAborted()
+    const path = await this.blobPath(descriptor)
+    return openVerifiedFile(
+      path,
+      await withSize(descriptor, path),
+      options?.signal ? { signal: options.signal } : {},
+    )
+  }
+
+  commandsFor(target: CommandTarget): readonly EquivalentCommand[] {
+    return dirCommands(this.dir, this.root?.digest, target)
+  }
+
+  private readFile(
+    path: string,
+    descriptor: Descriptor,
+    maxBytes: number,
+    options?: SourceCallOptions,
+  ): Promise<Uint8Array> {
+    options?.signal?.throwIfAborted()
+    return readVerifiedFile(path, descriptor, {
+      maxBytes,
+      ...(options?.signal ? { signal: options.signal } : {}),
+    })
+  }
+
+  /**
+   * sha256 blobs are named by their hex; other algorithms by "ALG-HEX" in newer skopeo. The
+   * first name that exists wins; NOT_FOUND names the plain one.
+   */
+  private async blobPath(descriptor: Descriptor): Promise<string> {
+    const { algorithm, encoded } = parseDigest(descriptor.digest)
+    const plain = join(this.dir, encoded)
+    if (algorithm === 'sha256') return plain
+    for (const name of [`${algorithm}-${encoded}`, encoded]) {
+      const candidate = join(this.dir, name)
+      try {
+        await stat(candidate)
+        return candidate
+      } catch {
+        // try the next spelling
+      }
+    }
+    return plain
+  }
+}
+
+/** Fills in the real size of a descriptor that only knows its digest. */
+async function withSize(descriptor: Descriptor, path: string): Promise<Descriptor> {
+  if (descriptor.size !== UNKNOWN_SIZE) return descriptor
+  try {
+    return { ...descriptor, size: (await stat(path)).size }
+  } catch (error) {
+    throw fileError(error, path, `blob ${descriptor.digest}`)
+  }
+}

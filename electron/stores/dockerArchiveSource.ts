@@ -1,0 +1,296 @@
+// `docker save` output, from a tar file or from the Docker daemon's export stream. Newer Docker
+// (25+) also writes an OCI layout into the tar; then the image's real manifest is served from
+// it. The legacy layout has no manifest at all: Strata synthesizes a Docker v2 manifest whose
+// config is the config file and whose layers are the layer tars as they are in the archive
+// (uncompressed tars get the OCI type application/vnd.oci.image.layer.v1.tar), with digests
+// computed by hashing each member once. The label says so.
+
+import { createHash } from 'node:crypto'
+import type { Readable } from 'node:stream'
+import type { EquivalentCommand } from '../../shared/api'
+import { shortDigest } from '../../shared/digest'
+import { StrataError } from '../../shared/errors'
+import { isIndexMediaType, isManifestMediaType, MEDIA_TYPES } from '../../shared/oci/mediaTypes'
+import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../shared/oci/parseManifest'
+import type { Descriptor } from '../../shared/oci/types'
+import type {
+  ImageSource,
+  SourceCallOptions,
+  SourceKind,
+  VerifiedBlob,
+  VerifiedManifest,
+} from '../sources/imageSource'
+import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
+import {
+  memberLabel,
+  openVerifiedMember,
+  readVerifiedMember,
+  requireMember,
+} from './archiveMembers'
+import {
+  ArchivedLayoutSource,
+  blobMemberName,
+  hasLayout,
+  readArchivedLayoutIndex,
+} from './archivedLayoutSource'
+import { MAX_SMALL_BLOB_BYTES } from './blobFile'
+import type { DockerArchiveEntry } from './dockerArchiveManifest'
+import {
+  chooseDockerArchiveEntry,
+  entryName,
+  readDockerArchiveEntries,
+} from './dockerArchiveManifest'
+import type { CommandTarget } from './storeCommands'
+import { compressionMagic } from './tarHeader'
+
+export const SYNTHESIZED_NOTE =
+  'manifest synthesized by Strata from manifest.json: the archive has none, its layers are the tars as stored'
+
+export interface DockerArchiveOpenOptions {
+  readonly kind: Extract<SourceKind, 'docker-archive' | 'docker-daemon'>
+  readonly ref: string
+  /** "docker-archive /x.tar" or "Docker daemon at /run/docker.sock"; the image name follows. */
+  readonly labelPrefix: string
+  readonly reference: string | undefined
+  readonly signal?: AbortSignal
+  readonly commands: (
+    context: {
+      readonly entry: DockerArchiveEntry
+      readonly rootDigest: string
+      readonly configDigest: string
+      readonly memberOf: (digest: string) => string | undefined
+    },
+    target: CommandTarget,
+  ) => readonly EquivalentCommand[]
+}
+
+/** Opens the image `options.reference` names in a docker-save archive. */
+export async function openDockerArchiveMembers(
+  members: ArchiveMembers,
+  options: DockerArchiveOpenOptions,
+): Promise<ImageSource> {
+  const { signal } = options
+  const entries = await readDockerArchiveEntries(members, signal)
+  const entry = chooseDockerArchiveEntry(entries, options.reference, members.location)
+  const name = entryName(entry)
+  const configMember = requireMember(members, entry.config, `the config of ${name}`)
+  const configDigest = await members.digestOf(configMember, signal)
+
+  const inside = hasLayout(members)
+    ? await findLayoutManifest(members, configDigest, signal)
+    : undefined
+  if (inside !== undefined) {
+    const memberOf = (digest: string): string | undefined => {
+      try {
+        const member = blobMemberName(digest)
+        return members.find(member) !== undefined ? member : undefined
+      } catch {
+        return undefined
+      }
+    }
+    const context = { entry, rootDigest: inside.digest, configDigest, memberOf }
+    const source = new ArchivedLayoutSource(members, {
+      kind: options.kind,
+      ref: options.ref,
+      label: `${options.labelPrefix}: ${name} (its OCI manifest ${shortDigest(inside.digest)})`,
+      reference: inside.digest,
+      commands: (target) => options.commands(context, target),
+    })
+    await source.resolve(signal ? { signal } : {})
+    return source
+  }
+  return synthesize(members, entry, configMember, configDigest, options)
+}
+
+/** The manifest in the archive's OCI layout whose config is `configDigest`, if there is one. */
+async function findLayoutManifest(
+  members: ArchiveMembers,
+  configDigest: string,
+  signal?: AbortSignal,
+): Promise<Descriptor | undefined> {
+  const layout = await readArchivedLayoutIndex(members, signal)
+  const queue: { descriptor: Descriptor; depth: number }[] = layout.index.manifests.map((d) => ({
+    descriptor: d,
+    depth: 0,
+  }))
+  for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+    const { descriptor, depth } = item
+    if (!isManifestMediaType(descriptor.mediaType) || depth > 2) continue
+    const member = members.find(blobMemberName(descriptor.digest))
+    if (member === undefined) continue // an index may list platforms the archive does not carry
+    const { bytes } = await readVerifiedMember(
+      members,
+      member.name,
+      descriptor,
+      MAX_MANIFEST_BYTES,
+      signal,
+    )
+    const parsed = parseManifestBytes(bytes, descriptor.mediaType)
+    if (parsed.kind === 'manifest' && parsed.document.config.digest === configDigest)
+      return descriptor
+    if (parsed.kind === 'index' && isIndexMediaType(parsed.mediaType)) {
+      for (const child of parsed.document.manifests)
+        queue.push({ descriptor: child, depth: depth + 1 })
+    }
+  }
+  return undefined
+}
+
+async function synthesize(
+  members: ArchiveMembers,
+  entry: DockerArchiveEntry,
+  configMember: ArchiveMember,
+  configDigest: string,
+  options: DockerArchiveOpenOptions,
+): Promise<ImageSource> {
+  const { signal } = options
+  const name = entryName(entry)
+  const configBytes = await members.read(configMember, MAX_SMALL_BLOB_BYTES, signal)
+  const diffIds = diffIdsOf(configBytes, memberLabel(members, configMember.name))
+  const config: Descriptor = {
+    mediaType: MEDIA_TYPES.dockerConfig,
+    size: configMember.size,
+    digest: configDigest,
+  }
+  const blobs = new Map<string, string>([[configDigest, configMember.name]])
+  const layers: Descriptor[] = []
+  for (const [position, layerName] of entry.layers.entries()) {
+    const member = requireMember(members, layerName, `layer ${position} of ${name}`)
+    const digest = await members.digestOf(member, signal)
+    const compression = compressionMagic(await members.head(member, 4, signal))
+    const expected = diffIds[position]
+    if (compression === undefined && expected !== undefined && expected !== digest) {
+      throw new StrataError(
+        'DIGEST_MISMATCH',
+        `${memberLabel(members, member.name)} hashes to ${digest}, but the image config says layer ${position} is ${expected}; the archive is corrupted, refused`,
+        { subject: member.name, expectedDigest: expected, actualDigest: digest },
+      )
+    }
+    blobs.set(digest, member.name)
+    layers.push({ mediaType: layerMediaType(compression), size: member.size, digest })
+  }
+  if (diffIds.length !== entry.layers.length) {
+    throw new StrataError(
+      'MALFORMED',
+      `${members.location}: ${name} lists ${entry.layers.length} layer tars but its config has ${diffIds.length} diff IDs`,
+      { subject: members.location },
+    )
+  }
+  const document = { schemaVersion: 2, mediaType: MEDIA_TYPES.dockerManifest, config, layers }
+  const bytes = new TextEncoder().encode(JSON.stringify(document))
+  const manifest = parseManifestBytes(bytes, MEDIA_TYPES.dockerManifest)
+  const descriptor: Descriptor = {
+    mediaType: MEDIA_TYPES.dockerManifest,
+    size: bytes.byteLength,
+    digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+  }
+  const context = {
+    entry,
+    rootDigest: descriptor.digest,
+    configDigest,
+    memberOf: (digest: string) => blobs.get(digest),
+  }
+  return new SynthesizedArchiveSource(members, {
+    kind: options.kind,
+    ref: options.ref,
+    label: `${options.labelPrefix}: ${name} (${SYNTHESIZED_NOTE})`,
+    manifest: { descriptor, bytes, parsed: manifest },
+    blobs,
+    commands: (target) => options.commands(context, target),
+  })
+}
+
+function layerMediaType(compression: 'gzip' | 'zstd' | undefined): string {
+  if (compression === 'gzip') return MEDIA_TYPES.dockerLayerGzip
+  if (compression === 'zstd') return MEDIA_TYPES.ociLayerZstd
+  return MEDIA_TYPES.ociLayer
+}
+
+function diffIdsOf(configBytes: Uint8Array, label: string): readonly string[] {
+  try {
+    const config = JSON.parse(new TextDecoder().decode(configBytes)) as {
+      rootfs?: { diff_ids?: unknown }
+    }
+    const ids = config.rootfs?.diff_ids
+    if (Array.isArray(ids) && ids.every((id) => typeof id === 'string')) return ids
+  } catch {
+    // reported below
+  }
+  throw new StrataError('MALFORMED', `${label} is not an image config with rootfs.diff_ids`, {
+    subject: label,
+  })
+}
+
+interface SynthesizedOptions {
+  readonly kind: SourceKind
+  readonly ref: string
+  readonly label: string
+  readonly manifest: VerifiedManifest
+  /** Digest → member, for the config and every layer. */
+  readonly blobs: ReadonlyMap<string, string>
+  readonly commands: (target: CommandTarget) => readonly EquivalentCommand[]
+}
+
+/** An image whose manifest Strata made up; every blob still comes verified from the archive. */
+class SynthesizedArchiveSource implements ImageSource {
+  readonly kind: SourceKind
+  readonly ref: string
+  readonly label: string
+  readonly warnings: readonly string[]
+
+  constructor(
+    private readonly members: ArchiveMembers,
+    private readonly options: SynthesizedOptions,
+  ) {
+    this.kind = options.kind
+    this.ref = options.ref
+    this.label = options.label
+    this.warnings = [`${members.location}: ${SYNTHESIZED_NOTE}.`]
+  }
+
+  resolve(options?: SourceCallOptions): Promise<Descriptor> {
+    options?.signal?.throwIfAborted()
+    return Promise.resolve(this.options.manifest.descriptor)
+  }
+
+  fetchManifest(descriptor: Descriptor, options?: SourceCallOptions): Promise<VerifiedManifest> {
+    options?.signal?.throwIfAborted()
+    const manifest = this.options.manifest
+    if (descriptor.digest !== manifest.descriptor.digest) {
+      throw new StrataError(
+        'NOT_FOUND',
+        `${this.members.location} holds no manifest ${descriptor.digest}; its only manifest is the one Strata synthesized (${manifest.descriptor.digest})`,
+        { subject: descriptor.digest },
+      )
+    }
+    return Promise.resolve(manifest)
+  }
+
+  fetchSmallBlob(descriptor: Descriptor, options?: SourceCallOptions): Promise<VerifiedBlob> {
+    return readVerifiedMember(
+      this.members,
+      this.memberOf(descriptor),
+      descriptor,
+      MAX_SMALL_BLOB_BYTES,
+      options?.signal,
+    )
+  }
+
+  openBlob(descriptor: Descriptor, options?: SourceCallOptions): Promise<Readable> {
+    return openVerifiedMember(this.members, this.memberOf(descriptor), descriptor, options?.signal)
+  }
+
+  commandsFor(target: CommandTarget): readonly EquivalentCommand[] {
+    return this.options.commands(target)
+  }
+
+  private memberOf(descriptor: Descriptor): string {
+    const member = this.options.blobs.get(descriptor.digest)
+    if (member !== undefined) return member
+    throw new StrataError(
+      'NOT_FOUND',
+      `${this.members.location} holds no blob ${descriptor.digest} for this image`,
+      { subject: descriptor.digest },
+    )
+  }
+}

@@ -1,0 +1,40 @@
+// One entry point for every local transport: a parsed source reference (anything but docker://)
+// becomes the ImageSource that reads it. Each opener fails now, with a message naming the path
+// or socket, rather than on the first fetch.
+
+import type { SourceRef } from '../../shared/sourceRef'
+import type { ImageSource } from '../sources/imageSource'
+import { openDockerArchive, openOciArchive } from './archiveFileSources'
+import { openContainersStorage } from './containersStorageSource'
+import { openDir } from './dirSource'
+import { openDockerDaemon } from './dockerDaemonSource'
+import { openOciLayout } from './ociLayoutSource'
+
+export type LocalSourceRef = Exclude<SourceRef, { transport: 'docker' }>
+
+export interface LocalSourceOptions {
+  readonly signal?: AbortSignal
+  /** Environment for DOCKER_HOST, CONTAINERS_STORAGE_CONF, HOME, XDG_*; process.env if absent. */
+  readonly env?: NodeJS.ProcessEnv
+}
+
+export async function openLocalSource(
+  ref: LocalSourceRef,
+  options: LocalSourceOptions = {},
+): Promise<ImageSource> {
+  options.signal?.throwIfAborted()
+  switch (ref.transport) {
+    case 'oci':
+      return openOciLayout(ref.path, ref.reference)
+    case 'oci-archive':
+      return openOciArchive(ref.path, ref.reference, options.signal)
+    case 'docker-archive':
+      return openDockerArchive(ref.path, ref.reference, options.signal)
+    case 'dir':
+      return openDir(ref.path, options.signal)
+    case 'containers-storage':
+      return openContainersStorage(ref, options)
+    case 'docker-daemon':
+      return openDockerDaemon(ref.image, options)
+  }
+}

@@ -1,0 +1,151 @@
+// Rebuilds a layer's original tar from what containers-storage keeps: the layer's
+// ID.tar-split.gz (JSON lines: raw header/padding segments, and file entries naming a file and
+// its size) and the unpacked files in the layer's diff directory. The bytes come out exactly
+// as the layer was applied, so they hash to the layer's diff digest.
+
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { Readable } from 'node:stream'
+import { createGunzip } from 'node:zlib'
+import { StrataError } from '../../shared/errors'
+import { fileError } from './blobFile'
+import { normalizeMemberName } from './tarHeader'
+
+const SEGMENT = 2
+const FILE = 1
+const CHUNK = 256 * 1024
+
+interface TarSplitEntry {
+  readonly type?: unknown
+  readonly name?: unknown
+  readonly name_raw?: unknown
+  readonly size?: unknown
+  readonly payload?: unknown
+}
+
+/** The layer's tar as a stream. Errors name the tar-split file or the diff file at fault. */
+export function assembleLayerTar(
+  tarSplit: string,
+  diffDir: string,
+  layerId: string,
+  signal?: AbortSignal,
+): Readable {
+  return Readable.from(chunks(tarSplit, diffDir, layerId, signal), { objectMode: false })
+}
+
+async function* chunks(
+  tarSplit: string,
+  diffDir: string,
+  layerId: string,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Buffer> {
+  const input = createReadStream(tarSplit)
+  const opened = new Promise<void>((resolve, reject) => {
+    input.once('open', () => resolve())
+    input.once('error', reject)
+  })
+  try {
+    await opened
+  } catch (error) {
+    const mapped = fileError(error, tarSplit, `the tar-split of layer ${layerId}`)
+    if (mapped.code !== 'NOT_FOUND') throw mapped
+    throw new StrataError(
+      'NOT_FOUND',
+      `layer ${layerId} has no ${tarSplit}, so its tar cannot be rebuilt (a partial or zstd:chunked pull keeps none)`,
+      { subject: tarSplit },
+    )
+  }
+  const gunzip = createGunzip()
+  input.on('error', (error) => gunzip.destroy(error))
+  const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity })
+  try {
+    let lineNumber = 0
+    for await (const line of lines) {
+      lineNumber++
+      signal?.throwIfAborted()
+      if (line === '') continue
+      const entry = parseLine(line, tarSplit, lineNumber)
+      if (entry.type === SEGMENT) {
+        if (typeof entry.payload === 'string' && entry.payload !== '') {
+          yield Buffer.from(entry.payload, 'base64')
+        }
+      } else if (entry.type === FILE) {
+        const size = typeof entry.size === 'number' ? entry.size : 0
+        if (size > 0) yield* fileChunks(diffPath(diffDir, entry, tarSplit), size, layerId)
+      }
+    }
+  } catch (error) {
+    if (error instanceof StrataError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
+      throw new StrataError('MALFORMED', `${tarSplit} is not valid gzip data (${code})`, {
+        subject: tarSplit,
+      })
+    }
+    throw fileError(error, tarSplit, `the tar-split of layer ${layerId}`)
+  } finally {
+    lines.close()
+    input.destroy()
+  }
+}
+
+function parseLine(line: string, tarSplit: string, lineNumber: number): TarSplitEntry {
+  try {
+    const value = JSON.parse(line) as TarSplitEntry | null
+    if (typeof value === 'object' && value !== null) return value
+  } catch {
+    // reported below
+  }
+  throw new StrataError('MALFORMED', `${tarSplit} line ${lineNumber} is not a tar-split entry`, {
+    subject: tarSplit,
+  })
+}
+
+/** The file an entry names, inside the diff directory; names with ".." are refused. */
+function diffPath(diffDir: string, entry: TarSplitEntry, tarSplit: string): string | Buffer {
+  if (typeof entry.name === 'string')
+    return join(diffDir, normalizeMemberName(entry.name, tarSplit))
+  if (typeof entry.name_raw === 'string') {
+    // A name that is not UTF-8: kept as raw bytes, used as raw bytes.
+    const raw = Buffer.from(entry.name_raw, 'base64')
+    if (raw.toString('latin1').split('/').includes('..')) {
+      throw new StrataError('MALFORMED', `${tarSplit} names a file outside the layer; refused`)
+    }
+    return Buffer.concat([Buffer.from(`${diffDir}/`), raw])
+  }
+  throw new StrataError('MALFORMED', `${tarSplit} has a file entry without a name`)
+}
+
+async function* fileChunks(
+  path: string | Buffer,
+  size: number,
+  layerId: string,
+): AsyncGenerator<Buffer> {
+  const shown = path.toString()
+  let handle
+  try {
+    handle = await open(path, 'r')
+  } catch (error) {
+    throw fileError(error, shown, `a file of layer ${layerId} (named in its tar-split)`)
+  }
+  try {
+    let done = 0
+    while (done < size) {
+      const buffer = Buffer.allocUnsafe(Math.min(CHUNK, size - done))
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, done)
+      if (bytesRead === 0) {
+        throw new StrataError(
+          'MALFORMED',
+          `${shown} is ${done} bytes but layer ${layerId}'s tar-split says ${size}; the layer was modified on disk`,
+          { subject: shown },
+        )
+      }
+      done += bytesRead
+      yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead)
+    }
+  } finally {
+    await handle.close()
+  }
+}
