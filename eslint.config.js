@@ -8,7 +8,17 @@ import reactHooks from 'eslint-plugin-react-hooks'
 const electronShellFiles = ['electron/main.ts', 'electron/preload.ts', 'electron/shell/**/*.ts']
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.tmp/**', 'release/**', 'assets/**', '**/*.js', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.tmp/**',
+      'release/**',
+      'assets/**',
+      '**/*.js',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -37,7 +47,16 @@ export default tseslint.config(
             {
               from: 'package',
               package: 'node:test',
-              name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'],
+              name: [
+                'test',
+                'describe',
+                'it',
+                'suite',
+                'before',
+                'after',
+                'beforeEach',
+                'afterEach',
+              ],
             },
           ],
         },
@@ -55,7 +74,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'renderer/ runs in a sandbox: no Node modules.' },
-            { group: ['electron', '**/electron/**'], message: 'renderer/ talks to the main side only through renderer/api.' },
+            {
+              group: ['electron', '**/electron/**'],
+              message: 'renderer/ talks to the main side only through renderer/api.',
+            },
           ],
         },
       ],
@@ -69,7 +91,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'shared/ is imported by the renderer: no Node modules.' },
-            { group: ['electron', '**/electron/**', '**/renderer/**'], message: 'shared/ imports neither side.' },
+            {
+              group: ['electron', '**/electron/**', '**/renderer/**'],
+              message: 'shared/ imports neither side.',
+            },
           ],
         },
       ],
@@ -82,8 +107,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only the Electron shell (main.ts, preload.ts, shell/) imports electron.' }],
-          patterns: [{ group: ['**/renderer/**'], message: 'The main side never imports renderer code.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only the Electron shell (main.ts, preload.ts, shell/) imports electron.',
+            },
+          ],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The main side never imports renderer code.' },
+          ],
         },
       ],
     },

@@ -12,6 +12,11 @@ declare -A NEEDED=(
   [chromium]=chromium
   [htpasswd]=apache2-utils
   [openssl]=openssl
+  [podman]=podman
+  [dockerd]=docker.io
+  [jq]=jq
+  [setpriv]=util-linux
+  [python3]=python3
 )
 missing=()
 for cmd in "${!NEEDED[@]}"; do

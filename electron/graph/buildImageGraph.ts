@@ -37,7 +37,7 @@ export async function buildImageGraph(
     rootId: root.digest,
     nodes: [...builder.nodes.values()],
     edges: builder.edges.filter((e) => builder.nodes.has(e.from) && builder.nodes.has(e.to)),
-    warnings: builder.warnings,
+    warnings: [...(source.warnings ?? []), ...builder.warnings],
     ...(rateLimit ? { rateLimit } : {}),
   }
 }

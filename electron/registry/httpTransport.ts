@@ -139,18 +139,23 @@ export class HttpTransport {
         headers['content-type'] = 'application/x-www-form-urlencoded'
       }
       const sent = url
-      const response = await this.limit.run(() =>
-        this.options.dispatcher.request({
-          origin: sent.origin,
-          path: `${sent.pathname}${sent.search}`,
-          method,
-          headers,
-          body: body ?? null,
-          signal: request.signal ?? null,
-          headersTimeout: this.options.headersTimeoutMs,
-          bodyTimeout: this.options.bodyTimeoutMs,
-        }),
-      )
+      const response = await this.limit
+        .run(() =>
+          this.options.dispatcher.request({
+            origin: sent.origin,
+            path: `${sent.pathname}${sent.search}`,
+            method,
+            headers,
+            body: body ?? null,
+            signal: request.signal ?? null,
+            headersTimeout: this.options.headersTimeoutMs,
+            bodyTimeout: this.options.bodyTimeoutMs,
+          }),
+        )
+        .catch((error: unknown) => {
+          // Name the host that failed: after a redirect it is not the registry.
+          throw transportError(error, sent.host, request.signal)
+        })
       const location = headerValue(response.headers, 'location')
       if (!REDIRECT_STATUSES.has(response.statusCode) || location === undefined) {
         return { status: response.statusCode, headers: response.headers, body: response.body, url }

@@ -59,6 +59,11 @@ export interface ImageSource {
     readonly digest?: string
     readonly kind: 'manifest' | 'blob'
   }): readonly EquivalentCommand[]
+  /**
+   * What the user should know about how this source presents the image: a manifest Strata
+   * synthesized (legacy docker-archive), layers named by diff digest (containers-storage).
+   */
+  readonly warnings?: readonly string[]
   /** Latest rate-limit headers seen, for registries. */
   rateLimit?(): RateLimitInfo | undefined
 }

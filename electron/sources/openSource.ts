@@ -1,10 +1,9 @@
 // Turns whatever the user typed (a reference or a transport string) into an ImageSource. The
 // only place that knows which transports exist; everything after it sees one interface.
 
-import { StrataError } from '../../shared/errors'
 import type { ImageReference } from '../../shared/reference'
 import { parseSourceRef } from '../../shared/sourceRef'
-import { openOciLayout } from '../stores/ociLayoutSource'
+import { openLocalSource } from '../stores/openLocalSource'
 import type { ImageSource } from './imageSource'
 
 export interface SourceOpeners {
@@ -20,13 +19,7 @@ export async function openSource(
   switch (ref.transport) {
     case 'docker':
       return openers.registry(ref.image, signal)
-    case 'oci':
-      return openOciLayout(ref.path, ref.reference)
     default:
-      throw new StrataError(
-        'UNAVAILABLE',
-        `Strata cannot open ${ref.transport}: sources yet; use docker:// or oci: for now.`,
-        { subject: input },
-      )
+      return openLocalSource(ref, { signal })
   }
 }

@@ -17,6 +17,7 @@ import type {
   VerifiedBlob,
   VerifiedManifest,
 } from '../sources/imageSource'
+import { UNKNOWN_SIZE } from '../sources/imageSource'
 import type { ArchiveMembers } from './archiveMembers'
 import {
   memberLabel,
@@ -148,19 +149,22 @@ export class ArchivedLayoutSource implements ImageSource {
     options?: SourceCallOptions,
   ): Promise<VerifiedManifest> {
     const layout = this.layoutIndex
-    let bytes: Uint8Array
+    let verified: VerifiedBlob
     let label: string
     if (layout !== undefined && descriptor.digest === layout.descriptor.digest) {
       label = memberLabel(this.members, INDEX_FILE)
-      bytes = layout.bytes
-      verifyBytesAt(bytes, descriptor, label)
+      const sized =
+        descriptor.size === UNKNOWN_SIZE ? { ...descriptor, size: layout.bytes.length } : descriptor
+      verifyBytesAt(layout.bytes, sized, label)
+      verified = { descriptor: sized, bytes: layout.bytes }
     } else {
       const name = blobMemberName(descriptor.digest)
       label = memberLabel(this.members, name)
-      bytes = (await this.readBlob(name, descriptor, MAX_MANIFEST_BYTES, options)).bytes
+      verified = await this.readBlob(name, descriptor, MAX_MANIFEST_BYTES, options)
     }
     try {
-      return { descriptor, bytes, parsed: parseManifestBytes(bytes, descriptor.mediaType) }
+      const parsed = parseManifestBytes(verified.bytes, descriptor.mediaType)
+      return { descriptor: verified.descriptor, bytes: verified.bytes, parsed }
     } catch (error) {
       throw withPath(error, label)
     }

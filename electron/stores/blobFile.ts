@@ -4,6 +4,7 @@
 
 import { createHash } from 'node:crypto'
 import type { Hash } from 'node:crypto'
+import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -49,6 +50,12 @@ export function fileError(error: unknown, path: string, expected: string): Strat
       return new StrataError('FORBIDDEN', `permission denied reading ${path} (${expected})`, detail)
     case 'EISDIR':
       return new StrataError('BAD_INPUT', `${path} is a directory, expected ${expected}`, detail)
+    case 'ELOOP':
+      return new StrataError(
+        'BAD_INPUT',
+        `${path} is a symbolic link; Strata reads blobs only from regular files (expected ${expected})`,
+        detail,
+      )
     case 'ABORT_ERR':
       return new StrataError('CANCELLED', `reading ${path} was cancelled`, detail)
     default:
@@ -62,7 +69,8 @@ export function fileError(error: unknown, path: string, expected: string): Strat
 
 async function openFile(path: string, expected: string): Promise<FileHandle> {
   try {
-    return await open(path, 'r')
+    // A blob file that is a symlink could point anywhere on this machine: refuse it (ELOOP).
+    return await open(path, constants.O_RDONLY | constants.O_NOFOLLOW)
   } catch (error) {
     throw fileError(error, path, expected)
   }

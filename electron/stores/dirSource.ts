@@ -129,16 +129,19 @@ class DirSource implements ImageSource {
   ): Promise<VerifiedManifest> {
     let bytes: Uint8Array
     let path: string
+    let sized: Descriptor
     if (this.rootBytes !== undefined && descriptor.digest === this.root?.digest) {
       path = join(this.dir, 'manifest.json')
       bytes = this.rootBytes
-      verifyBytesAt(bytes, descriptor, path)
+      sized = descriptor.size === UNKNOWN_SIZE ? { ...descriptor, size: bytes.length } : descriptor
+      verifyBytesAt(bytes, sized, path)
     } else {
       path = join(this.dir, `${parseDigest(descriptor.digest).encoded}.manifest.json`)
-      bytes = await this.readFile(path, descriptor, MAX_MANIFEST_BYTES, options)
+      sized = await withSize(descriptor, path)
+      bytes = await this.readFile(path, sized, MAX_MANIFEST_BYTES, options)
     }
     try {
-      return { descriptor, bytes, parsed: parseManifestBytes(bytes, descriptor.mediaType) }
+      return { descriptor: sized, bytes, parsed: parseManifestBytes(bytes, descriptor.mediaType) }
     } catch (error) {
       throw withPath(error, path)
     }

@@ -44,7 +44,7 @@ import type { CommandTarget } from './storeCommands'
 import { compressionMagic } from './tarHeader'
 
 export const SYNTHESIZED_NOTE =
-  'manifest synthesized by Strata from manifest.json: the archive has none, its layers are the tars as stored'
+  "manifest synthesized by Strata from docker save's manifest.json (no stored manifest exists); its layers are the tars as saved"
 
 export interface DockerArchiveOpenOptions {
   readonly kind: Extract<SourceKind, 'docker-archive' | 'docker-daemon'>
@@ -52,6 +52,8 @@ export interface DockerArchiveOpenOptions {
   /** "docker-archive /x.tar" or "Docker daemon at /run/docker.sock"; the image name follows. */
   readonly labelPrefix: string
   readonly reference: string | undefined
+  /** How the label names the image; its first tag (or @N) if absent. */
+  readonly displayName?: string
   readonly signal?: AbortSignal
   readonly commands: (
     context: {
@@ -72,7 +74,7 @@ export async function openDockerArchiveMembers(
   const { signal } = options
   const entries = await readDockerArchiveEntries(members, signal)
   const entry = chooseDockerArchiveEntry(entries, options.reference, members.location)
-  const name = entryName(entry)
+  const name = options.displayName ?? entryName(entry)
   const configMember = requireMember(members, entry.config, `the config of ${name}`)
   const configDigest = await members.digestOf(configMember, signal)
 
@@ -144,7 +146,7 @@ async function synthesize(
   options: DockerArchiveOpenOptions,
 ): Promise<ImageSource> {
   const { signal } = options
-  const name = entryName(entry)
+  const name = options.displayName ?? entryName(entry)
   const configBytes = await members.read(configMember, MAX_SMALL_BLOB_BYTES, signal)
   const diffIds = diffIdsOf(configBytes, memberLabel(members, configMember.name))
   const config: Descriptor = {

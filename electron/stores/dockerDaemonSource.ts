@@ -38,6 +38,7 @@ export async function openDockerDaemon(
       ref: formatSourceRef({ transport: 'docker-daemon', image }),
       labelPrefix: `Docker daemon at ${socketPath}`,
       reference: undefined,
+      displayName: image,
       ...(signal ? { signal } : {}),
       commands: (context, target) =>
         dockerDaemonCommands(

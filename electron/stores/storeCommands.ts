@@ -6,9 +6,8 @@ import type { EquivalentCommand } from '../../shared/api'
 import { isDigest, parseDigest } from '../../shared/digest'
 import { shellQuote } from './ociLayoutCommands'
 
-// EquivalentCommand has no "shell" tool yet; like the OCI layout commands, plain file reads
-// are filed under umoci until shared/api.ts grows one.
-const FILE_TOOL: EquivalentCommand['tool'] = 'umoci'
+// Plain file reads (tar, jq, ls) are shell commands, not any one tool's.
+const FILE_TOOL: EquivalentCommand['tool'] = 'shell'
 
 export interface CommandTarget {
   readonly digest?: string
@@ -227,7 +226,7 @@ export function dockerDaemonCommands(
   }
   const member = target.digest !== undefined ? context.memberOf(target.digest) : undefined
   if (member !== undefined) {
-    const read = `${docker}save ${image} | tar -xO ${shellQuote(member)}`
+    const read = `${docker}save ${image} | tar -xOf - ${shellQuote(member)}`
     commands.push(
       target.digest === context.configDigest
         ? { tool: 'docker', command: `${read} | jq .`, note: 'the config, from the image export' }

@@ -4,8 +4,9 @@
 // as the layer was applied, so they hash to the layer's diff digest.
 
 import { createReadStream } from 'node:fs'
-import { open } from 'node:fs/promises'
-import { join } from 'node:path'
+import { constants } from 'node:fs'
+import { lstat, open } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
@@ -60,6 +61,7 @@ async function* chunks(
   const gunzip = createGunzip()
   input.on('error', (error) => gunzip.destroy(error))
   const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity })
+  const checked = new Set<string>()
   try {
     let lineNumber = 0
     for await (const line of lines) {
@@ -73,7 +75,10 @@ async function* chunks(
         }
       } else if (entry.type === FILE) {
         const size = typeof entry.size === 'number' ? entry.size : 0
-        if (size > 0) yield* fileChunks(diffPath(diffDir, entry, tarSplit), size, layerId)
+        if (size > 0) {
+          const opened = await openInLayer(diffDir, nameParts(entry, tarSplit), checked, layerId)
+          yield* fileChunks(opened, size, layerId)
+        }
       }
     }
   } catch (error) {
@@ -103,33 +108,83 @@ function parseLine(line: string, tarSplit: string, lineNumber: number): TarSplit
   })
 }
 
-/** The file an entry names, inside the diff directory; names with ".." are refused. */
-function diffPath(diffDir: string, entry: TarSplitEntry, tarSplit: string): string | Buffer {
-  if (typeof entry.name === 'string')
-    return join(diffDir, normalizeMemberName(entry.name, tarSplit))
-  if (typeof entry.name_raw === 'string') {
-    // A name that is not UTF-8: kept as raw bytes, used as raw bytes.
-    const raw = Buffer.from(entry.name_raw, 'base64')
-    if (raw.toString('latin1').split('/').includes('..')) {
-      throw new StrataError('MALFORMED', `${tarSplit} names a file outside the layer; refused`)
-    }
-    return Buffer.concat([Buffer.from(`${diffDir}/`), raw])
+/** The name an entry gives, as path components; names with ".." are refused. */
+function nameParts(entry: TarSplitEntry, tarSplit: string): readonly Buffer[] {
+  let raw: Buffer
+  if (typeof entry.name === 'string') {
+    raw = Buffer.from(normalizeMemberName(entry.name, tarSplit))
+  } else if (typeof entry.name_raw === 'string') {
+    raw = Buffer.from(entry.name_raw, 'base64') // a name that is not UTF-8, kept as bytes
+  } else {
+    throw new StrataError('MALFORMED', `${tarSplit} has a file entry without a name`)
   }
-  throw new StrataError('MALFORMED', `${tarSplit} has a file entry without a name`)
+  const parts: Buffer[] = []
+  for (let start = 0; start <= raw.length;) {
+    const slash = raw.indexOf(0x2f, start)
+    const end = slash < 0 ? raw.length : slash
+    const part = raw.subarray(start, end)
+    if (part.equals(DOT_DOT))
+      throw new StrataError('MALFORMED', `${tarSplit} names a file outside the layer; refused`)
+    if (part.length > 0 && !part.equals(DOT)) parts.push(part)
+    start = end + 1
+  }
+  if (parts.length === 0)
+    throw new StrataError('MALFORMED', `${tarSplit} has a file entry without a name`)
+  return parts
+}
+
+const DOT = Buffer.from('.')
+const DOT_DOT = Buffer.from('..')
+const SLASH = Buffer.from('/')
+
+/**
+ * Opens a file of the layer without ever following a symlink: a layer's own links (say
+ * etc -> /etc) must not lead a read out of the layer onto the host. Checked directories are
+ * remembered for the rest of the layer.
+ */
+async function openInLayer(
+  diffDir: string,
+  parts: readonly Buffer[],
+  checked: Set<string>,
+  layerId: string,
+): Promise<{ readonly handle: FileHandle; readonly shown: string }> {
+  let path = Buffer.from(diffDir)
+  for (const [i, part] of parts.entries()) {
+    path = Buffer.concat([path, SLASH, part])
+    const key = path.toString('latin1')
+    if (i === parts.length - 1 || checked.has(key)) continue
+    let info
+    try {
+      info = await lstat(path)
+    } catch (error) {
+      throw fileError(error, path.toString(), `a directory of layer ${layerId}`)
+    }
+    if (!info.isDirectory()) throw notInLayer(path.toString(), layerId)
+    checked.add(key)
+  }
+  const shown = path.toString()
+  try {
+    return { handle: await open(path, constants.O_RDONLY | constants.O_NOFOLLOW), shown }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw notInLayer(shown, layerId)
+    throw fileError(error, shown, `a file of layer ${layerId} (named in its tar-split)`)
+  }
+}
+
+function notInLayer(path: string, layerId: string): StrataError {
+  return new StrataError(
+    'MALFORMED',
+    `${path} is a symlink where layer ${layerId}'s tar-split expects a file or directory; refused rather than followed`,
+    { subject: path },
+  )
 }
 
 async function* fileChunks(
-  path: string | Buffer,
+  opened: { readonly handle: FileHandle; readonly shown: string },
   size: number,
   layerId: string,
 ): AsyncGenerator<Buffer> {
-  const shown = path.toString()
-  let handle
-  try {
-    handle = await open(path, 'r')
-  } catch (error) {
-    throw fileError(error, shown, `a file of layer ${layerId} (named in its tar-split)`)
-  }
+  const { handle, shown } = opened
   try {
     let done = 0
     while (done < size) {

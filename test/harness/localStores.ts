@@ -12,7 +12,13 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } fro
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { OciLayoutBuilder, sha256Digest } from './ociBuilder'
+import { fileURLToPath } from 'node:url'
+import { gunzipSync } from 'node:zlib'
+import type { ImageSource } from '../../electron/sources/imageSource'
+import { StrataError } from '../../shared/errors'
+import type { Descriptor, ImageConfig, ImageManifest } from '../../shared/oci/types'
+import type { SourceRef } from '../../shared/sourceRef'
+import { OCI, OciLayoutBuilder, REF_NAME_ANNOTATION } from './ociBuilder'
 import type { LayerDescriptor } from './ociBuilder'
 import { addFixtureImage, appFilesFor, BASE_FILES } from './ociFixtureImages'
 import { buildTar } from './ociTar'
@@ -82,10 +88,8 @@ export async function buildLocalStores(): Promise<LocalStores> {
   const images = {} as Record<Tag, ExpectedImage>
   for (const tag of TAGS) {
     const appFiles = appFilesFor(tag)
-    const parts = addFixtureImage(builder, {
-      platform: { os: 'linux', architecture: 'amd64' },
-      appFiles,
-    })
+    const platform = { os: 'linux', architecture: 'amd64' }
+    const parts = addFixtureImage(builder, { platform, appFiles })
     builder.tag(tag, parts.manifest)
     images[tag] = {
       tag,
@@ -98,16 +102,12 @@ export async function buildLocalStores(): Promise<LocalStores> {
   }
   await builder.write()
 
-  const vfs: StoreSpec = {
-    driver: 'vfs',
-    graphRoot: join(root, 'vfs/graph'),
-    runRoot: join(root, 'vfs/run'),
-  }
-  const overlay: StoreSpec = {
-    driver: 'overlay',
-    graphRoot: join(root, 'overlay/graph'),
-    runRoot: join(root, 'overlay/run'),
-  }
+  const spec = (driver: StoreSpec['driver']): StoreSpec => ({
+    driver,
+    graphRoot: join(root, driver, 'graph'),
+    runRoot: join(root, driver, 'run'),
+  })
+  const [vfs, overlay] = [spec('vfs'), spec('overlay')]
   const storageConf = join(root, 'storage.conf')
   await writeFile(
     storageConf,
@@ -161,70 +161,37 @@ export async function buildLocalStores(): Promise<LocalStores> {
 /** The tar Docker 25+ `docker save` writes: manifest.json and repositories beside an OCI layout. */
 async function writeDocker25Archive(
   path: string,
-  builder: OciLayoutBuilder,
+  source: OciLayoutBuilder,
   images: readonly ExpectedImage[],
 ): Promise<void> {
+  const inner = new OciLayoutBuilder(path) // in memory only: its blobs go into the tar
+  const member = (digest: string): string => `blobs/sha256/${digest.slice(7)}`
+  const manifestList: unknown[] = []
+  for (const image of images) {
+    const configBytes = source.getBlob(image.configDigest)
+    if (configBytes === undefined) throw new Error(`no config ${image.configDigest}`)
+    const config = inner.addBlob(configBytes, OCI.config)
+    // Docker 25 stores layers uncompressed, so their digests are the diff IDs.
+    const layers = image.layerFiles.map((files) => inner.addLayer(files, { compression: 'none' }))
+    const manifest = inner.addManifest({ config, layers })
+    const names = { 'io.containerd.image.name': image.name, [REF_NAME_ANNOTATION]: image.tag }
+    inner.addToIndex({ ...manifest, annotations: names })
+    const Layers = layers.map((layer) => member(layer.digest))
+    manifestList.push({ Config: member(config.digest), RepoTags: [image.name], Layers })
+  }
   const entries: TarEntrySpec[] = [
     { type: 'dir', path: 'blobs' },
     { type: 'dir', path: 'blobs/sha256' },
-  ]
-  const written = new Set<string>()
-  const blob = (bytes: Uint8Array): string => {
-    const digest = sha256Digest(bytes)
-    const name = `blobs/sha256/${digest.slice(7)}`
-    if (!written.has(digest)) entries.push({ type: 'file', path: name, content: bytes })
-    written.add(digest)
-    return name
-  }
-  const manifestList: unknown[] = []
-  const indexEntries: unknown[] = []
-  for (const image of images) {
-    const config = builder.getBlob(image.configDigest)
-    if (config === undefined) throw new Error(`no config ${image.configDigest} in the layout`)
-    const layers = image.layerFiles.map((files) => buildTar(files))
-    const manifest = new TextEncoder().encode(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config: {
-          mediaType: 'application/vnd.oci.image.config.v1+json',
-          digest: image.configDigest,
-          size: config.length,
-        },
-        layers: layers.map((tar) => ({
-          mediaType: 'application/vnd.oci.image.layer.v1.tar',
-          digest: sha256Digest(tar),
-          size: tar.length,
-        })),
-      }),
-    )
-    manifestList.push({ Config: blob(config), RepoTags: [image.name], Layers: layers.map(blob) })
-    blob(manifest)
-    indexEntries.push({
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      digest: sha256Digest(manifest),
-      size: manifest.length,
-      annotations: {
-        'io.containerd.image.name': image.name,
-        'org.opencontainers.image.ref.name': image.tag,
-      },
-    })
-  }
-  const json = (value: unknown): string => JSON.stringify(value)
-  entries.push(
-    {
-      type: 'file',
-      path: 'index.json',
-      content: json({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.index.v1+json',
-        manifests: indexEntries,
-      }),
-    },
-    { type: 'file', path: 'manifest.json', content: json(manifestList) },
+    ...inner.blobDigests().map((digest) => ({
+      type: 'file' as const,
+      path: member(digest),
+      content: inner.getBlob(digest) ?? new Uint8Array(),
+    })),
+    { type: 'file', path: 'index.json', content: inner.indexJson() },
+    { type: 'file', path: 'manifest.json', content: JSON.stringify(manifestList) },
     { type: 'file', path: 'oci-layout', content: '{"imageLayoutVersion": "1.0.0"}' },
-    { type: 'file', path: 'repositories', content: json({ [REPOSITORY]: {} }) },
-  )
+    { type: 'file', path: 'repositories', content: JSON.stringify({ [REPOSITORY]: {} }) },
+  ]
   await writeFile(path, buildTar(entries))
 }
 
@@ -324,4 +291,86 @@ export async function hashTree(roots: readonly string[]): Promise<Map<string, st
   }
   for (const root of roots) await visit(root)
   return hashes
+}
+
+/** What a test compares across transports: config digest and the layers' diff IDs. */
+export interface ReadImage {
+  readonly root: Descriptor
+  readonly manifest: ImageManifest
+  readonly configDigest: string
+  /** rootfs.diff_ids from the config. */
+  readonly configDiffIds: readonly string[]
+  /** sha256 of each layer as served, decompressed when gzip: must equal configDiffIds. */
+  readonly layerDiffIds: readonly string[]
+}
+
+/** Reads an image the way the app does: root, manifest, config, then every layer streamed. */
+export async function readImage(source: ImageSource): Promise<ReadImage> {
+  const root = await source.resolve()
+  const verified = await source.fetchManifest(root)
+  if (verified.parsed.kind !== 'manifest')
+    throw new Error(`${source.ref} is a ${verified.parsed.kind}`)
+  const manifest = verified.parsed.document
+  const config = await source.fetchSmallBlob(manifest.config)
+  const parsed = JSON.parse(new TextDecoder().decode(config.bytes)) as ImageConfig
+  const layerDiffIds: string[] = []
+  for (const layer of manifest.layers) {
+    // Read raw first, so a verification error is what surfaces, not a gunzip error.
+    const chunks: Buffer[] = []
+    for await (const chunk of await source.openBlob(layer)) chunks.push(chunk as Buffer)
+    const raw = Buffer.concat(chunks)
+    const tar = layer.mediaType.endsWith('gzip') ? gunzipSync(raw) : raw
+    layerDiffIds.push(`sha256:${createHash('sha256').update(tar).digest('hex')}`)
+  }
+  return {
+    root,
+    manifest,
+    configDigest: config.descriptor.digest,
+    configDiffIds: parsed.rootfs.diff_ids,
+    layerDiffIds,
+  }
+}
+
+/** Asserts that `promise` rejects with a StrataError of `code` whose message matches. */
+export async function rejectsWith(
+  promise: Promise<unknown>,
+  code: string,
+  message: RegExp,
+): Promise<StrataError> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof StrataError && error.code === code && message.test(error.message)) {
+      return error
+    }
+    const got = error instanceof StrataError ? `${error.code}: ${error.message}` : String(error)
+    throw new Error(`expected ${code} matching ${String(message)}, got ${got}`, { cause: error })
+  }
+  throw new Error(`expected ${code}, but it succeeded`)
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+/**
+ * Opens `ref` in a child process running as nobody (uid 65534), so permission checks are real
+ * even when the tests run as root. Returns the error code and message, or "ok".
+ */
+export async function openAsNobody(
+  ref: SourceRef,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ readonly code: string; readonly message: string }> {
+  const script = `import('./electron/stores/openLocalSource.ts').then(async ({ openLocalSource }) => {
+    try { await openLocalSource(JSON.parse(process.argv[1]), { env: process.env }); console.log(JSON.stringify({ code: 'ok', message: '' })) }
+    catch (e) { console.log(JSON.stringify({ code: e.code ?? 'thrown', message: e.message })) }
+  })`
+  const nobody = ['--reuid=65534', '--regid=65534', '--clear-groups']
+  const stdout = await new Promise<string>((resolve, reject) => {
+    const options = { cwd: REPO_ROOT, env: { ...process.env, HOME: '/nonexistent', ...env } }
+    const args = [...nobody, process.execPath, '--import', 'tsx', '-e', script, JSON.stringify(ref)]
+    execFile('setpriv', args, options, (error, out, stderr) => {
+      if (error) reject(new Error(`setpriv failed: ${error.message}\n${stderr}`))
+      else resolve(out)
+    })
+  })
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { code: string; message: string }
 }

@@ -15,6 +15,7 @@ import {
   rm,
   truncate,
   writeFile,
+  symlink,
 } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -285,6 +286,14 @@ describe('damaged and missing layouts', () => {
     const file = join(copy, 'blobs', 'sha256', layer.digest.slice(7))
     await rm(file)
     await rejectsWith(source.openBlob(layer), 'NOT_FOUND', new RegExp(`${file} does not exist`))
+  })
+
+  test('a blob that is a symbolic link is refused, not followed', async () => {
+    const layer = manifest.layers[2]!
+    const file = join(copy, 'blobs', 'sha256', layer.digest.slice(7))
+    await rm(file)
+    await symlink('/etc/hostname', file)
+    await rejectsWith(source.openBlob(layer), 'BAD_INPUT', /symbolic link/)
   })
 
   test('paths that are not layouts say what was expected', async () => {

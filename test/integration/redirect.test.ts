@@ -133,10 +133,10 @@ describe('blob redirects', () => {
   })
 
   after(async () => {
-    await client.close()
-    await close(proxy)
-    await close(storage)
-    await registry.stop()
+    await client?.close()
+    if (proxy) await close(proxy)
+    if (storage) await close(storage)
+    await registry?.stop()
   })
 
   it('follows the 307 without sending Authorization to the storage origin', async () => {

@@ -65,7 +65,7 @@ describe('registry authentication', () => {
   })
   after(async () => {
     await Promise.all(clients.map((c) => c.close()))
-    await rm(storageDir, { recursive: true, force: true })
+    if (storageDir) await rm(storageDir, { recursive: true, force: true })
   })
 
   describe('htpasswd (Basic)', () => {
@@ -73,7 +73,7 @@ describe('registry authentication', () => {
     before(async () => {
       registry = await startRegistry({ storageDir, auth: { kind: 'htpasswd', users: USERS } })
     })
-    after(async () => registry.stop())
+    after(async () => registry?.stop())
 
     it('asks an anonymous client to sign in (AUTH_REQUIRED naming the host)', async () => {
       const anonymous = client({ registry: registry.host })
@@ -126,8 +126,8 @@ describe('registry authentication', () => {
       registry = await startRegistry({ storageDir, auth: tokens.registryAuth() })
     })
     after(async () => {
-      await registry.stop()
-      await tokens.stop()
+      await registry?.stop()
+      await tokens?.stop()
     })
 
     it('fetches with credentials and reuses the token across calls', async () => {
@@ -247,8 +247,8 @@ describe('registry authentication', () => {
       registry = await startRegistry({ storageDir, auth: tokens.registryAuth() })
     })
     after(async () => {
-      await registry.stop()
-      await tokens.stop()
+      await registry?.stop()
+      await tokens?.stop()
     })
 
     it('asks an anonymous client to sign in', async () => {

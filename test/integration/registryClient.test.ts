@@ -61,9 +61,9 @@ describe('registry client against distribution', () => {
     client = new RegistryClient({ registry: registry.host })
   })
   after(async () => {
-    await client.close()
-    await registry.stop()
-    await rm(storageDir, { recursive: true, force: true })
+    await client?.close()
+    await registry?.stop()
+    if (storageDir) await rm(storageDir, { recursive: true, force: true })
   })
 
   const images = (): [string, PushedImage][] => [

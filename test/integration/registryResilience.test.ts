@@ -20,6 +20,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void
 interface FakeRegistry {
   readonly host: string
   readonly seen: string[]
+  /** TCP connections accepted so far. */
+  connections(): number
   handle(handler: Handler): void
   close(): Promise<void>
 }
@@ -33,11 +35,14 @@ async function startFake(): Promise<FakeRegistry> {
       return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
     current(req, res)
   })
+  let connections = 0
+  server.on('connection', () => (connections += 1))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     host: `127.0.0.1:${port}`,
     seen,
+    connections: () => connections,
     handle: (handler) => {
       current = handler
       seen.length = 0
@@ -95,8 +100,8 @@ describe('registry client resilience', () => {
     })
   })
   after(async () => {
-    await client.close()
-    await fake.close()
+    await client?.close()
+    await fake?.close()
   })
 
   it('retries a 429 after its Retry-After, then succeeds and keeps rate-limit headers', async () => {
@@ -236,6 +241,42 @@ describe('registry client resilience', () => {
     assert.equal(whole.kind, 'whole')
     assert.equal(Buffer.concat(await whole.stream.toArray()).toString(), blob.toString())
     await rejectsWith(client.openBlobRange('demo/app', desc, { start: 10, end: 99 }), 'BAD_INPUT')
+  })
+
+  it('keeps at most 8 requests in flight and reuses keep-alive connections', async () => {
+    let inFlight = 0
+    let most = 0
+    fake.handle((_req, res) => {
+      inFlight += 1
+      most = Math.max(most, inFlight)
+      setTimeout(() => {
+        inFlight -= 1
+        serveManifest(res)
+      }, 20)
+    })
+    const reuse = new RegistryClient({ registry: fake.host })
+    try {
+      const before = fake.connections()
+      for (let round = 0; round < 3; round += 1) {
+        const gets = await Promise.all(
+          Array.from({ length: 40 }, () => reuse.getManifest('demo/app', manifestDigest)),
+        )
+        assert.ok(gets.every((g) => g.descriptor.digest === manifestDigest))
+      }
+      const opened = fake.connections() - before
+      assert.ok(opened <= 16, `${opened} connections for 120 GETs`)
+      assert.equal(most, 8)
+      // undici closes the socket after each HEAD (interop with servers that send a body), so
+      // a HEAD storm is bounded by the semaphore rather than by socket reuse.
+      most = 0
+      const heads = await Promise.all(
+        Array.from({ length: 40 }, () => reuse.headManifest('demo/app', 'v1')),
+      )
+      assert.ok(heads.every((h) => h.digest === manifestDigest))
+      assert.equal(most, 8)
+    } finally {
+      await reuse.close()
+    }
   })
 
   it('maps a server that never answers to TIMEOUT and an abort to CANCELLED', async () => {

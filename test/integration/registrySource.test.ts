@@ -40,8 +40,8 @@ describe('registry image source', () => {
     pool = new RegistryClientPool()
   })
   after(async () => {
-    await pool.close()
-    await registry.stop()
+    await pool?.close()
+    await registry?.stop()
   })
 
   it('resolves a tag and walks index → manifest → config → layer, all verified', async () => {

@@ -10,7 +10,7 @@ import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { LoadingBlock } from '../../components/Spinner'
-import { roleBadge } from '../graph/nodeText'
+import { graphRelations, roleBadgeText, type GraphRelations } from '../graph/graphRelations'
 import {
   AnnotationsTable,
   CommandList,
@@ -31,6 +31,7 @@ interface DetailsPanelProps {
 
 export function DetailsPanel({ graph, digest, onSelectDigest, onClose }: DetailsPanelProps) {
   const node = graph.nodes.find((n) => n.id === digest || n.digest === digest)
+  const relations = useMemo(() => graphRelations(graph), [graph])
   const digests = useMemo(() => new Set(graph.nodes.map((n) => n.digest)), [graph])
   const isInGraph = useCallback((d: string) => digests.has(d), [digests])
   const onDigest = useCallback(
@@ -52,7 +53,7 @@ export function DetailsPanel({ graph, digest, onSelectDigest, onClose }: Details
         ×
       </button>
       {node ? (
-        <NodeDetails node={node} isInGraph={isInGraph} onDigest={onDigest} />
+        <NodeDetails node={node} relations={relations} isInGraph={isInGraph} onDigest={onDigest} />
       ) : (
         <ObjectDetails
           imageRef={graph.ref}
@@ -70,12 +71,19 @@ interface LinkProps {
   readonly onDigest: (digest: string, mediaType: string | undefined) => void
 }
 
-function NodeDetails({ node, isInGraph, onDigest }: { readonly node: GraphNode } & LinkProps) {
+function NodeDetails({
+  node,
+  relations,
+  isInGraph,
+  onDigest,
+}: { readonly node: GraphNode; readonly relations: GraphRelations } & LinkProps) {
   return (
     <>
       <header className="details-header">
         <h2 className="details-title">{node.label}</h2>
-        <span className={`badge kind-badge kind-${node.kind}`}>{roleBadge(node)}</span>
+        <span className={`badge kind-badge kind-${node.kind}`}>
+          {roleBadgeText(relations, node)}
+        </span>
       </header>
       <p className="details-explanation">{node.explanation}</p>
       {node.unknownMediaType ? (

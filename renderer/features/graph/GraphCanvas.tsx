@@ -1,199 +1,187 @@
-// The SVG drawing of a laid-out graph with d3-zoom for zoom and pan. React draws the nodes
-// (focusable, with test ids); d3 shapes the edges and owns the zoom transform.
-import {
-  curveBasis,
-  line,
-  select,
-  zoom,
-  zoomIdentity,
-  zoomTransform,
-  type D3ZoomEvent,
-  type ZoomBehavior,
-} from 'd3'
+// The graph's window: fits the drawing at a readable scale, pans and zooms (mouse, trackpad,
+// keys), keeps the selected or focused node in view, and shows the zoom controls.
 import {
   useCallback,
   useEffect,
   useId,
-  useImperativeHandle,
+  useLayoutEffect,
   useMemo,
   useRef,
-  type Ref,
+  useState,
+  type KeyboardEvent,
 } from 'react'
 import type { GraphNode } from '../../../shared/api'
-import type { GraphLayout, PlacedNode, Point } from './layout'
-import { NodeCard } from './NodeCard'
-
-export interface GraphCanvasHandle {
-  fit(): void
-  zoomBy(factor: number): void
-}
+import { GraphDrawing } from './GraphDrawing'
+import type { GraphRelations } from './graphRelations'
+import type { GraphLayout, PlacedNode } from './layout'
+import { usePanZoom } from './usePanZoom'
+import { fitTransform, revealTransform, rootNeighbourhood, type Box } from './viewFit'
 
 interface GraphCanvasProps {
   readonly layout: GraphLayout
+  readonly relations: GraphRelations
+  readonly rootId: string
   readonly selectedId: string | undefined
   readonly onSelect: (node: GraphNode) => void
-  readonly handle: Ref<GraphCanvasHandle>
 }
 
-const FIT_PADDING = 24
-const MAX_FIT_SCALE = 1.25
-const edgePath = line<Point>()
-  .x((p) => p.x)
-  .y((p) => p.y)
-  .curve(curveBasis)
+const KEY_PAN = 80
+const KEY_ZOOM = 1.25
 
-export function GraphCanvas({ layout, selectedId, onSelect, handle }: GraphCanvasProps) {
+export function GraphCanvas({ layout, relations, rootId, selectedId, onSelect }: GraphCanvasProps) {
+  const stageRef = useRef<HTMLDivElement>(null)
   const svgRef = useRef<SVGSVGElement>(null)
   const viewportRef = useRef<SVGGElement>(null)
-  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null)
-  // Until the user zooms or pans, the graph stays fitted: also when the window or the details
-  // panel changes the stage size, so every node stays visible (and clickable).
-  const userMoved = useRef(false)
   const markerId = `arrow-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
+  const [percent, setPercent] = useState(100)
+  const onScale = useCallback((k: number) => setPercent(Math.round(k * 100)), [])
+  const panZoom = usePanZoom({ stage: stageRef, svg: svgRef, viewport: viewportRef, onScale })
 
-  useEffect(() => {
-    const svg = svgRef.current
-    if (!svg) return
-    const behavior = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.05, 4])
-      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        if (event.sourceEvent) userMoved.current = true
-        if (viewportRef.current) {
-          select(viewportRef.current).attr('transform', event.transform.toString())
-        }
-      })
-    const selection = select(svg)
-    selection.call(behavior).on('dblclick.zoom', null)
-    zoomRef.current = behavior
-    return () => {
-      selection.on('.zoom', null)
-      zoomRef.current = null
-    }
-  }, [])
+  const [hovered, setHovered] = useState<string>()
+  const [focused, setFocused] = useState<string>()
+  const activeId = hovered ?? focused ?? selectedId
 
-  const fit = useCallback(() => {
-    const svg = svgRef.current
-    const behavior = zoomRef.current
-    if (!svg || !behavior || layout.width === 0) return
-    const { width, height } = svg.getBoundingClientRect()
-    if (width === 0 || height === 0) return
-    const scale = Math.min(
-      MAX_FIT_SCALE,
-      (width - 2 * FIT_PADDING) / layout.width,
-      (height - 2 * FIT_PADDING) / layout.height,
-    )
-    const k = Math.max(0.05, scale)
-    const tx = (width - layout.width * k) / 2
-    // Top-aligned: the graph reads from the root down, like the documents it shows.
-    const ty = FIT_PADDING
-    behavior.transform(select(svg), zoomIdentity.translate(tx, ty).scale(k))
-    userMoved.current = false
-  }, [layout])
-
-  /** Pans (never zooms) so a node is inside the visible area: for keyboard focus and links. */
-  const reveal = useCallback((placed: PlacedNode) => {
-    const svg = svgRef.current
-    const behavior = zoomRef.current
-    if (!svg || !behavior) return
-    const { width, height } = svg.getBoundingClientRect()
-    const t = zoomTransform(svg)
-    const left = t.applyX(placed.x)
-    const top = t.applyY(placed.y)
-    const right = t.applyX(placed.x + placed.width)
-    const bottom = t.applyY(placed.y + placed.height)
-    const margin = 16
-    if (left >= margin && top >= margin && right <= width - margin && bottom <= height - margin)
-      return
-    const cx = placed.x + placed.width / 2
-    const cy = placed.y + placed.height / 2
-    behavior.translateTo(select(svg), cx, cy)
-  }, [])
-
-  useImperativeHandle(
-    handle,
-    () => ({
-      fit,
-      zoomBy: (factor: number) => {
-        const svg = svgRef.current
-        if (!svg || !zoomRef.current) return
-        zoomRef.current.scaleBy(select(svg), factor)
-        userMoved.current = true
-      },
-    }),
-    [fit],
+  const selectedPlaced = useMemo(
+    () => layout.nodes.find((p) => p.node.id === selectedId || p.node.digest === selectedId),
+    [layout, selectedId],
   )
 
-  // A new layout (another image) starts fitted to the window.
-  useEffect(() => fit(), [fit])
+  /** Pans (never zooms) so a node is inside the visible area. */
+  const reveal = useCallback(
+    (box: Box) => {
+      panZoom.flushScroll()
+      const moved = revealTransform(panZoom.current(), box, panZoom.viewSize())
+      if (moved) panZoom.setTransform(moved, false)
+    },
+    [panZoom],
+  )
+
+  const fit = useCallback(() => {
+    const view = panZoom.viewSize()
+    if (view.width === 0 || layout.width === 0) return
+    const fitted = fitTransform(layout, view, rootNeighbourhood(layout, rootId))
+    const root = layout.nodes.find((p) => p.node.id === rootId)
+    panZoom.setTransform((root && revealTransform(fitted, root, view)) || fitted, true)
+  }, [panZoom, layout, rootId])
+
+  /** The automatic fit (new graph, resized window) still shows the selected node. */
+  const autoFit = useCallback(() => {
+    fit()
+    if (selectedPlaced) reveal(selectedPlaced)
+  }, [fit, reveal, selectedPlaced])
+  const autoFitRef = useRef(autoFit)
+  useLayoutEffect(() => {
+    autoFitRef.current = autoFit
+  }, [autoFit])
+
+  // A new layout (another image) starts fitted to the window, before the first paint.
+  useLayoutEffect(() => autoFitRef.current(), [layout])
 
   useEffect(() => {
     const svg = svgRef.current
     if (!svg) return
     const observer = new ResizeObserver(() => {
-      if (!userMoved.current) fit()
+      if (!panZoom.userMoved()) autoFitRef.current()
     })
     observer.observe(svg)
     return () => observer.disconnect()
-  }, [fit])
+  }, [panZoom])
 
-  const selectedPlaced = useMemo(
-    () => layout.nodes.find((p) => p.node.id === selectedId),
-    [layout, selectedId],
-  )
   useEffect(() => {
     if (selectedPlaced) reveal(selectedPlaced)
   }, [selectedPlaced, reveal])
 
+  const onFocusNode = useCallback(
+    (placed: PlacedNode) => {
+      setFocused(placed.node.id)
+      reveal(placed)
+    },
+    [reveal],
+  )
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return
+    const step = event.shiftKey ? KEY_PAN * 3 : KEY_PAN
+    const pans: Record<string, readonly [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    }
+    const pan = pans[event.key]
+    if (pan) panZoom.panBy(pan[0], pan[1], true)
+    else if (event.key === '+' || event.key === '=') panZoom.zoomBy(KEY_ZOOM)
+    else if (event.key === '-' || event.key === '_') panZoom.zoomBy(1 / KEY_ZOOM)
+    else if (event.key === '0') fit()
+    else return
+    event.preventDefault()
+  }
+
   return (
-    <svg ref={svgRef} className="graph-canvas" role="group" aria-label="Image graph">
-      <defs>
-        <marker
-          id={markerId}
-          viewBox="0 0 10 10"
-          refX={9}
-          refY={5}
-          markerWidth={7}
-          markerHeight={7}
-          orient="auto-start-reverse"
+    <div className="graph-area">
+      <div className="graph-tools" role="toolbar" aria-label="Zoom">
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => panZoom.zoomBy(KEY_ZOOM)}
+          aria-label="Zoom in"
+          title="Zoom in (+)"
         >
-          <path className="edge-arrow" d="M 0 0 L 10 5 L 0 10 z" />
-        </marker>
-      </defs>
-      <g ref={viewportRef}>
-        <g className="graph-edges">
-          {layout.edges.map((placed) => {
-            const { edge } = placed
-            const touchesSelection = edge.from === selectedId || edge.to === selectedId
-            return (
-              <g
-                key={`${edge.from}-${edge.to}-${edge.relation}-${edge.position}`}
-                className={`graph-edge rel-${edge.relation}${touchesSelection ? ' highlighted' : ''}`}
-              >
-                <path d={edgePath([...placed.points]) ?? ''} markerEnd={`url(#${markerId})`} />
-                <text
-                  className="edge-label"
-                  x={placed.labelAt.x}
-                  y={placed.labelAt.y}
-                  textAnchor="middle"
-                >
-                  {placed.label}
-                </text>
-              </g>
-            )
-          })}
-        </g>
-        <g className="graph-nodes">
-          {layout.nodes.map((placed) => (
-            <NodeCard
-              key={placed.node.id}
-              placed={placed}
-              selected={placed.node.id === selectedId}
+          +
+        </button>
+        <output className="zoom-readout" aria-label="Zoom level">
+          {percent}%
+        </output>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => panZoom.zoomBy(1 / KEY_ZOOM)}
+          aria-label="Zoom out"
+          title="Zoom out (−)"
+        >
+          −
+        </button>
+        <button type="button" className="button-secondary" onClick={fit} title="Fit (0)">
+          Fit
+        </button>
+      </div>
+      <div
+        ref={stageRef}
+        className="graph-stage"
+        onKeyDown={onKeyDown}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget)) setFocused(undefined)
+        }}
+      >
+        <div className="graph-plane">
+          <svg
+            ref={svgRef}
+            className="graph-canvas"
+            tabIndex={0}
+            role="group"
+            aria-roledescription="graph"
+            aria-label={`Image graph, ${layout.nodes.length} objects. Arrow keys pan, plus and minus zoom, 0 fits.`}
+            onFocus={(event) => {
+              if (event.target === event.currentTarget) setFocused(undefined)
+            }}
+          >
+            <GraphDrawing
+              layout={layout}
+              relations={relations}
+              selectedId={selectedPlaced?.node.id}
+              activeId={activeId}
+              markerId={markerId}
+              viewportRef={viewportRef}
               onSelect={onSelect}
-              onFocusNode={reveal}
+              onFocusNode={onFocusNode}
+              onHover={setHovered}
             />
-          ))}
-        </g>
-      </g>
-    </svg>
+          </svg>
+        </div>
+      </div>
+      <p className="graph-hint" aria-hidden="true">
+        Drag or scroll to pan · Ctrl + scroll or + − to zoom · 0 fits
+      </p>
+    </div>
   )
 }

@@ -1,7 +1,7 @@
 // The image graph: index → manifests → config and layers, with the details panel for the
 // selected node (URL `node=`). Data from image:graph; layout by dagre; drawing in GraphCanvas.
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useRef, type ReactNode } from 'react'
+import { useCallback, useMemo, type ReactNode } from 'react'
 import type { GraphNode } from '../../../shared/api'
 import type { ObjectKind } from '../../../shared/oci/mediaTypes'
 import { call } from '../../api/client'
@@ -15,7 +15,8 @@ import { currentRoute, navigate } from '../../routing/navigation'
 import { registryOfSource, repositoryOfSource } from '../../routing/refs'
 import { withoutNode } from '../../routing/route'
 import { DetailsPanel } from '../details/DetailsPanel'
-import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas'
+import { GraphCanvas } from './GraphCanvas'
+import { graphRelations } from './graphRelations'
 import { layoutGraph } from './layout'
 import { Legend } from './Legend'
 
@@ -30,11 +31,14 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
     queryFn: ({ signal }) => call('image:graph', { ref: imageRef }, signal),
   })
   const layout = useMemo(() => (graph.data ? layoutGraph(graph.data) : undefined), [graph.data])
+  const relations = useMemo(
+    () => graphRelations(graph.data ?? { nodes: [], edges: [] }),
+    [graph.data],
+  )
   const kinds = useMemo(
     () => new Set<ObjectKind>(graph.data?.nodes.map((n) => n.kind) ?? []),
     [graph.data],
   )
-  const canvas = useRef<GraphCanvasHandle>(null)
 
   const select = useCallback((digest: string | undefined) => {
     const route = withoutNode(currentRoute())
@@ -63,27 +67,6 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
     <section className="view graph-view">
       <GraphHeading imageRef={data.ref} sourceLabel={data.sourceLabel} repository={repository}>
         <Legend present={kinds} />
-        <div className="graph-tools" role="toolbar" aria-label="Graph view">
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => canvas.current?.zoomBy(1.25)}
-            aria-label="Zoom in"
-          >
-            +
-          </button>
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => canvas.current?.zoomBy(0.8)}
-            aria-label="Zoom out"
-          >
-            −
-          </button>
-          <button type="button" className="button-secondary" onClick={() => canvas.current?.fit()}>
-            Fit
-          </button>
-        </div>
       </GraphHeading>
       {data.warnings.length > 0 ? (
         <ul className="graph-warnings" aria-label="Warnings">
@@ -96,14 +79,13 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
       ) : null}
       <RateLimitLine info={data.rateLimit} />
       <div className={selected ? 'graph-body with-details' : 'graph-body'}>
-        <div className="graph-stage">
-          <GraphCanvas
-            layout={layout}
-            selectedId={selected}
-            onSelect={onSelectNode}
-            handle={canvas}
-          />
-        </div>
+        <GraphCanvas
+          layout={layout}
+          relations={relations}
+          rootId={data.rootId}
+          selectedId={selected}
+          onSelect={onSelectNode}
+        />
         {selected ? (
           <ViewErrorBoundary resetKey={selected}>
             <DetailsPanel

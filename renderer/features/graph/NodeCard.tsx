@@ -1,51 +1,66 @@
-// One node of the image graph: a rounded card in the colour of its kind with the plain-language
-// label, a role badge, the media type, the short digest and the size.
-import type { KeyboardEvent } from 'react'
+// One node of the image graph: a card in the colour of its kind. Big: the plain-language label.
+// Then badges (platform or role, "shared by N", problems), the media type in small type, the
+// short digest and the size. Font sizes live in graph.css; the smallest is
+// SMALLEST_CARD_FONT_PX (viewFit.ts), which the fitting keeps readable.
+import { memo, type KeyboardEvent } from 'react'
 import type { GraphNode } from '../../../shared/api'
 import { formatBytes } from '../../../shared/format'
+import { BadgeRow } from './BadgeRow'
+import { FittedText } from './FittedText'
 import type { PlacedNode } from './layout'
-import { digestLine, nodeAccessibleName, roleBadge, truncate, truncateMediaType } from './nodeText'
+import {
+  cardMediaType,
+  digestLine,
+  nodeAccessibleName,
+  nodeTooltip,
+  type CardBadge,
+} from './nodeText'
+
+/** How a card relates to the node under the pointer, keyboard focus or selection. */
+export type Emphasis = 'active' | 'neighbour' | 'dimmed' | 'none'
 
 interface NodeCardProps {
   readonly placed: PlacedNode
+  readonly badges: readonly CardBadge[]
   readonly selected: boolean
+  readonly emphasis: Emphasis
   readonly onSelect: (node: GraphNode) => void
   readonly onFocusNode: (placed: PlacedNode) => void
+  readonly onHover: (id: string | undefined) => void
 }
 
-const PADDING = 16
-// Approximate advance widths (px) of the card fonts, for cutting text that would overflow.
-const LABEL_CHAR = 8.2
-const BADGE_CHAR = 6.6
-const MONO_SMALL_CHAR = 6.7
-const SIZE_CHAR = 7
+const PAD_LEFT = 15
+const PAD_RIGHT = 12
 
-export function NodeCard({ placed, selected, onSelect, onFocusNode }: NodeCardProps) {
+export const NodeCard = memo(function NodeCard({
+  placed,
+  badges,
+  selected,
+  emphasis,
+  onSelect,
+  onFocusNode,
+  onHover,
+}: NodeCardProps) {
   const { node, x, y, width, height } = placed
-  const badge = roleBadge(node)
-  const inner = width - 2 * PADDING
+  const inner = width - PAD_LEFT - PAD_RIGHT
   const size = formatBytes(node.size)
-  // The badge shares its row with the size, right-aligned.
-  const badgeRoom = inner - size.length * SIZE_CHAR - 8
-  const badgeText = truncate(badge, Math.floor((badgeRoom - 14) / BADGE_CHAR))
-  const badgeWidth = Math.min(inner, badgeText.length * BADGE_CHAR + 14)
+  const problem = node.documentError ? 'error' : node.unknownMediaType ? 'warning' : undefined
   const onKeyDown = (event: KeyboardEvent<SVGGElement>): void => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
       onSelect(node)
     }
   }
-  const classes = ['graph-node', `kind-${node.kind}`]
+  const classes = ['graph-node', `kind-${node.kind}`, `emphasis-${emphasis}`]
   if (selected) classes.push('selected')
-  if (node.documentError) classes.push('has-error')
-  if (node.unknownMediaType) classes.push('unknown-type')
+  if (problem) classes.push(`has-${problem}`)
   return (
     <g
       className={classes.join(' ')}
       transform={`translate(${x},${y})`}
       tabIndex={0}
       role="button"
-      aria-label={nodeAccessibleName(node)}
+      aria-label={nodeAccessibleName(node, badges)}
       aria-pressed={selected}
       data-testid="graph-node"
       data-digest={node.digest}
@@ -54,39 +69,48 @@ export function NodeCard({ placed, selected, onSelect, onFocusNode }: NodeCardPr
       onClick={() => onSelect(node)}
       onKeyDown={onKeyDown}
       onFocus={() => onFocusNode(placed)}
+      onMouseEnter={() => onHover(node.id)}
+      onMouseLeave={() => onHover(undefined)}
     >
-      <title>{`${node.label}\n${node.mediaType}\n${node.digest}\n${formatBytes(node.size)}`}</title>
+      <title>{nodeTooltip(node, badges)}</title>
       <rect className="node-card" width={width} height={height} rx={10} ry={10} />
-      <rect className="node-stripe" x={0} y={0} width={6} height={height} rx={3} ry={3} />
-      <text className="node-label" x={PADDING} y={24}>
-        {truncate(node.label, Math.floor((inner - 12) / LABEL_CHAR))}
-      </text>
-      {node.documentError || node.unknownMediaType ? (
-        <text className="node-alert" x={width - PADDING} y={24} textAnchor="end">
-          !
-        </text>
-      ) : null}
-      <rect
-        className="node-badge-bg"
-        x={PADDING}
-        y={33}
-        width={badgeWidth}
-        height={18}
-        rx={9}
-        ry={9}
+      <path
+        className="node-stripe"
+        d={`M 10 0 H 5 Q 0 0 0 5 V ${height - 5} Q 0 ${height} 5 ${height} H 10 Z`}
       />
-      <text className="node-badge" x={PADDING + 7} y={46}>
-        {badgeText}
-      </text>
-      <text className="node-media-type" x={PADDING} y={68}>
-        {truncateMediaType(node.mediaType, Math.floor(inner / MONO_SMALL_CHAR))}
-      </text>
-      <text className="node-digest" x={PADDING} y={86}>
+      <FittedText
+        className="node-label"
+        x={PAD_LEFT}
+        y={25}
+        text={node.label}
+        maxWidth={problem ? inner - 18 : inner}
+      />
+      {problem ? (
+        <g
+          className={`node-alert alert-${problem}`}
+          transform={`translate(${width - PAD_RIGHT - 8}, 19)`}
+        >
+          <circle r={8} />
+          <text textAnchor="middle" y={4.5}>
+            !
+          </text>
+        </g>
+      ) : null}
+      <BadgeRow badges={badges} x={PAD_LEFT} y={34} maxWidth={inner} />
+      <FittedText
+        className="node-media-type"
+        x={PAD_LEFT}
+        y={71}
+        text={cardMediaType(node.mediaType)}
+        maxWidth={inner}
+        cut="start"
+      />
+      <text className="node-digest" x={PAD_LEFT} y={90}>
         {digestLine(node)}
       </text>
-      <text className="node-size" x={width - PADDING} y={46} textAnchor="end">
+      <text className="node-size" x={width - PAD_RIGHT} y={90} textAnchor="end">
         {size}
       </text>
     </g>
   )
-}
+})

@@ -1,13 +1,15 @@
-// Lays the image graph out as layered DAG, top to bottom: index → nested index → manifests →
-// config and layers. Pure (dagre only), so it runs in unit tests.
+// Lays the image graph out left to right: index → (nested index →) manifests → a column of
+// each manifest's config and layers, in document order (config, layers[0] — the bottom
+// layer — layers[1], …). Pure (dagre only), so it runs in unit tests.
 import { graphlib, layout } from '@dagrejs/dagre'
 import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
 
-export const NODE_WIDTH = 236
-/** Layers are many and their labels short: narrower cards keep wide images readable. */
-export const LAYER_WIDTH = 188
-export const NODE_HEIGHT = 96
-const MARGIN = 24
+export const NODE_WIDTH = 220
+export const NODE_HEIGHT = 100
+/** Wide enough for an edge label ("manifests[3]") between two columns. */
+const RANK_GAP = 96
+const NODE_GAP = 16
+const MARGIN = 8
 
 export interface Point {
   readonly x: number
@@ -27,11 +29,12 @@ export interface PlacedEdge {
   readonly edge: GraphEdge
   readonly points: readonly Point[]
   readonly label: string
+  /** Where the label ends (it is drawn right-aligned, just before the child). */
   readonly labelAt: Point
 }
 
 export interface GraphLayout {
-  /** In reading order (top to bottom, then left to right): the Tab order of the nodes. */
+  /** In reading order (column by column, top to bottom): the Tab order of the nodes. */
   readonly nodes: readonly PlacedNode[]
   readonly edges: readonly PlacedEdge[]
   readonly width: number
@@ -58,19 +61,44 @@ function childOrder(edge: GraphEdge): number {
   return edge.relation === 'config' ? -1 : edge.position
 }
 
+/** Nodes in breadth-first document order from the root: index order, then each manifest's. */
+function documentOrderFromRoot(graph: ImageGraph): Map<string, number> {
+  const order = new Map<string, number>()
+  const queue = [graph.rootId]
+  order.set(graph.rootId, 0)
+  for (let i = 0; i < queue.length; i++) {
+    const from = queue[i]
+    const children = graph.edges
+      .filter((e) => e.from === from)
+      .sort((a, b) => childOrder(a) - childOrder(b))
+    for (const edge of children) {
+      if (order.has(edge.to)) continue
+      order.set(edge.to, order.size)
+      queue.push(edge.to)
+    }
+  }
+  return order
+}
+
 /**
- * Left-to-right constraints that keep a parent's children in document order (config, then
- * layer 0, 1, …). Only for children with a single parent: shared layers may sit in different
- * positions in different manifests, and contradicting constraints would make no order possible.
+ * Top-to-bottom constraints that keep a parent's children in document order (config, then
+ * layer 0, 1, …). A child listed by several documents (a shared layer) is ordered inside the
+ * first one that lists it; the others reach over to it. One owner per child means the
+ * constraints can never contradict each other.
  */
 function orderConstraints(graph: ImageGraph): { left: string; right: string }[] {
-  const parents = new Map<string, number>()
-  for (const edge of graph.edges) parents.set(edge.to, (parents.get(edge.to) ?? 0) + 1)
+  const rank = documentOrderFromRoot(graph)
+  const rankOf = (id: string): number => rank.get(id) ?? Number.MAX_SAFE_INTEGER
+  const owner = new Map<string, string>()
+  for (const edge of graph.edges) {
+    const current = owner.get(edge.to)
+    if (current === undefined || rankOf(edge.from) < rankOf(current)) owner.set(edge.to, edge.from)
+  }
   const byParent = new Map<string, GraphEdge[]>()
   for (const edge of graph.edges) {
-    if (parents.get(edge.to) !== 1) continue
+    if (owner.get(edge.to) !== edge.from) continue
     const list = byParent.get(edge.from) ?? []
-    list.push(edge)
+    if (!list.some((e) => e.to === edge.to)) list.push(edge)
     byParent.set(edge.from, list)
   }
   const constraints: { left: string; right: string }[] = []
@@ -79,54 +107,46 @@ function orderConstraints(graph: ImageGraph): { left: string; right: string }[] 
     for (let i = 1; i < list.length; i++) {
       const left = list[i - 1]
       const right = list[i]
-      if (left && right && left.to !== right.to)
-        constraints.push({ left: left.to, right: right.to })
+      if (left && right) constraints.push({ left: left.to, right: right.to })
     }
   }
   return constraints
-}
-
-function pointAlong(points: readonly Point[], fraction: number): Point {
-  const first = points[0] ?? { x: 0, y: 0 }
-  let total = 0
-  for (let i = 1; i < points.length; i++) total += distance(points[i - 1], points[i])
-  let remaining = total * fraction
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]
-    const b = points[i]
-    if (!a || !b) continue
-    const step = distance(a, b)
-    if (step > 0 && remaining <= step) {
-      const t = remaining / step
-      return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }
-    }
-    remaining -= step
-  }
-  return points[points.length - 1] ?? first
 }
 
 function distance(a: Point | undefined, b: Point | undefined): number {
   return a && b ? Math.hypot(b.x - a.x, b.y - a.y) : 0
 }
 
-export function nodeWidth(node: GraphNode): number {
-  return node.kind === 'layer' ? LAYER_WIDTH : NODE_WIDTH
+/** The point `back` pixels before the end of a polyline. */
+function pointBeforeEnd(points: readonly Point[], back: number): Point {
+  let remaining = back
+  for (let i = points.length - 1; i > 0; i--) {
+    const a = points[i - 1]
+    const b = points[i]
+    if (!a || !b) continue
+    const step = distance(a, b)
+    if (step > 0 && remaining <= step) {
+      const t = remaining / step
+      return { x: b.x + (a.x - b.x) * t, y: b.y + (a.y - b.y) * t }
+    }
+    remaining -= step
+  }
+  return points[0] ?? { x: 0, y: 0 }
 }
 
 function runDagre(graph: ImageGraph, withConstraints: boolean): graphlib.Graph {
   const g = new graphlib.Graph({ multigraph: true })
   g.setGraph({
-    rankdir: 'TB',
-    nodesep: 20,
-    ranksep: 72,
-    edgesep: 12,
+    rankdir: 'LR',
+    nodesep: NODE_GAP,
+    ranksep: RANK_GAP,
+    edgesep: 10,
     marginx: MARGIN,
     marginy: MARGIN,
   })
   g.setDefaultEdgeLabel(() => ({}))
   const ids = new Set(graph.nodes.map((n) => n.id))
-  for (const node of graph.nodes)
-    g.setNode(node.id, { width: nodeWidth(node), height: NODE_HEIGHT })
+  for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT })
   graph.edges.forEach((edge, index) => {
     if (ids.has(edge.from) && ids.has(edge.to)) g.setEdge(edge.from, edge.to, {}, String(index))
   })
@@ -145,22 +165,21 @@ export function layoutGraph(graph: ImageGraph): GraphLayout {
   }
   const nodes: PlacedNode[] = graph.nodes.map((node) => {
     const placed = g.node(node.id) as { x?: number; y?: number } | undefined
-    const width = nodeWidth(node)
     return {
       node,
-      x: (placed?.x ?? 0) - width / 2,
+      x: (placed?.x ?? 0) - NODE_WIDTH / 2,
       y: (placed?.y ?? 0) - NODE_HEIGHT / 2,
-      width,
+      width: NODE_WIDTH,
       height: NODE_HEIGHT,
     }
   })
-  nodes.sort((a, b) => a.y - b.y || a.x - b.x)
+  nodes.sort((a, b) => a.x - b.x || a.y - b.y)
   const edges: PlacedEdge[] = []
   graph.edges.forEach((edge, index) => {
     const label = g.edge(edge.from, edge.to, String(index)) as { points?: Point[] } | undefined
     const points = label?.points ?? []
     if (points.length < 2) return
-    edges.push({ edge, points, label: edgeLabel(edge), labelAt: pointAlong(points, 0.72) })
+    edges.push({ edge, points, label: edgeLabel(edge), labelAt: pointBeforeEnd(points, 10) })
   })
   const size = g.graph() as { width?: number; height?: number }
   return { nodes, edges, width: size.width ?? 0, height: size.height ?? 0 }

@@ -1,39 +1,88 @@
-// The words on a graph node card. Pure, so they are unit-tested.
+// The words on a graph node card and where its badges go. Pure, so they are unit-tested.
 import type { GraphNode } from '../../../shared/api'
 import { shortDigest } from '../../../shared/digest'
-import { formatBytes, platformString } from '../../../shared/format'
+import { formatBytes } from '../../../shared/format'
+import { parentIds, roleBadgeText, type GraphRelations } from './graphRelations'
 
-/** The small badge: the platform for platform manifests, otherwise the node's role. */
-export function roleBadge(node: GraphNode): string {
-  switch (node.role) {
-    case 'platform':
-      return node.platform ? platformString(node.platform) : 'platform'
-    case 'nested-index':
-      return 'nested index'
-    case 'root':
-      return node.platform ? `root · ${platformString(node.platform)}` : 'root'
-    default:
-      return node.role
+export type BadgeTone = 'kind' | 'shared' | 'warn' | 'danger'
+
+export interface CardBadge {
+  readonly text: string
+  readonly tone: BadgeTone
+}
+
+export interface PlacedBadge extends CardBadge {
+  readonly x: number
+  readonly width: number
+}
+
+/** Badges in the order they are drawn: role (or platform), sharing, problems. */
+export function cardBadges(relations: GraphRelations, node: GraphNode): readonly CardBadge[] {
+  const badges: CardBadge[] = [{ text: roleBadgeText(relations, node), tone: 'kind' }]
+  const parents = parentIds(relations, node.id).length
+  if (parents > 1) badges.push({ text: `shared by ${parents}`, tone: 'shared' })
+  if (node.unknownMediaType) badges.push({ text: 'unknown type', tone: 'warn' })
+  if (node.documentError) badges.push({ text: 'not loaded', tone: 'danger' })
+  return badges
+}
+
+/** Estimated advance of one badge character (12px UI font), until the real one is measured. */
+const BADGE_CHAR = 7.4
+const BADGE_PADDING = 14
+const BADGE_GAP = 6
+const MIN_BADGE = 44
+
+/**
+ * Lays badges out left to right within `maxWidth`, from measured text widths when known.
+ * Problems and sharing are never dropped: when room runs out, the role badge shrinks first
+ * (its text is then cut with an ellipsis).
+ */
+export function placeBadges(
+  badges: readonly CardBadge[],
+  maxWidth: number,
+  textWidths?: readonly number[],
+): PlacedBadge[] {
+  const widths = badges.map(
+    (b, i) => Math.ceil(textWidths?.[i] ?? b.text.length * BADGE_CHAR) + BADGE_PADDING,
+  )
+  const total = widths.reduce((sum, w) => sum + w, 0) + BADGE_GAP * (widths.length - 1)
+  const first = widths[0]
+  if (first !== undefined && total > maxWidth) {
+    widths[0] = Math.max(MIN_BADGE, first - (total - maxWidth))
   }
+  const placed: PlacedBadge[] = []
+  let x = 0
+  badges.forEach((badge, i) => {
+    const width = widths[i] ?? 0
+    if (x + width > maxWidth && placed.length > 0) return
+    placed.push({ ...badge, x, width: Math.min(width, maxWidth - x) })
+    x += width + BADGE_GAP
+  })
+  return placed
 }
 
-/** Cuts text to at most `max` characters with an ellipsis (SVG text cannot ellipsize). */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text
-  return `${text.slice(0, Math.max(0, max - 1))}…`
-}
-
-/** Media types are long and share prefixes; keep the distinctive tail. */
-export function truncateMediaType(mediaType: string, max: number): string {
-  if (mediaType.length <= max) return mediaType
-  return `…${mediaType.slice(mediaType.length - (max - 1))}`
+/** Media types are long and share their "application/" prefix; the card leaves it out. */
+export function cardMediaType(mediaType: string): string {
+  return mediaType.replace(/^application\//, '')
 }
 
 export function digestLine(node: GraphNode): string {
   return shortDigest(node.digest, 12)
 }
 
-/** One sentence for screen readers and the hover tooltip. */
-export function nodeAccessibleName(node: GraphNode): string {
-  return `${node.label}, ${roleBadge(node)}, ${shortDigest(node.digest, 12)}, ${formatBytes(node.size)}`
+/** One sentence for screen readers. */
+export function nodeAccessibleName(node: GraphNode, badges: readonly CardBadge[]): string {
+  const words = [node.label, ...badges.map((b) => b.text)]
+  return `${words.join(', ')}, ${shortDigest(node.digest, 12)}, ${formatBytes(node.size)}`
+}
+
+/** The hover tooltip: everything the card shortens, in full. */
+export function nodeTooltip(node: GraphNode, badges: readonly CardBadge[]): string {
+  return [
+    node.label,
+    badges.map((b) => b.text).join(' · '),
+    node.mediaType,
+    node.digest,
+    formatBytes(node.size),
+  ].join('\n')
 }

@@ -1,0 +1,140 @@
+// The SVG content of a laid-out graph: edges (with the JSON field they come from) under node
+// cards. The node or edge under the pointer, keyboard focus or selection lights up with its
+// neighbours; the rest dims. Memoized: zooming and panning never re-render it.
+import { curveBasis, line } from 'd3'
+import { memo, useMemo, type Ref } from 'react'
+import type { GraphNode } from '../../../shared/api'
+import { neighbourhood, type GraphRelations } from './graphRelations'
+import type { GraphLayout, PlacedEdge, PlacedNode, Point } from './layout'
+import { NodeCard, type Emphasis } from './NodeCard'
+import { cardBadges } from './nodeText'
+
+interface GraphDrawingProps {
+  readonly layout: GraphLayout
+  readonly relations: GraphRelations
+  readonly selectedId: string | undefined
+  /** The node whose neighbourhood is lit: hovered, else focused, else selected. */
+  readonly activeId: string | undefined
+  readonly markerId: string
+  readonly viewportRef: Ref<SVGGElement>
+  readonly onSelect: (node: GraphNode) => void
+  readonly onFocusNode: (placed: PlacedNode) => void
+  readonly onHover: (id: string | undefined) => void
+}
+
+const edgePath = line<Point>()
+  .x((p) => p.x)
+  .y((p) => p.y)
+  .curve(curveBasis)
+
+function emphasisOf(
+  id: string,
+  activeId: string | undefined,
+  lit: ReadonlySet<string> | undefined,
+): Emphasis {
+  if (!activeId || !lit) return 'none'
+  if (id === activeId) return 'active'
+  return lit.has(id) ? 'neighbour' : 'dimmed'
+}
+
+export const GraphDrawing = memo(function GraphDrawing({
+  layout,
+  relations,
+  selectedId,
+  activeId,
+  markerId,
+  viewportRef,
+  onSelect,
+  onFocusNode,
+  onHover,
+}: GraphDrawingProps) {
+  const badges = useMemo(
+    () => new Map(layout.nodes.map((p) => [p.node.id, cardBadges(relations, p.node)])),
+    [layout, relations],
+  )
+  const lit = useMemo(
+    () => (activeId ? neighbourhood(relations, activeId) : undefined),
+    [relations, activeId],
+  )
+  const touches = (placed: PlacedEdge): boolean =>
+    activeId !== undefined && (placed.edge.from === activeId || placed.edge.to === activeId)
+  // Lit edges are drawn last, so they run over the dimmed ones.
+  const edges = activeId
+    ? [...layout.edges.filter((e) => !touches(e)), ...layout.edges.filter(touches)]
+    : layout.edges
+  // Several manifests listing one shared layer at the same position: say "layers[0]" once,
+  // on a lit edge when there is one.
+  const labelled = new Set<PlacedEdge>()
+  const seen = new Set<string>()
+  for (const placed of [...edges].reverse()) {
+    const key = `${placed.edge.to}|${placed.label}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    labelled.add(placed)
+  }
+
+  return (
+    <>
+      <defs>
+        {['', '-lit'].map((suffix) => (
+          <marker
+            key={suffix}
+            id={`${markerId}${suffix}`}
+            viewBox="0 0 10 10"
+            refX={9}
+            refY={5}
+            markerWidth={6}
+            markerHeight={6}
+            orient="auto-start-reverse"
+          >
+            <path className={`edge-arrow${suffix ? ' lit' : ''}`} d="M 0 0 L 10 5 L 0 10 z" />
+          </marker>
+        ))}
+      </defs>
+      <g ref={viewportRef}>
+        <g className="graph-edges">
+          {edges.map((placed) => {
+            const { edge } = placed
+            const lit = touches(placed)
+            const state = !activeId ? '' : lit ? ' highlighted' : ' dimmed'
+            return (
+              <g
+                key={`${edge.from}-${edge.to}-${edge.relation}-${edge.position}`}
+                className={`graph-edge rel-${edge.relation}${state}`}
+              >
+                <path
+                  d={edgePath([...placed.points]) ?? ''}
+                  markerEnd={`url(#${markerId}${lit ? '-lit' : ''})`}
+                />
+                {labelled.has(placed) ? (
+                  <text
+                    className="edge-label"
+                    x={placed.labelAt.x}
+                    y={placed.labelAt.y - 6}
+                    textAnchor="end"
+                  >
+                    {placed.label}
+                  </text>
+                ) : null}
+              </g>
+            )
+          })}
+        </g>
+        <g className="graph-nodes">
+          {layout.nodes.map((placed) => (
+            <NodeCard
+              key={placed.node.id}
+              placed={placed}
+              badges={badges.get(placed.node.id) ?? []}
+              selected={placed.node.id === selectedId}
+              emphasis={emphasisOf(placed.node.id, activeId, lit)}
+              onSelect={onSelect}
+              onFocusNode={onFocusNode}
+              onHover={onHover}
+            />
+          ))}
+        </g>
+      </g>
+    </>
+  )
+})

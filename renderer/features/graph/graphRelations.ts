@@ -1,0 +1,99 @@
+// Who points at whom in an image graph: parents, children, a layer's place in its manifest,
+// how many documents share a blob. Pure, so cards, highlighting and details agree (and are
+// unit-tested).
+import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
+import { platformString } from '../../../shared/format'
+
+export interface GraphRelations {
+  /** Edges into a node, in the order the graph lists them. */
+  readonly incoming: ReadonlyMap<string, readonly GraphEdge[]>
+  /** Edges out of a node, in document order (config first, then layers[0], layers[1], …). */
+  readonly outgoing: ReadonlyMap<string, readonly GraphEdge[]>
+  readonly byId: ReadonlyMap<string, GraphNode>
+}
+
+function documentOrder(edge: GraphEdge): number {
+  return edge.relation === 'config' ? -1 : edge.position
+}
+
+export function graphRelations(graph: Pick<ImageGraph, 'nodes' | 'edges'>): GraphRelations {
+  const incoming = new Map<string, GraphEdge[]>()
+  const outgoing = new Map<string, GraphEdge[]>()
+  const add = (map: Map<string, GraphEdge[]>, key: string, edge: GraphEdge): void => {
+    const list = map.get(key)
+    if (list) list.push(edge)
+    else map.set(key, [edge])
+  }
+  for (const edge of graph.edges) {
+    add(incoming, edge.to, edge)
+    add(outgoing, edge.from, edge)
+  }
+  for (const list of outgoing.values()) list.sort((a, b) => documentOrder(a) - documentOrder(b))
+  return { incoming, outgoing, byId: new Map(graph.nodes.map((n) => [n.id, n])) }
+}
+
+/** The distinct documents that list a node (a shared layer has more than one). */
+export function parentIds(relations: GraphRelations, id: string): readonly string[] {
+  return [...new Set((relations.incoming.get(id) ?? []).map((e) => e.from))]
+}
+
+/** A node with its direct parents and children: what hovering or selecting it lights up. */
+export function neighbourhood(relations: GraphRelations, id: string): ReadonlySet<string> {
+  const ids = new Set<string>([id])
+  for (const edge of relations.incoming.get(id) ?? []) ids.add(edge.from)
+  for (const edge of relations.outgoing.get(id) ?? []) ids.add(edge.to)
+  return ids
+}
+
+export interface LayerPlace {
+  /** 0-based position in the parent's `layers` (0 is the bottom layer). */
+  readonly position: number
+  readonly count: number
+}
+
+/** Where a layer sits in each manifest that lists it, one entry per listing. */
+export function layerPlaces(relations: GraphRelations, id: string): readonly LayerPlace[] {
+  return (relations.incoming.get(id) ?? [])
+    .filter((edge) => edge.relation === 'layer')
+    .map((edge) => ({
+      position: edge.position,
+      count: (relations.outgoing.get(edge.from) ?? []).filter((e) => e.relation === 'layer').length,
+    }))
+}
+
+/** "layer 1 of 4" when every manifest agrees, "layer 1" when only the position does. */
+export function layerOrdinal(places: readonly LayerPlace[]): string | undefined {
+  const first = places[0]
+  if (!first) return undefined
+  if (places.some((p) => p.position !== first.position)) return 'layer'
+  const ordinal = `layer ${first.position + 1}`
+  return places.every((p) => p.count === first.count) ? `${ordinal} of ${first.count}` : ordinal
+}
+
+/** A buildx attestation names the manifest it describes in an annotation. */
+export function attestedPlatform(relations: GraphRelations, node: GraphNode): string | undefined {
+  const target = node.annotations?.['vnd.docker.reference.digest']
+  if (!target) return undefined
+  const described = relations.byId.get(target)
+  return described?.platform ? platformString(described.platform) : undefined
+}
+
+/** The main badge of a card: platform, layer ordinal, attestation target or the role. */
+export function roleBadgeText(relations: GraphRelations, node: GraphNode): string {
+  switch (node.role) {
+    case 'platform':
+      return node.platform ? platformString(node.platform) : 'platform'
+    case 'nested-index':
+      return 'nested index'
+    case 'root':
+      return node.platform ? `root · ${platformString(node.platform)}` : 'root'
+    case 'attestation': {
+      const target = attestedPlatform(relations, node)
+      return target ? `attestation · ${target}` : 'attestation'
+    }
+    case 'layer':
+      return layerOrdinal(layerPlaces(relations, node.id)) ?? 'layer'
+    default:
+      return node.role
+  }
+}
