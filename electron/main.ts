@@ -12,6 +12,7 @@ import {
   RENDERER_START_URL,
   serveRendererFiles,
 } from './shell/rendererProtocol'
+import { nativeDialogs } from './shell/nativeDialogs'
 import { SafeStorageSecretStore } from './shell/safeStorageSecrets'
 
 registerRendererScheme()
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     dataDir: app.getPath('userData'),
     secretStore: new SafeStorageSecretStore(path.join(app.getPath('userData'), 'secrets.bin')),
+    dialogs: nativeDialogs,
   })
   serveHandlersOverIpc(createHandlers(services))
   createWindow()

@@ -6,6 +6,8 @@
 import type { ApiError, ApiResult } from './errors'
 import type { Annotations, Digest, Platform } from './oci/types'
 import type { ObjectKind } from './oci/mediaTypes'
+import type { LocalStore } from './localStores'
+import type { StorageView } from './storageView'
 
 export interface AppInfo {
   readonly version: string
@@ -168,6 +170,21 @@ export interface ObjectDocument {
   readonly commands: readonly EquivalentCommand[]
 }
 
+export interface DescribeStorageArgs {
+  /**
+   * A containers-storage reference whose store to describe ("containers-storage:",
+   * "containers-storage:[vfs@/graph+/run]x"); absent: the store podman uses by default.
+   */
+  readonly ref?: string
+}
+
+/** What a path or dropped file opens as: the source reference to navigate to. */
+export interface PathProbe {
+  readonly ref: string
+  /** "OCI image layout", "docker save archive", "skopeo dir", … */
+  readonly kind: string
+}
+
 interface Operation<Args, Result> {
   readonly args: Args
   readonly result: Result
@@ -185,6 +202,14 @@ export interface ApiOperations {
   'image:summary': Operation<{ readonly ref: string }, ImageSummary>
   'image:graph': Operation<{ readonly ref: string }, ImageGraph>
   'image:object': Operation<ObjectArgs, ObjectDocument>
+  'stores:discover': Operation<Record<string, never>, readonly LocalStore[]>
+  'stores:describeStorage': Operation<DescribeStorageArgs, StorageView>
+  'stores:probePath': Operation<{ readonly path: string }, PathProbe>
+  /** Desktop only: the native file dialog. Web mode answers UNAVAILABLE (use a path field). */
+  'dialog:choosePath': Operation<
+    { readonly kind: 'file' | 'directory' },
+    { readonly path?: string }
+  >
 }
 
 export type OperationName = keyof ApiOperations
@@ -203,6 +228,10 @@ export const OPERATION_NAMES = [
   'image:summary',
   'image:graph',
   'image:object',
+  'stores:discover',
+  'stores:describeStorage',
+  'stores:probePath',
+  'dialog:choosePath',
 ] as const satisfies readonly OperationName[]
 
 // Compile-time check that OPERATION_NAMES lists every operation.

@@ -1,5 +1,6 @@
 // One handler per operation of shared/api.ts. Both transports serve this table.
 
+import { StrataError } from '../../shared/errors'
 import type { HandlerTable } from './handlerTable'
 import { optionalBoolean, optionalCount, optionalString, requiredString } from './argReaders'
 import type { Services } from './services'
@@ -48,6 +49,25 @@ export function createHandlers(services: Services): HandlerTable {
         mediaType: optionalString(args, 'mediaType'),
         signal,
       })
+    },
+    'stores:discover': (_args, { signal }) => services.localStores.discover(signal),
+    'stores:describeStorage': (args, { signal }) =>
+      services.localStores.describeStorage(optionalString(args, 'ref'), signal),
+    'stores:probePath': (args, { signal }) =>
+      services.localStores.probePath(requiredString(args, 'path'), signal),
+    'dialog:choosePath': async (args) => {
+      if (!services.dialogs) {
+        throw new StrataError(
+          'UNAVAILABLE',
+          'File dialogs open only in the desktop app; type the path instead.',
+        )
+      }
+      const kind = requiredString(args, 'kind')
+      if (kind !== 'file' && kind !== 'directory') {
+        throw new StrataError('BAD_INPUT', '"kind" must be "file" or "directory".')
+      }
+      const path = await services.dialogs.choosePath(kind)
+      return path === undefined ? {} : { path }
     },
   }
 }

@@ -8,6 +8,9 @@ import type {
   Page,
   RegistryEntry,
 } from '../../shared/api'
+import type { PathProbe } from '../../shared/api'
+import type { LocalStore } from '../../shared/localStores'
+import type { StorageView } from '../../shared/storageView'
 import type { ImageSource } from '../sources/imageSource'
 
 export interface RegistryListing {
@@ -28,10 +31,24 @@ export interface RegistryBook {
   setCredentials(args: CredentialsArgs): Promise<RegistryEntry>
 }
 
+export interface LocalStores {
+  discover(signal: AbortSignal): Promise<readonly LocalStore[]>
+  /** The containers-storage store a reference names, or podman's default store. */
+  describeStorage(ref: string | undefined, signal: AbortSignal): Promise<StorageView>
+  probePath(path: string, signal: AbortSignal): Promise<PathProbe>
+}
+
+/** Native UI only the desktop shell has; absent in web mode. */
+export interface DesktopDialogs {
+  choosePath(kind: 'file' | 'directory'): Promise<string | undefined>
+}
+
 export interface Services {
   readonly appInfo: AppInfo
   readonly registries: RegistryBook
   readonly listing: RegistryListing
+  readonly localStores: LocalStores
+  readonly dialogs?: DesktopDialogs
   /** Opens any source reference the Open box accepts ("docker://…", "oci:…", "alpine"). */
   openSource(ref: string, signal: AbortSignal): Promise<ImageSource>
 }

@@ -7,7 +7,8 @@ import path from 'node:path'
 import type { AppInfo } from '../../shared/api'
 import { parseRepository } from '../../shared/reference'
 import { formatSourceRef } from '../../shared/sourceRef'
-import type { Services } from '../api/services'
+import type { DesktopDialogs, Services } from '../api/services'
+import { createLocalStores } from '../stores/localStoreServices'
 import { createRegistryServices } from '../registry/registryServices'
 import { openRegistryImage } from '../registry/registrySource'
 import type { SecretStore } from '../registry/secretStore'
@@ -21,6 +22,8 @@ export interface ComposeOptions {
   /** Where in-app registry secrets live; memory only unless the shell provides a keychain. */
   readonly secretStore?: SecretStore
   readonly env?: NodeJS.ProcessEnv
+  /** Native dialogs, when the desktop shell provides them. */
+  readonly dialogs?: DesktopDialogs
 }
 
 export async function composeServices(options: ComposeOptions): Promise<Services> {
@@ -59,6 +62,8 @@ export async function composeServices(options: ComposeOptions): Promise<Services
         return pool.clientFor(host).listTags(repository, listOptions)
       },
     },
+    localStores: createLocalStores(env),
+    ...(options.dialogs ? { dialogs: options.dialogs } : {}),
     openSource: (ref, signal) =>
       openSource(
         ref,

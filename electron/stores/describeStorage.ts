@@ -1,4 +1,4 @@
-// Builds the storage view (containersStorageModel.ts) of a containers-storage store from its
+// Builds the storage view (shared/storageView.ts) of a containers-storage store from its
 // files: images.json, layers.json, containers.json, the overlay directories and l/ links.
 // Read-only and lock-free, like the image source.
 
@@ -12,7 +12,7 @@ import type {
   StorageView,
   StorageViewImage,
   StorageViewLayer,
-} from './containersStorageModel'
+} from '../../shared/storageView'
 import type { Store, StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
 import {
   bigDataPath,

@@ -4,39 +4,14 @@
 // A store that does not exist is simply absent; one that exists but cannot be read is listed
 // with its error, so the user learns why it is empty.
 
-import type { ApiError } from '../../shared/errors'
 import { toApiError } from '../../shared/errors'
+import type { LocalStore, LocalStoreImage } from '../../shared/localStores'
 import { formatSourceRef } from '../../shared/sourceRef'
 import type { StorageImageRecord, Store } from './containersStorageFiles'
 import { openStore, readImageRecords } from './containersStorageFiles'
 import { DockerDaemonClient, dockerSocketPath } from './dockerDaemonClient'
 import type { StorageSettings } from './storageConf'
 import { currentEnvironment, defaultStorageSettings, ROOTFUL_GRAPH_ROOT } from './storageConf'
-
-export interface LocalStoreImage {
-  /** Image ID ("sha256:…", the config digest). */
-  readonly id: string
-  /** Tags ("example.com/app:v1"); empty for an untagged image. */
-  readonly names: readonly string[]
-  /** Manifest digests the store knows for the image (registry digests for Docker). */
-  readonly digests: readonly string[]
-  readonly created?: string
-  readonly size?: number
-  /** A source reference that opens the image. */
-  readonly ref: string
-}
-
-export interface LocalStore {
-  readonly kind: 'docker-daemon' | 'containers-storage'
-  readonly label: string
-  /** The socket, or the graph root. */
-  readonly location: string
-  readonly images: readonly LocalStoreImage[]
-  /** Set when the store exists but could not be read (permission denied, locked). */
-  readonly error?: ApiError
-  readonly driver?: string
-  readonly rootless?: boolean
-}
 
 export interface DiscoverOptions {
   readonly env?: NodeJS.ProcessEnv

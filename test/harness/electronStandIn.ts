@@ -65,6 +65,9 @@ export class BrowserWindow {
   static getAllWindows(): BrowserWindow[] {
     return []
   }
+  static getFocusedWindow(): BrowserWindow | null {
+    return null
+  }
 }
 
 export const app = {
@@ -114,6 +117,13 @@ export const contextBridge = {
   exposeInMainWorld: (name: string, api: unknown): void => {
     record.exposed.set(name, api)
   },
+}
+
+export const webUtils = { getPathForFile: (): string => '/dropped/file.tar' }
+
+export const dialog = {
+  showOpenDialog: (): Promise<{ canceled: boolean; filePaths: string[] }> =>
+    Promise.resolve({ canceled: false, filePaths: ['/chosen/layout'] }),
 }
 
 export const ipcRenderer = {

@@ -145,7 +145,6 @@ export class RegistryPusher {
         ...this.authHeader,
         ...headers,
         ...(contentType !== undefined ? { 'content-type': contentType } : {}),
-        ...(body !== undefined ? { 'content-length': String(body.length) } : {}),
       },
       ...(body !== undefined ? { body } : {}),
       signal: AbortSignal.timeout(30_000),

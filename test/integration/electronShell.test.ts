@@ -86,6 +86,11 @@ test('electron shell (stand-in electron): ipc answers our origin only, with the 
     { name: 'app:info', args: {} },
   )) as { ok: boolean; value?: { mode: string }; error?: unknown }
   assert.deepEqual([ours.ok, ours.value?.mode], [true, 'electron'], JSON.stringify(ours.error))
+  const chosen = (await handler(
+    { senderFrame: { url: 'strata://app/index.html' }, sender },
+    { name: 'dialog:choosePath', args: { kind: 'directory' } },
+  )) as { ok: boolean; value?: { path?: string } }
+  assert.deepEqual(chosen.value, { path: '/chosen/layout' }, 'the desktop shell wires its dialog')
 })
 
 test('electron shell (stand-in electron): the renderer protocol serves only dist/renderer, with a CSP', async () => {
@@ -104,7 +109,7 @@ test('electron shell (stand-in electron): the preload exposes only the api bridg
   createRequire(import.meta.url)(path.join(outdir, 'preload.cjs'))
   assert.deepEqual([...shell.exposed.keys()], ['strataBridge'])
   const bridge = shell.exposed.get('strataBridge') as Record<string, unknown>
-  assert.deepEqual(Object.keys(bridge).sort(), ['call', 'onEvent'])
+  assert.deepEqual(Object.keys(bridge).sort(), ['call', 'onEvent', 'pathForFile'])
   const call = bridge.call as (request: object) => Promise<unknown>
   await call({ name: 'app:info', args: {}, extra: 'dropped' })
   assert.deepEqual(shell.invoked, [

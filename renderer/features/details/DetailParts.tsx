@@ -56,23 +56,6 @@ export function AnnotationsTable({
   )
 }
 
-export function HistorySteps({ steps }: { readonly steps: readonly string[] | undefined }) {
-  if (!steps || steps.length === 0) return null
-  return (
-    <section className="details-section">
-      <h3>Built by</h3>
-      <p className="hint">The build steps recorded in the image config that produced this layer.</p>
-      <ol className="history-steps">
-        {steps.map((step, i) => (
-          <li key={i} className="mono">
-            {step}
-          </li>
-        ))}
-      </ol>
-    </section>
-  )
-}
-
 export function CommandList({ commands }: { readonly commands: readonly EquivalentCommand[] }) {
   if (commands.length === 0) return null
   return (

@@ -2,24 +2,17 @@
 // not in the graph (a link in a document) — the object fetched with image:object.
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
-import type { GraphNode, ImageGraph } from '../../../shared/api'
+import type { ImageGraph } from '../../../shared/api'
 import { shortDigest } from '../../../shared/digest'
 import { describeMediaType } from '../../../shared/oci/mediaTypes'
-import { platformString } from '../../../shared/format'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { LoadingBlock } from '../../components/Spinner'
-import { graphRelations, roleBadgeText, type GraphRelations } from '../graph/graphRelations'
-import {
-  AnnotationsTable,
-  CommandList,
-  DigestFact,
-  Fact,
-  HistorySteps,
-  SizeFact,
-} from './DetailParts'
+import { graphRelations } from '../graph/graphRelations'
+import { CommandList, DigestFact, Fact, SizeFact } from './DetailParts'
 import { JsonView } from './JsonView'
+import { NodeDetails } from './NodeDetails'
 import { mediaTypeHint, rememberMediaType } from './mediaTypeHints'
 
 interface DetailsPanelProps {
@@ -53,7 +46,13 @@ export function DetailsPanel({ graph, digest, onSelectDigest, onClose }: Details
         ×
       </button>
       {node ? (
-        <NodeDetails node={node} relations={relations} isInGraph={isInGraph} onDigest={onDigest} />
+        <NodeDetails
+          node={node}
+          relations={relations}
+          isInGraph={isInGraph}
+          onDigest={onDigest}
+          onSelectDigest={onSelectDigest}
+        />
       ) : (
         <ObjectDetails
           imageRef={graph.ref}
@@ -69,58 +68,6 @@ export function DetailsPanel({ graph, digest, onSelectDigest, onClose }: Details
 interface LinkProps {
   readonly isInGraph: (digest: string) => boolean
   readonly onDigest: (digest: string, mediaType: string | undefined) => void
-}
-
-function NodeDetails({
-  node,
-  relations,
-  isInGraph,
-  onDigest,
-}: { readonly node: GraphNode; readonly relations: GraphRelations } & LinkProps) {
-  return (
-    <>
-      <header className="details-header">
-        <h2 className="details-title">{node.label}</h2>
-        <span className={`badge kind-badge kind-${node.kind}`}>
-          {roleBadgeText(relations, node)}
-        </span>
-      </header>
-      <p className="details-explanation">{node.explanation}</p>
-      {node.unknownMediaType ? (
-        <p className="warning" role="note">
-          unknown media type: showing raw JSON
-        </p>
-      ) : null}
-      <dl className="facts">
-        <Fact name="media type">
-          <span className="mono break-all">{node.mediaType}</span>
-        </Fact>
-        <DigestFact digest={node.digest} />
-        <SizeFact size={node.size} />
-        {node.platform ? <Fact name="platform">{platformString(node.platform)}</Fact> : null}
-        {node.artifactType ? (
-          <Fact name="artifact type">
-            <span className="mono break-all">{node.artifactType}</span>
-          </Fact>
-        ) : null}
-      </dl>
-      {node.documentError ? <ErrorPanel compact error={node.documentError} /> : null}
-      <AnnotationsTable annotations={node.annotations} />
-      <HistorySteps steps={node.history} />
-      {node.document !== undefined ? (
-        <section className="details-section">
-          <h3>Document</h3>
-          <JsonView text={node.document} isInGraph={isInGraph} onDigest={onDigest} />
-        </section>
-      ) : node.kind === 'layer' ? (
-        <p className="hint">
-          A layer is a compressed tar archive of file changes, not a JSON document; its digest is
-          the hash of the compressed bytes.
-        </p>
-      ) : null}
-      <CommandList commands={node.commands} />
-    </>
-  )
 }
 
 interface ObjectDetailsProps extends LinkProps {

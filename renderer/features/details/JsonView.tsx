@@ -6,11 +6,13 @@ import { jsonLines, parseDocument, type JsonToken } from './jsonLines'
 
 interface JsonViewProps {
   readonly text: string
+  /** Replaces "N characters as received" when the text is not the document as fetched. */
+  readonly note?: string
   readonly isInGraph: (digest: string) => boolean
   readonly onDigest: (digest: string, mediaType: string | undefined) => void
 }
 
-export function JsonView({ text, isInGraph, onDigest }: JsonViewProps) {
+export function JsonView({ text, note, isInGraph, onDigest }: JsonViewProps) {
   const parsed = useMemo(() => parseDocument(text), [text])
   const lines = useMemo(() => (parsed ? jsonLines(parsed.value) : undefined), [parsed])
   const pretty = useMemo(
@@ -20,7 +22,9 @@ export function JsonView({ text, isInGraph, onDigest }: JsonViewProps) {
   return (
     <div className="json-view">
       <div className="json-toolbar">
-        <span className="hint">{text.length.toLocaleString()} characters as received</span>
+        <span className="hint">
+          {note ?? `${text.length.toLocaleString()} characters as received`}
+        </span>
         <CopyButton text={pretty} what="document" />
       </div>
       <pre className="json" data-testid="details-json">

@@ -97,3 +97,16 @@ export function roleBadgeText(relations: GraphRelations, node: GraphNode): strin
       return node.role
   }
 }
+
+/** The child a parent lists at `config`, or at `layers[position]` / `manifests[position]`. */
+export function childAt(
+  relations: GraphRelations,
+  parentId: string,
+  relation: GraphEdge['relation'],
+  position = 0,
+): GraphNode | undefined {
+  const edge = (relations.outgoing.get(parentId) ?? []).find(
+    (e) => e.relation === relation && (relation === 'config' || e.position === position),
+  )
+  return edge ? relations.byId.get(edge.to) : undefined
+}

@@ -1,5 +1,5 @@
 // The storage view of a containers-storage store (podman / buildah): what is on disk and how
-// it fits together. Plain readonly data, no Node types, so it can move into shared/api.ts.
+// it fits together. Plain readonly data shared by the main side and the renderer.
 //
 // The view teaches what a podman store is: an image is a config ID with names; its layers are
 // a parent chain of storage layer IDs; each layer has three different digests (its storage ID,

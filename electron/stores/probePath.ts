@@ -1,0 +1,95 @@
+// What a path the user chose (file dialog, path field, a dropped file) opens as: an OCI layout
+// or skopeo dir directory, or an oci-archive / docker-archive tar. Looks, never extracts.
+
+import { open, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { PathProbe } from '../../shared/api'
+import { StrataError } from '../../shared/errors'
+import { formatSourceRef } from '../../shared/sourceRef'
+import { fileError } from './blobFile'
+import { indexTarFile } from './tarFileIndex'
+
+const GZIP_MAGIC = [0x1f, 0x8b]
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd]
+
+export async function probePath(input: string, signal?: AbortSignal): Promise<PathProbe> {
+  if (!path.isAbsolute(input)) {
+    throw new StrataError('BAD_INPUT', `Give the full path (starting with /), not "${input}".`, {
+      subject: input,
+    })
+  }
+  const info = await stat(input).catch((error: unknown) => {
+    throw fileError(error, input, 'an image layout directory or an image archive')
+  })
+  if (info.isDirectory()) return probeDirectory(input)
+  return probeArchive(input, signal)
+}
+
+async function probeDirectory(dir: string): Promise<PathProbe> {
+  if (await exists(path.join(dir, 'oci-layout'))) {
+    return { ref: formatSourceRef({ transport: 'oci', path: dir }), kind: 'OCI image layout' }
+  }
+  if (await exists(path.join(dir, 'manifest.json'))) {
+    return { ref: formatSourceRef({ transport: 'dir', path: dir }), kind: 'skopeo dir' }
+  }
+  throw new StrataError(
+    'BAD_INPUT',
+    `${dir} is neither an OCI image layout (no oci-layout file) nor a skopeo dir (no manifest.json).`,
+    { subject: dir },
+  )
+}
+
+async function probeArchive(file: string, signal: AbortSignal | undefined): Promise<PathProbe> {
+  const magic = await readStart(file, 4)
+  if (startsWith(magic, GZIP_MAGIC) || startsWith(magic, ZSTD_MAGIC)) {
+    throw new StrataError(
+      'BAD_INPUT',
+      `${file} is compressed; decompress it first (gunzip or zstd -d) and open the tar.`,
+      { subject: file },
+    )
+  }
+  const members = await indexTarFile(file, 'an image archive (docker save or oci-archive)', signal)
+  const names = new Set(members.names())
+  // docker save since Docker 25 writes an OCI layout too; its manifest.json names the tags.
+  if (names.has('manifest.json')) {
+    return {
+      ref: formatSourceRef({ transport: 'docker-archive', path: file }),
+      kind: 'docker save archive',
+    }
+  }
+  if (names.has('oci-layout') && names.has('index.json')) {
+    return {
+      ref: formatSourceRef({ transport: 'oci-archive', path: file }),
+      kind: 'OCI layout archive',
+    }
+  }
+  throw new StrataError(
+    'BAD_INPUT',
+    `${file} is a tar, but neither a docker save archive (manifest.json) nor an OCI layout (oci-layout, index.json).`,
+    { subject: file },
+  )
+}
+
+async function readStart(file: string, length: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r').catch((error: unknown) => {
+    throw fileError(error, file, 'an image archive')
+  })
+  try {
+    const buffer = Buffer.alloc(length)
+    const { bytesRead } = await handle.read(buffer, 0, length, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((byte, index) => bytes[index] === byte)
+}
+
+function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  )
+}

@@ -1,0 +1,160 @@
+// The details of one graph node: what it is, where it is listed, and its content — the
+// document for manifests, indexes and configs (a config with a readable summary first), the
+// descriptor and build steps for layers and other blobs.
+import type { GraphNode } from '../../../shared/api'
+import { platformString } from '../../../shared/format'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { childAt, type GraphRelations } from '../graph/graphRelations'
+import { edgeLabel } from '../graph/layout'
+import { cardBadges } from '../graph/nodeText'
+import { stepsForLayer, summarizeConfig, type HistoryRow } from './configSummary'
+import { ConfigSummaryView } from './ConfigSummaryView'
+import { DescriptorSection, parentName } from './DescriptorSection'
+import { AnnotationsTable, CommandList, DigestFact, Fact, SizeFact } from './DetailParts'
+import { JsonView } from './JsonView'
+
+export interface NodeDetailsProps {
+  readonly node: GraphNode
+  readonly relations: GraphRelations
+  readonly isInGraph: (digest: string) => boolean
+  readonly onDigest: (digest: string, mediaType: string | undefined) => void
+  readonly onSelectDigest: (digest: string) => void
+}
+
+/** The build steps behind a layer, read from the config of the first manifest listing it. */
+function layerSteps(relations: GraphRelations, node: GraphNode): readonly HistoryRow[] {
+  for (const edge of relations.incoming.get(node.id) ?? []) {
+    if (edge.relation !== 'layer') continue
+    const config = childAt(relations, edge.from, 'config')
+    const summary = config?.document ? summarizeConfig(config.document) : undefined
+    if (summary) return stepsForLayer(summary.history, edge.position)
+  }
+  return []
+}
+
+export function NodeDetails(props: NodeDetailsProps) {
+  const { node, relations, isInGraph, onDigest, onSelectDigest } = props
+  const badges = cardBadges(relations, node)
+  const incoming = relations.incoming.get(node.id) ?? []
+  return (
+    <>
+      <header className="details-header">
+        <h2 className="details-title">{node.label}</h2>
+        {badges.map((badge) => (
+          <span key={badge.text} className={`badge node-tone-${badge.tone} kind-${node.kind}`}>
+            {badge.text}
+          </span>
+        ))}
+      </header>
+      <p className="details-explanation">{node.explanation}</p>
+      {node.unknownMediaType ? (
+        <p className="warning" role="note">
+          Strata does not know this media type, so it shows the raw JSON and does not interpret it.
+        </p>
+      ) : null}
+      <dl className="facts">
+        <Fact name="media type">
+          <span className="mono break-all">{node.mediaType}</span>
+        </Fact>
+        <DigestFact digest={node.digest} />
+        <SizeFact size={node.size} />
+        {node.platform ? <Fact name="platform">{platformString(node.platform)}</Fact> : null}
+        {node.artifactType ? (
+          <Fact name="artifact type">
+            <span className="mono break-all">{node.artifactType}</span>
+          </Fact>
+        ) : null}
+        {incoming.length > 0 ? (
+          <Fact name={incoming.length > 1 ? `listed by ${incoming.length}` : 'listed by'}>
+            <ul className="listed-by">
+              {incoming.map((edge) => {
+                const parent = relations.byId.get(edge.from)
+                if (!parent) return null
+                return (
+                  <li key={`${edge.from}-${edge.relation}-${edge.position}`}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onSelectDigest(parent.digest)}
+                    >
+                      <span className="mono">{edgeLabel(edge)}</span> of{' '}
+                      {parentName(relations, parent)}
+                    </button>
+                  </li>
+                )
+              })}
+            </ul>
+          </Fact>
+        ) : null}
+      </dl>
+      {node.documentError ? <ErrorPanel compact error={node.documentError} /> : null}
+      <AnnotationsTable annotations={node.annotations} />
+      <NodeContent {...props} />
+      <CommandList commands={node.commands} />
+    </>
+  )
+}
+
+function NodeContent({ node, relations, isInGraph, onDigest, onSelectDigest }: NodeDetailsProps) {
+  if (node.document === undefined) {
+    const steps = layerSteps(relations, node)
+    return (
+      <>
+        {steps.length > 0 ? (
+          <LayerSteps rows={steps} />
+        ) : node.history && node.history.length > 0 ? (
+          <LayerSteps
+            rows={node.history.map((createdBy, step) => ({ step, createdBy, empty: false }))}
+          />
+        ) : null}
+        <DescriptorSection
+          node={node}
+          relations={relations}
+          isInGraph={isInGraph}
+          onDigest={onDigest}
+        />
+      </>
+    )
+  }
+  const summary = node.kind === 'config' ? summarizeConfig(node.document) : undefined
+  const manifest = (relations.incoming.get(node.id) ?? []).find((e) => e.relation === 'config')
+  return (
+    <>
+      {summary ? (
+        <ConfigSummaryView
+          summary={summary}
+          layerDigest={(position) =>
+            manifest ? childAt(relations, manifest.from, 'layer', position)?.digest : undefined
+          }
+          onSelectDigest={onSelectDigest}
+        />
+      ) : null}
+      <section className="details-section">
+        <h3>Document</h3>
+        <JsonView text={node.document} isInGraph={isInGraph} onDigest={onDigest} />
+      </section>
+    </>
+  )
+}
+
+/** The steps that made a layer; the empty (settings-only) steps before it are shown dimmed. */
+function LayerSteps({ rows }: { readonly rows: readonly HistoryRow[] }) {
+  return (
+    <section className="details-section">
+      <h3>Built by</h3>
+      <p className="hint">The build steps recorded in the image config that produced this layer.</p>
+      <ol className="history-steps">
+        {rows.map((row) => (
+          <li
+            key={row.step}
+            value={row.step + 1}
+            className={row.empty ? 'mono history-empty' : 'mono'}
+          >
+            {row.createdBy ?? '(not recorded)'}
+            {row.empty ? <span className="badge">empty</span> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
