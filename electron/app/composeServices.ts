@@ -9,6 +9,7 @@ import { parseRepository } from '../../shared/reference'
 import { formatSourceRef } from '../../shared/sourceRef'
 import type { DesktopDialogs, Services } from '../api/services'
 import { createLocalStores } from '../stores/localStoreServices'
+import { openLocalSource } from '../stores/openLocalSource'
 import { createRegistryServices } from '../registry/registryServices'
 import { openRegistryImage } from '../registry/registrySource'
 import type { SecretStore } from '../registry/secretStore'
@@ -67,7 +68,10 @@ export async function composeServices(options: ComposeOptions): Promise<Services
     openSource: (ref, signal) =>
       openSource(
         ref,
-        { registry: (image) => Promise.resolve(openRegistryImage(image, { pool })) },
+        {
+          registry: (image) => Promise.resolve(openRegistryImage(image, { pool })),
+          local: (localRef, localSignal) => openLocalSource(localRef, { signal: localSignal, env }),
+        },
         signal,
       ),
   }

@@ -3,11 +3,12 @@
 
 import type { ImageReference } from '../../shared/reference'
 import { parseSourceRef } from '../../shared/sourceRef'
-import { openLocalSource } from '../stores/openLocalSource'
+import type { LocalSourceRef } from '../stores/openLocalSource'
 import type { ImageSource } from './imageSource'
 
 export interface SourceOpeners {
   readonly registry: (image: ImageReference, signal: AbortSignal) => Promise<ImageSource>
+  readonly local: (ref: LocalSourceRef, signal: AbortSignal) => Promise<ImageSource>
 }
 
 export async function openSource(
@@ -20,6 +21,6 @@ export async function openSource(
     case 'docker':
       return openers.registry(ref.image, signal)
     default:
-      return openLocalSource(ref, { signal })
+      return openers.local(ref, signal)
   }
 }

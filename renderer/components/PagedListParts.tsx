@@ -1,6 +1,6 @@
 // The parts the repositories and tags lists share: a filter box with counts, and a footer
 // that loads the next page on click or when it scrolls into view.
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { asApiError } from '../api/ApiCallError'
 import { Spinner } from './Spinner'
 
@@ -13,6 +13,8 @@ interface FilterBarProps {
   readonly loaded: number
   readonly shown: number
   readonly more: boolean
+  /** More controls for the list (sorting, grouping), after the count. */
+  readonly children?: ReactNode
 }
 
 export function FilterBar({
@@ -23,6 +25,7 @@ export function FilterBar({
   loaded,
   shown,
   more,
+  children,
 }: FilterBarProps) {
   const id = useId()
   const count = filter
@@ -44,6 +47,7 @@ export function FilterBar({
       <span className="filter-count" aria-live="polite">
         {count}
       </span>
+      {children}
     </div>
   )
 }

@@ -1,5 +1,6 @@
-// One tag: its name at once, then what it resolves to as the summary arrives — digest, kind,
-// total size, platforms — with a spinner until then and an error icon if it failed.
+// One tag: its name at once, then — once the row is on screen — what it resolves to: digest,
+// kind, total size, platforms; a spinner until then and an error with Retry if it failed.
+import { useRef } from 'react'
 import type { ImageSummary } from '../../../shared/api'
 import { shortDigest } from '../../../shared/digest'
 import { formatBytes } from '../../../shared/format'
@@ -7,54 +8,67 @@ import { describeMediaType } from '../../../shared/oci/mediaTypes'
 import { asApiError } from '../../api/ApiCallError'
 import { CopyButton } from '../../components/CopyButton'
 import { Spinner } from '../../components/Spinner'
+import { useOnScreen } from '../../components/useOnScreen'
 import type { SharedGroup } from './sharedDigests'
+import { useTagSummary } from './tagSummaries'
 
 interface TagRowProps {
   readonly tag: string
-  readonly summary: ImageSummary | undefined
-  readonly error: unknown
-  readonly pending: boolean
+  readonly imageRef: string
   readonly shared: SharedGroup | undefined
+  readonly position: number
+  readonly total: number
   readonly onOpen: () => void
-  readonly onRetry: () => void
 }
 
-export function TagRow({ tag, summary, error, pending, shared, onOpen, onRetry }: TagRowProps) {
-  const failed = error !== null && error !== undefined && !summary
+export function TagRow({ tag, imageRef, shared, position, total, onOpen }: TagRowProps) {
+  const row = useRef<HTMLLIElement>(null)
+  const onScreen = useOnScreen(row)
+  const summary = useTagSummary(imageRef, onScreen)
+  const failed = summary.isError && !summary.data
+  const others = shared?.tags.filter((t) => t !== tag).join(', ')
   return (
-    <li className="row tag-row" data-testid="tag-item" data-tag={tag} onClick={onOpen}>
+    <li
+      ref={row}
+      className="row tag-row"
+      data-testid="tag-item"
+      data-tag={tag}
+      aria-posinset={position}
+      aria-setsize={total}
+      onClick={onOpen}
+    >
       <button type="button" className="row-open" data-row-focus title={`Open the graph of ${tag}`}>
         <span className="row-name tag-name">{tag}</span>
-        {summary ? (
-          <SummaryCells summary={summary} />
+        {summary.data ? (
+          <SummaryCells summary={summary.data} />
         ) : failed ? (
-          <span className="tag-error" title={asApiError(error).message}>
+          <span className="tag-error" title={asApiError(summary.error).message}>
             <span className="error-icon" aria-hidden="true">
               !
             </span>
-            <span className="tag-error-text">{asApiError(error).message}</span>
+            <span className="tag-error-text">{asApiError(summary.error).message}</span>
           </span>
-        ) : pending ? (
+        ) : summary.fetchStatus === 'fetching' ? (
           <Spinner inline label="resolving…" />
         ) : null}
       </button>
       {shared ? (
         <span
           className={`shared-marker shared-${shared.index % 6}`}
-          title={`Same image as ${shared.tags.filter((t) => t !== tag).join(', ')}`}
-          aria-label={`same digest as ${shared.tags.filter((t) => t !== tag).join(', ')}`}
+          title={`Same image as ${others}`}
+          aria-label={`same digest as ${others}`}
         >
           ≡
         </span>
       ) : null}
-      {summary ? <CopyButton text={summary.digest} what={`digest of ${tag}`} /> : null}
+      {summary.data ? <CopyButton text={summary.data.digest} what={`digest of ${tag}`} /> : null}
       {failed ? (
         <button
           type="button"
           className="button-secondary button-small"
           onClick={(event) => {
             event.stopPropagation()
-            onRetry()
+            void summary.refetch()
           }}
         >
           Retry
@@ -64,23 +78,36 @@ export function TagRow({ tag, summary, error, pending, shared, onOpen, onRetry }
   )
 }
 
-function SummaryCells({ summary }: { readonly summary: ImageSummary }) {
+/** At most this many platform chips; the rest are counted, so every row keeps one height. */
+const MAX_PLATFORM_CHIPS = 3
+
+export function SummaryCells({
+  summary,
+  showDigest = true,
+}: {
+  readonly summary: ImageSummary
+  readonly showDigest?: boolean
+}) {
   const info = describeMediaType(summary.mediaType)
+  const extra = summary.platforms.length - MAX_PLATFORM_CHIPS
   return (
     <>
-      <span className="tag-digest mono" title={summary.digest}>
-        {shortDigest(summary.digest, 12)}
-      </span>
+      {showDigest ? (
+        <span className="tag-digest mono" title={summary.digest}>
+          {shortDigest(summary.digest, 12)}
+        </span>
+      ) : null}
       <span className={`kind-label kind-${summary.kind}`} title={summary.mediaType}>
         {info.label}
       </span>
       <span className="tag-size">{formatBytes(summary.totalSize)}</span>
-      <span className="tag-platforms">
-        {summary.platforms.map((platform) => (
+      <span className="tag-platforms" title={summary.platforms.join(', ')}>
+        {summary.platforms.slice(0, MAX_PLATFORM_CHIPS).map((platform) => (
           <span key={platform} className="chip">
             {platform}
           </span>
         ))}
+        {extra > 0 ? <span className="chip chip-more">+{extra}</span> : null}
       </span>
     </>
   )

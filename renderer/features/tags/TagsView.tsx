@@ -1,7 +1,8 @@
-// The tags of one repository, paginated and filterable. Each loaded tag is resolved with
-// image:summary through one limiter (at most six in flight), so rows fill in progressively.
-import { useInfiniteQuery, useQueries } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
+// The tags of one repository: paginated, filterable, sorted (natural order by default), and
+// optionally grouped by the digest the tags point at. The list is windowed, and each row
+// resolves its summary only while on screen (tagSummaries.ts), so thousands of tags stay smooth.
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
@@ -10,20 +11,45 @@ import { handleListKeys } from '../../components/listKeys'
 import { FilterBar, LoadMoreFooter } from '../../components/PagedListParts'
 import { RateLimitLine } from '../../components/RateLimitLine'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
+import { useWindowedRows } from '../../components/useWindowedRows'
 import { useNavigate } from '../../routing/navigation'
 import { refForTag, registryOfSource, repositoryOfSource } from '../../routing/refs'
 import { sharedDigestGroups } from './sharedDigests'
-import { summaryLimiter } from './summaryLimiter'
+import { TagGroupRow } from './TagGroupRow'
+import { groupByDigest, sortTags, type TagListRow, type TagSort } from './tagOrder'
 import { TagRow } from './TagRow'
+import { useKnownDigests } from './tagSummaries'
 
-/** One page of names; each tag also costs an image:summary, so pages stay moderate. */
+/** One page of names from the registry. */
 const PAGE_SIZE = 100
+/** Every row has this height (tags.css keeps it), which is what makes windowing exact. */
+const ROW_HEIGHT = 44
+
+/** Home and End reach the true ends of a windowed list: scroll there, then focus. */
+function onListKeys(event: KeyboardEvent<HTMLUListElement>): void {
+  if (event.key !== 'Home' && event.key !== 'End') {
+    handleListKeys(event)
+    return
+  }
+  event.preventDefault()
+  const list = event.currentTarget
+  const toEnd = event.key === 'End'
+  list.scrollIntoView({ block: toEnd ? 'end' : 'start' })
+  const focus = (): void => {
+    const targets = list.querySelectorAll<HTMLElement>('[data-row-focus]')
+    targets[toEnd ? targets.length - 1 : 0]?.focus()
+  }
+  requestAnimationFrame(() => requestAnimationFrame(focus))
+}
 
 export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) {
   const navigate = useNavigate()
   const repository = repositoryOfSource(repositoryRef) ?? repositoryRef
   const registry = registryOfSource(repositoryRef)
   const [filter, setFilter] = useState('')
+  const [sort, setSort] = useState<TagSort>('natural')
+  const [grouped, setGrouped] = useState(false)
+  const sortId = useId()
 
   const tagPages = useInfiniteQuery({
     queryKey: queryKeys.tags(repository),
@@ -40,29 +66,30 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
     () => tagPages.data?.pages.flatMap((page) => page.items) ?? [],
     [tagPages.data],
   )
-
-  const summaries = useQueries({
-    queries: tags.map((tag) => {
-      const ref = refForTag(repository, tag)
-      return {
-        queryKey: queryKeys.summary(ref),
-        queryFn: ({ signal }: { signal: AbortSignal }) =>
-          summaryLimiter.run(() => call('image:summary', { ref }, signal), signal),
-      }
-    }),
-  })
-
-  const shared = sharedDigestGroups(
-    tags.map((tag, i) => [tag, summaries[i]?.data?.digest] as const),
+  const digests = useKnownDigests(repository, tags)
+  const shared = useMemo(
+    () => sharedDigestGroups(tags.map((tag) => [tag, digests.get(tag)] as const)),
+    [tags, digests],
   )
   const needle = filter.trim().toLowerCase()
+  const shown = useMemo(
+    () => sortTags(needle ? tags.filter((t) => t.toLowerCase().includes(needle)) : tags, sort),
+    [tags, needle, sort],
+  )
+  const rows = useMemo<readonly TagListRow[]>(
+    () =>
+      grouped
+        ? groupByDigest(shown, (tag) => digests.get(tag))
+        : shown.map((tag) => ({ kind: 'tag', tag })),
+    [grouped, shown, digests],
+  )
+
+  const listRef = useRef<HTMLUListElement>(null)
+  const range = useWindowedRows(listRef, rows.length, ROW_HEIGHT)
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = tagPages
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
   }, [fetchNextPage, hasNextPage, isFetchingNextPage])
-  const shownCount = needle
-    ? tags.filter((t) => t.toLowerCase().includes(needle)).length
-    : tags.length
   const lastPage = tagPages.data?.pages[tagPages.data.pages.length - 1]
 
   return (
@@ -97,29 +124,78 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
             filter={filter}
             onFilter={setFilter}
             loaded={tags.length}
-            shown={shownCount}
+            shown={shown.length}
             more={hasNextPage}
-          />
-          <ul className="row-list" aria-label={`Tags of ${repository}`} onKeyDown={handleListKeys}>
-            {tags.map((tag, i) => {
-              if (needle && !tag.toLowerCase().includes(needle)) return null
-              const summary = summaries[i]
-              const digest = summary?.data?.digest
+          >
+            <span className="list-controls">
+              <label htmlFor={sortId}>Sort</label>
+              <select
+                id={sortId}
+                value={sort}
+                onChange={(event) => setSort(event.target.value as TagSort)}
+              >
+                <option value="natural">name (2 before 10)</option>
+                <option value="natural-desc">name, reversed</option>
+                <option value="registry">as the registry lists them</option>
+              </select>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={grouped}
+                  onChange={(event) => setGrouped(event.target.checked)}
+                />
+                group by digest
+              </label>
+            </span>
+          </FilterBar>
+          {grouped ? (
+            <p className="hint">
+              Tags that point at the same digest are one image. Tags are grouped as they resolve
+              while scrolling past.
+            </p>
+          ) : null}
+          <ul
+            ref={listRef}
+            className="row-list windowed-list"
+            aria-label={`Tags of ${repository}`}
+            onKeyDown={onListKeys}
+          >
+            {range.padTop > 0 ? (
+              <li className="row-spacer" aria-hidden="true" style={{ height: range.padTop }} />
+            ) : null}
+            {rows.slice(range.start, range.end).map((row, i) => {
+              const position = range.start + i + 1
+              if (row.kind === 'group') {
+                return (
+                  <TagGroupRow
+                    key={`group:${row.digest}`}
+                    repository={repository}
+                    digest={row.digest}
+                    tags={row.tags}
+                    position={position}
+                    total={rows.length}
+                    onOpen={() => navigate({ view: 'graph', ref: `${repository}@${row.digest}` })}
+                  />
+                )
+              }
+              const digest = digests.get(row.tag)
               return (
                 <TagRow
-                  key={tag}
-                  tag={tag}
-                  summary={summary?.data}
-                  error={summary?.error}
-                  pending={summary?.isPending ?? true}
+                  key={row.tag}
+                  tag={row.tag}
+                  imageRef={refForTag(repository, row.tag)}
                   shared={digest ? shared.get(digest) : undefined}
-                  onOpen={() => navigate({ view: 'graph', ref: refForTag(repository, tag) })}
-                  onRetry={() => void summary?.refetch()}
+                  position={position}
+                  total={rows.length}
+                  onOpen={() => navigate({ view: 'graph', ref: refForTag(repository, row.tag) })}
                 />
               )
             })}
+            {range.padBottom > 0 ? (
+              <li className="row-spacer" aria-hidden="true" style={{ height: range.padBottom }} />
+            ) : null}
           </ul>
-          {shownCount === 0 ? <p className="hint">No loaded tag matches “{filter}”.</p> : null}
+          {shown.length === 0 ? <p className="hint">No loaded tag matches “{filter}”.</p> : null}
           <LoadMoreFooter
             hasMore={hasNextPage}
             loading={isFetchingNextPage}
