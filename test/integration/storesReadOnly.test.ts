@@ -64,7 +64,7 @@ void test('browsing every store changes no byte of any of them', async () => {
     const image = await readImage(source)
     assert.deepEqual(image.layerDiffIds, image.configDiffIds, source.ref)
     const graph = await buildImageGraph(source)
-    assert.deepEqual(graph.warnings, [], source.ref)
+    assert.deepEqual(graph.warnings, source.warnings ?? [], source.ref)
     for (const node of graph.nodes) source.commandsFor({ kind: 'blob', digest: node.id })
   }
   await describeStorage({ env })
