@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react'
 import { useApiEvents } from './api/useApiEvents'
 import { ViewErrorBoundary } from './components/ViewErrorBoundary'
+import { DropToOpen } from './features/stores/DropToOpen'
 import { OpenBox } from './frame/OpenBox'
 import { Sidebar } from './frame/Sidebar'
 import { StatusBar } from './frame/StatusBar'
@@ -55,6 +56,7 @@ export function App() {
         </ViewErrorBoundary>
       </main>
       <StatusBar progress={progress} />
+      <DropToOpen />
     </div>
   )
 }

@@ -25,7 +25,7 @@ import {
   readVerifiedMember,
   requireMember,
 } from './archiveMembers'
-import { MAX_SMALL_BLOB_BYTES, verifyBytesAt } from './blobFile'
+import { embeddedBytes, MAX_SMALL_BLOB_BYTES, verifyBytesAt } from './blobFile'
 import {
   findInLayout,
   INDEX_FILE,
@@ -195,15 +195,8 @@ export class ArchivedLayoutSource implements ImageSource {
     options?: SourceCallOptions,
   ): Promise<VerifiedBlob> {
     options?.signal?.throwIfAborted()
-    if (descriptor.data !== undefined && descriptor.size <= maxBytes) {
-      const embedded = new Uint8Array(Buffer.from(descriptor.data, 'base64'))
-      verifyBytesAt(
-        embedded,
-        descriptor,
-        `the data embedded in the descriptor of ${descriptor.digest}`,
-      )
-      return { descriptor, bytes: embedded }
-    }
+    const embedded = embeddedBytes(descriptor, maxBytes)
+    if (embedded) return { descriptor, bytes: embedded }
     return readVerifiedMember(this.members, name, descriptor, maxBytes, options?.signal)
   }
 

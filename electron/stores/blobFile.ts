@@ -141,6 +141,14 @@ export function verifyBytesAt(bytes: Uint8Array, descriptor: Descriptor, path: s
   if (actual !== descriptor.digest) throw digestMismatch(path, descriptor.digest, actual)
 }
 
+/** Bytes a descriptor carries in its `data` field (image-spec 1.1), verified; else undefined. */
+export function embeddedBytes(descriptor: Descriptor, maxBytes: number): Uint8Array | undefined {
+  if (descriptor.data === undefined || descriptor.size > maxBytes) return undefined
+  const embedded = new Uint8Array(Buffer.from(descriptor.data, 'base64'))
+  verifyBytesAt(embedded, descriptor, `the data embedded in the descriptor of ${descriptor.digest}`)
+  return embedded
+}
+
 /** Reads a whole file, refusing it unless its size and digest match the descriptor. */
 export async function readVerifiedFile(
   path: string,

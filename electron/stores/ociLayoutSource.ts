@@ -23,6 +23,7 @@ import {
   openVerifiedFile,
   readVerifiedFile,
   verifyBytesAt,
+  embeddedBytes,
 } from './blobFile'
 import { ociLayoutCommands } from './ociLayoutCommands'
 import {
@@ -147,15 +148,8 @@ class OciLayoutSource implements ImageSource {
     options?: SourceCallOptions,
   ): Promise<Uint8Array> {
     options?.signal?.throwIfAborted()
-    if (descriptor.data !== undefined && descriptor.size <= maxBytes) {
-      const embedded = new Uint8Array(Buffer.from(descriptor.data, 'base64'))
-      verifyBytesAt(
-        embedded,
-        descriptor,
-        `the data embedded in the descriptor of ${descriptor.digest}`,
-      )
-      return embedded
-    }
+    const embedded = embeddedBytes(descriptor, maxBytes)
+    if (embedded) return embedded
     const path = this.pathOf(descriptor)
     return readVerifiedFile(path, descriptor, {
       maxBytes,

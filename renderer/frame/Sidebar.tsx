@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { call } from '../api/client'
 import { queryKeys } from '../api/queryKeys'
+import { LocalStoresSection } from '../features/stores/LocalStoresSection'
 import { useNavigate } from '../routing/navigation'
 import type { Route } from '../routing/route'
 import { AddRegistryForm } from './AddRegistryForm'
@@ -35,6 +36,7 @@ export function Sidebar({ route, hidden }: { readonly route: Route; readonly hid
           </button>
         </li>
       </ul>
+      <LocalStoresSection route={route} />
       <h3 className="sidebar-subtitle">Registries</h3>
       <RegistryList activeHost={route.view === 'repositories' ? route.registry : undefined} />
       <AddRegistryForm />

@@ -7,6 +7,7 @@ import { Link } from '../components/Link'
 import { EmptyState, LoadingBlock } from '../components/Spinner'
 import { GraphView } from '../features/graph/GraphView'
 import { RepositoriesView } from '../features/repositories/RepositoriesView'
+import { StorageView } from '../features/storage/StorageView'
 import { TagsView } from '../features/tags/TagsView'
 import type { Route } from '../routing/route'
 
@@ -34,6 +35,9 @@ export function ViewSwitch({ route }: { readonly route: Route }) {
           Pick a registry in the sidebar, or add one.
         </EmptyState>
       )
+    case 'storage':
+      // No ref: the store podman uses by default; a containers-storage: ref names another.
+      return <StorageView storeRef={route.ref} />
     default:
       return (
         <EmptyState title={`Unknown view “${route.view}”`} testId="unknown-view">

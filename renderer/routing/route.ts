@@ -1,7 +1,7 @@
 // The URL query string is the app state: which source, which view, which node. Pure functions
 // so they can be unit-tested without a browser.
 
-export const KNOWN_VIEWS = ['graph', 'tags', 'repositories'] as const
+export const KNOWN_VIEWS = ['graph', 'tags', 'repositories', 'storage'] as const
 export type KnownView = (typeof KNOWN_VIEWS)[number]
 
 export interface Route {

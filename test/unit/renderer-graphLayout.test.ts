@@ -2,13 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { GraphEdge, GraphNode, GraphNodeRole, ImageGraph } from '../../shared/api'
 import type { ObjectKind } from '../../shared/oci/mediaTypes'
-import { edgeLabel, layoutGraph, NODE_HEIGHT } from '../../renderer/features/graph/layout'
-import {
-  nodeAccessibleName,
-  roleBadge,
-  truncate,
-  truncateMediaType,
-} from '../../renderer/features/graph/nodeText'
+import { edgeLabel, layoutGraph, NODE_WIDTH } from '../../renderer/features/graph/layout'
 
 const digestOf = (name: string): string =>
   `sha256:${Buffer.from(name).toString('hex').padEnd(64, '0').slice(0, 64)}`
@@ -81,19 +75,20 @@ function sampleGraph(): ImageGraph {
   }
 }
 
-test('layers: index on top, manifests below, configs and layers at the bottom', () => {
+test('left to right: index, then manifests, then one column of configs and layers', () => {
   const layout = layoutGraph(sampleGraph())
-  const y = (name: string): number => {
+  const at = (name: string): { x: number; y: number } => {
     const placed = layout.nodes.find((p) => p.node.label === name)
     assert.ok(placed, name)
-    return placed.y
+    return placed
   }
-  assert.ok(y('index') < y('amd64'))
-  assert.equal(y('amd64'), y('arm64'))
-  assert.ok(y('amd64') < y('cfg-amd64'))
-  assert.equal(y('cfg-amd64'), y('base'))
-  assert.equal(y('base'), y('arm-2'))
-  assert.ok(layout.width > 0 && layout.height >= 3 * NODE_HEIGHT)
+  assert.ok(at('index').x < at('amd64').x)
+  assert.equal(at('amd64').x, at('arm64').x)
+  assert.ok(at('amd64').x < at('cfg-amd64').x)
+  for (const name of ['base', 'amd-1', 'amd-2', 'cfg-arm64', 'arm-1', 'arm-2'])
+    assert.equal(at(name).x, at('cfg-amd64').x, name)
+  assert.ok(layout.height > layout.width, 'the children stack in a column, not a wide row')
+  assert.ok(layout.width >= 3 * NODE_WIDTH)
 })
 
 test('a shared layer is one node with an edge from each manifest', () => {
@@ -105,53 +100,48 @@ test('a shared layer is one node with an edge from each manifest', () => {
   for (const placed of layout.edges) assert.ok(placed.points.length >= 2)
 })
 
-test("a manifest's own children keep document order left to right: config, then layers", () => {
+test("a manifest's children keep document order top to bottom: config, layers[0], layers[1] …", () => {
   const layout = layoutGraph(sampleGraph())
-  const x = (name: string): number => layout.nodes.find((p) => p.node.label === name)?.x ?? NaN
-  assert.ok(x('cfg-amd64') < x('amd-1'))
-  assert.ok(x('amd-1') < x('amd-2'))
-  assert.ok(x('cfg-arm64') < x('arm-1'))
-  assert.ok(x('arm-1') < x('arm-2'))
+  const y = (name: string): number => layout.nodes.find((p) => p.node.label === name)?.y ?? NaN
+  // The shared bottom layer sits in the first manifest's column, in its place.
+  assert.ok(y('cfg-amd64') < y('base'))
+  assert.ok(y('base') < y('amd-1'))
+  assert.ok(y('amd-1') < y('amd-2'))
+  assert.ok(y('cfg-arm64') < y('arm-1'))
+  assert.ok(y('arm-1') < y('arm-2'))
+  // One manifest's column comes before the next one's.
+  assert.ok(y('amd-2') < y('cfg-arm64'))
 })
 
-test('nodes come in reading order (the Tab order), no two overlap', () => {
+test('nodes come in reading order (the Tab order): column by column, no two overlap', () => {
   const { nodes } = layoutGraph(sampleGraph())
   for (let i = 1; i < nodes.length; i++) {
     const a = nodes[i - 1]!
     const b = nodes[i]!
-    assert.ok(a.y < b.y || (a.y === b.y && a.x < b.x), 'reading order')
-    if (a.y === b.y) assert.ok(a.x + a.width <= b.x, 'no overlap')
+    assert.ok(a.x < b.x || (a.x === b.x && a.y < b.y), 'reading order')
+    if (a.x === b.x) assert.ok(a.y + a.height <= b.y, 'no overlap')
   }
 })
 
-test('edge labels name the JSON field of the parent', () => {
+test('edge labels name the JSON field of the parent and end just before the child', () => {
   assert.equal(edgeLabel(edge('a', 'b', 'layer', 3)), 'layers[3]')
   assert.equal(edgeLabel(edge('a', 'b', 'manifest', 0)), 'manifests[0]')
   assert.equal(edgeLabel(edge('a', 'b', 'config', 0)), 'config')
   assert.equal(edgeLabel(edge('a', 'b', 'subject', 0)), 'subject')
+  const layout = layoutGraph(sampleGraph())
+  for (const placed of layout.edges) {
+    const child = layout.nodes.find((p) => p.node.id === placed.edge.to)!
+    assert.ok(placed.labelAt.x <= child.x && placed.labelAt.x > child.x - 40, placed.label)
+  }
 })
 
 test('an empty graph and a single manifest lay out without errors', () => {
   assert.deepEqual(layoutGraph({ ...sampleGraph(), nodes: [], edges: [] }).nodes, [])
   const single = layoutGraph({
     ...sampleGraph(),
+    rootId: digestOf('only'),
     nodes: [node('only', 'manifest', 'root')],
     edges: [],
   })
   assert.equal(single.nodes.length, 1)
-})
-
-test('node text: role badges, truncation, accessible names', () => {
-  const amd = node('amd64', 'manifest', 'platform', {
-    platform: { os: 'linux', architecture: 'arm', variant: 'v7' },
-  })
-  assert.equal(roleBadge(amd), 'linux/arm/v7')
-  assert.equal(roleBadge(node('x', 'manifest', 'attestation')), 'attestation')
-  assert.equal(roleBadge(node('x', 'index', 'nested-index')), 'nested index')
-  assert.equal(roleBadge(node('x', 'layer', 'layer')), 'layer')
-  assert.equal(truncate('abcdef', 4), 'abc…')
-  assert.equal(truncate('abc', 4), 'abc')
-  assert.equal(truncateMediaType('application/vnd.oci.image.layer.v1.tar+gzip', 12), '…v1.tar+gzip')
-  assert.equal(truncateMediaType('short', 12), 'short')
-  assert.match(nodeAccessibleName(amd), /^amd64, linux\/arm\/v7, sha256:616d64363400, /)
 })

@@ -1,0 +1,149 @@
+// One local store in the sidebar: what it is, where it lives, its images (a click opens the
+// graph), its storage view (podman), or why it could not be read.
+import { useId, useState } from 'react'
+import type { ApiError } from '../../../shared/errors'
+import { formatBytes } from '../../../shared/format'
+import type { LocalStore, LocalStoreImage } from '../../../shared/localStores'
+import { handleListKeys } from '../../components/listKeys'
+import { Link } from '../../components/Link'
+import { useNavigate } from '../../routing/navigation'
+import { imageTitle, shortImageId, storageViewRef, storeBadges, storeTitle } from './storeText'
+
+/** Images shown before "show all": a busy Docker host can hold hundreds. */
+const IMAGES_SHOWN = 25
+
+interface LocalStoreItemProps {
+  readonly store: LocalStore
+  /** The reference open in the graph view, to mark its row. */
+  readonly activeRef: string | undefined
+  /** The storage view is open on this store. */
+  readonly storageActive: boolean
+}
+
+export function LocalStoreItem({ store, activeRef, storageActive }: LocalStoreItemProps) {
+  const listId = useId()
+  const [expanded, setExpanded] = useState(true)
+  const [showAll, setShowAll] = useState(false)
+  const storageRef = storageViewRef(store)
+  const images = showAll ? store.images : store.images.slice(0, IMAGES_SHOWN)
+  const hidden = store.images.length - images.length
+
+  return (
+    <li
+      className="local-store"
+      data-testid="local-store"
+      data-kind={store.kind}
+      data-location={store.location}
+    >
+      <button
+        type="button"
+        className="local-store-toggle"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        title={store.label}
+        onClick={() => setExpanded((open) => !open)}
+      >
+        <span className="disclosure" aria-hidden="true" />
+        <span className="local-store-title">{storeTitle(store)}</span>
+        {storeBadges(store).map((badge) => (
+          <span key={badge} className="badge">
+            {badge}
+          </span>
+        ))}
+        <span className="local-store-count" aria-label={`${store.images.length} images`}>
+          {store.images.length}
+        </span>
+      </button>
+      <p className="local-store-location mono">{store.location}</p>
+      {storageRef !== null ? (
+        <Link
+          className={storageActive ? 'local-store-storage active' : 'local-store-storage'}
+          to={{ view: 'storage', ...(storageRef !== undefined && { ref: storageRef }) }}
+          title="What podman keeps on disk for this store: images, layers, directories"
+        >
+          storage view
+        </Link>
+      ) : null}
+      {store.error ? <StoreError error={store.error} /> : null}
+      <div id={listId} hidden={!expanded}>
+        {store.images.length === 0 && !store.error ? (
+          <p className="sidebar-empty local-store-empty">No images.</p>
+        ) : (
+          <ul
+            className="local-image-list"
+            aria-label={`Images in ${storeTitle(store)} ${store.location}`}
+            onKeyDown={handleListKeys}
+          >
+            {images.map((image) => (
+              <LocalImageRow key={image.ref} image={image} active={image.ref === activeRef} />
+            ))}
+          </ul>
+        )}
+        {hidden > 0 ? (
+          <button
+            type="button"
+            className="link-button local-store-more"
+            onClick={() => setShowAll(true)}
+          >
+            Show all {store.images.length} images
+          </button>
+        ) : null}
+      </div>
+    </li>
+  )
+}
+
+function LocalImageRow({
+  image,
+  active,
+}: {
+  readonly image: LocalStoreImage
+  readonly active: boolean
+}) {
+  const navigate = useNavigate()
+  const title = imageTitle(image)
+  return (
+    <li
+      className={active ? 'local-image active' : 'local-image'}
+      data-testid="local-image"
+      data-ref={image.ref}
+    >
+      <button
+        type="button"
+        className="local-image-open"
+        data-row-focus
+        aria-current={active ? 'page' : undefined}
+        title={`Open ${image.ref}`}
+        onClick={() => navigate({ view: 'graph', ref: image.ref })}
+      >
+        <span className={title.untagged ? 'local-image-name untagged' : 'local-image-name'}>
+          {title.primary}
+        </span>
+        {title.others.length > 0 ? (
+          <span className="local-image-others" title={title.others.join('\n')}>
+            +{title.others.length} more {title.others.length === 1 ? 'name' : 'names'}
+          </span>
+        ) : null}
+        <span className="local-image-meta">
+          <span className="mono">{shortImageId(image.id)}</span>
+          {image.size !== undefined ? <span>{formatBytes(image.size)}</span> : null}
+        </span>
+      </button>
+    </li>
+  )
+}
+
+/** Why a store that exists could not be read, in a line or two; the rest of the list stays. */
+function StoreError({ error }: { readonly error: ApiError }) {
+  return (
+    <p className="store-error" data-testid="local-store-error" data-code={error.code} role="note">
+      <span className="store-error-icon" aria-hidden="true">
+        !
+      </span>
+      <span>
+        {error.message}
+        {error.detail?.cause ? <span className="muted"> ({error.detail.cause})</span> : null}
+      </span>
+    </p>
+  )
+}

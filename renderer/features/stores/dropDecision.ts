@@ -1,0 +1,60 @@
+// What a drop onto the window does. Desktop: the dropped file's path (from the preload's
+// pathForFile) is probed and opened. Web mode: the browser never tells a page where a file
+// lives, so the user gets a one-line hint to paste the path instead. Dropped text (a path, a
+// file:// URL, a local transport string) works in both; other text is left alone. Pure, so
+// the choices are unit-tested.
+import { interpretPathInput } from './pathInput'
+
+export interface DroppedItems {
+  /** The bridge exists (desktop app): paths can be asked for. */
+  readonly desktop: boolean
+  /** Names of the dropped files and folders, in order. */
+  readonly fileNames: readonly string[]
+  /** Desktop only: the path of each dropped file ("" when it has none), in the same order. */
+  readonly filePaths: readonly string[]
+  /** text/uri-list or text/plain, when text was dropped instead of files. */
+  readonly text?: string
+}
+
+export type DropDecision =
+  | { readonly kind: 'probe'; readonly path: string; readonly note?: string }
+  | { readonly kind: 'open'; readonly ref: string }
+  | { readonly kind: 'hint'; readonly message: string }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'ignore' }
+
+export const WEB_DROP_HINT =
+  'Drop works in the desktop app; in web mode paste the path into the path field (“Open a path” in the sidebar).'
+
+export function decideDrop(items: DroppedItems): DropDecision {
+  if (items.fileNames.length > 0) return decideFiles(items)
+  if (items.text !== undefined && items.text.trim() !== '') {
+    const input = interpretPathInput(items.text)
+    if (input.kind === 'path') return { kind: 'probe', path: input.path }
+    if (input.kind === 'ref') return { kind: 'open', ref: input.ref }
+    // Other text (a link dragged inside the app, a stray selection) is not meant for Strata.
+    return { kind: 'ignore' }
+  }
+  return { kind: 'ignore' }
+}
+
+function decideFiles(items: DroppedItems): DropDecision {
+  const first = items.fileNames[0] ?? 'the item'
+  if (!items.desktop) return { kind: 'hint', message: WEB_DROP_HINT }
+  const index = items.filePaths.findIndex((path) => path !== '')
+  const path = items.filePaths[index]
+  if (index < 0 || path === undefined) {
+    return {
+      kind: 'error',
+      message: `“${first}” has no place on disk Strata can read (was it dragged out of a browser or an archive viewer?). Drop it from the file manager.`,
+    }
+  }
+  const count = items.fileNames.length
+  return count > 1
+    ? {
+        kind: 'probe',
+        path,
+        note: `${count} items were dropped; opening “${items.fileNames[index] ?? path}”.`,
+      }
+    : { kind: 'probe', path }
+}
