@@ -1,6 +1,10 @@
 // The one Open box: any image reference or transport string. Checked with parseSourceRef
 // before navigating, so a typo is explained right under the box instead of failing later.
+// A full path (/…, file://…) is probed like the sidebar's path field and opened as what it is.
 import { useId, useState, type RefObject } from 'react'
+import { asApiError } from '../api/ApiCallError'
+import { interpretPathInput, looksLikePath } from '../features/stores/pathInput'
+import { useProbeAndOpen } from '../features/stores/useProbeAndOpen'
 import { useNavigate } from '../routing/navigation'
 import { validateSourceInput } from './validateSourceInput'
 
@@ -16,6 +20,7 @@ export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
   const [value, setValue] = useState(currentRef ?? '')
   const [shownRef, setShownRef] = useState(currentRef)
   const [error, setError] = useState<string | undefined>()
+  const probe = useProbeAndOpen()
 
   // Follow navigation (links, back/forward): show what is open now.
   if (shownRef !== currentRef) {
@@ -25,6 +30,18 @@ export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
   }
 
   const open = (): void => {
+    if (looksLikePath(value)) {
+      const input = interpretPathInput(value)
+      if (input.kind === 'path') {
+        setError(undefined)
+        probe.mutate(input.path, { onError: (failure) => setError(asApiError(failure).message) })
+        return
+      }
+      if (input.kind === 'invalid') {
+        setError(input.message)
+        return
+      }
+    }
     const problem = validateSourceInput(value)
     setError(problem)
     if (problem) return
@@ -51,7 +68,7 @@ export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
         type="text"
         spellCheck={false}
         autoComplete="off"
-        placeholder="alpine:3.20 · ghcr.io/owner/repo@sha256:… · oci:/path:tag   (press / )"
+        placeholder="alpine:3.20 · ghcr.io/owner/repo@sha256:… · oci:/path:tag · /path/to/image.tar   (press / )"
         value={value}
         aria-invalid={error !== undefined}
         aria-describedby={`${id}-error`}
@@ -60,8 +77,13 @@ export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
           if (error) setError(undefined)
         }}
       />
-      <button type="submit" data-testid="open-submit" className="button-primary">
-        Open
+      <button
+        type="submit"
+        data-testid="open-submit"
+        className="button-primary"
+        disabled={probe.isPending}
+      >
+        {probe.isPending ? 'Opening…' : 'Open'}
       </button>
       <div id={`${id}-error`} className="open-error-region" aria-live="polite">
         {error ? (

@@ -2,7 +2,12 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { GraphEdge, GraphNode, GraphNodeRole, ImageGraph } from '../../shared/api'
 import type { ObjectKind } from '../../shared/oci/mediaTypes'
-import { edgeLabel, layoutGraph, NODE_WIDTH } from '../../renderer/features/graph/layout'
+import {
+  edgeLabel,
+  layoutGraph,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+} from '../../renderer/features/graph/layout'
 
 const digestOf = (name: string): string =>
   `sha256:${Buffer.from(name).toString('hex').padEnd(64, '0').slice(0, 64)}`
@@ -87,8 +92,9 @@ test('left to right: index, then manifests, then one column of configs and layer
   assert.ok(at('amd64').x < at('cfg-amd64').x)
   for (const name of ['base', 'amd-1', 'amd-2', 'cfg-arm64', 'arm-1', 'arm-2'])
     assert.equal(at(name).x, at('cfg-amd64').x, name)
-  assert.ok(layout.height > layout.width, 'the children stack in a column, not a wide row')
-  assert.ok(layout.width >= 3 * NODE_WIDTH)
+  // Seven configs and layers stacked in one column, three cards wide.
+  assert.ok(layout.height >= 7 * NODE_HEIGHT)
+  assert.ok(layout.width >= 3 * NODE_WIDTH && layout.width < 5 * NODE_WIDTH)
 })
 
 test('a shared layer is one node with an edge from each manifest', () => {
@@ -144,4 +150,33 @@ test('an empty graph and a single manifest lay out without errors', () => {
     edges: [],
   })
   assert.equal(single.nodes.length, 1)
+})
+
+test('nested indexes: every manifest in one column, whatever its depth', () => {
+  const graph = sampleGraph()
+  const nested: ImageGraph = {
+    ...graph,
+    rootId: digestOf('outer'),
+    nodes: [
+      node('outer', 'index', 'root'),
+      ...graph.nodes.map((n) =>
+        n.label === 'index' ? { ...n, role: 'nested-index' as const } : n,
+      ),
+      node('solo', 'manifest', 'platform'),
+      node('cfg-solo', 'config', 'config'),
+    ],
+    edges: [
+      edge('outer', 'index', 'manifest', 0),
+      edge('outer', 'solo', 'manifest', 1),
+      edge('solo', 'cfg-solo', 'config', 0),
+      ...graph.edges,
+    ],
+  }
+  const layout = layoutGraph(nested)
+  const at = (name: string) => layout.nodes.find((p) => p.node.label === name)!
+  assert.equal(at('solo').x, at('amd64').x)
+  assert.equal(at('cfg-solo').x, at('base').x)
+  assert.ok(at('outer').x < at('index').x && at('index').x < at('amd64').x)
+  // manifests[1] of the outer index comes after everything the inner index lists.
+  assert.ok(at('arm64').y < at('solo').y)
 })

@@ -38,7 +38,13 @@ export function DescriptorSection({
   const [choice, setChoice] = useState(0)
   const group = groups[Math.min(choice, groups.length - 1)]
   const first = group?.[0]
-  if (!group || !first) return null
+  if (!group || !first) {
+    return (
+      <p className="hint">
+        No document Strata read lists this object, so there is no descriptor to show.
+      </p>
+    )
+  }
   return (
     <section className="details-section">
       <h3>descriptor (from {parentNoun(first.parent)})</h3>

@@ -33,7 +33,7 @@ function layerSteps(relations: GraphRelations, node: GraphNode): readonly Histor
 }
 
 export function NodeDetails(props: NodeDetailsProps) {
-  const { node, relations, isInGraph, onDigest, onSelectDigest } = props
+  const { node, relations, onSelectDigest } = props
   const badges = cardBadges(relations, node)
   const incoming = relations.incoming.get(node.id) ?? []
   return (
@@ -49,7 +49,8 @@ export function NodeDetails(props: NodeDetailsProps) {
       <p className="details-explanation">{node.explanation}</p>
       {node.unknownMediaType ? (
         <p className="warning" role="note">
-          Strata does not know this media type, so it shows the raw JSON and does not interpret it.
+          Unknown media type: Strata does not interpret this object
+          {node.document !== undefined ? ' and shows the document as received.' : '.'}
         </p>
       ) : null}
       <dl className="facts">

@@ -92,11 +92,12 @@ export function GraphCanvas({ layout, relations, rootId, selectedId, onSelect }:
   }, [selectedPlaced, reveal])
 
   const onFocusNode = useCallback(
-    (placed: PlacedNode) => {
+    (placed: PlacedNode, byKeyboard: boolean) => {
       setFocused(placed.node.id)
+      if (byKeyboard) panZoom.ignoreScrollFor(120)
       reveal(placed)
     },
-    [reveal],
+    [reveal, panZoom],
   )
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {

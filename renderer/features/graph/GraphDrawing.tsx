@@ -18,7 +18,7 @@ interface GraphDrawingProps {
   readonly markerId: string
   readonly viewportRef: Ref<SVGGElement>
   readonly onSelect: (node: GraphNode) => void
-  readonly onFocusNode: (placed: PlacedNode) => void
+  readonly onFocusNode: (placed: PlacedNode, byKeyboard: boolean) => void
   readonly onHover: (id: string | undefined) => void
 }
 

@@ -66,7 +66,12 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
   return (
     <section className="view graph-view">
       <GraphHeading imageRef={data.ref} sourceLabel={data.sourceLabel} repository={repository}>
-        <Legend present={kinds} />
+        <Legend
+          present={kinds}
+          hasShared={[...relations.incoming.values()].some(
+            (edges) => new Set(edges.map((e) => e.from)).size > 1,
+          )}
+        />
       </GraphHeading>
       {data.warnings.length > 0 ? (
         <ul className="graph-warnings" aria-label="Warnings">

@@ -9,8 +9,14 @@ const KINDS: readonly { kind: ObjectKind; label: string }[] = [
   { kind: 'schema1', label: 'schema 1' },
 ]
 
+interface LegendProps {
+  readonly present: ReadonlySet<ObjectKind>
+  /** Some blob is listed by more than one document: explain the "shared by N" badge. */
+  readonly hasShared: boolean
+}
+
 /** The colour of each object kind, as used on the node borders. */
-export function Legend({ present }: { readonly present: ReadonlySet<ObjectKind> }) {
+export function Legend({ present, hasShared }: LegendProps) {
   return (
     <ul className="legend" aria-label="Legend">
       {KINDS.filter((k) => present.has(k.kind) || k.kind !== 'schema1').map(({ kind, label }) => (
@@ -19,6 +25,15 @@ export function Legend({ present }: { readonly present: ReadonlySet<ObjectKind> 
           {label}
         </li>
       ))}
+      {hasShared ? (
+        <li
+          className="legend-item"
+          title="The same blob (same digest) is listed by several documents: stored and downloaded once."
+        >
+          <span className="legend-pill">shared by N</span>
+          one blob, several parents
+        </li>
+      ) : null}
     </ul>
   )
 }

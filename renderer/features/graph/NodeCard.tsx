@@ -25,7 +25,8 @@ interface NodeCardProps {
   readonly selected: boolean
   readonly emphasis: Emphasis
   readonly onSelect: (node: GraphNode) => void
-  readonly onFocusNode: (placed: PlacedNode) => void
+  /** `byKeyboard`: focus arrived by Tab (it shows a focus ring), not by a click. */
+  readonly onFocusNode: (placed: PlacedNode, byKeyboard: boolean) => void
   readonly onHover: (id: string | undefined) => void
 }
 
@@ -68,7 +69,7 @@ export const NodeCard = memo(function NodeCard({
       data-role={node.role}
       onClick={() => onSelect(node)}
       onKeyDown={onKeyDown}
-      onFocus={() => onFocusNode(placed)}
+      onFocus={(event) => onFocusNode(placed, event.currentTarget.matches(':focus-visible'))}
       onMouseEnter={() => onHover(node.id)}
       onMouseLeave={() => onHover(undefined)}
     >
@@ -81,14 +82,14 @@ export const NodeCard = memo(function NodeCard({
       <FittedText
         className="node-label"
         x={PAD_LEFT}
-        y={25}
+        y={24}
         text={node.label}
         maxWidth={problem ? inner - 18 : inner}
       />
       {problem ? (
         <g
           className={`node-alert alert-${problem}`}
-          transform={`translate(${width - PAD_RIGHT - 8}, 19)`}
+          transform={`translate(${width - PAD_RIGHT - 8}, 18)`}
         >
           <circle r={8} />
           <text textAnchor="middle" y={4.5}>
@@ -96,19 +97,19 @@ export const NodeCard = memo(function NodeCard({
           </text>
         </g>
       ) : null}
-      <BadgeRow badges={badges} x={PAD_LEFT} y={34} maxWidth={inner} />
+      <BadgeRow badges={badges} x={PAD_LEFT} y={32} maxWidth={inner} />
       <FittedText
         className="node-media-type"
         x={PAD_LEFT}
-        y={71}
+        y={68}
         text={cardMediaType(node.mediaType)}
         maxWidth={inner}
         cut="start"
       />
-      <text className="node-digest" x={PAD_LEFT} y={90}>
+      <text className="node-digest" x={PAD_LEFT} y={86}>
         {digestLine(node)}
       </text>
-      <text className="node-size" x={width - PAD_RIGHT} y={90} textAnchor="end">
+      <text className="node-size" x={width - PAD_RIGHT} y={86} textAnchor="end">
         {size}
       </text>
     </g>

@@ -5,10 +5,10 @@ import { graphlib, layout } from '@dagrejs/dagre'
 import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
 
 export const NODE_WIDTH = 220
-export const NODE_HEIGHT = 100
+export const NODE_HEIGHT = 96
 /** Wide enough for an edge label ("manifests[3]") between two columns. */
 const RANK_GAP = 96
-const NODE_GAP = 16
+const NODE_GAP = 12
 const MARGIN = 8
 
 export interface Point {
@@ -61,56 +61,86 @@ function childOrder(edge: GraphEdge): number {
   return edge.relation === 'config' ? -1 : edge.position
 }
 
-/** Nodes in breadth-first document order from the root: index order, then each manifest's. */
-function documentOrderFromRoot(graph: ImageGraph): Map<string, number> {
+/**
+ * Every node's place in document order: a depth-first walk from the root, children in the
+ * order their parent lists them (config, layers[0], layers[1] …; manifests[0], [1] …). A node
+ * listed twice (a shared layer) keeps its first place.
+ */
+function documentOrder(graph: ImageGraph): Map<string, number> {
+  const children = new Map<string, GraphEdge[]>()
+  for (const edge of graph.edges)
+    children.set(edge.from, [...(children.get(edge.from) ?? []), edge])
   const order = new Map<string, number>()
-  const queue = [graph.rootId]
-  order.set(graph.rootId, 0)
-  for (let i = 0; i < queue.length; i++) {
-    const from = queue[i]
-    const children = graph.edges
-      .filter((e) => e.from === from)
-      .sort((a, b) => childOrder(a) - childOrder(b))
-    for (const edge of children) {
-      if (order.has(edge.to)) continue
-      order.set(edge.to, order.size)
-      queue.push(edge.to)
-    }
+  const visit = (id: string): void => {
+    if (order.has(id)) return
+    order.set(id, order.size)
+    const out = [...(children.get(id) ?? [])].sort((a, b) => childOrder(a) - childOrder(b))
+    for (const edge of out) visit(edge.to)
   }
+  visit(graph.rootId)
+  for (const node of graph.nodes) visit(node.id)
   return order
 }
 
 /**
- * Top-to-bottom constraints that keep a parent's children in document order (config, then
- * layer 0, 1, …). A child listed by several documents (a shared layer) is ordered inside the
- * first one that lists it; the others reach over to it. One owner per child means the
- * constraints can never contradict each other.
+ * Columns: indexes by nesting depth, then every manifest in one column, then every config and
+ * layer in the next, even when an index lists manifests at different depths. Returned as the
+ * minimum length of each edge, which is how dagre takes such wishes.
  */
-function orderConstraints(graph: ImageGraph): { left: string; right: string }[] {
-  const rank = documentOrderFromRoot(graph)
-  const rankOf = (id: string): number => rank.get(id) ?? Number.MAX_SAFE_INTEGER
-  const owner = new Map<string, string>()
-  for (const edge of graph.edges) {
-    const current = owner.get(edge.to)
-    if (current === undefined || rankOf(edge.from) < rankOf(current)) owner.set(edge.to, edge.from)
+function edgeLengths(graph: ImageGraph): number[] {
+  const depth = new Map<string, number>([[graph.rootId, 0]])
+  // Longest path from the root; the graph is a DAG, so |nodes| rounds settle it.
+  for (let round = 0; round < graph.nodes.length; round++) {
+    let changed = false
+    for (const edge of graph.edges) {
+      const from = depth.get(edge.from)
+      if (from !== undefined && (depth.get(edge.to) ?? -1) < from + 1) {
+        depth.set(edge.to, from + 1)
+        changed = true
+      }
+    }
+    if (!changed) break
   }
-  const byParent = new Map<string, GraphEdge[]>()
-  for (const edge of graph.edges) {
-    if (owner.get(edge.to) !== edge.from) continue
-    const list = byParent.get(edge.from) ?? []
-    if (!list.some((e) => e.to === edge.to)) list.push(edge)
-    byParent.set(edge.from, list)
-  }
-  const constraints: { left: string; right: string }[] = []
-  for (const list of byParent.values()) {
-    list.sort((a, b) => childOrder(a) - childOrder(b))
-    for (let i = 1; i < list.length; i++) {
-      const left = list[i - 1]
-      const right = list[i]
-      if (left && right) constraints.push({ left: left.to, right: right.to })
+  const isPart = (e: GraphEdge): boolean => e.relation === 'config' || e.relation === 'layer'
+  const manifests = new Set(graph.edges.filter(isPart).map((e) => e.from))
+  const parts = new Set(graph.edges.filter(isPart).map((e) => e.to))
+  const manifestColumn = Math.max(0, ...[...manifests].map((id) => depth.get(id) ?? 0))
+  const column = (id: string): number =>
+    parts.has(id) && !manifests.has(id)
+      ? manifestColumn + 1
+      : manifests.has(id)
+        ? manifestColumn
+        : (depth.get(id) ?? 0)
+  return graph.edges.map((edge) => Math.max(1, column(edge.to) - column(edge.from)))
+}
+
+/**
+ * Orders every column by document order (dagre's customOrder hook), so a manifest's config and
+ * layers always read top to bottom as its JSON lists them. A long edge's bend points sort just
+ * before the node they lead to.
+ */
+function documentOrderHook(graph: ImageGraph): (g: graphlib.Graph) => void {
+  const order = documentOrder(graph)
+  return (g) => {
+    const key = (id: string): number => {
+      const own = order.get(id)
+      if (own !== undefined) return own
+      const label = g.node(id) as { edgeObj?: { w?: string } } | undefined
+      const target = label?.edgeObj?.w
+      return (target !== undefined ? (order.get(target) ?? order.size) : order.size) - 0.5
+    }
+    const ranks = new Map<number, string[]>()
+    for (const id of g.nodes()) {
+      const rank = (g.node(id) as { rank?: number }).rank ?? 0
+      ranks.set(rank, [...(ranks.get(rank) ?? []), id])
+    }
+    for (const ids of ranks.values()) {
+      ids.sort((a, b) => key(a) - key(b))
+      ids.forEach((id, i) => {
+        ;(g.node(id) as { order?: number }).order = i
+      })
     }
   }
-  return constraints
 }
 
 function distance(a: Point | undefined, b: Point | undefined): number {
@@ -134,7 +164,7 @@ function pointBeforeEnd(points: readonly Point[], back: number): Point {
   return points[0] ?? { x: 0, y: 0 }
 }
 
-function runDagre(graph: ImageGraph, withConstraints: boolean): graphlib.Graph {
+function runDagre(graph: ImageGraph): graphlib.Graph {
   const g = new graphlib.Graph({ multigraph: true })
   g.setGraph({
     rankdir: 'LR',
@@ -147,22 +177,18 @@ function runDagre(graph: ImageGraph, withConstraints: boolean): graphlib.Graph {
   g.setDefaultEdgeLabel(() => ({}))
   const ids = new Set(graph.nodes.map((n) => n.id))
   for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT })
+  const lengths = edgeLengths(graph)
   graph.edges.forEach((edge, index) => {
-    if (ids.has(edge.from) && ids.has(edge.to)) g.setEdge(edge.from, edge.to, {}, String(index))
+    if (ids.has(edge.from) && ids.has(edge.to))
+      g.setEdge(edge.from, edge.to, { minlen: lengths[index] ?? 1 }, String(index))
   })
-  layout(g, withConstraints ? { constraints: orderConstraints(graph) } : {})
+  layout(g, { customOrder: documentOrderHook(graph) })
   return g
 }
 
 export function layoutGraph(graph: ImageGraph): GraphLayout {
   if (graph.nodes.length === 0) return { nodes: [], edges: [], width: 0, height: 0 }
-  let g: graphlib.Graph
-  try {
-    g = runDagre(graph, true)
-  } catch {
-    // Ordering constraints are a nicety; a layout without them beats no layout.
-    g = runDagre(graph, false)
-  }
+  const g = runDagre(graph)
   const nodes: PlacedNode[] = graph.nodes.map((node) => {
     const placed = g.node(node.id) as { x?: number; y?: number } | undefined
     return {

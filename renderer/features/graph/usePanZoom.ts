@@ -32,6 +32,11 @@ export interface PanZoom {
   readonly zoomBy: (factor: number) => void
   /** Turns a pending scroll of the stage into a pan now (before reading positions). */
   readonly flushScroll: () => void
+  /**
+   * Drops the stage's scrolls for a moment instead of panning by them: keyboard focus reveals
+   * its node with the smallest pan itself, where the browser would centre it.
+   */
+  readonly ignoreScrollFor: (ms: number) => void
 }
 
 /** d3-zoom handles drag and Ctrl/⌘ + wheel (pinch); plain wheel is ours, for panning. */
@@ -44,6 +49,7 @@ function zoomFilter(event: Event): boolean {
 export function usePanZoom({ stage, svg, viewport, onScale }: PanZoomElements): PanZoom {
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null)
   const moved = useRef(false)
+  const ignoreUntil = useRef(0)
   const scaleListener = useRef(onScale)
   useLayoutEffect(() => {
     scaleListener.current = onScale
@@ -69,6 +75,7 @@ export function usePanZoom({ stage, svg, viewport, onScale }: PanZoomElements): 
       if (dx === 0 && dy === 0) return
       element.scrollLeft = SCROLL_REST
       element.scrollTop = SCROLL_REST
+      if (performance.now() < ignoreUntil.current) return
       const t = current()
       apply({ k: t.k, x: t.x - dx, y: t.y - dy })
     }
@@ -95,6 +102,10 @@ export function usePanZoom({ stage, svg, viewport, onScale }: PanZoomElements): 
         moved.current = true
       },
       flushScroll,
+      ignoreScrollFor: (ms) => {
+        ignoreUntil.current = performance.now() + ms
+        flushScroll()
+      },
     }
   }, [stage, svg])
 

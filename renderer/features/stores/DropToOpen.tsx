@@ -90,7 +90,8 @@ export function DropToOpen() {
         case 'probe':
           setMessage({ kind: 'note', text: decision.note ?? `Opening ${decision.path}…` })
           mutate(decision.path, {
-            onSuccess: () => setMessage(decision.note ? { kind: 'note', text: decision.note } : undefined),
+            onSuccess: () =>
+              setMessage(decision.note ? { kind: 'note', text: decision.note } : undefined),
             onError: (error) => setMessage({ kind: 'error', text: asApiError(error).message }),
           })
       }

@@ -25,6 +25,7 @@ export function LocalStoreItem({ store, activeRef, storageActive }: LocalStoreIt
   const [expanded, setExpanded] = useState(true)
   const [showAll, setShowAll] = useState(false)
   const storageRef = storageViewRef(store)
+  const badges = storeBadges(store)
   const images = showAll ? store.images : store.images.slice(0, IMAGES_SHOWN)
   const hidden = store.images.length - images.length
 
@@ -45,15 +46,21 @@ export function LocalStoreItem({ store, activeRef, storageActive }: LocalStoreIt
       >
         <span className="disclosure" aria-hidden="true" />
         <span className="local-store-title">{storeTitle(store)}</span>
-        {storeBadges(store).map((badge) => (
-          <span key={badge} className="badge">
-            {badge}
+        {store.error && store.images.length === 0 ? null : (
+          <span className="local-store-count">
+            {store.images.length} {store.images.length === 1 ? 'image' : 'images'}
           </span>
-        ))}
-        <span className="local-store-count" aria-label={`${store.images.length} images`}>
-          {store.images.length}
-        </span>
+        )}
       </button>
+      {badges.length > 0 ? (
+        <p className="local-store-badges">
+          {badges.map((badge) => (
+            <span key={badge} className="badge">
+              {badge}
+            </span>
+          ))}
+        </p>
+      ) : null}
       <p className="local-store-location mono">{store.location}</p>
       {storageRef !== null ? (
         <Link

@@ -21,7 +21,9 @@ export function LocalStoresSection({ route }: { readonly route: Route }) {
         </h3>
         <button
           type="button"
-          className={stores.isFetching ? 'icon-button refresh-button busy' : 'icon-button refresh-button'}
+          className={
+            stores.isFetching ? 'icon-button refresh-button busy' : 'icon-button refresh-button'
+          }
           data-testid="local-stores-refresh"
           aria-label="Look for local stores again"
           title="Look for local stores again"

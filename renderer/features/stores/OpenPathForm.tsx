@@ -74,7 +74,7 @@ export function OpenPathForm() {
           className="mono"
           spellCheck={false}
           autoComplete="off"
-          placeholder="/path/to/image.tar or layout folder"
+          placeholder="/path/to/image.tar"
           value={value}
           aria-invalid={message !== undefined}
           aria-describedby={`${id}-hint ${id}-error`}

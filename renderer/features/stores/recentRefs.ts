@@ -70,7 +70,11 @@ export function recentRefLabel(ref: string): RecentRefLabel | undefined {
       }
     }
     case 'containers-storage':
-      return { transport: source.transport, name: source.image, where: source.store?.graphRoot ?? '' }
+      return {
+        transport: source.transport,
+        name: source.image,
+        where: source.store?.graphRoot ?? '',
+      }
     case 'docker-daemon':
       return { transport: source.transport, name: source.image, where: '' }
     case 'docker':

@@ -13,7 +13,7 @@ export function useRecordOpenedRefs(): void {
     const [scope, kind] = queryKeys.graph('')
     return queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success') return
-      const [keyScope, keyKind, ref] = event.query.queryKey
+      const [keyScope, keyKind, ref] = event.query.queryKey as readonly unknown[]
       if (keyScope !== scope || keyKind !== kind || typeof ref !== 'string') return
       // The bundled sample opens by itself on first start; it is not something the user chose.
       const sampleRef = queryClient.getQueryData<AppInfo>(queryKeys.appInfo)?.sampleRef

@@ -6,7 +6,7 @@ import { CopyButton } from '../../components/CopyButton'
 import { useOnScreen } from '../../components/useOnScreen'
 import { refForTag } from '../../routing/refs'
 import { SummaryCells } from './TagRow'
-import { useTagSummary } from './tagSummaries'
+import { ON_SCREEN_SETTLE_MS, useTagSummary } from './tagSummaries'
 
 interface TagGroupRowProps {
   readonly repository: string
@@ -26,7 +26,7 @@ export function TagGroupRow({
   onOpen,
 }: TagGroupRowProps) {
   const row = useRef<HTMLLIElement>(null)
-  const onScreen = useOnScreen(row)
+  const onScreen = useOnScreen(row, ON_SCREEN_SETTLE_MS)
   // Already resolved (that is how the group is known); read from the cache.
   const summary = useTagSummary(refForTag(repository, tags[0] ?? ''), onScreen)
   const names = tags.join(' · ')

@@ -10,7 +10,7 @@ import { CopyButton } from '../../components/CopyButton'
 import { Spinner } from '../../components/Spinner'
 import { useOnScreen } from '../../components/useOnScreen'
 import type { SharedGroup } from './sharedDigests'
-import { useTagSummary } from './tagSummaries'
+import { ON_SCREEN_SETTLE_MS, useTagSummary } from './tagSummaries'
 
 interface TagRowProps {
   readonly tag: string
@@ -23,7 +23,7 @@ interface TagRowProps {
 
 export function TagRow({ tag, imageRef, shared, position, total, onOpen }: TagRowProps) {
   const row = useRef<HTMLLIElement>(null)
-  const onScreen = useOnScreen(row)
+  const onScreen = useOnScreen(row, ON_SCREEN_SETTLE_MS)
   const summary = useTagSummary(imageRef, onScreen)
   const failed = summary.isError && !summary.data
   const others = shared?.tags.filter((t) => t !== tag).join(', ')

@@ -2,7 +2,7 @@
 // optionally grouped by the digest the tags point at. The list is windowed, and each row
 // resolves its summary only while on screen (tagSummaries.ts), so thousands of tags stay smooth.
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
@@ -24,23 +24,6 @@ import { useKnownDigests } from './tagSummaries'
 const PAGE_SIZE = 100
 /** Every row has this height (tags.css keeps it), which is what makes windowing exact. */
 const ROW_HEIGHT = 44
-
-/** Home and End reach the true ends of a windowed list: scroll there, then focus. */
-function onListKeys(event: KeyboardEvent<HTMLUListElement>): void {
-  if (event.key !== 'Home' && event.key !== 'End') {
-    handleListKeys(event)
-    return
-  }
-  event.preventDefault()
-  const list = event.currentTarget
-  const toEnd = event.key === 'End'
-  list.scrollIntoView({ block: toEnd ? 'end' : 'start' })
-  const focus = (): void => {
-    const targets = list.querySelectorAll<HTMLElement>('[data-row-focus]')
-    targets[toEnd ? targets.length - 1 : 0]?.focus()
-  }
-  requestAnimationFrame(() => requestAnimationFrame(focus))
-}
 
 export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) {
   const navigate = useNavigate()
@@ -66,7 +49,7 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
     () => tagPages.data?.pages.flatMap((page) => page.items) ?? [],
     [tagPages.data],
   )
-  const digests = useKnownDigests(repository, tags)
+  const digests = useKnownDigests(repository)
   const shared = useMemo(
     () => sharedDigestGroups(tags.map((tag) => [tag, digests.get(tag)] as const)),
     [tags, digests],
@@ -86,6 +69,31 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
 
   const listRef = useRef<HTMLUListElement>(null)
   const range = useWindowedRows(listRef, rows.length, ROW_HEIGHT)
+
+  // Home and End reach the true ends of the windowed list: scroll there, and focus the row
+  // once the window has rendered it.
+  const pendingFocus = useRef<number | undefined>(undefined)
+  const focusPending = useCallback(() => {
+    const index = pendingFocus.current
+    const target = listRef.current?.querySelector<HTMLElement>(
+      `[aria-posinset="${(index ?? -1) + 1}"] [data-row-focus]`,
+    )
+    if (index === undefined || !target) return
+    pendingFocus.current = undefined
+    target.focus()
+  }, [])
+  useEffect(focusPending)
+  const onListKeys = (event: KeyboardEvent<HTMLUListElement>): void => {
+    if (event.key !== 'Home' && event.key !== 'End') {
+      handleListKeys(event)
+      return
+    }
+    event.preventDefault()
+    const toEnd = event.key === 'End'
+    pendingFocus.current = toEnd ? rows.length - 1 : 0
+    event.currentTarget.scrollIntoView({ block: toEnd ? 'end' : 'start' })
+    focusPending()
+  }
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = tagPages
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage()

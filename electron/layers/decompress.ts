@@ -1,0 +1,136 @@
+// A layer blob in, the uncompressed tar out: compression found by magic bytes, gzip through
+// node:zlib, zstd through zlib.createZstdDecompress where the runtime has it, else fzstd.
+// Decoder failures become MALFORMED errors naming the layer and the compressed byte where
+// things went wrong; errors of the source (DIGEST_MISMATCH, NETWORK) pass through as they are.
+
+import { Readable } from 'node:stream'
+import type { Transform } from 'node:stream'
+import zlib from 'node:zlib'
+import { StrataError } from '../../shared/errors'
+import type { LayerCompressionFound } from '../../shared/layerTree'
+import { DETECT_BYTES, detectCompression } from './detectCompression'
+import { decodeZstd, ZstdDecodeError } from './zstdFallback'
+
+export type ZstdDecoder = 'auto' | 'fzstd'
+
+export interface DecompressOptions {
+  /** "fzstd" forces the JavaScript decoder even when the runtime has a native one. */
+  readonly zstd?: ZstdDecoder
+}
+
+export interface DecompressedLayer {
+  readonly compression: LayerCompressionFound
+  /** The uncompressed tar bytes. */
+  readonly stream: Readable
+  /** Compressed bytes read from the source so far. */
+  bytesIn(): number
+}
+
+type ZstdFactory = () => Transform
+
+/** The runtime's native zstd decoder (Node ≥ 23.8, Electron ≥ 40), if it has one. */
+export function nativeZstd(): ZstdFactory | undefined {
+  const candidate = (zlib as unknown as { createZstdDecompress?: unknown }).createZstdDecompress
+  return typeof candidate === 'function' ? (candidate as ZstdFactory) : undefined
+}
+
+export async function openDecompressed(
+  source: Readable,
+  digest: string,
+  options: DecompressOptions = {},
+): Promise<DecompressedLayer> {
+  const iterator: AsyncIterator<Buffer> = source[Symbol.asyncIterator]()
+  const head: Buffer[] = []
+  let headLength = 0
+  let ended = false
+  while (headLength < DETECT_BYTES) {
+    const next = await iterator.next()
+    if (next.done === true) {
+      ended = true
+      break
+    }
+    head.push(next.value)
+    headLength += next.value.length
+  }
+  let compression: LayerCompressionFound
+  try {
+    compression = detectCompression(Buffer.concat(head), digest)
+  } catch (error) {
+    source.destroy()
+    throw error
+  }
+  let bytesIn = 0
+  let sourceDone = ended
+  async function* compressed(): AsyncGenerator<Buffer> {
+    for (const chunk of head) {
+      bytesIn += chunk.length
+      yield chunk
+    }
+    head.length = 0
+    while (!sourceDone) {
+      const next = await iterator.next()
+      if (next.done === true) {
+        sourceDone = true
+        break
+      }
+      bytesIn += next.value.length
+      yield next.value
+    }
+  }
+  const input = Readable.from(compressed(), { objectMode: false })
+  const failure = (format: string, error: unknown, atEnd: boolean): StrataError => {
+    if (error instanceof StrataError) return error
+    const cause = error instanceof Error ? error.message : String(error)
+    const message = atEnd
+      ? `layer ${digest}: ${format} stream ends early at byte ${bytesIn}`
+      : `layer ${digest}: ${format} data is corrupt near byte ${bytesIn} (${cause})`
+    return new StrataError('MALFORMED', message, { subject: digest, cause })
+  }
+  const result = (stream: Readable): DecompressedLayer => ({
+    compression,
+    stream,
+    bytesIn: () => bytesIn,
+  })
+  if (compression === 'none') return result(input)
+  const native = nativeZstd()
+  if (compression === 'zstd' && (options.zstd === 'fzstd' || native === undefined)) {
+    async function* decoded(): AsyncGenerator<Buffer> {
+      try {
+        yield* decodeZstd(input)
+      } catch (error) {
+        const atEnd = error instanceof ZstdDecodeError && (error.atEnd || sourceDone)
+        throw failure('zstd', error, atEnd)
+      }
+    }
+    return result(Readable.from(decoded(), { objectMode: false }))
+  }
+  const decoder = compression === 'gzip' ? zlib.createGunzip({ chunkSize: 128 * 1024 }) : (native as ZstdFactory)()
+  return result(wire(input, decoder, (error) => failure(compression, error, endedEarly(error))))
+}
+
+/** Whether a zlib-style error means "input ended too soon" rather than "bytes are wrong". */
+function endedEarly(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code
+  const message = error instanceof Error ? error.message : ''
+  return code === 'Z_BUF_ERROR' || /unexpected end|end of (file|input)|truncated/i.test(message)
+}
+
+/** input → decoder with backpressure; decoder errors mapped, input errors passed through. */
+function wire(input: Readable, decoder: Transform, mapError: (e: unknown) => Error): Readable {
+  let inputFailed = false
+  input.on('error', (error) => {
+    inputFailed = true
+    decoder.destroy(error)
+  })
+  decoder.on('close', () => input.destroy())
+  input.pipe(decoder)
+  // Map zlib's own errors as the stream is destroyed with them, so every listener sees the
+  // mapped one; zlib's own teardown (closing its handle) still runs.
+  const originalDestroy = decoder._destroy.bind(decoder)
+  decoder._destroy = (error, callback): void => {
+    originalDestroy(error, (final) => {
+      callback(final && !inputFailed ? mapError(final) : final)
+    })
+  }
+  return decoder
+}

@@ -1,0 +1,40 @@
+// What a layer blob really is, judged by its first bytes and never by its media type:
+// registries and tools mislabel layers often enough (a "+gzip" type on a plain tar, zstd
+// behind a docker gzip type) that trusting the label breaks real images.
+
+import { StrataError } from '../../shared/errors'
+import type { LayerCompressionFound } from '../../shared/layerTree'
+import { BLOCK, checksumMatches, isZeroBlock } from './tarHeader'
+
+/** Bytes needed to decide: one tar header block. */
+export const DETECT_BYTES = BLOCK
+
+/** gzip 1f 8b, zstd 28 b5 2f fd, else a tar (ustar magic or a valid header checksum). */
+export function detectCompression(head: Uint8Array, digest: string): LayerCompressionFound {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip'
+  if (
+    head.length >= 4 &&
+    head[0] === 0x28 &&
+    head[1] === 0xb5 &&
+    head[2] === 0x2f &&
+    head[3] === 0xfd
+  ) {
+    return 'zstd'
+  }
+  if (head.length === 0) return 'none' // an empty stream is an empty tar
+  if (head.length >= BLOCK) {
+    const block = head.subarray(0, BLOCK)
+    if (isZeroBlock(block) || hasUstarMagic(block) || checksumMatches(block)) return 'none'
+  }
+  throw new StrataError('MALFORMED', `layer ${digest} is not a tar, gzip or zstd stream`, {
+    subject: digest,
+  })
+}
+
+function hasUstarMagic(block: Uint8Array): boolean {
+  const magic = 'ustar'
+  for (let i = 0; i < magic.length; i++) {
+    if (block[257 + i] !== magic.charCodeAt(i)) return false
+  }
+  return true
+}

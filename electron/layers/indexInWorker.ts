@@ -1,0 +1,102 @@
+// Runs indexLayer on a worker thread so a 1 GB layer never blocks the thread that serves the
+// UI. The blob stream stays here (sources live on the main thread) and is fed to the worker
+// chunk by chunk with a small in-flight window; progress and the index come back as messages.
+
+import type { Readable } from 'node:stream'
+import { Worker } from 'node:worker_threads'
+import { StrataError, toApiError } from '../../shared/errors'
+import type { LayerIndex } from '../../shared/layerTree'
+import type { IndexOptions } from './indexLayer'
+import type { FromWorker, ToWorker } from './indexWorkerProtocol'
+import { CHUNKS_IN_FLIGHT } from './indexWorkerProtocol'
+import { cancelled } from './tarStream'
+
+/**
+ * The worker script. In development it is the TypeScript file; a bundled build points this at
+ * the bundled worker file instead.
+ */
+export const DEFAULT_WORKER_URL = new URL('./indexWorker.ts', import.meta.url)
+
+/**
+ * Node 20 does not apply the parent's `--import tsx` loader hooks inside worker threads, so a
+ * .ts worker starts from a small bootstrap that registers tsx and then imports the file.
+ */
+function startWorker(url: URL): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url)
+  const bootstrap =
+    `import('tsx/esm/api').then((tsx) => { tsx.register(); ` +
+    `return import(${JSON.stringify(url.href)}) })`
+  return new Worker(bootstrap, { eval: true })
+}
+
+export interface WorkerIndexOptions extends IndexOptions {
+  readonly workerUrl?: URL
+}
+
+export async function indexLayerInWorker(
+  blob: Readable,
+  digest: string,
+  options: WorkerIndexOptions = {},
+): Promise<LayerIndex> {
+  if (options.signal?.aborted === true) {
+    blob.destroy()
+    throw cancelled()
+  }
+  const worker = startWorker(options.workerUrl ?? DEFAULT_WORKER_URL)
+  const send = (message: ToWorker, transfer?: ArrayBuffer[]): void =>
+    worker.postMessage(message, transfer)
+  let inFlight = 0
+  let wakeFeeder: (() => void) | undefined
+  let finished = false
+
+  const result = new Promise<LayerIndex>((resolve, reject) => {
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'ack') {
+        inFlight--
+        wakeFeeder?.()
+      } else if (message.type === 'progress') {
+        options.onProgress?.(message.progress)
+      } else if (message.type === 'done') {
+        resolve(message.index)
+      } else {
+        reject(new StrataError(message.error.code, message.error.message, message.error.detail))
+      }
+    })
+    worker.on('error', (error) => reject(error))
+    worker.on('exit', (code) => {
+      reject(new StrataError('INTERNAL', `the layer index worker stopped (exit code ${code})`))
+    })
+  })
+  const onAbort = (): void => send({ type: 'cancel' })
+  options.signal?.addEventListener('abort', onAbort, { once: true })
+  send({ type: 'start', digest, zstd: options.zstd ?? 'auto' })
+
+  const feed = async (): Promise<void> => {
+    try {
+      for await (const chunk of blob) {
+        if (finished) break
+        const bytes = chunk as Buffer
+        const copy = new Uint8Array(bytes) // a pooled Buffer's memory cannot be transferred
+        inFlight++
+        send({ type: 'chunk', data: copy }, [copy.buffer])
+        while (inFlight >= CHUNKS_IN_FLIGHT && !finished) {
+          await new Promise<void>((wake) => (wakeFeeder = wake))
+        }
+      }
+      if (!finished) send({ type: 'end' })
+    } catch (error) {
+      if (!finished) send({ type: 'fail', error: toApiError(error) })
+    }
+  }
+  const feeding = feed()
+  try {
+    return await result
+  } finally {
+    finished = true
+    wakeFeeder?.()
+    options.signal?.removeEventListener('abort', onAbort)
+    blob.destroy()
+    await feeding
+    await worker.terminate()
+  }
+}

@@ -1,0 +1,59 @@
+// Builds a layer's index in one streaming pass: decompress, parse tar headers, record every
+// entry with its offsets, skip all file data. This is the in-process API; indexWorker.ts runs
+// the same function on a worker thread.
+
+import type { Readable } from 'node:stream'
+import type { IndexProgress, LayerEntry, LayerIndex } from '../../shared/layerTree'
+import type { ZstdDecoder } from './decompress'
+import { openDecompressed } from './decompress'
+import { cancelled, scanTar } from './tarStream'
+
+export interface IndexOptions {
+  readonly signal?: AbortSignal
+  readonly onProgress?: (progress: IndexProgress) => void
+  readonly zstd?: ZstdDecoder
+  /** Minimum milliseconds between progress reports (the last one is always sent). */
+  readonly progressIntervalMs?: number
+}
+
+export async function indexLayer(
+  blob: Readable,
+  digest: string,
+  options: IndexOptions = {},
+): Promise<LayerIndex> {
+  if (options.signal?.aborted === true) {
+    blob.destroy()
+    throw cancelled()
+  }
+  const layer = await openDecompressed(blob, digest, { zstd: options.zstd ?? 'auto' })
+  const entries: LayerEntry[] = []
+  const interval = options.progressIntervalMs ?? 100
+  let lastReport = 0
+  const report = (bytesOut: number, count: number, force: boolean): void => {
+    if (!options.onProgress) return
+    const now = Date.now()
+    if (!force && now - lastReport < interval) return
+    lastReport = now
+    options.onProgress({ bytesIn: layer.bytesIn(), bytesOut, entries: count })
+  }
+  const scanned = await scanTar(
+    layer.stream,
+    () => (entry) => {
+      entries.push(entry)
+      return undefined
+    },
+    {
+      ...(options.signal ? { signal: options.signal } : {}),
+      onChunk: (bytesOut, count) => report(bytesOut, count, false),
+    },
+  )
+  if (!blob.destroyed) blob.destroy()
+  report(scanned.bytes, scanned.entries, true)
+  return {
+    digest,
+    compression: layer.compression,
+    compressedSize: layer.bytesIn(),
+    uncompressedSize: scanned.bytes,
+    entries,
+  }
+}

@@ -1,0 +1,23 @@
+// Messages between the main thread and the layer-index worker. The main thread owns the blob
+// stream (sources live there) and sends compressed chunks; the worker decompresses and parses
+// them and acknowledges each chunk, so at most a few chunks are ever in flight.
+
+import type { ApiError } from '../../shared/errors'
+import type { IndexProgress, LayerIndex } from '../../shared/layerTree'
+import type { ZstdDecoder } from './decompress'
+
+export type ToWorker =
+  | { readonly type: 'start'; readonly digest: string; readonly zstd: ZstdDecoder }
+  | { readonly type: 'chunk'; readonly data: Uint8Array }
+  | { readonly type: 'end' }
+  | { readonly type: 'fail'; readonly error: ApiError }
+  | { readonly type: 'cancel' }
+
+export type FromWorker =
+  | { readonly type: 'ack' }
+  | { readonly type: 'progress'; readonly progress: IndexProgress }
+  | { readonly type: 'done'; readonly index: LayerIndex }
+  | { readonly type: 'error'; readonly error: ApiError }
+
+/** Chunks the main thread may send before the worker acknowledges one. */
+export const CHUNKS_IN_FLIGHT = 4

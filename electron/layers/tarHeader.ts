@@ -1,0 +1,174 @@
+// Pure parsing of one 512-byte tar header block and of pax extended records: no streams, no
+// state. Covers ustar (with its 155-byte prefix), the GNU header (its own magic, sparse map
+// and real size fields), octal and base-256 numbers, and header checksums.
+
+import { StrataError } from '../../shared/errors'
+
+export const BLOCK = 512
+
+/** Sizes over this are refused whatever the header says: no layer file is that large. */
+export const MAX_ENTRY_SIZE = 64 * 1024 ** 3
+
+export interface RawHeader {
+  /** Name bytes as found (ustar prefix joined); decoded by the caller. */
+  readonly name: Uint8Array
+  readonly linkname: Uint8Array
+  readonly mode: number
+  readonly uid: number
+  readonly gid: number
+  readonly size: number
+  readonly mtime: number
+  /** The type flag character; "\0" already mapped to "0". */
+  readonly typeflag: string
+  readonly gnu: boolean
+  /** GNU sparse (type S): the real file size and whether extension blocks follow. */
+  readonly realSize?: number
+  readonly sparseExtended?: boolean
+}
+
+/** True when every byte of the block is zero (end-of-archive marker). */
+export function isZeroBlock(block: Uint8Array): boolean {
+  for (let i = 0; i < BLOCK; i++) if (block[i] !== 0) return false
+  return true
+}
+
+/** Whether the block's checksum field matches its bytes (unsigned or historic signed sum). */
+export function checksumMatches(block: Uint8Array): boolean {
+  const stored = parseOctal(block, 148, 8)
+  if (stored === undefined) return false
+  let unsigned = 0
+  let signed = 0
+  for (let i = 0; i < BLOCK; i++) {
+    const byte = i >= 148 && i < 156 ? 0x20 : (block[i] ?? 0)
+    unsigned += byte
+    signed += byte > 127 ? byte - 256 : byte
+  }
+  return stored === unsigned || stored === signed
+}
+
+/** Parses a header block; throws MALFORMED naming `offset` when it is not a valid header. */
+export function parseHeader(block: Uint8Array, offset: number): RawHeader {
+  if (!checksumMatches(block)) {
+    throw new StrataError(
+      'MALFORMED',
+      `tar header checksum is wrong at byte ${offset}: the layer is corrupt or not a tar`,
+    )
+  }
+  const gnu = matches(block, 257, 'ustar  \0')
+  const ustar = !gnu && matches(block, 257, 'ustar')
+  let name = cString(block, 0, 100)
+  if (ustar && block[345] !== 0) {
+    const prefix = cString(block, 345, 155)
+    const joined = new Uint8Array(prefix.length + 1 + name.length)
+    joined.set(prefix, 0)
+    joined[prefix.length] = 0x2f
+    joined.set(name, prefix.length + 1)
+    name = joined
+  }
+  const rawType = String.fromCharCode(block[156] ?? 0)
+  const typeflag = rawType === '\0' ? '0' : rawType
+  const size = numberField(block, 124, 12, 'size', offset)
+  if (size > MAX_ENTRY_SIZE) {
+    throw new StrataError(
+      'MALFORMED',
+      `tar entry at byte ${offset} claims ${size} bytes (over the 64 GiB limit): the header is corrupt`,
+    )
+  }
+  const header: RawHeader = {
+    name,
+    linkname: cString(block, 157, 100),
+    mode: numberField(block, 100, 8, 'mode', offset),
+    uid: numberField(block, 108, 8, 'uid', offset),
+    gid: numberField(block, 116, 8, 'gid', offset),
+    size,
+    mtime: numberField(block, 136, 12, 'mtime', offset),
+    typeflag,
+    gnu,
+  }
+  if (gnu && typeflag === 'S') {
+    return {
+      ...header,
+      realSize: numberField(block, 483, 12, 'realsize', offset),
+      sparseExtended: block[482] === 1,
+    }
+  }
+  return header
+}
+
+/** Whether a GNU sparse extension block says another one follows. */
+export function sparseExtensionContinues(block: Uint8Array): boolean {
+  return block[504] === 1
+}
+
+/** Pax "LEN key=value\n" records; throws MALFORMED on a record that does not parse. */
+export function parsePaxRecords(data: Uint8Array, offset: number): Map<string, string> {
+  const records = new Map<string, string>()
+  const decoder = new TextDecoder()
+  let at = 0
+  while (at < data.length) {
+    if (data[at] === 0) break // some writers pad the record block with NULs
+    let space = at
+    while (space < data.length && data[space] !== 0x20) space++
+    const length = Number(decoder.decode(data.subarray(at, space)))
+    if (!Number.isInteger(length) || length <= space - at || at + length > data.length) {
+      throw new StrataError('MALFORMED', `pax header at byte ${offset} has a malformed record`)
+    }
+    const record = decoder.decode(data.subarray(space + 1, at + length - 1))
+    const equals = record.indexOf('=')
+    if (equals > 0) records.set(record.slice(0, equals), record.slice(equals + 1))
+    at += length
+  }
+  return records
+}
+
+function numberField(
+  block: Uint8Array,
+  start: number,
+  length: number,
+  field: string,
+  offset: number,
+): number {
+  const first = block[start] ?? 0
+  const value = first & 0x80 ? parseBase256(block, start, length) : parseOctal(block, start, length)
+  if (value === undefined || !Number.isSafeInteger(value)) {
+    throw new StrataError('MALFORMED', `tar header at byte ${offset} has an invalid ${field} field`)
+  }
+  return value
+}
+
+/** Octal digits, leading spaces allowed, ended by NUL or space; undefined when not octal. */
+function parseOctal(block: Uint8Array, start: number, length: number): number | undefined {
+  let i = start
+  const end = start + length
+  while (i < end && block[i] === 0x20) i++
+  let value = 0
+  let digits = 0
+  for (; i < end; i++) {
+    const c = block[i] ?? 0
+    if (c === 0 || c === 0x20) break
+    if (c < 0x30 || c > 0x37) return undefined
+    value = value * 8 + (c - 0x30)
+    digits++
+  }
+  return digits === 0 ? 0 : value
+}
+
+/** GNU base-256: high bit set on the first byte, big-endian two's complement after it. */
+function parseBase256(block: Uint8Array, start: number, length: number): number | undefined {
+  const negative = ((block[start] ?? 0) & 0x40) !== 0
+  if (negative) return undefined // negative sizes, ids and times are refused
+  let value = (block[start] ?? 0) & 0x3f
+  for (let i = start + 1; i < start + length; i++) value = value * 256 + (block[i] ?? 0)
+  return value
+}
+
+function cString(block: Uint8Array, start: number, length: number): Uint8Array {
+  let end = start
+  while (end < start + length && block[end] !== 0) end++
+  return block.subarray(start, end)
+}
+
+function matches(block: Uint8Array, start: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (block[start + i] !== text.charCodeAt(i)) return false
+  return true
+}

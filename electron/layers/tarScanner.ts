@@ -1,0 +1,329 @@
+// A push parser for tar: feed it chunks of the uncompressed stream, it reports each entry
+// (with pax, GNU long-name and sparse headers folded in) and either skips the entry's data
+// as it flows past or hands it to a sink. It never holds more than one header block and one
+// capped metadata record, so memory stays flat whatever the layer size. No stream plumbing
+// here (see tarStream.ts); header bytes are parsed by tarHeader.ts.
+
+import { StrataError } from '../../shared/errors'
+import type { EntryWarning, LayerEntry, LayerEntryType } from '../../shared/layerTree'
+import { decodeName, normalizeEntryPath } from './entryPath'
+import type { RawHeader } from './tarHeader'
+import {
+  BLOCK,
+  isZeroBlock,
+  parseHeader,
+  parsePaxRecords,
+  sparseExtensionContinues,
+} from './tarHeader'
+
+export const MAX_META_BYTES = 1024 * 1024
+export const MAX_ENTRIES = 2_000_000
+
+/** Receives one entry's data; a returned promise pauses the parser until it settles. */
+export interface EntrySink {
+  data(chunk: Buffer): void | Promise<void>
+  end(): void
+}
+
+/** Called for each entry; return a sink to receive its data, or undefined to skip it. */
+export type EntryHandler = (entry: LayerEntry) => EntrySink | undefined
+
+/** The parser paused at `at` in the chunk it was given until `wait` settles. */
+export interface Paused {
+  readonly at: number
+  readonly wait: Promise<void>
+}
+
+type State = 'header' | 'meta' | 'sparse-ext' | 'data' | 'padding' | 'done'
+
+const TYPES: Readonly<Record<string, LayerEntryType>> = {
+  '1': 'hardlink',
+  '2': 'symlink',
+  '3': 'char',
+  '4': 'block',
+  '5': 'dir',
+  D: 'dir',
+  '6': 'fifo',
+}
+
+export class TarScanner {
+  private state: State = 'header'
+  private readonly block = Buffer.alloc(BLOCK)
+  private blockFill = 0
+  private offset = 0
+  private remaining = 0
+  private zeroBlocks = 0
+  private count = 0
+  private meta: Buffer[] = []
+  private metaKind = ''
+  private metaStart = 0
+  private localPax = new Map<string, string>()
+  private globalPax = new Map<string, string>()
+  private longName: Uint8Array | undefined
+  private longLink: Uint8Array | undefined
+  private entryStart = -1
+  private pendingHeader: RawHeader | undefined
+  private sink: EntrySink | undefined
+  private current = ''
+  private storedSize = 0
+  private stopped = false
+
+  constructor(private readonly onEntry: EntryHandler) {}
+
+  /** Bytes consumed so far (the offset in the uncompressed stream). */
+  get position(): number {
+    return this.offset
+  }
+
+  get entries(): number {
+    return this.count
+  }
+
+  /** Stop parsing: later chunks are ignored (the reader found what it wanted). */
+  stop(): void {
+    this.stopped = true
+  }
+
+  get isStopped(): boolean {
+    return this.stopped
+  }
+
+  /** Consumes `chunk` from `from`; returns a pause when a sink needs the parser to wait. */
+  push(chunk: Buffer, from = 0): Paused | undefined {
+    let at = from
+    while (at < chunk.length && !this.stopped) {
+      switch (this.state) {
+        case 'header':
+        case 'sparse-ext':
+          at = this.fillBlock(chunk, at)
+          break
+        case 'meta':
+          at = this.fillMeta(chunk, at)
+          break
+        case 'data': {
+          const take = Math.min(this.remaining, chunk.length - at)
+          const piece = chunk.subarray(at, at + take)
+          at += take
+          this.offset += take
+          this.remaining -= take
+          const wait = take > 0 ? this.sink?.data(piece) : undefined
+          if (this.remaining === 0) this.finishData()
+          if (wait) return { at, wait }
+          break
+        }
+        case 'padding': {
+          const take = Math.min(this.remaining, chunk.length - at)
+          at += take
+          this.offset += take
+          this.remaining -= take
+          if (this.remaining === 0) this.state = 'header'
+          break
+        }
+        case 'done':
+          this.offset += chunk.length - at
+          return undefined
+      }
+    }
+    return undefined
+  }
+
+  /** The input ended: throws MALFORMED when it ended inside an entry. */
+  finish(): void {
+    if (this.stopped || this.state === 'done') return
+    if (this.state === 'header' && this.blockFill === 0 && this.entryStart < 0) return
+    const inside = this.current ? ` inside entry "${this.current}"` : ''
+    throw new StrataError(
+      'MALFORMED',
+      `tar stream ends early at byte ${this.offset}${inside}: the layer is truncated`,
+    )
+  }
+
+  private fillBlock(chunk: Buffer, at: number): number {
+    const take = Math.min(BLOCK - this.blockFill, chunk.length - at)
+    let block: Buffer
+    if (this.blockFill === 0 && take === BLOCK) {
+      block = chunk.subarray(at, at + BLOCK)
+    } else {
+      chunk.copy(this.block, this.blockFill, at, at + take)
+      this.blockFill += take
+      if (this.blockFill < BLOCK) {
+        this.offset += take
+        return at + take
+      }
+      block = this.block
+    }
+    this.blockFill = 0
+    const blockOffset = this.offset - (BLOCK - take)
+    this.offset += take
+    if (this.state === 'sparse-ext') this.onSparseExtension(block)
+    else this.onHeaderBlock(block, blockOffset)
+    return at + take
+  }
+
+  private onHeaderBlock(block: Buffer, blockOffset: number): void {
+    if (isZeroBlock(block)) {
+      this.zeroBlocks++
+      if (this.zeroBlocks >= 2) this.state = 'done'
+      return
+    }
+    this.zeroBlocks = 0
+    const header = parseHeader(block, blockOffset)
+    if (this.entryStart < 0) this.entryStart = blockOffset
+    const t = header.typeflag
+    if (t === 'x' || t === 'g' || t === 'L' || t === 'K') {
+      if (header.size > MAX_META_BYTES) {
+        throw new StrataError(
+          'MALFORMED',
+          `tar metadata header at byte ${blockOffset} is ${header.size} bytes (limit 1 MiB)`,
+        )
+      }
+      this.metaKind = t
+      this.metaStart = blockOffset
+      this.meta = []
+      this.remaining = header.size
+      this.state = 'meta'
+      if (header.size === 0) this.finishMeta()
+      return
+    }
+    if (t === 'S' && header.sparseExtended) {
+      this.pendingHeader = header
+      this.state = 'sparse-ext'
+      return
+    }
+    this.startEntry(header)
+  }
+
+  private onSparseExtension(block: Buffer): void {
+    if (sparseExtensionContinues(block)) return
+    const header = this.pendingHeader
+    this.pendingHeader = undefined
+    this.state = 'header'
+    if (header) this.startEntry(header)
+  }
+
+  private fillMeta(chunk: Buffer, at: number): number {
+    const take = Math.min(this.remaining, chunk.length - at)
+    this.meta.push(Buffer.from(chunk.subarray(at, at + take)))
+    this.offset += take
+    this.remaining -= take
+    if (this.remaining === 0) this.finishMeta()
+    return at + take
+  }
+
+  private finishMeta(): void {
+    const data = Buffer.concat(this.meta)
+    this.meta = []
+    if (this.metaKind === 'x') this.mergePax(this.localPax, data)
+    else if (this.metaKind === 'g') this.mergePax(this.globalPax, data)
+    else if (this.metaKind === 'L') this.longName = withoutTrailingNul(data)
+    else this.longLink = withoutTrailingNul(data)
+    this.toPadding(data.length)
+  }
+
+  private mergePax(into: Map<string, string>, data: Buffer): void {
+    for (const [key, value] of parsePaxRecords(data, this.metaStart)) into.set(key, value)
+  }
+
+  private startEntry(header: RawHeader): void {
+    this.count++
+    if (this.count > MAX_ENTRIES) {
+      throw new StrataError(
+        'MALFORMED',
+        `layer has more than ${MAX_ENTRIES.toLocaleString('en')} entries; Strata stops reading there`,
+      )
+    }
+    const entry = this.buildEntry(header)
+    this.current = entry.path
+    this.localPax = new Map()
+    this.longName = undefined
+    this.longLink = undefined
+    this.entryStart = -1
+    this.remaining = entry.storedSize
+    this.storedSize = entry.storedSize
+    this.state = 'data'
+    this.sink = this.onEntry(entry)
+    if (this.remaining === 0) this.finishData()
+  }
+
+  private buildEntry(header: RawHeader): LayerEntry {
+    const pax = (key: string): string | undefined =>
+      this.localPax.get(key) ?? this.globalPax.get(key)
+    const warnings: EntryWarning[] = []
+    const rawName =
+      pax('GNU.sparse.name') ?? pax('path') ?? this.decode(this.longName ?? header.name, warnings)
+    const safe = normalizeEntryPath(rawName)
+    warnings.push(...safe.warnings)
+    const type = TYPES[header.typeflag] ?? 'file'
+    const hasData = type === 'file' || header.typeflag === 'D'
+    const storedSize = hasData ? (paxNumber(pax('size')) ?? header.size) : 0
+    const sparseSize = paxNumber(pax('GNU.sparse.realsize') ?? pax('GNU.sparse.size'))
+    const sparse = header.typeflag === 'S' || sparseSize !== undefined
+    const size = sparse ? (sparseSize ?? header.realSize ?? storedSize) : storedSize
+    let linkname: string | undefined
+    if (type === 'symlink' || type === 'hardlink') {
+      const rawLink = pax('linkpath') ?? this.decode(this.longLink ?? header.linkname, warnings)
+      if (type === 'hardlink') {
+        const target = normalizeEntryPath(rawLink)
+        if (target.warnings.length > 0) warnings.push('link-escapes')
+        linkname = target.path
+      } else {
+        linkname = rawLink
+      }
+    }
+    const headerOffset = this.entryStart < 0 ? this.offset - BLOCK : this.entryStart
+    return {
+      path: safe.path,
+      type,
+      mode: header.mode & 0o7777,
+      uid: paxNumber(pax('uid')) ?? header.uid,
+      gid: paxNumber(pax('gid')) ?? header.gid,
+      size,
+      mtime: paxTime(pax('mtime')) ?? header.mtime,
+      ...(linkname === undefined ? {} : { linkname }),
+      headerOffset,
+      dataOffset: this.offset,
+      storedSize,
+      ...(sparse ? { sparse: true } : {}),
+      ...(warnings.length > 0 ? { warnings: [...new Set(warnings)] } : {}),
+    }
+  }
+
+  private decode(bytes: Uint8Array, warnings: EntryWarning[]): string {
+    const decoded = decodeName(bytes)
+    if (decoded.invalidUtf8) warnings.push('invalid-utf8')
+    return decoded.text
+  }
+
+  private finishData(): void {
+    this.sink?.end()
+    this.sink = undefined
+    this.current = ''
+    this.toPadding(this.storedSize)
+  }
+
+  private toPadding(length: number): void {
+    const pad = (BLOCK - (length % BLOCK)) % BLOCK
+    this.remaining = pad
+    this.state = pad === 0 ? 'header' : 'padding'
+  }
+}
+
+function withoutTrailingNul(data: Buffer): Uint8Array {
+  let end = data.length
+  while (end > 0 && data[end - 1] === 0) end--
+  return data.subarray(0, end)
+}
+
+function paxNumber(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value)) return undefined
+  const n = Number(value)
+  if (!Number.isSafeInteger(n) || n > 64 * 1024 ** 3) {
+    throw new StrataError('MALFORMED', `pax header carries an absurd number: ${value}`)
+  }
+  return n
+}
+
+function paxTime(value: string | undefined): number | undefined {
+  if (value === undefined || !/^-?\d+(\.\d+)?$/.test(value)) return undefined
+  return Number(value)
+}

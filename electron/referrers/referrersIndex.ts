@@ -1,0 +1,67 @@
+// Reading a referrers list: the OCI index the Referrers API (or the fallback tag) returns,
+// turned into referrer descriptors, filtered by artifactType when the registry did not.
+
+import { parseDigest } from '../../shared/digest'
+import { StrataError } from '../../shared/errors'
+import type { Descriptor, Digest, ImageIndex } from '../../shared/oci/types'
+import type { Referrer } from './referrerTypes'
+
+/** The distribution-spec fallback tag for a subject: "<alg>-<hex>", alg ≤ 32, hex ≤ 64 chars. */
+export function fallbackTagFor(subject: Digest): string {
+  const { algorithm, encoded } = parseDigest(subject)
+  return `${algorithm.slice(0, 32)}-${encoded.slice(0, 64)}`
+}
+
+export function referrersFromIndex(index: ImageIndex): Referrer[] {
+  return index.manifests.map(toReferrer)
+}
+
+export function toReferrer(descriptor: Descriptor): Referrer {
+  return {
+    digest: descriptor.digest,
+    mediaType: descriptor.mediaType,
+    size: descriptor.size,
+    ...(descriptor.artifactType !== undefined ? { artifactType: descriptor.artifactType } : {}),
+    ...(descriptor.annotations !== undefined ? { annotations: descriptor.annotations } : {}),
+  }
+}
+
+export function filterByArtifactType(
+  referrers: readonly Referrer[],
+  artifactType: string | undefined,
+): Referrer[] {
+  if (artifactType === undefined) return [...referrers]
+  return referrers.filter((r) => r.artifactType === artifactType)
+}
+
+/** "OCI-Filters-Applied: artifactType" → ["artifacttype"] (names compared lowercased). */
+export function filtersApplied(header: string | readonly string[] | undefined): string[] {
+  const values = header === undefined ? [] : typeof header === 'string' ? [header] : header
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => v !== '')
+}
+
+/** Referrers of several pages, each digest once (a registry may repeat across pages). */
+export function mergeReferrers(pages: readonly (readonly Referrer[])[]): Referrer[] {
+  const seen = new Map<string, Referrer>()
+  for (const page of pages) for (const r of page) if (!seen.has(r.digest)) seen.set(r.digest, r)
+  return [...seen.values()]
+}
+
+export function requireIndex(document: unknown, what: string): ImageIndex {
+  if (
+    typeof document !== 'object' ||
+    document === null ||
+    !Array.isArray((document as { manifests?: unknown }).manifests)
+  ) {
+    throw new StrataError('MALFORMED', `${what} is not an OCI index`, { subject: what })
+  }
+  return document as ImageIndex
+}
+
+/** A tag that names a referrers fallback index, not an image ("sha256-<64 hex>"). */
+export function isReferrersFallbackTag(tag: string): boolean {
+  return /^sha(?:256-[a-f0-9]{64}|512-[a-f0-9]{64})$/.test(tag)
+}

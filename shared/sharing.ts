@@ -1,0 +1,58 @@
+// Layer sharing across a set of images: which layers each image shares with which, and the
+// bytes stored once versus the bytes if nothing were shared. Plain data; both sides use it.
+
+import type { Digest } from './oci/types'
+
+/** One image of the set: a label the user recognizes and its layers, bottom first. */
+export interface SharingImageInput {
+  /** "demo/multi:latest linux/arm64", "oci:/tmp/x:v1". */
+  readonly label: string
+  /** Manifest digest, when known (to link back to the graph). */
+  readonly digest?: Digest
+  readonly layers: readonly SharingLayerInput[]
+}
+
+export interface SharingLayerInput {
+  readonly digest: Digest
+  readonly size: number
+  readonly mediaType: string
+}
+
+export interface SharedLayer {
+  readonly digest: Digest
+  readonly size: number
+  readonly mediaType: string
+  /** Indexes into SharingReport.images, ascending; each image counted once. */
+  readonly usedBy: readonly number[]
+}
+
+export interface SharingImage {
+  readonly label: string
+  readonly digest?: Digest
+  /** Layers as listed (a layer listed twice in one manifest counts twice here). */
+  readonly layerCount: number
+  /** Sum of the sizes of its distinct layers. */
+  readonly layerBytes: number
+  /** Bytes of its layers no other image in the set uses. */
+  readonly exclusiveBytes: number
+}
+
+/** Shared between image i and image j: the distinct layers both use. */
+export interface SharingCell {
+  readonly layers: number
+  readonly bytes: number
+}
+
+export interface SharingReport {
+  readonly images: readonly SharingImage[]
+  /** Every distinct layer, most widely shared first, then largest. */
+  readonly layers: readonly SharedLayer[]
+  /** matrix[i][j]: what images i and j share; the diagonal is each image's own layers. */
+  readonly matrix: readonly (readonly SharingCell[])[]
+  /** Sum over distinct layer digests: what a registry or store keeps. */
+  readonly storedOnceBytes: number
+  /** Sum over every image of its distinct layers: as if nothing were shared. */
+  readonly unsharedBytes: number
+  /** unsharedBytes - storedOnceBytes. */
+  readonly savedBytes: number
+}
