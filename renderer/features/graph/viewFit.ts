@@ -58,8 +58,9 @@ interface Axis {
 }
 
 /**
- * One axis: centre what fits. Otherwise centre the focus when it fits, or start at its
- * beginning when it does not; never leave empty margins beside the graph.
+ * One axis: centre what fits. Otherwise centre the focus when it fits, or start at the
+ * beginning of the graph when it does not (the caller then reveals the root); never leave
+ * empty margins beside the graph.
  */
 function place(axis: Axis, k: number): number {
   const room = axis.view - axis.before - axis.after
@@ -69,13 +70,14 @@ function place(axis: Axis, k: number): number {
   const wanted =
     focusSize <= room
       ? axis.before + room / 2 - ((axis.focusStart + axis.focusEnd) / 2) * k
-      : axis.before - axis.focusStart * k
+      : axis.before
   return Math.min(axis.before, Math.max(axis.view - axis.after - size, wanted))
 }
 
 /**
  * The whole graph when it fits at a readable scale; otherwise the readable scale, opened on
- * `focus` (the root's neighbourhood) so the story starts at the root.
+ * `focus` (the root's neighbourhood) so the story starts at the root. Reveal the root after
+ * this when the focus is larger than the window.
  */
 export function fitTransform(graph: Size, view: Size, focus: Box | undefined): ViewTransform {
   if (graph.width <= 0 || graph.height <= 0 || view.width <= 0 || view.height <= 0)

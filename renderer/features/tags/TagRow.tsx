@@ -97,8 +97,10 @@ export function SummaryCells({
           {shortDigest(summary.digest, 12)}
         </span>
       ) : null}
-      <span className={`kind-label kind-${summary.kind}`} title={summary.mediaType}>
-        {info.label}
+      <span className="tag-kind">
+        <span className={`kind-label kind-${summary.kind}`} title={summary.mediaType}>
+          {info.label}
+        </span>
       </span>
       <span className="tag-size">{formatBytes(summary.totalSize)}</span>
       <span className="tag-platforms" title={summary.platforms.join(', ')}>

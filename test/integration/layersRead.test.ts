@@ -1,0 +1,119 @@
+// Reading files out of layers: by path, through symlinks and hardlinks in the image, stopping
+// early, the errors for what has no content, and a 1 GiB file of zeros indexed and read with
+// memory held flat.
+
+import assert from 'node:assert/strict'
+import { Readable } from 'node:stream'
+import { describe, test } from 'node:test'
+import { gzipSync } from 'node:zlib'
+import { StrataError } from '../../shared/errors'
+import { buildImageTree } from '../../electron/layers/imageTree'
+import { openImageFile } from '../../electron/layers/imageFiles'
+import { indexLayer } from '../../electron/layers/indexLayer'
+import { openLayerFile } from '../../electron/layers/readLayerFile'
+import { chunked, featureTree, gnuTar, gzip, rawEntry, sha256 } from '../harness/layerTars'
+
+async function text(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString()
+}
+
+const tar = gnuTar(featureTree().root, 'gnu', true)
+const layer = gzip(tar)
+const digest = sha256(layer)
+
+describe('files of a GNU tar layer', () => {
+  test('by path, through a symlink, through a hardlink', async () => {
+    const index = await indexLayer(chunked(layer, 4096), digest)
+    const tree = buildImageTree([index])
+    const open = () => Promise.resolve(chunked(layer, 4096))
+    const read = async (path: string) =>
+      text((await openImageFile(tree.view, [index], open, path)).stream)
+    assert.equal(await read('/etc/os-release'), 'ID=strata\n')
+    assert.equal(await read('bin/rel'), 'ID=strata\n')
+    assert.equal(await read('bin/sh'), 'binary\n')
+    assert.equal(await read('bin/busybox'), 'binary\n')
+    assert.equal(await read('héllo wörld ☃.txt'), 'utf8\n')
+  })
+
+  test('what has no content, or is missing, says so', async () => {
+    const index = await indexLayer(chunked(layer), digest)
+    const tree = buildImageTree([index])
+    const open = () => Promise.resolve(chunked(layer))
+    const fails = (path: string, code: string, pattern: RegExp) =>
+      assert.rejects(openImageFile(tree.view, [index], open, path), (error: unknown) => {
+        assert.ok(error instanceof StrataError)
+        assert.equal(error.code, code)
+        assert.match(error.message, pattern)
+        return true
+      })
+    await fails('etc', 'BAD_INPUT', /is a dir, not a regular file/)
+    await fails('pipe', 'BAD_INPUT', /is a fifo/)
+    await fails('etc/nothing', 'NOT_FOUND', /is not in the image/)
+    await fails('etc/os-release/x', 'NOT_FOUND', /not a directory/)
+    await fails('sparse.img', 'UNAVAILABLE', /sparse file/)
+  })
+
+  test('reading stops once the file has been read', async () => {
+    const big = Buffer.concat([
+      rawEntry({ name: 'first', data: 'the first file' }),
+      ...Array.from({ length: 200 }, (_, i) =>
+        rawEntry({ name: `f${i}`, data: Buffer.alloc(9000, i) }),
+      ),
+      Buffer.alloc(1024),
+    ])
+    let served = 0
+    const source = chunked(big, 4096)
+    source.on('data', (chunk: Buffer) => (served += chunk.length))
+    const opened = await openLayerFile(source, sha256(big), 'first')
+    assert.equal(await text(opened.stream), 'the first file')
+    assert.ok(served < big.length / 10, `read ${served} of ${big.length} bytes`)
+  })
+})
+
+describe('a 1 GiB file of zeros', () => {
+  const GIB = 1024 ** 3
+  // Multi-member gzip: one 64 MiB member of zeros repeated 16 times keeps the fixture cheap
+  // to build (about 1 MiB) while the decoder still produces 1 GiB.
+  const header = rawEntry({ name: 'zeros', sizeField: GIB.toString(8).padStart(11, '0') })
+  const zerosMember = gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 })
+  const layerBytes = Buffer.concat([
+    gzipSync(header),
+    ...Array.from({ length: 16 }, () => zerosMember),
+    gzipSync(Buffer.alloc(1024)),
+  ])
+  const layerDigest = sha256(layerBytes)
+
+  async function peakRssGrowth(work: () => Promise<void>): Promise<number> {
+    global.gc?.()
+    const base = process.memoryUsage().rss
+    let peak = base
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
+    try {
+      await work()
+    } finally {
+      clearInterval(timer)
+    }
+    return (Math.max(peak, process.memoryUsage().rss) - base) / 1024 ** 2
+  }
+
+  test('is indexed and read through with bounded memory', async () => {
+    assert.ok(layerBytes.length < 2 * 1024 ** 2, `fixture is ${layerBytes.length} bytes`)
+    let size = 0
+    const indexGrowth = await peakRssGrowth(async () => {
+      const index = await indexLayer(chunked(layerBytes, 65536), layerDigest)
+      size = index.entries[0]?.size ?? 0
+      assert.equal(index.uncompressedSize, GIB + 512 + 1024)
+    })
+    assert.equal(size, GIB)
+    assert.ok(indexGrowth < 150, `RSS grew ${indexGrowth.toFixed(0)} MB while indexing`)
+    let seen = 0
+    const readGrowth = await peakRssGrowth(async () => {
+      const opened = await openLayerFile(chunked(layerBytes, 65536), layerDigest, 'zeros')
+      for await (const chunk of opened.stream) seen += (chunk as Buffer).length
+    })
+    assert.equal(seen, GIB)
+    assert.ok(readGrowth < 150, `RSS grew ${readGrowth.toFixed(0)} MB while reading`)
+  })
+})
