@@ -62,19 +62,24 @@ export async function openDecompressed(
   let bytesIn = 0
   let sourceDone = ended
   async function* compressed(): AsyncGenerator<Buffer> {
-    for (const chunk of head) {
-      bytesIn += chunk.length
-      yield chunk
-    }
-    head.length = 0
-    while (!sourceDone) {
-      const next = await iterator.next()
-      if (next.done === true) {
-        sourceDone = true
-        break
+    try {
+      for (const chunk of head) {
+        bytesIn += chunk.length
+        yield chunk
       }
-      bytesIn += next.value.length
-      yield next.value
+      head.length = 0
+      while (!sourceDone) {
+        const next = await iterator.next()
+        if (next.done === true) {
+          sourceDone = true
+          break
+        }
+        bytesIn += next.value.length
+        yield next.value
+      }
+    } finally {
+      // A reader that stopped early (one file found, a cancel) releases the source too.
+      if (!sourceDone) source.destroy()
     }
   }
   const input = Readable.from(compressed(), { objectMode: false })
@@ -104,7 +109,10 @@ export async function openDecompressed(
     }
     return result(Readable.from(decoded(), { objectMode: false }))
   }
-  const decoder = compression === 'gzip' ? zlib.createGunzip({ chunkSize: 128 * 1024 }) : (native as ZstdFactory)()
+  const decoder =
+    compression === 'gzip'
+      ? zlib.createGunzip({ chunkSize: 128 * 1024 })
+      : (native as ZstdFactory)()
   return result(wire(input, decoder, (error) => failure(compression, error, endedEarly(error))))
 }
 

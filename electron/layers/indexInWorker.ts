@@ -23,8 +23,10 @@ export const DEFAULT_WORKER_URL = new URL('./indexWorker.ts', import.meta.url)
  */
 function startWorker(url: URL): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url)
+  // Resolved here, so the worker finds tsx whatever the process's working directory is.
+  const tsxApi = import.meta.resolve('tsx/esm/api')
   const bootstrap =
-    `import('tsx/esm/api').then((tsx) => { tsx.register(); ` +
+    `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); ` +
     `return import(${JSON.stringify(url.href)}) })`
   return new Worker(bootstrap, { eval: true })
 }

@@ -14,6 +14,7 @@ export interface IndexOptions {
   readonly zstd?: ZstdDecoder
   /** Minimum milliseconds between progress reports (the last one is always sent). */
   readonly progressIntervalMs?: number
+  readonly maxEntries?: number
 }
 
 export async function indexLayer(
@@ -45,6 +46,7 @@ export async function indexLayer(
     {
       ...(options.signal ? { signal: options.signal } : {}),
       onChunk: (bytesOut, count) => report(bytesOut, count, false),
+      ...(options.maxEntries === undefined ? {} : { maxEntries: options.maxEntries }),
     },
   )
   if (!blob.destroyed) blob.destroy()

@@ -68,7 +68,10 @@ export class TarScanner {
   private storedSize = 0
   private stopped = false
 
-  constructor(private readonly onEntry: EntryHandler) {}
+  constructor(
+    private readonly onEntry: EntryHandler,
+    private readonly maxEntries = MAX_ENTRIES,
+  ) {}
 
   /** Bytes consumed so far (the offset in the uncompressed stream). */
   get position(): number {
@@ -226,10 +229,10 @@ export class TarScanner {
 
   private startEntry(header: RawHeader): void {
     this.count++
-    if (this.count > MAX_ENTRIES) {
+    if (this.count > this.maxEntries) {
       throw new StrataError(
         'MALFORMED',
-        `layer has more than ${MAX_ENTRIES.toLocaleString('en')} entries; Strata stops reading there`,
+        `layer has more than ${this.maxEntries.toLocaleString('en')} entries; Strata stops reading there`,
       )
     }
     const entry = this.buildEntry(header)

@@ -11,6 +11,8 @@ export interface ScanOptions {
   readonly signal?: AbortSignal
   /** Called after each chunk with the uncompressed bytes consumed and entries seen. */
   readonly onChunk?: (bytesOut: number, entries: number) => void
+  /** Entry limit (default MAX_ENTRIES): a layer with more is refused as MALFORMED. */
+  readonly maxEntries?: number
 }
 
 export interface ScanResult {
@@ -32,7 +34,7 @@ export async function scanTar(
 ): Promise<ScanResult> {
   const stopper: { scanner?: TarScanner } = {}
   const control: ScanControl = { stop: () => stopper.scanner?.stop() }
-  const scanner = new TarScanner(onEntry(control))
+  const scanner = new TarScanner(onEntry(control), options.maxEntries)
   stopper.scanner = scanner
   const { signal } = options
   const abort = (): void => {

@@ -3,7 +3,7 @@
 // memory held flat.
 
 import assert from 'node:assert/strict'
-import { Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { describe, test } from 'node:test'
 import { gzipSync } from 'node:zlib'
 import { StrataError } from '../../shared/errors'
@@ -11,7 +11,17 @@ import { buildImageTree } from '../../electron/layers/imageTree'
 import { openImageFile } from '../../electron/layers/imageFiles'
 import { indexLayer } from '../../electron/layers/indexLayer'
 import { openLayerFile } from '../../electron/layers/readLayerFile'
-import { chunked, featureTree, gnuTar, gzip, rawEntry, sha256 } from '../harness/layerTars'
+import { join } from 'node:path'
+import {
+  chunked,
+  featureTree,
+  gnuTar,
+  gzip,
+  rawEntry,
+  run,
+  sha256,
+  tempDir,
+} from '../harness/layerTars'
 
 async function text(stream: Readable): Promise<string> {
   const chunks: Buffer[] = []
@@ -69,6 +79,8 @@ describe('files of a GNU tar layer', () => {
     const opened = await openLayerFile(source, sha256(big), 'first')
     assert.equal(await text(opened.stream), 'the first file')
     assert.ok(served < big.length / 10, `read ${served} of ${big.length} bytes`)
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.equal(source.destroyed, true, 'the layer stream is released')
   })
 })
 
@@ -115,5 +127,24 @@ describe('a 1 GiB file of zeros', () => {
     })
     assert.equal(seen, GIB)
     assert.ok(readGrowth < 150, `RSS grew ${readGrowth.toFixed(0)} MB while reading`)
+  })
+
+  test('as a zstd layer, through the JavaScript decoder, with bounded memory', async () => {
+    const dir = tempDir('zeros')
+    run('truncate', ['-s', '1G', join(dir, 'zeros')])
+    const zstdLayer = run('sh', ['-c', 'tar -cf - -C "$1" zeros | zstd -q -c', 'sh', dir])
+    assert.ok(zstdLayer.length < 1024 ** 2, `fixture is ${zstdLayer.length} bytes`)
+    const zstdDigest = sha256(zstdLayer)
+    const growth = await peakRssGrowth(async () => {
+      const index = await indexLayer(chunked(zstdLayer, 65536), zstdDigest, { zstd: 'fzstd' })
+      assert.equal(index.entries[0]?.size, GIB)
+      let seen = 0
+      const opened = await openLayerFile(chunked(zstdLayer, 65536), zstdDigest, 'zeros', {
+        zstd: 'fzstd',
+      })
+      for await (const chunk of opened.stream) seen += (chunk as Buffer).length
+      assert.equal(seen, GIB)
+    })
+    assert.ok(growth < 150, `RSS grew ${growth.toFixed(0)} MB`)
   })
 })

@@ -121,6 +121,21 @@ for (const decoder of ['auto', 'fzstd'] as const) {
   })
 }
 
+test('a layer with more entries than the limit is refused with a clear error', async () => {
+  const many = rawTar(Array.from({ length: 11 }, (_, i) => ({ name: `e${i}`, data: '' })))
+  await assert.rejects(
+    indexLayer(chunked(many), sha256(many), { maxEntries: 10 }),
+    (error: unknown) =>
+      error instanceof StrataError &&
+      error.code === 'MALFORMED' &&
+      error.message === 'layer has more than 10 entries; Strata stops reading there',
+  )
+  assert.equal(
+    (await indexLayer(chunked(many), sha256(many), { maxEntries: 11 })).entries.length,
+    11,
+  )
+})
+
 test('cancelling stops indexing with CANCELLED', async () => {
   const controller = new AbortController()
   controller.abort()
@@ -128,4 +143,33 @@ test('cancelling stops indexing with CANCELLED', async () => {
     indexLayer(chunked(sample), sha256(sample), { signal: controller.signal }),
     (error: unknown) => error instanceof StrataError && error.code === 'CANCELLED',
   )
+})
+
+test('randomly damaged tars end in a result or MALFORMED, never a hang or a crash', async () => {
+  const base = rawTar([
+    { name: 'a', data: 'x'.repeat(700) },
+    { name: 'dir/', type: '5' },
+    { name: 'dir/b', data: 'bb' },
+    { name: 'link', type: '2', linkname: 'a' },
+  ])
+  const outcomes = { ok: 0, malformed: 0 }
+  let seed = 20261125
+  const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
+  for (let i = 0; i < 300; i++) {
+    const damaged = Buffer.from(base)
+    for (let k = 0; k < 1 + Math.floor(random() * 8); k++) {
+      damaged[Math.floor(random() * damaged.length)] = Math.floor(random() * 256)
+    }
+    const input = i % 2 === 0 ? damaged : gzip(damaged)
+    try {
+      await indexLayer(chunked(input, 1 + Math.floor(random() * 2000)), sha256(input))
+      outcomes.ok++
+    } catch (error) {
+      assert.ok(error instanceof StrataError, `case ${i}: ${String(error)}`)
+      assert.equal(error.code, 'MALFORMED')
+      outcomes.malformed++
+    }
+  }
+  // Damage in file data or padding goes unnoticed by design (the digest check is the source's).
+  assert.ok(outcomes.ok > 0 && outcomes.malformed > 0, JSON.stringify(outcomes))
 })

@@ -119,3 +119,25 @@ test('an empty layer (two zero blocks) has no entries', async () => {
   const layer = await index(gzip(Buffer.alloc(1024)))
   assert.equal(layer.entries.length, 0)
 })
+
+test('character and block devices, fifos and hardlinks from hand-built headers', async () => {
+  const layer = await index(
+    rawTar([
+      { name: 'dev/null', type: '3', mode: 0o666 },
+      { name: 'dev/sda', type: '4', mode: 0o660 },
+      { name: 'run/fifo', type: '6' },
+      { name: 'data', data: 'payload' },
+      { name: 'again', type: '1', linkname: './data' },
+    ]),
+  )
+  assert.deepEqual(
+    layer.entries.map((e) => [e.path, e.type, e.mode, e.linkname ?? '']),
+    [
+      ['dev/null', 'char', 0o666, ''],
+      ['dev/sda', 'block', 0o660, ''],
+      ['run/fifo', 'fifo', 0o644, ''],
+      ['data', 'file', 0o644, ''],
+      ['again', 'hardlink', 0o644, 'data'],
+    ],
+  )
+})

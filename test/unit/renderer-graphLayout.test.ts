@@ -180,3 +180,17 @@ test('nested indexes: every manifest in one column, whatever its depth', () => {
   // manifests[1] of the outer index comes after everything the inner index lists.
   assert.ok(at('arm64').y < at('solo').y)
 })
+
+test('the same image is drawn the same, whatever order its nodes and edges arrive in', () => {
+  const graph = sampleGraph()
+  const positions = (g: ImageGraph): string[] =>
+    layoutGraph(g)
+      .nodes.map((p) => `${p.node.label}@${p.x},${p.y}`)
+      .sort()
+  const shuffled = {
+    ...graph,
+    nodes: [...graph.nodes].reverse(),
+    edges: [...graph.edges].reverse(),
+  }
+  assert.deepEqual(positions(shuffled), positions(graph))
+})

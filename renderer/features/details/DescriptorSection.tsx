@@ -20,10 +20,17 @@ export function parentName(relations: GraphRelations, parent: GraphNode): string
   return badge === parent.role ? parent.label : `${parent.label} (${badge})`
 }
 
+/** "linux/amd64" for platform manifests (what tells them apart), else the label. */
+export function parentShortName(relations: GraphRelations, parent: GraphNode): string {
+  return parent.role === 'platform' || parent.role === 'attestation'
+    ? roleBadgeText(relations, parent)
+    : parent.label
+}
+
 function where(relations: GraphRelations, group: readonly ListedDescriptor[]): string {
   const first = group[0]
   if (!first) return ''
-  const named = `${first.field} of ${parentName(relations, first.parent)}`
+  const named = `${first.field} of ${parentShortName(relations, first.parent)}`
   if (group.length === 1) return `as listed in ${named}`
   return `as listed in ${named} and, identically, ${group.length - 1} more`
 }
@@ -49,8 +56,8 @@ export function DescriptorSection({
     <section className="details-section">
       <h3>descriptor (from {parentNoun(first.parent)})</h3>
       <p className="hint">
-        A {node.kind === 'layer' ? 'layer' : 'blob'} is not a JSON document. This is what its parent
-        says about it: the media type, the digest and size to verify it by, and any annotations.
+        A {node.kind === 'layer' ? 'layer is a tar archive,' : 'blob is'} not a JSON document: this
+        is what its parent lists for it, with the digest and size it is verified by.
       </p>
       {groups.length > 1 ? (
         <div className="segmented" role="group" aria-label="Listed differently by">

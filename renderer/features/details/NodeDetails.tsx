@@ -9,7 +9,7 @@ import { edgeLabel } from '../graph/layout'
 import { cardBadges } from '../graph/nodeText'
 import { stepsForLayer, summarizeConfig, type HistoryRow } from './configSummary'
 import { ConfigSummaryView } from './ConfigSummaryView'
-import { DescriptorSection, parentName } from './DescriptorSection'
+import { DescriptorSection, parentShortName } from './DescriptorSection'
 import { AnnotationsTable, CommandList, DigestFact, Fact, SizeFact } from './DetailParts'
 import { JsonView } from './JsonView'
 
@@ -79,7 +79,7 @@ export function NodeDetails(props: NodeDetailsProps) {
                       onClick={() => onSelectDigest(parent.digest)}
                     >
                       <span className="mono">{edgeLabel(edge)}</span> of{' '}
-                      {parentName(relations, parent)}
+                      {parentShortName(relations, parent)}
                     </button>
                   </li>
                 )
@@ -99,21 +99,22 @@ export function NodeDetails(props: NodeDetailsProps) {
 function NodeContent({ node, relations, isInGraph, onDigest, onSelectDigest }: NodeDetailsProps) {
   if (node.document === undefined) {
     const steps = layerSteps(relations, node)
+    const fallback = (node.history ?? []).map((createdBy, step) => ({
+      step,
+      createdBy,
+      empty: false,
+    }))
     return (
       <>
-        {steps.length > 0 ? (
-          <LayerSteps rows={steps} />
-        ) : node.history && node.history.length > 0 ? (
-          <LayerSteps
-            rows={node.history.map((createdBy, step) => ({ step, createdBy, empty: false }))}
-          />
-        ) : null}
         <DescriptorSection
           node={node}
           relations={relations}
           isInGraph={isInGraph}
           onDigest={onDigest}
         />
+        {steps.length > 0 || fallback.length > 0 ? (
+          <LayerSteps rows={steps.length > 0 ? steps : fallback} />
+        ) : null}
       </>
     )
   }

@@ -5,18 +5,62 @@ import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
 import { platformString } from '../../../shared/format'
 
 export interface GraphRelations {
-  /** Edges into a node, in the order the graph lists them. */
+  /** Edges into a node, their parents in document order. */
   readonly incoming: ReadonlyMap<string, readonly GraphEdge[]>
   /** Edges out of a node, in document order (config first, then layers[0], layers[1], …). */
   readonly outgoing: ReadonlyMap<string, readonly GraphEdge[]>
   readonly byId: ReadonlyMap<string, GraphNode>
 }
 
-function documentOrder(edge: GraphEdge): number {
+type GraphParts = Pick<ImageGraph, 'nodes' | 'edges'> & { readonly rootId?: string }
+
+/** A parent's children in the order its JSON lists them: config, then layers[0], [1] … */
+export function childOrder(edge: GraphEdge): number {
   return edge.relation === 'config' ? -1 : edge.position
 }
 
-export function graphRelations(graph: Pick<ImageGraph, 'nodes' | 'edges'>): GraphRelations {
+/**
+ * Every node's place in document order: a depth-first walk from the root, children in the
+ * order their parent lists them (config, layers[0], layers[1] …; manifests[0], [1] …). A node
+ * listed twice (a shared layer) keeps its first place.
+ */
+export function documentOrder(graph: GraphParts): Map<string, number> {
+  const children = new Map<string, GraphEdge[]>()
+  for (const edge of graph.edges) {
+    const list = children.get(edge.from)
+    if (list) list.push(edge)
+    else children.set(edge.from, [edge])
+  }
+  const order = new Map<string, number>()
+  const visit = (id: string): void => {
+    if (order.has(id)) return
+    order.set(id, order.size)
+    const out = [...(children.get(id) ?? [])].sort((a, b) => childOrder(a) - childOrder(b))
+    for (const edge of out) visit(edge.to)
+  }
+  if (graph.rootId !== undefined) visit(graph.rootId)
+  for (const node of graph.nodes) visit(node.id)
+  return order
+}
+
+/** Nodes and edges sorted into document order, so equal graphs are drawn and listed alike. */
+export function inDocumentOrder(graph: GraphParts): Pick<ImageGraph, 'nodes' | 'edges'> {
+  const order = documentOrder(graph)
+  const rank = (id: string): number => order.get(id) ?? Number.MAX_SAFE_INTEGER
+  return {
+    nodes: [...graph.nodes].sort((a, b) => rank(a.id) - rank(b.id)),
+    edges: [...graph.edges].sort(
+      (a, b) =>
+        rank(a.from) - rank(b.from) ||
+        childOrder(a) - childOrder(b) ||
+        rank(a.to) - rank(b.to) ||
+        a.relation.localeCompare(b.relation),
+    ),
+  }
+}
+
+export function graphRelations(input: GraphParts): GraphRelations {
+  const graph = inDocumentOrder(input)
   const incoming = new Map<string, GraphEdge[]>()
   const outgoing = new Map<string, GraphEdge[]>()
   const add = (map: Map<string, GraphEdge[]>, key: string, edge: GraphEdge): void => {
@@ -28,7 +72,6 @@ export function graphRelations(graph: Pick<ImageGraph, 'nodes' | 'edges'>): Grap
     add(incoming, edge.to, edge)
     add(outgoing, edge.from, edge)
   }
-  for (const list of outgoing.values()) list.sort((a, b) => documentOrder(a) - documentOrder(b))
   return { incoming, outgoing, byId: new Map(graph.nodes.map((n) => [n.id, n])) }
 }
 

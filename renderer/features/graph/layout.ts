@@ -3,6 +3,7 @@
 // layer — layers[1], …). Pure (dagre only), so it runs in unit tests.
 import { graphlib, layout } from '@dagrejs/dagre'
 import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
+import { documentOrder, inDocumentOrder } from './graphRelations'
 
 export const NODE_WIDTH = 220
 export const NODE_HEIGHT = 96
@@ -55,31 +56,6 @@ export function edgeLabel(edge: GraphEdge): string {
     case 'referrer':
       return 'referrer'
   }
-}
-
-function childOrder(edge: GraphEdge): number {
-  return edge.relation === 'config' ? -1 : edge.position
-}
-
-/**
- * Every node's place in document order: a depth-first walk from the root, children in the
- * order their parent lists them (config, layers[0], layers[1] …; manifests[0], [1] …). A node
- * listed twice (a shared layer) keeps its first place.
- */
-function documentOrder(graph: ImageGraph): Map<string, number> {
-  const children = new Map<string, GraphEdge[]>()
-  for (const edge of graph.edges)
-    children.set(edge.from, [...(children.get(edge.from) ?? []), edge])
-  const order = new Map<string, number>()
-  const visit = (id: string): void => {
-    if (order.has(id)) return
-    order.set(id, order.size)
-    const out = [...(children.get(id) ?? [])].sort((a, b) => childOrder(a) - childOrder(b))
-    for (const edge of out) visit(edge.to)
-  }
-  visit(graph.rootId)
-  for (const node of graph.nodes) visit(node.id)
-  return order
 }
 
 /**
@@ -186,8 +162,10 @@ function runDagre(graph: ImageGraph): graphlib.Graph {
   return g
 }
 
-export function layoutGraph(graph: ImageGraph): GraphLayout {
-  if (graph.nodes.length === 0) return { nodes: [], edges: [], width: 0, height: 0 }
+export function layoutGraph(input: ImageGraph): GraphLayout {
+  if (input.nodes.length === 0) return { nodes: [], edges: [], width: 0, height: 0 }
+  // The same image always draws the same, whatever order its parts arrived in.
+  const graph = { ...input, ...inDocumentOrder(input) }
   const g = runDagre(graph)
   const nodes: PlacedNode[] = graph.nodes.map((node) => {
     const placed = g.node(node.id) as { x?: number; y?: number } | undefined

@@ -1,0 +1,139 @@
+// Everything the files view asks of one image, given its layers bottom first: the index of
+// each layer, the merged filesystem as of any layer (built once per layer asked for and
+// remembered), directory listings, path lookups, per-layer changes, efficiency, file reads.
+
+import { StrataError } from '../../shared/errors'
+import type {
+  ImageEfficiency,
+  IndexProgress,
+  LayerChange,
+  LayerIndex,
+} from '../../shared/layerTree'
+import { computeEfficiency } from './efficiency'
+import { openImageFile } from './imageFiles'
+import type { ImageTree } from './imageTree'
+import { buildImageTree } from './imageTree'
+import type { LayerIndexService, LayerRef } from './layerIndexService'
+import type { MergedNode } from './mergedView'
+import type { OpenedLayerFile } from './readLayerFile'
+import type { SearchResult } from './searchTree'
+import { searchTree } from './searchTree'
+
+export interface LoadProgress {
+  /** 0-based layer being indexed. */
+  readonly layer: number
+  readonly layers: number
+  readonly progress: IndexProgress
+}
+
+export class ImageLayers {
+  private readonly trees = new Map<number, ImageTree>()
+
+  private constructor(
+    private readonly refs: readonly LayerRef[],
+    readonly indexes: readonly LayerIndex[],
+  ) {}
+
+  /** Indexes every layer (from the cache where possible), one at a time, bottom first. */
+  static async load(
+    refs: readonly LayerRef[],
+    service: LayerIndexService,
+    options: {
+      readonly signal?: AbortSignal
+      readonly onProgress?: (p: LoadProgress) => void
+    } = {},
+  ): Promise<ImageLayers> {
+    const indexes: LayerIndex[] = []
+    for (const [layer, ref] of refs.entries()) {
+      const { index } = await service.get(ref, {
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: (progress) => options.onProgress?.({ layer, layers: refs.length, progress }),
+      })
+      indexes.push(index)
+    }
+    return new ImageLayers(refs, indexes)
+  }
+
+  get layerCount(): number {
+    return this.indexes.length
+  }
+
+  /** The merged filesystem of layers 0..upTo (default: the whole image). */
+  tree(upTo = this.indexes.length - 1): ImageTree {
+    const top = this.checkLayer(upTo)
+    let tree = this.trees.get(top)
+    if (!tree) {
+      tree = buildImageTree(this.indexes, top)
+      this.trees.set(top, tree)
+    }
+    return tree
+  }
+
+  /** Entries directly inside `dir` of the merged filesystem as of `upTo`. */
+  list(dir: string, upTo?: number): readonly MergedNode[] {
+    const path = trimSlashes(dir)
+    const tree = this.tree(upTo)
+    if (path !== '' && tree.view.get(path)?.entry.type !== 'dir') {
+      throw new StrataError('NOT_FOUND', `/${path} is not a directory in this image`, {
+        subject: dir,
+      })
+    }
+    return tree.view.list(path)
+  }
+
+  /** The merged entry at `path` (symlinks not followed), or undefined. */
+  lookup(path: string, upTo?: number): MergedNode | undefined {
+    return this.tree(upTo).view.get(trimSlashes(path))
+  }
+
+  /** What layer `layer` changed relative to the layers below it. */
+  changes(layer: number): readonly LayerChange[] {
+    return this.tree().changes[this.checkLayer(layer)] ?? []
+  }
+
+  /** Entries whose name or path matches `pattern` (see searchTree.ts), capped at `limit`. */
+  search(
+    pattern: string,
+    options: { readonly upTo?: number; readonly limit?: number } = {},
+  ): SearchResult {
+    return searchTree(this.tree(options.upTo).view, pattern, options.limit)
+  }
+
+  efficiency(top = 50): ImageEfficiency {
+    return computeEfficiency(this.indexes, this.tree(), top)
+  }
+
+  /** A file's bytes as of `upTo`, symlinks followed inside the image. */
+  async openFile(
+    path: string,
+    options: { readonly upTo?: number; readonly signal?: AbortSignal } = {},
+  ): Promise<OpenedLayerFile & { readonly layer: number }> {
+    const tree = this.tree(options.upTo)
+    const open = (layer: number, signal?: AbortSignal) => {
+      const ref = this.refs[layer]
+      if (!ref) throw new StrataError('INTERNAL', `no layer ${layer} in this image`)
+      return ref.open(signal)
+    }
+    return openImageFile(
+      tree.view,
+      this.indexes,
+      open,
+      path,
+      options.signal ? { signal: options.signal } : {},
+    )
+  }
+
+  private checkLayer(layer: number): number {
+    if (!Number.isInteger(layer) || layer < 0 || layer >= this.indexes.length) {
+      throw new StrataError(
+        'BAD_INPUT',
+        `layer ${layer + 1} does not exist: this image has ${this.indexes.length} layers`,
+      )
+    }
+    return layer
+  }
+}
+
+function trimSlashes(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '')
+}
