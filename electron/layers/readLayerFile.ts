@@ -10,6 +10,7 @@ import type { ZstdDecoder } from './decompress'
 import { openDecompressed } from './decompress'
 import type { EntrySink } from './tarScanner'
 import { scanTar } from './tarStream'
+import { sparseSink } from './sparseSink'
 
 export interface LayerFileOptions {
   readonly signal?: AbortSignal
@@ -50,7 +51,7 @@ export async function openLayerFile(
         : entry.headerOffset === want.headerOffset
     const scan = scanTar(
       layer.stream,
-      (control) => (entry) => {
+      (control) => (entry, sparse) => {
         if (found || !matches(entry)) return undefined
         found = true
         if (entry.type !== 'file') {
@@ -58,21 +59,28 @@ export async function openLayerFile(
           reject(notRegular(entry))
           return undefined
         }
-        if (entry.sparse === true) {
+        if (entry.sparse === true && sparse === undefined) {
           control.stop()
           reject(
             new StrataError(
               'UNAVAILABLE',
-              `"/${entry.path}" is a sparse file; reading it is not supported yet`,
-              {
-                subject: entry.path,
-              },
+              `"/${entry.path}" is a sparse file in the old pax 0.0 layout; reading it is not supported`,
+              { subject: entry.path },
             ),
           )
           return undefined
         }
         resolve({ entry, stream: out })
-        return sinkInto(out, () => control.stop())
+        const plain = sinkInto(out, () => control.stop())
+        if (entry.sparse !== true || sparse === undefined) return plain
+        return sparseSink(sparse, entry.size, {
+          write: (chunk) => plain.data(chunk),
+          end: () => plain.end(),
+          fail: (error) => {
+            control.stop()
+            out.destroy(error)
+          },
+        })
       },
       { signal },
     )

@@ -24,6 +24,14 @@ export interface RawHeader {
   /** GNU sparse (type S): the real file size and whether extension blocks follow. */
   readonly realSize?: number
   readonly sparseExtended?: boolean
+  /** GNU sparse (type S): the data segments listed in the header itself. */
+  readonly sparseMap?: readonly SparseSegment[]
+}
+
+/** One stored run of a sparse file: `size` bytes that belong at `offset`. */
+export interface SparseSegment {
+  readonly offset: number
+  readonly size: number
 }
 
 /** True when every byte of the block is zero (end-of-archive marker). */
@@ -90,6 +98,7 @@ export function parseHeader(block: Uint8Array, offset: number): RawHeader {
       ...header,
       realSize: numberField(block, 483, 12, 'realsize', offset),
       sparseExtended: block[482] === 1,
+      sparseMap: sparseSegments(block, 386, 4, offset),
     }
   }
   return header
@@ -98,6 +107,25 @@ export function parseHeader(block: Uint8Array, offset: number): RawHeader {
 /** Whether a GNU sparse extension block says another one follows. */
 export function sparseExtensionContinues(block: Uint8Array): boolean {
   return block[504] === 1
+}
+
+/** The (offset, size) pairs of a GNU sparse map: 4 in the header, 21 per extension block. */
+export function sparseSegments(
+  block: Uint8Array,
+  start: number,
+  count: number,
+  offset: number,
+): SparseSegment[] {
+  const segments: SparseSegment[] = []
+  for (let i = 0; i < count; i++) {
+    const at = start + i * 24
+    if (block[at] === 0) break
+    segments.push({
+      offset: numberField(block, at, 12, 'sparse offset', offset),
+      size: numberField(block, at + 12, 12, 'sparse size', offset),
+    })
+  }
+  return segments
 }
 
 /** Pax "LEN key=value\n" records; throws MALFORMED on a record that does not parse. */

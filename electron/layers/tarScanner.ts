@@ -7,17 +7,19 @@
 import { StrataError } from '../../shared/errors'
 import type { EntryWarning, LayerEntry, LayerEntryType } from '../../shared/layerTree'
 import { decodeName, normalizeEntryPath } from './entryPath'
-import type { RawHeader } from './tarHeader'
+import type { RawHeader, SparseSegment } from './tarHeader'
 import {
   BLOCK,
   isZeroBlock,
   parseHeader,
   parsePaxRecords,
   sparseExtensionContinues,
+  sparseSegments,
 } from './tarHeader'
 
 export const MAX_META_BYTES = 1024 * 1024
 export const MAX_ENTRIES = 2_000_000
+const MAX_SPARSE_SEGMENTS = 1_000_000
 
 /** Receives one entry's data; a returned promise pauses the parser until it settles. */
 export interface EntrySink {
@@ -25,8 +27,16 @@ export interface EntrySink {
   end(): void
 }
 
+/**
+ * Where a sparse entry's map is: already parsed (GNU type S, pax 0.1), or at the start of its
+ * data (pax 1.0). Absent for formats Strata cannot expand (pax 0.0).
+ */
+export type SparseLayout =
+  | { readonly kind: 'map'; readonly segments: readonly SparseSegment[] }
+  | { readonly kind: 'in-data' }
+
 /** Called for each entry; return a sink to receive its data, or undefined to skip it. */
-export type EntryHandler = (entry: LayerEntry) => EntrySink | undefined
+export type EntryHandler = (entry: LayerEntry, sparse?: SparseLayout) => EntrySink | undefined
 
 /** The parser paused at `at` in the chunk it was given until `wait` settles. */
 export interface Paused {
@@ -63,6 +73,7 @@ export class TarScanner {
   private longLink: Uint8Array | undefined
   private entryStart = -1
   private pendingHeader: RawHeader | undefined
+  private sparseMap: SparseSegment[] = []
   private sink: EntrySink | undefined
   private current = ''
   private storedSize = 0
@@ -188,6 +199,7 @@ export class TarScanner {
       if (header.size === 0) this.finishMeta()
       return
     }
+    if (t === 'S') this.sparseMap = [...(header.sparseMap ?? [])]
     if (t === 'S' && header.sparseExtended) {
       this.pendingHeader = header
       this.state = 'sparse-ext'
@@ -197,6 +209,10 @@ export class TarScanner {
   }
 
   private onSparseExtension(block: Buffer): void {
+    this.sparseMap.push(...sparseSegments(block, 0, 21, this.offset - BLOCK))
+    if (this.sparseMap.length > MAX_SPARSE_SEGMENTS) {
+      throw new StrataError('MALFORMED', `sparse map at byte ${this.offset} is absurdly long`)
+    }
     if (sparseExtensionContinues(block)) return
     const header = this.pendingHeader
     this.pendingHeader = undefined
@@ -236,6 +252,8 @@ export class TarScanner {
       )
     }
     const entry = this.buildEntry(header)
+    const layout = entry.sparse === true ? this.sparseLayout(header) : undefined
+    this.sparseMap = []
     this.current = entry.path
     this.localPax = new Map()
     this.longName = undefined
@@ -244,7 +262,7 @@ export class TarScanner {
     this.remaining = entry.storedSize
     this.storedSize = entry.storedSize
     this.state = 'data'
-    this.sink = this.onEntry(entry)
+    this.sink = this.onEntry(entry, layout)
     if (this.remaining === 0) this.finishData()
   }
 
@@ -289,6 +307,21 @@ export class TarScanner {
       ...(sparse ? { sparse: true } : {}),
       ...(warnings.length > 0 ? { warnings: [...new Set(warnings)] } : {}),
     }
+  }
+
+  private sparseLayout(header: RawHeader): SparseLayout | undefined {
+    if (header.typeflag === 'S') return { kind: 'map', segments: this.sparseMap }
+    const pax = (key: string): string | undefined =>
+      this.localPax.get(key) ?? this.globalPax.get(key)
+    if (pax('GNU.sparse.major') === '1') return { kind: 'in-data' }
+    const map = pax('GNU.sparse.map')
+    if (map === undefined) return undefined
+    const numbers = map.split(',').map(Number)
+    const segments: SparseSegment[] = []
+    for (let i = 0; i + 1 < numbers.length; i += 2) {
+      segments.push({ offset: numbers[i] ?? 0, size: numbers[i + 1] ?? 0 })
+    }
+    return { kind: 'map', segments }
   }
 
   private decode(bytes: Uint8Array, warnings: EntryWarning[]): string {
