@@ -4,23 +4,15 @@
 
 import { StrataError } from '../../shared/errors'
 import type { LayerCompressionFound } from '../../shared/layerTree'
-import { BLOCK, checksumMatches, isZeroBlock } from './tarHeader'
+import { BLOCK, checksumMatches, hasUstarMagic, isZeroBlock } from './tarHeader'
 
 /** Bytes needed to decide: one tar header block. */
 export const DETECT_BYTES = BLOCK
 
 /** gzip 1f 8b, zstd 28 b5 2f fd, else a tar (ustar magic or a valid header checksum). */
 export function detectCompression(head: Uint8Array, digest: string): LayerCompressionFound {
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip'
-  if (
-    head.length >= 4 &&
-    head[0] === 0x28 &&
-    head[1] === 0xb5 &&
-    head[2] === 0x2f &&
-    head[3] === 0xfd
-  ) {
-    return 'zstd'
-  }
+  const magic = compressionMagic(head)
+  if (magic !== undefined) return magic
   if (head.length === 0) return 'none' // an empty stream is an empty tar
   if (head.length >= BLOCK) {
     const block = head.subarray(0, BLOCK)
@@ -31,10 +23,17 @@ export function detectCompression(head: Uint8Array, digest: string): LayerCompre
   })
 }
 
-function hasUstarMagic(block: Uint8Array): boolean {
-  const magic = 'ustar'
-  for (let i = 0; i < magic.length; i++) {
-    if (block[257 + i] !== magic.charCodeAt(i)) return false
+/** gzip or zstd by magic number; undefined for anything else (plain tar included). */
+export function compressionMagic(head: Uint8Array): 'gzip' | 'zstd' | undefined {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip'
+  if (
+    head.length >= 4 &&
+    head[0] === 0x28 &&
+    head[1] === 0xb5 &&
+    head[2] === 0x2f &&
+    head[3] === 0xfd
+  ) {
+    return 'zstd'
   }
-  return true
+  return undefined
 }

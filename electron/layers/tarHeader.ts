@@ -62,19 +62,8 @@ export function parseHeader(block: Uint8Array, offset: number): RawHeader {
       `tar header checksum is wrong at byte ${offset}: the layer is corrupt or not a tar`,
     )
   }
-  const gnu = matches(block, 257, 'ustar  \0')
-  const ustar = !gnu && matches(block, 257, 'ustar')
-  let name = cString(block, 0, 100)
-  if (ustar && block[345] !== 0) {
-    const prefix = cString(block, 345, 155)
-    const joined = new Uint8Array(prefix.length + 1 + name.length)
-    joined.set(prefix, 0)
-    joined[prefix.length] = 0x2f
-    joined.set(name, prefix.length + 1)
-    name = joined
-  }
-  const rawType = String.fromCharCode(block[156] ?? 0)
-  const typeflag = rawType === '\0' ? '0' : rawType
+  const gnu = isGnuHeader(block)
+  const typeflag = headerTypeflag(block)
   const size = numberField(block, 124, 12, 'size', offset)
   if (size > MAX_ENTRY_SIZE) {
     throw new StrataError(
@@ -83,8 +72,8 @@ export function parseHeader(block: Uint8Array, offset: number): RawHeader {
     )
   }
   const header: RawHeader = {
-    name,
-    linkname: cString(block, 157, 100),
+    name: headerName(block),
+    linkname: headerLinkname(block),
     mode: numberField(block, 100, 8, 'mode', offset),
     uid: numberField(block, 108, 8, 'uid', offset),
     gid: numberField(block, 116, 8, 'gid', offset),
@@ -102,6 +91,49 @@ export function parseHeader(block: Uint8Array, offset: number): RawHeader {
     }
   }
   return header
+}
+
+/** GNU headers ("ustar  \0") reuse the ustar prefix field for sparse data and times. */
+export function isGnuHeader(block: Uint8Array): boolean {
+  return matches(block, 257, 'ustar  \0')
+}
+
+/** "ustar" at the magic field: POSIX ustar and GNU headers both have it, v7 ones do not. */
+export function hasUstarMagic(block: Uint8Array): boolean {
+  return matches(block, 257, 'ustar')
+}
+
+/** The member name bytes; a POSIX ustar header may split a long one into prefix + name. */
+export function headerName(block: Uint8Array): Uint8Array {
+  const name = cString(block, 0, 100)
+  if (isGnuHeader(block) || !hasUstarMagic(block) || block[345] === 0) return name
+  const prefix = cString(block, 345, 155)
+  const joined = new Uint8Array(prefix.length + 1 + name.length)
+  joined.set(prefix, 0)
+  joined[prefix.length] = 0x2f
+  joined.set(name, prefix.length + 1)
+  return joined
+}
+
+export function headerLinkname(block: Uint8Array): Uint8Array {
+  return cString(block, 157, 100)
+}
+
+/** The type flag character, with the pre-POSIX "\0" mapped to "0" (regular file). */
+export function headerTypeflag(block: Uint8Array): string {
+  const raw = String.fromCharCode(block[156] ?? 0)
+  return raw === '\0' ? '0' : raw
+}
+
+/** The size field (octal or base-256); undefined when it is neither or not a safe integer. */
+export function headerSize(block: Uint8Array): number | undefined {
+  return tarNumber(block, 124, 12)
+}
+
+/** A GNU long name / long link record body: the name bytes before the terminating NUL. */
+export function gnuLongName(body: Uint8Array): Uint8Array {
+  const end = body.indexOf(0)
+  return end < 0 ? body : body.subarray(0, end)
 }
 
 /** Whether a GNU sparse extension block says another one follows. */
@@ -130,6 +162,15 @@ export function sparseSegments(
 
 /** Pax "LEN key=value\n" records; throws MALFORMED on a record that does not parse. */
 export function parsePaxRecords(data: Uint8Array, offset: number): Map<string, string> {
+  const records = splitPaxRecords(data)
+  if (records === undefined) {
+    throw new StrataError('MALFORMED', `pax header at byte ${offset} has a malformed record`)
+  }
+  return records
+}
+
+/** Pax records by key (a later record wins); undefined when a record does not parse. */
+export function splitPaxRecords(data: Uint8Array): Map<string, string> | undefined {
   const records = new Map<string, string>()
   const decoder = new TextDecoder()
   let at = 0
@@ -139,7 +180,7 @@ export function parsePaxRecords(data: Uint8Array, offset: number): Map<string, s
     while (space < data.length && data[space] !== 0x20) space++
     const length = Number(decoder.decode(data.subarray(at, space)))
     if (!Number.isInteger(length) || length <= space - at || at + length > data.length) {
-      throw new StrataError('MALFORMED', `pax header at byte ${offset} has a malformed record`)
+      return undefined
     }
     const record = decoder.decode(data.subarray(space + 1, at + length - 1))
     const equals = record.indexOf('=')
@@ -156,12 +197,18 @@ function numberField(
   field: string,
   offset: number,
 ): number {
-  const first = block[start] ?? 0
-  const value = first & 0x80 ? parseBase256(block, start, length) : parseOctal(block, start, length)
-  if (value === undefined || !Number.isSafeInteger(value)) {
+  const value = tarNumber(block, start, length)
+  if (value === undefined) {
     throw new StrataError('MALFORMED', `tar header at byte ${offset} has an invalid ${field} field`)
   }
   return value
+}
+
+/** A numeric field: octal, or GNU base-256; undefined when invalid, negative or unsafe. */
+export function tarNumber(block: Uint8Array, start: number, length: number): number | undefined {
+  const first = block[start] ?? 0
+  const value = first & 0x80 ? parseBase256(block, start, length) : parseOctal(block, start, length)
+  return value !== undefined && Number.isSafeInteger(value) ? value : undefined
 }
 
 /** Octal digits, leading spaces allowed, ended by NUL or space; undefined when not octal. */

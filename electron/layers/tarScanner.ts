@@ -10,6 +10,7 @@ import { decodeName, normalizeEntryPath } from './entryPath'
 import type { RawHeader, SparseSegment } from './tarHeader'
 import {
   BLOCK,
+  gnuLongName,
   isZeroBlock,
   parseHeader,
   parsePaxRecords,
@@ -234,8 +235,8 @@ export class TarScanner {
     this.meta = []
     if (this.metaKind === 'x') this.mergePax(this.localPax, data)
     else if (this.metaKind === 'g') this.mergePax(this.globalPax, data)
-    else if (this.metaKind === 'L') this.longName = withoutTrailingNul(data)
-    else this.longLink = withoutTrailingNul(data)
+    else if (this.metaKind === 'L') this.longName = gnuLongName(data)
+    else this.longLink = gnuLongName(data)
     this.toPadding(data.length)
   }
 
@@ -342,12 +343,6 @@ export class TarScanner {
     this.remaining = pad
     this.state = pad === 0 ? 'header' : 'padding'
   }
-}
-
-function withoutTrailingNul(data: Buffer): Uint8Array {
-  let end = data.length
-  while (end > 0 && data[end - 1] === 0) end--
-  return data.subarray(0, end)
 }
 
 function paxNumber(value: string | undefined): number | undefined {

@@ -41,7 +41,7 @@ import {
   readDockerArchiveEntries,
 } from './dockerArchiveManifest'
 import type { CommandTarget } from './storeCommands'
-import { compressionMagic } from './tarHeader'
+import { compressionMagic } from '../layers/detectCompression'
 
 export const SYNTHESIZED_NOTE =
   "manifest synthesized by Strata from docker save's manifest.json (no stored manifest exists); its layers are the tars as saved"

@@ -8,8 +8,8 @@ import { Readable } from 'node:stream'
 import { StrataError } from '../../shared/errors'
 import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
 import type { DockerDaemonClient } from './dockerDaemonClient'
-import type { TarMemberHeader } from './tarHeader'
-import { followLinks } from './tarHeader'
+import type { TarMemberHeader } from './tarMemberHeader'
+import { followLinks } from './tarMemberHeader'
 import { readTarStream } from './tarStreamReader'
 
 /** Members up to this size are kept from the first pass: documents, never real layers. */

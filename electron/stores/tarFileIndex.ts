@@ -7,23 +7,20 @@ import { open, stat } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { addAbortSignal, PassThrough, Readable } from 'node:stream'
 import { StrataError } from '../../shared/errors'
+import { compressionMagic } from '../layers/detectCompression'
 import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
 import { fileError } from './blobFile'
-import type { PendingOverrides, TarMemberHeader } from './tarHeader'
+import type { PendingOverrides, TarMemberHeader } from './tarMemberHeader'
 import {
+  applyMetaRecord,
   applyOverrides,
-  compressionMagic,
+  MAX_META_BYTES,
   followLinks,
   malformed,
   paddedSize,
-  parseGnuName,
   parseHeaderBlock,
-  parsePaxRecords,
   TAR_BLOCK,
-} from './tarHeader'
-
-/** pax and GNU long-name records are a few hundred bytes; anything bigger is not a real one. */
-const MAX_META_BYTES = 1024 * 1024
+} from './tarMemberHeader'
 
 interface IndexedMember extends TarMemberHeader {
   /** Offset of the member's first data byte in the file. */
@@ -96,9 +93,7 @@ async function scanHeaders(
         throw malformed(where, `an extended header of ${size} bytes is not plausible`)
       const body = new Uint8Array(size)
       await readExactly(handle, body, dataOffset)
-      if (raw.meta === 'pax') parsePaxRecords(body, where, overrides)
-      else if (raw.meta === 'gnu-name') overrides.path = parseGnuName(body)
-      else if (raw.meta === 'gnu-link') overrides.linkpath = parseGnuName(body)
+      applyMetaRecord(raw.meta, body, where, overrides)
     } else {
       const header = applyOverrides(raw.header, overrides, where)
       overrides = {}

@@ -12,7 +12,7 @@ import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { StrataError } from '../../shared/errors'
 import { fileError } from './blobFile'
-import { normalizeMemberName } from './tarHeader'
+import { normalizeMemberName } from './tarMemberHeader'
 
 const SEGMENT = 2
 const FILE = 1

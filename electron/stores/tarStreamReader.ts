@@ -2,18 +2,16 @@
 // member's header and a body to read once. Bodies are never held whole: a member the caller
 // does not read is skipped as it streams past.
 
-import type { PendingOverrides, TarMemberHeader } from './tarHeader'
+import type { PendingOverrides, TarMemberHeader } from './tarMemberHeader'
 import {
+  applyMetaRecord,
   applyOverrides,
   malformed,
+  MAX_META_BYTES,
   paddedSize,
-  parseGnuName,
   parseHeaderBlock,
-  parsePaxRecords,
   TAR_BLOCK,
-} from './tarHeader'
-
-const MAX_META_BYTES = 1024 * 1024
+} from './tarMemberHeader'
 
 export interface StreamedMember {
   readonly header: TarMemberHeader
@@ -108,9 +106,7 @@ export async function* readTarStream(
           throw malformed(at, 'an extended header is implausibly large')
         const body = await reader.exactly(raw.size, at)
         await reader.skip(paddedSize(raw.size) - raw.size, at)
-        if (raw.meta === 'pax') parsePaxRecords(body, at, overrides)
-        else if (raw.meta === 'gnu-name') overrides.path = parseGnuName(body)
-        else if (raw.meta === 'gnu-link') overrides.linkpath = parseGnuName(body)
+        applyMetaRecord(raw.meta, body, at, overrides)
         continue
       }
       const header = applyOverrides(raw.header, overrides, at)

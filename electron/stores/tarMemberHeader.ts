@@ -1,9 +1,21 @@
-// Pure parsing of tar headers (POSIX ustar, pax extended headers, GNU long names), kept apart
-// from file and stream plumbing so both readers share it. Nothing here touches the disk.
+// Tar members as the image-archive readers see them: header blocks (parsed by
+// layers/tarHeader) turned into named members with pax / GNU overrides applied, member names
+// normalized, and links followed. Shared by the in-place file index and the stream reader.
 
 import { StrataError } from '../../shared/errors'
+import {
+  BLOCK,
+  checksumMatches,
+  gnuLongName,
+  headerLinkname,
+  headerName,
+  headerSize,
+  headerTypeflag,
+  isZeroBlock,
+  splitPaxRecords,
+} from '../layers/tarHeader'
 
-export const TAR_BLOCK = 512
+export const TAR_BLOCK = BLOCK
 
 export type TarMemberType = 'file' | 'directory' | 'symlink' | 'hardlink' | 'other'
 
@@ -28,27 +40,35 @@ export type RawHeader =
 
 const decoder = new TextDecoder('utf-8')
 
-/** Whether the first bytes are gzip or zstd, for a "decompress it first" hint. */
-export function compressionMagic(bytes: Uint8Array): 'gzip' | 'zstd' | undefined {
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip'
-  if (bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd)
-    return 'zstd'
-  return undefined
-}
+/** pax and GNU long-name records are a few hundred bytes; anything bigger is not a real one. */
+export const MAX_META_BYTES = 1024 * 1024
 
 export function malformed(where: string, message: string): StrataError {
   return new StrataError('MALFORMED', `${where}: ${message}`, { subject: where })
 }
 
 /**
- * Parses one 512-byte header block. `where` names the archive and the offset for errors; the
- * caller applies pending pax / GNU values with applyOverrides().
+ * Parses one 512-byte header block (fields read by layers/tarHeader) into what an archive
+ * member needs. `where` names the archive and the offset for errors; the caller applies
+ * pending pax / GNU values with applyMetaRecord() and applyOverrides().
  */
 export function parseHeaderBlock(block: Uint8Array, where: string): RawHeader {
-  if (block.every((byte) => byte === 0)) return { kind: 'end' }
-  checkChecksum(block, where)
-  const size = parseNumber(block.subarray(124, 136), where, 'size')
-  const typeflag = String.fromCharCode(block[156] ?? 0)
+  if (isZeroBlock(block)) return { kind: 'end' }
+  if (!checksumMatches(block)) {
+    throw malformed(
+      where,
+      'not a tar header (checksum does not match); is this really a tar archive?',
+    )
+  }
+  const size = headerSize(block)
+  if (size === undefined) {
+    const base256 = ((block[124] ?? 0) & 0x80) !== 0
+    throw malformed(
+      where,
+      base256 ? 'the size field is too large' : 'the size field is not an octal number',
+    )
+  }
+  const typeflag = headerTypeflag(block)
   switch (typeflag) {
     case 'x':
       return { kind: 'meta', meta: 'pax', size }
@@ -59,17 +79,12 @@ export function parseHeaderBlock(block: Uint8Array, where: string): RawHeader {
     case 'K':
       return { kind: 'meta', meta: 'gnu-link', size }
   }
-  // ustar ("ustar\0") splits long names into prefix + name; GNU ("ustar  ") uses that field
-  // for other things, so the prefix is read only for the POSIX magic.
-  const posix = readString(block, 257, 6) === 'ustar'
-  const prefix = posix && block[262] === 0 ? readString(block, 345, 155) : ''
-  const base = readString(block, 0, 100)
-  const rawName = prefix === '' ? base : `${prefix}/${base}`
+  const rawName = decoder.decode(headerName(block))
   const header: TarMemberHeader = {
     name: rawName,
     type: memberType(typeflag, rawName),
     size,
-    linkname: readString(block, 157, 100),
+    linkname: decoder.decode(headerLinkname(block)),
   }
   return { kind: 'member', header, rawName }
 }
@@ -77,7 +92,6 @@ export function parseHeaderBlock(block: Uint8Array, where: string): RawHeader {
 function memberType(typeflag: string, name: string): TarMemberType {
   switch (typeflag) {
     case '0':
-    case '\0':
     case '7':
       // Pre-POSIX archives mark directories only by the trailing slash.
       return name.endsWith('/') ? 'directory' : 'file'
@@ -98,36 +112,33 @@ export interface PendingOverrides {
   size?: number
 }
 
-/** Reads pax records ("LEN key=value\n") into overrides; unknown keys are ignored. */
-export function parsePaxRecords(body: Uint8Array, where: string, into: PendingOverrides): void {
-  let offset = 0
-  while (offset < body.length) {
-    if (body[offset] === 0) break // some writers pad the record block with NULs
-    const space = body.indexOf(0x20, offset)
-    const length = Number(decoder.decode(body.subarray(offset, space)))
-    if (space < 0 || !Number.isInteger(length) || length <= 0 || offset + length > body.length) {
-      throw malformed(where, 'a pax extended header record is malformed')
-    }
-    const record = decoder.decode(body.subarray(space + 1, offset + length - 1))
-    const equals = record.indexOf('=')
-    const key = record.slice(0, equals)
-    const value = record.slice(equals + 1)
-    if (key === 'path') into.path = value
-    else if (key === 'linkpath') into.linkpath = value
-    else if (key === 'size') {
-      const size = Number(value)
-      if (!Number.isSafeInteger(size) || size < 0)
-        throw malformed(where, `pax size "${value}" is invalid`)
-      into.size = size
-    }
-    offset += length
-  }
+/** Folds a pax or GNU long-name record body into the overrides for the next member. */
+export function applyMetaRecord(
+  meta: 'pax' | 'pax-global' | 'gnu-name' | 'gnu-link',
+  body: Uint8Array,
+  where: string,
+  into: PendingOverrides,
+): void {
+  if (meta === 'gnu-name') into.path = decoder.decode(gnuLongName(body))
+  else if (meta === 'gnu-link') into.linkpath = decoder.decode(gnuLongName(body))
+  else if (meta === 'pax') applyPaxRecords(body, where, into)
 }
 
-/** A GNU long name / long link body: the name, NUL-terminated. */
-export function parseGnuName(body: Uint8Array): string {
-  const end = body.indexOf(0)
-  return decoder.decode(end < 0 ? body : body.subarray(0, end))
+/** Takes path, linkpath and size from pax records; other keys are ignored. */
+function applyPaxRecords(body: Uint8Array, where: string, into: PendingOverrides): void {
+  const records = splitPaxRecords(body)
+  if (records === undefined) throw malformed(where, 'a pax extended header record is malformed')
+  const path = records.get('path')
+  const linkpath = records.get('linkpath')
+  const size = records.get('size')
+  if (path !== undefined) into.path = path
+  if (linkpath !== undefined) into.linkpath = linkpath
+  if (size !== undefined) {
+    const value = Number(size)
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw malformed(where, `pax size "${size}" is invalid`)
+    into.size = value
+  }
 }
 
 /** The member with pending overrides applied and its name normalized. */
@@ -210,47 +221,4 @@ export function followLinks<T extends TarMemberHeader>(
 /** Data blocks a member of `size` bytes occupies, padding included. */
 export function paddedSize(size: number): number {
   return Math.ceil(size / TAR_BLOCK) * TAR_BLOCK
-}
-
-function checkChecksum(block: Uint8Array, where: string): void {
-  const stored = parseOctal(block.subarray(148, 156))
-  let unsigned = 0
-  let signed = 0
-  for (let i = 0; i < TAR_BLOCK; i++) {
-    const byte = i >= 148 && i < 156 ? 0x20 : (block[i] ?? 0)
-    unsigned += byte
-    signed += byte > 127 ? byte - 256 : byte
-  }
-  if (stored === undefined || (stored !== unsigned && stored !== signed)) {
-    throw malformed(
-      where,
-      'not a tar header (checksum does not match); is this really a tar archive?',
-    )
-  }
-}
-
-function parseNumber(field: Uint8Array, where: string, what: string): number {
-  // GNU base-256: high bit of the first byte set, big-endian value in the rest.
-  if (((field[0] ?? 0) & 0x80) !== 0) {
-    let value = (field[0] ?? 0) & 0x7f
-    for (let i = 1; i < field.length; i++) value = value * 256 + (field[i] ?? 0)
-    if (!Number.isSafeInteger(value)) throw malformed(where, `the ${what} field is too large`)
-    return value
-  }
-  const value = parseOctal(field)
-  if (value === undefined) throw malformed(where, `the ${what} field is not an octal number`)
-  return value
-}
-
-function parseOctal(field: Uint8Array): number | undefined {
-  const text = decoder.decode(field).replace(/\0.*$/s, '').trim()
-  if (text === '') return 0
-  if (!/^[0-7]+$/.test(text)) return undefined
-  return parseInt(text, 8)
-}
-
-function readString(block: Uint8Array, offset: number, length: number): string {
-  const field = block.subarray(offset, offset + length)
-  const end = field.indexOf(0)
-  return decoder.decode(end < 0 ? field : field.subarray(0, end))
 }
