@@ -8,6 +8,13 @@ import type { Annotations, Digest, Platform } from './oci/types'
 import type { ObjectKind } from './oci/mediaTypes'
 import type { LocalStore } from './localStores'
 import type { StorageView } from './storageView'
+import type {
+  ChangeKind,
+  ImageEfficiency,
+  LayerCompressionFound,
+  LayerEntry,
+  MergedEntry,
+} from './layerTree'
 
 export interface AppInfo {
   readonly version: string
@@ -185,6 +192,102 @@ export interface PathProbe {
   readonly kind: string
 }
 
+/** Which image of a reference the files operations read. */
+export interface ImageFilesArgs {
+  readonly ref: string
+  /** For an index: "linux/amd64", "linux/arm/v7"; default: the first runnable platform. */
+  readonly platform?: string
+}
+
+/** One layer of that image: a 1-based position ("1" = bottom) or the layer's digest. */
+export interface LayerArgs extends ImageFilesArgs {
+  readonly layer: string
+}
+
+export interface LayerIndexInfo {
+  readonly digest: Digest
+  readonly compression: LayerCompressionFound
+  readonly compressedSize: number
+  readonly uncompressedSize: number
+  readonly entryCount: number
+  /** True when the index came from the on-disk cache without reading the blob. */
+  readonly fromCache: boolean
+}
+
+export interface FileListArgs extends ImageFilesArgs {
+  /** Absent: the merged filesystem of the whole image; else the filesystem as of that layer. */
+  readonly layer?: string
+  /** Directory to list ("/" or "" for the root). */
+  readonly path: string
+  readonly cursor?: string
+  /** Up to 5000. */
+  readonly limit?: number
+  /** name: by path ascending (default); size: largest first. */
+  readonly sort?: 'name' | 'size'
+  /** Only paths the listed layer (default: the top layer) changed in one of these ways. */
+  readonly change?: readonly ChangeKind[]
+}
+
+export interface FileListItem {
+  readonly path: string
+  /** 0-based layer that last touched the path (for a deletion: the layer that deleted it). */
+  readonly layer: number
+  /** Absent for a deleted path (a whiteout has no content). */
+  readonly entry?: LayerEntry
+  /** How the listed layer changed this path; absent when it did not touch it. */
+  readonly change?: ChangeKind
+}
+
+export interface FileStatArgs extends ImageFilesArgs {
+  readonly layer?: string
+  readonly path: string
+}
+
+export interface FileStat {
+  /** The entry holding the data, after following symlinks and hardlinks inside the image. */
+  readonly entry: LayerEntry
+  readonly layer: number
+  readonly resolvedPath: string
+}
+
+export interface FileSearchArgs extends ImageFilesArgs {
+  readonly layer?: string
+  /** A name substring, a name glob ("*.conf") or a path glob ("usr/lib/**\/*.so"). */
+  readonly pattern: string
+  readonly limit?: number
+}
+
+export interface FileSearchResult {
+  readonly matches: readonly MergedEntry[]
+  /** True when more entries matched than the limit. */
+  readonly truncated: boolean
+}
+
+export interface FileReadArgs extends ImageFilesArgs {
+  readonly layer?: string
+  readonly path: string
+  readonly offset: number
+  /** Up to 1 MiB. */
+  readonly length: number
+}
+
+export interface FileChunk {
+  /** The bytes from offset, base64 (binary-safe). */
+  readonly base64: string
+  /** The whole file's size. */
+  readonly size: number
+  /** True when this chunk reaches the end of the file. */
+  readonly eof: boolean
+  readonly layer: number
+  readonly resolvedPath: string
+}
+
+export interface CacheInfo {
+  readonly blobBytes: number
+  readonly indexBytes: number
+  readonly limitBytes: number
+}
+
 interface Operation<Args, Result> {
   readonly args: Args
   readonly result: Result
@@ -205,6 +308,14 @@ export interface ApiOperations {
   'stores:discover': Operation<Record<string, never>, readonly LocalStore[]>
   'stores:describeStorage': Operation<DescribeStorageArgs, StorageView>
   'stores:probePath': Operation<{ readonly path: string }, PathProbe>
+  'layers:index': Operation<LayerArgs, LayerIndexInfo>
+  'files:list': Operation<FileListArgs, Page<FileListItem>>
+  'files:stat': Operation<FileStatArgs, FileStat>
+  'files:search': Operation<FileSearchArgs, FileSearchResult>
+  'files:read': Operation<FileReadArgs, FileChunk>
+  'image:efficiency': Operation<ImageFilesArgs, ImageEfficiency>
+  'cache:info': Operation<Record<string, never>, CacheInfo>
+  'cache:clear': Operation<Record<string, never>, CacheInfo>
   /** Desktop only: the native file dialog. Web mode answers UNAVAILABLE (use a path field). */
   'dialog:choosePath': Operation<
     { readonly kind: 'file' | 'directory' },
@@ -232,6 +343,14 @@ export const OPERATION_NAMES = [
   'stores:describeStorage',
   'stores:probePath',
   'dialog:choosePath',
+  'layers:index',
+  'files:list',
+  'files:stat',
+  'files:search',
+  'files:read',
+  'image:efficiency',
+  'cache:info',
+  'cache:clear',
 ] as const satisfies readonly OperationName[]
 
 // Compile-time check that OPERATION_NAMES lists every operation.

@@ -7,6 +7,7 @@ import type { Services } from './services'
 import { buildImageGraph } from '../graph/buildImageGraph'
 import { summarizeImage } from './summarizeImage'
 import { fetchObjectDocument } from './fetchObjectDocument'
+import { createFileHandlers } from './fileHandlers'
 
 const MAX_PAGE_SIZE = 1000
 
@@ -69,6 +70,7 @@ export function createHandlers(services: Services): HandlerTable {
       const path = await services.dialogs.choosePath(kind)
       return path === undefined ? {} : { path }
     },
+    ...createFileHandlers(services),
   }
 }
 

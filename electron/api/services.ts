@@ -12,6 +12,7 @@ import type { PathProbe } from '../../shared/api'
 import type { LocalStore } from '../../shared/localStores'
 import type { StorageView } from '../../shared/storageView'
 import type { ImageSource } from '../sources/imageSource'
+import type { ImageFiles } from '../layers/imageFilesService'
 
 export interface RegistryListing {
   listRepositories(
@@ -49,6 +50,8 @@ export interface Services {
   readonly listing: RegistryListing
   readonly localStores: LocalStores
   readonly dialogs?: DesktopDialogs
+  /** Layers and files of images: indexing, listings, reads, efficiency, the layer caches. */
+  readonly files: ImageFiles
   /** Opens any source reference the Open box accepts ("docker://…", "oci:…", "alpine"). */
   openSource(ref: string, signal: AbortSignal): Promise<ImageSource>
 }

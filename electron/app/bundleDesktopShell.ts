@@ -42,6 +42,14 @@ export async function bundleDesktopShell(options: BundleOptions = {}): Promise<v
       ...(options.electronModule ? [] : ['electron']),
     ],
   })
+  // The layer-index worker thread runs next to main.js (composeServices looks for it there).
+  await build({
+    ...common,
+    entryPoints: [path.join(PROJECT_ROOT, 'electron', 'layers', 'indexWorker.ts')],
+    outfile: path.join(outdir, 'indexWorker.js'),
+    format: 'esm',
+    external: ['fzstd'],
+  })
   await build({
     ...common,
     entryPoints: [path.join(PROJECT_ROOT, 'electron', 'preload.ts')],

@@ -1,9 +1,11 @@
 // The composition root: builds every service once and hands each its dependencies. Both the
 // Electron shell and web mode call this; nothing else constructs services.
 
+import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { AppInfo } from '../../shared/api'
 import { parseRepository } from '../../shared/reference'
 import { formatSourceRef } from '../../shared/sourceRef'
@@ -15,7 +17,17 @@ import { openRegistryImage } from '../registry/registrySource'
 import type { SecretStore } from '../registry/secretStore'
 import { MemorySecretStore } from '../registry/secretStore'
 import { openSource } from '../sources/openSource'
+import { BlobCache } from '../cache/blobCache'
+import { directoryBytes, emptyDirectory } from '../cache/cacheDirectory'
+import { LayerIndexCache } from '../cache/layerIndexCache'
+import { ImageFiles } from '../layers/imageFilesService'
+import { DEFAULT_WORKER_URL } from '../layers/indexInWorker'
+import type { LayerIndexServiceOptions } from '../layers/layerIndexService'
+import { LayerIndexService } from '../layers/layerIndexService'
 import { PROJECT_ROOT, SAMPLE_LAYOUT_DIR, SAMPLE_REFERENCE } from './appPaths'
+
+/** Layer blobs kept from registries, least recently used dropped first. */
+const BLOB_CACHE_LIMIT = 2 * 1024 * 1024 * 1024
 
 export interface ComposeOptions {
   readonly mode: AppInfo['mode']
@@ -48,6 +60,7 @@ export async function composeServices(options: ComposeOptions): Promise<Services
     dataDir: options.dataDir,
   }
   const { directory, pool } = registry
+  const files = await createImageFiles(options.dataDir)
   return {
     appInfo,
     registries: {
@@ -65,6 +78,7 @@ export async function composeServices(options: ComposeOptions): Promise<Services
     },
     localStores: createLocalStores(env),
     ...(options.dialogs ? { dialogs: options.dialogs } : {}),
+    files,
     openSource: (ref, signal) =>
       openSource(
         ref,
@@ -75,6 +89,29 @@ export async function composeServices(options: ComposeOptions): Promise<Services
         signal,
       ),
   }
+}
+
+async function createImageFiles(dataDir: string): Promise<ImageFiles> {
+  const indexDir = path.join(dataDir, 'cache', 'layer-index')
+  await mkdir(indexDir, { recursive: true })
+  const indexCache = new LayerIndexCache(indexDir)
+  const blobs = await BlobCache.open(path.join(dataDir, 'cache', 'blobs'), BLOB_CACHE_LIMIT)
+  return new ImageFiles({
+    indexService: new LayerIndexService(indexCache, indexWorkerOptions()),
+    blobs,
+    indexCache: { bytes: () => directoryBytes(indexDir), clear: () => emptyDirectory(indexDir) },
+  })
+}
+
+/**
+ * Index on a worker thread: the .ts worker when running from source (tsx), an indexWorker.js
+ * next to the bundle when the desktop build ships one, else in this thread (still streaming).
+ */
+function indexWorkerOptions(): LayerIndexServiceOptions {
+  if (existsSync(fileURLToPath(DEFAULT_WORKER_URL))) return {}
+  const bundled = new URL('./indexWorker.js', import.meta.url)
+  if (existsSync(fileURLToPath(bundled))) return { workerUrl: bundled }
+  return { worker: false }
 }
 
 async function readVersion(): Promise<string> {

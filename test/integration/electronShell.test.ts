@@ -38,6 +38,13 @@ after(async () => {
   await rm(shell.userData, { recursive: true, force: true })
 })
 
+test('electron shell (stand-in electron): the bundle ships main, preload and the index worker', async () => {
+  const { readdir } = await import('node:fs/promises')
+  const files = await readdir(outdir)
+  for (const name of ['main.js', 'preload.cjs', 'indexWorker.js'])
+    assert.ok(files.includes(name), name)
+})
+
 test('electron shell (stand-in electron): the window is sandboxed and isolated', () => {
   const window = shell.windows[0]
   assert.ok(window)
