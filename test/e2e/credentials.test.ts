@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from '../harness/browser'
 import { pushFixtures, type FixtureSet } from '../harness/registryFixtures'
 import { startRegistry, type RunningRegistry } from '../harness/registryServer'
@@ -37,21 +37,43 @@ after(async () => {
   await registry?.stop()
 })
 
+/**
+ * Fills the prompt and submits it. The prompt may re-render (and clear) while the previous
+ * retry settles, so fill again until the button accepts the input.
+ */
+async function signIn(page: Page, password: string): Promise<void> {
+  const prompt = page.getByTestId('credential-prompt')
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    await prompt.getByLabel('Username').fill(USER)
+    await prompt.getByLabel('Password').fill(password)
+    const button = prompt.getByRole('button', { name: /sign in|save/i })
+    if (await button.isEnabled()) {
+      await button.click()
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  assert.fail('the sign-in button never accepted the credentials')
+}
+
 test('401 → credential prompt → signed in → the graph', async () => {
   const page = await browser.newPage()
   const ref = `${registry.host}/demo/app:v1`
   await page.goto(`${web.url}&ref=${encodeURIComponent(ref)}&view=graph`)
   const authError = page.locator('[data-testid="error-panel"][data-code="AUTH_REQUIRED"]')
   await authError.waitFor()
-  const prompt = page.getByTestId('credential-prompt')
-  await prompt.getByLabel('Username').fill(USER)
-  await prompt.getByLabel('Password').fill('wrong-password')
-  await prompt.getByRole('button', { name: /sign in|save/i }).click()
-  await page.locator('[data-testid="error-panel"][data-code="AUTH_REQUIRED"]').waitFor()
+  // A wrong password: the credentials are saved, the retry fails, the prompt comes back.
+  const retried = page.waitForResponse(
+    (response) =>
+      response.url().endsWith('/api/call') &&
+      (response.request().postData() ?? '').includes('"image:graph"'),
+  )
+  await signIn(page, 'wrong-password')
+  await retried
+  await authError.waitFor()
 
-  await prompt.getByLabel('Username').fill(USER)
-  await prompt.getByLabel('Password').fill(PASSWORD)
-  await prompt.getByRole('button', { name: /sign in|save/i }).click()
+  await signIn(page, PASSWORD)
   await page.locator(`[data-testid="graph-node"][data-digest="${fixtures.plain.digest}"]`).waitFor()
   assert.equal(await page.getByTestId('credential-prompt').count(), 0)
   await page.close()
