@@ -1,4 +1,4 @@
-// The one Open box: any image reference or transport string. Checked with parseSourceRef
+// The one Open box: every image reference or transport string. Checked with parseSourceRef
 // before navigating, so a typo is explained right under the box instead of failing later.
 // A full path (/…, file://…) is probed like the sidebar's path field and opened as what it is.
 import { useId, useState, type RefObject } from 'react'

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 import type { ApiEvent, ArgsOf, OperationName, ResultOf } from '../../shared/api'
-import type { ApiResult } from '../../shared/errors'
-import { dispatchCall, type HandlerTable } from '../../electron/api/handlerTable'
+import type { HandlerTable } from '../../electron/api/handlerTable'
+import { callHandler, callHandlerError } from '../harness/handlerCalls'
 import { createHandlers } from '../../electron/api/handlers'
 import { composeServices } from '../../electron/app/composeServices'
 import { baseLayer } from '../harness/ociSampleContent'
@@ -19,22 +19,12 @@ let table: HandlerTable
 let ref: string
 const events: ApiEvent[] = []
 
-async function call<N extends OperationName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  const result = (await dispatchCall(table, name, args, {
-    signal: new AbortController().signal,
-    emit: (event) => events.push(event),
-  })) as ApiResult<ResultOf<N>>
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value
+function call<N extends OperationName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  return callHandler(table, name, args, (event) => events.push(event))
 }
 
-async function callError(name: OperationName, args: unknown): Promise<string> {
-  const result = await dispatchCall(table, name, args, {
-    signal: new AbortController().signal,
-    emit: () => undefined,
-  })
-  assert.equal(result.ok, false, `${name} should fail`)
-  return result.ok ? '' : result.error.code
+function callError(name: OperationName, args: unknown): Promise<string> {
+  return callHandlerError(table, name, args)
 }
 
 function contentOf(filePath: string): string {

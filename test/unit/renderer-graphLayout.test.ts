@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { GraphEdge, GraphNode, GraphNodeRole, ImageGraph } from '../../shared/api'
 import type { ObjectKind } from '../../shared/oci/mediaTypes'
+import { digestOf, graphNode } from '../harness/graphFixtures'
 import {
   edgeLabel,
   layoutGraph,
@@ -9,28 +10,13 @@ import {
   NODE_WIDTH,
 } from '../../renderer/features/graph/layout'
 
-const digestOf = (name: string): string =>
-  `sha256:${Buffer.from(name).toString('hex').padEnd(64, '0').slice(0, 64)}`
-
 function node(
   name: string,
   kind: ObjectKind,
   role: GraphNodeRole,
   extra: Partial<GraphNode> = {},
 ): GraphNode {
-  const digest = digestOf(name)
-  return {
-    id: digest,
-    digest,
-    mediaType: `application/vnd.test.${kind}`,
-    size: 1234,
-    kind,
-    role,
-    label: name,
-    explanation: '',
-    commands: [],
-    ...extra,
-  }
+  return graphNode(name, kind, role, { size: 1234, ...extra })
 }
 
 function edge(

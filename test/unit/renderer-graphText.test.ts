@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { GraphEdge, GraphNode, GraphNodeRole, ImageGraph } from '../../shared/api'
 import type { ObjectKind } from '../../shared/oci/mediaTypes'
+import { digestOf, graphNode } from '../harness/graphFixtures'
 import {
   attestedPlatform,
   childAt,
@@ -19,28 +20,13 @@ import {
   placeBadges,
 } from '../../renderer/features/graph/nodeText'
 
-const digestOf = (name: string): string =>
-  `sha256:${Buffer.from(name).toString('hex').padEnd(64, '0').slice(0, 64)}`
-
 function node(
   name: string,
   kind: ObjectKind,
   role: GraphNodeRole,
   extra: Partial<GraphNode> = {},
 ): GraphNode {
-  const digest = digestOf(name)
-  return {
-    id: digest,
-    digest,
-    mediaType: `application/vnd.test.${kind}`,
-    size: 2048,
-    kind,
-    role,
-    label: name,
-    explanation: '',
-    commands: [],
-    ...extra,
-  }
+  return graphNode(name, kind, role, extra)
 }
 
 const edge = (from: string, to: string, relation: GraphEdge['relation'], position: number) => ({
