@@ -15,6 +15,10 @@ import type {
   LayerEntry,
   MergedEntry,
 } from './layerTree'
+import type { RepositoryTimeline, TagAsOf, TagMove } from './tagHistory'
+import type { SharingReport } from './sharing'
+import type { ImageComparison } from './compare'
+import type { ReferrersResult } from './referrers'
 
 export interface AppInfo {
   readonly version: string
@@ -288,6 +292,86 @@ export interface CacheInfo {
   readonly limitBytes: number
 }
 
+/** A file, or a directory as a tar, streamed by GET `WEB_DOWNLOAD_PATH` + downloadQuery(). */
+export interface DownloadArgs extends ImageFilesArgs {
+  /** Absent: the merged filesystem of the whole image; else as of that layer. */
+  readonly layer?: string
+  /** "/etc/os-release" (a file: its bytes) or "/etc" (a directory: a tar of it). */
+  readonly path: string
+}
+
+/** A repository a history operation is about: "host/name" or a familiar name. */
+export interface RepositoryArgs {
+  readonly repository: string
+}
+
+export interface WatchedRepository {
+  readonly registry: string
+  readonly repository: string
+  readonly intervalMinutes: number
+}
+
+export interface HistoryTimeline extends RepositoryTimeline {
+  readonly moves: readonly TagMove[]
+  /** Set when the watcher re-checks this repository. */
+  readonly watch?: WatchedRepository
+  /** Quay registries: whether Quay's tag-history api was merged in (and why not, if not). */
+  readonly quay?: { readonly merged: boolean; readonly problem?: string }
+}
+
+export interface HistoryObserveResult {
+  /** Tags listed and resolved this time. */
+  readonly tags: number
+  /** Observations appended to the journal (unchanged tags inside the heartbeat add none). */
+  readonly appended: number
+}
+
+export interface HistoryAsOfArgs extends RepositoryArgs {
+  readonly tag: string
+  /** ISO 8601 date or instant ("2026-11-01", "2026-11-01T12:00:00Z"). */
+  readonly at: string
+}
+
+export interface HistoryExportArgs {
+  /** Absent: the whole journal. */
+  readonly repository?: string
+  readonly format: 'json' | 'csv'
+}
+
+export interface HistoryExport {
+  /** Suggested file name ("strata-tag-history-demo-app.csv"). */
+  readonly fileName: string
+  readonly mediaType: string
+  readonly text: string
+}
+
+export interface ReferrersArgs {
+  /** The source reference whose repository holds the subject. */
+  readonly ref: string
+  /** Subject manifest; default: what `ref` resolves to. */
+  readonly digest?: Digest
+  readonly artifactType?: string
+}
+
+export interface SharingArgs {
+  /**
+   * Images to compare, from any sources. A repository reference (no tag/digest, or one of
+   * kind 'repository') stands for all its tags; an index stands for all its platforms.
+   */
+  readonly refs: readonly string[]
+  /** Cap on images collected from repositories (default 200). */
+  readonly limit?: number
+}
+
+export interface CompareArgs {
+  readonly left: string
+  readonly right: string
+  /** For indexes: which platform of each to compare ("linux/amd64"; default amd64 or first). */
+  readonly platform?: string
+  /** Also diff the merged filesystems (reads every layer's index; may take a while). */
+  readonly files?: boolean
+}
+
 interface Operation<Args, Result> {
   readonly args: Args
   readonly result: Result
@@ -316,6 +400,22 @@ export interface ApiOperations {
   'image:efficiency': Operation<ImageFilesArgs, ImageEfficiency>
   'cache:info': Operation<Record<string, never>, CacheInfo>
   'cache:clear': Operation<Record<string, never>, CacheInfo>
+  /** Aborts the running operation whose progress events carry this id. */
+  'operation:cancel': Operation<{ readonly operationId: string }, { readonly cancelled: boolean }>
+  'history:timeline': Operation<RepositoryArgs, HistoryTimeline>
+  /** Lists and resolves every tag now and records what it saw. */
+  'history:observe': Operation<RepositoryArgs, HistoryObserveResult>
+  'history:asOf': Operation<HistoryAsOfArgs, TagAsOf>
+  'history:watch': Operation<
+    RepositoryArgs & { readonly intervalMinutes?: number },
+    readonly WatchedRepository[]
+  >
+  'history:unwatch': Operation<RepositoryArgs, readonly WatchedRepository[]>
+  'history:watching': Operation<Record<string, never>, readonly WatchedRepository[]>
+  'history:export': Operation<HistoryExportArgs, HistoryExport>
+  'image:referrers': Operation<ReferrersArgs, ReferrersResult>
+  'sharing:compute': Operation<SharingArgs, SharingReport>
+  'compare:images': Operation<CompareArgs, ImageComparison>
   /** Desktop only: the native file dialog. Web mode answers UNAVAILABLE (use a path field). */
   'dialog:choosePath': Operation<
     { readonly kind: 'file' | 'directory' },
@@ -351,6 +451,17 @@ export const OPERATION_NAMES = [
   'image:efficiency',
   'cache:info',
   'cache:clear',
+  'operation:cancel',
+  'history:timeline',
+  'history:observe',
+  'history:asOf',
+  'history:watch',
+  'history:unwatch',
+  'history:watching',
+  'history:export',
+  'image:referrers',
+  'sharing:compute',
+  'compare:images',
 ] as const satisfies readonly OperationName[]
 
 // Compile-time check that OPERATION_NAMES lists every operation.
@@ -369,6 +480,12 @@ export interface ProgressEvent {
   readonly label: string
   readonly doneBytes: number
   readonly totalBytes?: number
+  /** Work counted in items rather than bytes (tags resolved, layers compared). */
+  readonly unit?: 'bytes' | 'items'
+  /** True when `operation:cancel` with this id stops it. */
+  readonly cancellable?: boolean
+  /** True on the last event of the operation (finished, failed or cancelled). */
+  readonly done?: boolean
 }
 
 /** Main tells the renderer that data behind some queries changed (it invalidates, not polls). */
@@ -389,6 +506,22 @@ export type ApiResponse<N extends OperationName> = ApiResult<ResultOf<N>>
 /** Web mode: the path every call is POSTed to, and the event stream. */
 export const WEB_API_PATH = '/api/call'
 export const WEB_EVENTS_PATH = '/api/events'
+/**
+ * GET downloads (a file's bytes, a directory as a tar). The same relative URL works in both
+ * modes: web mode serves it (authorized by the page's token cookie), the desktop's strata://app
+ * protocol serves it in Electron.
+ */
+export const WEB_DOWNLOAD_PATH = '/api/download'
+
+/** The query string of a download URL: `${WEB_DOWNLOAD_PATH}${downloadQuery(args)}`. */
+export function downloadQuery(args: DownloadArgs): string {
+  const params = new URLSearchParams()
+  params.set('ref', args.ref)
+  if (args.platform !== undefined) params.set('platform', args.platform)
+  if (args.layer !== undefined) params.set('layer', args.layer)
+  params.set('path', args.path)
+  return `?${params.toString()}`
+}
 /** Header carrying the per-launch token on api calls in web mode. */
 export const WEB_TOKEN_HEADER = 'x-strata-token'
 /** Electron: the ipc channels (one for calls, one for events). */

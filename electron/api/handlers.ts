@@ -8,6 +8,8 @@ import { buildImageGraph } from '../graph/buildImageGraph'
 import { summarizeImage } from './summarizeImage'
 import { fetchObjectDocument } from './fetchObjectDocument'
 import { createFileHandlers } from './fileHandlers'
+import { createHistoryHandlers } from './historyHandlers'
+import { createOperationHandlers } from './operationHandlers'
 
 const MAX_PAGE_SIZE = 1000
 
@@ -71,6 +73,8 @@ export function createHandlers(services: Services): HandlerTable {
       return path === undefined ? {} : { path }
     },
     ...createFileHandlers(services),
+    ...createOperationHandlers(services),
+    ...createHistoryHandlers(services),
   }
 }
 

@@ -9,14 +9,16 @@ interface LinkProps {
   readonly children: ReactNode
   readonly className?: string
   readonly title?: string
+  readonly testId?: string
 }
 
-export function Link({ to, children, className, title }: LinkProps) {
+export function Link({ to, children, className, title, testId }: LinkProps) {
   return (
     <a
       href={hrefFor(to)}
       className={className}
       title={title}
+      data-testid={testId}
       onClick={(event) => {
         if (
           event.button !== 0 ||

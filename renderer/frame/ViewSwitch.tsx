@@ -9,6 +9,10 @@ import { GraphView } from '../features/graph/GraphView'
 import { RepositoriesView } from '../features/repositories/RepositoriesView'
 import { StorageView } from '../features/storage/StorageView'
 import { TagsView } from '../features/tags/TagsView'
+import { FilesView } from '../features/files/FilesView'
+import { HistoryView } from '../features/history/HistoryView'
+import { SharingView } from '../features/sharing/SharingView'
+import { CompareView } from '../features/compare/CompareView'
 import type { Route } from '../routing/route'
 
 export function ViewSwitch({ route }: { readonly route: Route }) {
@@ -38,6 +42,14 @@ export function ViewSwitch({ route }: { readonly route: Route }) {
     case 'storage':
       // No ref: the store podman uses by default; a containers-storage: ref names another.
       return <StorageView storeRef={route.ref} />
+    case 'files':
+      return <FilesView route={route} />
+    case 'history':
+      return <HistoryView route={route} />
+    case 'sharing':
+      return <SharingView route={route} />
+    case 'compare':
+      return <CompareView route={route} />
     default:
       return (
         <EmptyState title={`Unknown view “${route.view}”`} testId="unknown-view">

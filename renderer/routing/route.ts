@@ -1,7 +1,16 @@
 // The URL query string is the app state: which source, which view, which node. Pure functions
 // so they can be unit-tested without a browser.
 
-export const KNOWN_VIEWS = ['graph', 'tags', 'repositories', 'storage'] as const
+export const KNOWN_VIEWS = [
+  'graph',
+  'tags',
+  'repositories',
+  'storage',
+  'files',
+  'history',
+  'sharing',
+  'compare',
+] as const
 export type KnownView = (typeof KNOWN_VIEWS)[number]
 
 export interface Route {
@@ -13,6 +22,16 @@ export interface Route {
   readonly registry?: string
   /** Selected digest in the graph view. */
   readonly node?: string
+  /** Files view: 1-based layer position ("1" = bottom) or a layer digest; absent = merged. */
+  readonly layer?: string
+  /** Files view: a directory to list or a file to open ("/etc/os-release"). */
+  readonly path?: string
+  /** Compare: the right-hand image; sharing: more images besides `ref` (repeated `with=`). */
+  readonly with?: readonly string[]
+  /** History view: the tag to focus. */
+  readonly tag?: string
+  /** History view: "tag as of" this date (ISO 8601). */
+  readonly at?: string
 }
 
 export function isKnownView(view: string): view is KnownView {
@@ -29,16 +48,28 @@ export function parseRoute(search: string): Route {
   const params = new URLSearchParams(search)
   const ref = param(params, 'ref')
   const registry = param(params, 'registry')
-  const node = param(params, 'node')
   const view =
     param(params, 'view') ??
     (registry !== undefined && ref === undefined ? 'repositories' : 'graph')
-  return {
-    view,
-    ...(ref !== undefined && { ref }),
-    ...(registry !== undefined && { registry }),
-    ...(node !== undefined && { node }),
+  const others = params
+    .getAll('with')
+    .map((w) => w.trim())
+    .filter((w) => w !== '')
+  const optional = {
+    registry,
+    node: param(params, 'node'),
+    layer: param(params, 'layer'),
+    path: param(params, 'path'),
+    tag: param(params, 'tag'),
+    at: param(params, 'at'),
   }
+  const route: { -readonly [K in keyof Route]: Route[K] } = { view }
+  if (ref !== undefined) route.ref = ref
+  for (const [key, value] of Object.entries(optional) as [keyof typeof optional, string][]) {
+    if (value !== undefined) route[key] = value
+  }
+  if (others.length > 0) route.with = others
+  return route
 }
 
 /** Writes a route back as a query string, token first, always starting with "?". */
@@ -47,20 +78,21 @@ export function routeToSearch(route: Route, token?: string): string {
   if (token) params.set('token', token)
   if (route.ref) params.set('ref', route.ref)
   params.set('view', route.view)
-  if (route.registry) params.set('registry', route.registry)
-  if (route.node) params.set('node', route.node)
+  for (const key of ['registry', 'node', 'layer', 'path', 'tag', 'at'] as const) {
+    const value = route[key]
+    if (value) params.set(key, value)
+  }
+  for (const other of route.with ?? []) params.append('with', other)
   return `?${params.toString()}`
 }
 
 /** The same route without a selected node (closing the details panel). */
 export function withoutNode(route: Route): Route {
-  return {
-    view: route.view,
-    ...(route.ref !== undefined && { ref: route.ref }),
-    ...(route.registry !== undefined && { registry: route.registry }),
-  }
+  const { node, ...rest } = route
+  void node
+  return rest
 }
 
 export function sameRoute(a: Route, b: Route): boolean {
-  return a.view === b.view && a.ref === b.ref && a.registry === b.registry && a.node === b.node
+  return routeToSearch(a) === routeToSearch(b)
 }

@@ -7,18 +7,18 @@ import type { ObjectKind } from '../../../shared/oci/mediaTypes'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
-import { Link } from '../../components/Link'
 import { RateLimitLine } from '../../components/RateLimitLine'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
 import { ViewErrorBoundary } from '../../components/ViewErrorBoundary'
 import { currentRoute, navigate } from '../../routing/navigation'
-import { registryOfSource, repositoryOfSource } from '../../routing/refs'
+import { registryOfSource } from '../../routing/refs'
 import { withoutNode } from '../../routing/route'
 import { DetailsPanel } from '../details/DetailsPanel'
 import { GraphCanvas } from './GraphCanvas'
 import { graphRelations } from './graphRelations'
 import { layoutGraph } from './layout'
 import { Legend } from './Legend'
+import { ImageViewTabs } from '../../frame/ImageViewTabs'
 
 interface GraphViewProps {
   readonly imageRef: string
@@ -46,14 +46,13 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
   }, [])
   const onSelectNode = useCallback((node: GraphNode) => select(node.id), [select])
 
-  const repository = repositoryOfSource(imageRef)
   const registry = registryOfSource(imageRef)
 
   if (graph.isPending) return <LoadingBlock label={`Reading ${imageRef}…`} />
   if (graph.isError) {
     return (
       <section className="view">
-        <GraphHeading imageRef={imageRef} repository={repository} />
+        <GraphHeading imageRef={imageRef} />
         <ErrorPanel error={graph.error} host={registry} onRetry={() => void graph.refetch()} />
       </section>
     )
@@ -65,7 +64,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
   const data = graph.data
   return (
     <section className="view graph-view">
-      <GraphHeading imageRef={data.ref} sourceLabel={data.sourceLabel} repository={repository}>
+      <GraphHeading imageRef={data.ref} sourceLabel={data.sourceLabel}>
         <Legend
           present={kinds}
           hasShared={[...relations.incoming.values()].some(
@@ -109,22 +108,17 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
 interface GraphHeadingProps {
   readonly imageRef: string
   readonly sourceLabel?: string
-  readonly repository: string | undefined
   readonly children?: ReactNode
 }
 
-function GraphHeading({ imageRef, sourceLabel, repository, children }: GraphHeadingProps) {
+function GraphHeading({ imageRef, sourceLabel, children }: GraphHeadingProps) {
   return (
     <header className="view-header">
       <h2 className="view-title">
         <span className="view-subject mono">{imageRef}</span>
         {sourceLabel ? <span className="view-source">{sourceLabel}</span> : null}
       </h2>
-      {repository ? (
-        <Link className="view-link" to={{ view: 'tags', ref: repository }}>
-          Tags
-        </Link>
-      ) : null}
+      <ImageViewTabs imageRef={imageRef} current="graph" />
       {children}
     </header>
   )

@@ -1,0 +1,48 @@
+// The views of one image, as links in every image view's header: the graph, its files, the
+// tags and history of its repository (registries only), sharing and compare.
+import { Link } from '../components/Link'
+import { repositoryOfSource } from '../routing/refs'
+import type { Route } from '../routing/route'
+
+interface Tab {
+  readonly label: string
+  readonly route: Route
+  readonly testId: string
+}
+
+export function ImageViewTabs({
+  imageRef,
+  current,
+}: {
+  readonly imageRef: string
+  readonly current: string
+}) {
+  const repository = repositoryOfSource(imageRef)
+  const tabs: Tab[] = [
+    { label: 'Graph', route: { view: 'graph', ref: imageRef }, testId: 'tab-graph' },
+    { label: 'Files', route: { view: 'files', ref: imageRef }, testId: 'tab-files' },
+  ]
+  if (repository) {
+    tabs.push(
+      { label: 'Tags', route: { view: 'tags', ref: repository }, testId: 'tab-tags' },
+      { label: 'History', route: { view: 'history', ref: repository }, testId: 'tab-history' },
+      { label: 'Sharing', route: { view: 'sharing', ref: repository }, testId: 'tab-sharing' },
+    )
+  }
+  tabs.push({ label: 'Compare', route: { view: 'compare', ref: imageRef }, testId: 'tab-compare' })
+  return (
+    <nav className="view-tabs" aria-label="Views of this image">
+      {tabs.map((tab) =>
+        tab.route.view === current ? (
+          <span key={tab.testId} className="view-tab current" aria-current="page">
+            {tab.label}
+          </span>
+        ) : (
+          <Link key={tab.testId} className="view-tab" to={tab.route} testId={tab.testId}>
+            {tab.label}
+          </Link>
+        ),
+      )}
+    </nav>
+  )
+}
