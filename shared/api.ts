@@ -97,6 +97,8 @@ export interface ImageSummary {
   readonly totalSize: number
   /** "linux/amd64", "linux/arm/v7"; one entry for a single-platform image. */
   readonly platforms: readonly string[]
+  /** Config `created`, else the org.opencontainers.image.created annotation (ISO 8601). */
+  readonly created?: string
   readonly rateLimit?: RateLimitInfo
 }
 
