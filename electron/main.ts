@@ -3,9 +3,10 @@
 
 import { app, BrowserWindow, session, shell } from 'electron'
 import path from 'node:path'
+import { createDownloadProvider } from './api/downloads'
 import { createHandlers } from './api/handlers'
 import { composeServices } from './app/composeServices'
-import { serveHandlersOverIpc } from './shell/ipcBridge'
+import { broadcastEvent, desktopOperations, serveHandlersOverIpc } from './shell/ipcBridge'
 import {
   registerRendererScheme,
   isRendererUrl,
@@ -53,12 +54,16 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault())
   })
-  serveRendererFiles()
   const services = await composeServices({
     mode: 'electron',
     dataDir: app.getPath('userData'),
     secretStore: new SafeStorageSecretStore(path.join(app.getPath('userData'), 'secrets.bin')),
     dialogs: nativeDialogs,
+  })
+  serveRendererFiles({
+    provider: createDownloadProvider(services),
+    operations: desktopOperations,
+    emit: broadcastEvent,
   })
   serveHandlersOverIpc(createHandlers(services))
   createWindow()
@@ -67,6 +72,14 @@ async function start(): Promise<void> {
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
+  })
+  // Let the tag journal flush and the watcher stop before the process ends.
+  let closing = false
+  app.on('will-quit', (event) => {
+    if (closing) return
+    closing = true
+    event.preventDefault()
+    void services.close().finally(() => app.quit())
   })
 }
 

@@ -31,7 +31,14 @@ export interface LayerEntry {
   /** Bytes the data occupies in the tar (differs from size for sparse files). */
   readonly storedSize: number
   readonly sparse?: boolean
+  /** Character and block devices: the device numbers (0/0 for a whiteout-style device). */
+  readonly device?: DeviceNumbers
   readonly warnings?: readonly EntryWarning[]
+}
+
+export interface DeviceNumbers {
+  readonly major: number
+  readonly minor: number
 }
 
 export type LayerCompressionFound = 'gzip' | 'zstd' | 'none'

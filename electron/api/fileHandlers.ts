@@ -10,6 +10,7 @@ import { locateImageFile } from '../layers/imageFiles'
 import type { ImageLayers } from '../layers/imageLayers'
 import type { OpenedImage } from '../layers/imageFilesService'
 import { layerPosition } from '../layers/imageFilesService'
+import { memoizedListing } from './listingMemo'
 import { optionalCount, optionalString, requiredString } from './argReaders'
 import type { Handler, HandlerContext } from './handlerTable'
 import type { Services } from './services'
@@ -37,10 +38,14 @@ export function createFileHandlers(services: Services): {
   const openImage = async (args: object, context: HandlerContext): Promise<OpenedImage> => {
     const source = await services.openSource(requiredString(args, 'ref'), context.signal)
     const platform = optionalString(args, 'platform')
+    // Only the layers the call looks at: a broken higher layer leaves lower ones browsable.
+    const layer = optionalString(args, 'layer')
     return files.open(source, {
       ...(platform !== undefined ? { platform } : {}),
+      ...(layer !== undefined ? { layer } : {}),
       signal: context.signal,
       emit: context.emit,
+      track: context.track,
     })
   }
   return {
@@ -51,6 +56,7 @@ export function createFileHandlers(services: Services): {
         ...(platform !== undefined ? { platform } : {}),
         signal: context.signal,
         emit: context.emit,
+        track: context.track,
       })
     },
     'files:list': async (args, context) => {
@@ -64,8 +70,13 @@ export function createFileHandlers(services: Services): {
       const change = readChangeKinds(args)
       const image = await openImage(args, context)
       const upTo = readLayer(args, image)
-      const items = listDirectory(image.layers, path, upTo ?? image.layers.layerCount - 1, change)
-      if (sort === 'size') items.sort((a, b) => (b.entry?.size ?? 0) - (a.entry?.size ?? 0))
+      const layer = upTo ?? image.layers.layerCount - 1
+      const key = JSON.stringify([path, layer, sort, change ?? null])
+      const items = memoizedListing(image.layers, key, () => {
+        const listed = listDirectory(image.layers, path, layer, change)
+        if (sort === 'size') listed.sort((a, b) => (b.entry?.size ?? 0) - (a.entry?.size ?? 0))
+        return listed
+      })
       const page = items.slice(cursor, cursor + limit)
       const result: Page<FileListItem> = {
         items: page,

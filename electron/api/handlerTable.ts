@@ -5,12 +5,27 @@ import type { ApiEvent, ArgsOf, OperationName, ResultOf } from '../../shared/api
 import { isOperationName } from '../../shared/api'
 import type { ApiResult } from '../../shared/errors'
 import { StrataError, toApiError } from '../../shared/errors'
+import type { TrackOperation } from '../layers/operationTracker'
+import { OperationRegistry } from './operationRegistry'
 
-export interface HandlerContext {
+/** What a transport hands dispatchCall for one call. */
+export interface CallContext {
   /** Aborted when the caller goes away (closed request, window reload) or cancels. */
   readonly signal: AbortSignal
   readonly emit: (event: ApiEvent) => void
+  /** The transport's registry of running operations (one per web server / desktop app). */
+  readonly operations?: OperationRegistry
 }
+
+/** What a handler gets: the call's context plus a way to start cancellable operations. */
+export interface HandlerContext extends CallContext {
+  readonly operations: OperationRegistry
+  /** Starts a long operation: registered for `operation:cancel`, reported as ProgressEvents. */
+  readonly track: TrackOperation
+}
+
+// Callers that bring no registry (tests calling the table directly) share this one.
+const defaultOperations = new OperationRegistry()
 
 export type Handler<N extends OperationName> = (
   args: ArgsOf<N>,
@@ -24,8 +39,14 @@ export async function dispatchCall(
   table: HandlerTable,
   name: unknown,
   args: unknown,
-  context: HandlerContext,
+  callContext: CallContext,
 ): Promise<ApiResult<unknown>> {
+  const operations = callContext.operations ?? defaultOperations
+  const context: HandlerContext = {
+    ...callContext,
+    operations,
+    track: operations.tracker(callContext.emit, callContext.signal),
+  }
   try {
     if (!isOperationName(name)) {
       throw new StrataError('BAD_INPUT', `Unknown operation ${JSON.stringify(name)}.`)

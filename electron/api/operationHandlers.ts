@@ -1,5 +1,7 @@
-// Handler of operation:cancel. Placeholder until cancellation by operation id is wired.
+// Handler of operation:cancel: aborts the running operation whose progress events carry the
+// id (registered by whatever started it through HandlerContext.track).
 
+import { requiredString } from './argReaders'
 import type { Handler } from './handlerTable'
 import type { Services } from './services'
 
@@ -7,5 +9,10 @@ export function createOperationHandlers(services: Services): {
   readonly 'operation:cancel': Handler<'operation:cancel'>
 } {
   void services
-  return { 'operation:cancel': () => Promise.resolve({ cancelled: false }) }
+  return {
+    'operation:cancel': (args, context) =>
+      Promise.resolve({
+        cancelled: context.operations.cancel(requiredString(args, 'operationId')),
+      }),
+  }
 }

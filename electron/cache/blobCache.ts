@@ -94,6 +94,21 @@ export class BlobCache {
   }
 
   /**
+   * Bytes start..end (inclusive) of a cached blob (marking it used), or undefined when not
+   * cached. Callers verify what they read (span hashes recorded while indexing).
+   */
+  async getRange(
+    digest: string,
+    range: { readonly start: number; readonly end: number },
+  ): Promise<Readable | undefined> {
+    const entry = this.entries.get(digest)
+    if (!entry || range.end >= entry.size) return undefined
+    this.entries.set(digest, { size: entry.size, tick: ++this.tick })
+    await this.save()
+    return createReadStream(this.blobPath(digest), { start: range.start, end: range.end })
+  }
+
+  /**
    * Streams `source` into the cache under `digest`. Rejects with DIGEST_MISMATCH (nothing
    * kept) when the bytes hash to something else. Returns false when the blob alone is over
    * the limit and so was not kept.

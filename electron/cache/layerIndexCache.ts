@@ -1,14 +1,17 @@
 // Layer indexes on disk, keyed by layer digest, so reopening a layer (or the same layer in
 // another image) skips the download and the parse.
 //
-// Format (version 1): one JSON document per layer at <dir>/<algorithm>/<hex>.json:
-//   { "format": "strata-layer-index", "version": 1, "digest", "compression",
+// Format (version 2): one JSON document per layer at <dir>/<algorithm>/<hex>.json:
+//   { "format": "strata-layer-index", "version": 2, "digest", "compression",
 //     "compressedSize", "uncompressedSize",
 //     "entries": [[path, type, mode, uid, gid, size, mtime, headerOffset, dataOffset,
 //                  storedSize, linkname | null, flags, warnings | null], ...] }
 // flags bit 0 = sparse. Rows are tuples rather than objects: one JSON.parse of tuples is the
 // fastest reopen Node offers without a native dependency (10k entries in a few ms). Files
 // are written atomically; a file with another version or a different digest is a miss.
+// Version 2 added the checkpoint sidecar <hex>.spans beside it (electron/layers/gzipSpansFile.ts):
+// checkpoints and span hashes for ranged reads, written before the JSON; a missing or damaged
+// sidecar only means file reads stream the layer from its start.
 
 import { readFile, rm } from 'node:fs/promises'
 import type {
@@ -18,12 +21,15 @@ import type {
   LayerEntryType,
   LayerIndex,
 } from '../../shared/layerTree'
+import type { LayerSpans } from '../layers/gzipSpans'
+import type { SpanTable } from '../layers/gzipSpansFile'
+import { encodeSpans, readSpansFile } from '../layers/gzipSpansFile'
 import { sweepTempFiles, writeFileAtomic } from './atomicFile'
 import { digestPath } from './cachePaths'
 import { dirname } from 'node:path'
 
 const FORMAT = 'strata-layer-index'
-export const INDEX_FORMAT_VERSION = 1
+export const INDEX_FORMAT_VERSION = 3
 
 type Row = [
   string,
@@ -39,6 +45,7 @@ type Row = [
   string | null,
   number,
   EntryWarning[] | null,
+  [number, number] | null,
 ]
 
 interface IndexFile {
@@ -83,7 +90,16 @@ export class LayerIndexCache {
     }
   }
 
-  async put(index: LayerIndex): Promise<void> {
+  private spansPathOf(digest: string): string {
+    return digestPath(this.dir, digest, '.spans')
+  }
+
+  /** The layer's checkpoint sidecar, verified; undefined when absent or damaged. */
+  spans(digest: string): Promise<SpanTable | undefined> {
+    return readSpansFile(this.spansPathOf(digest), digest)
+  }
+
+  async put(index: LayerIndex, spans?: LayerSpans): Promise<void> {
     const file: IndexFile = {
       format: FORMAT,
       version: INDEX_FORMAT_VERSION,
@@ -95,11 +111,15 @@ export class LayerIndexCache {
     }
     const path = this.pathOf(index.digest)
     await sweepTempFiles(dirname(path))
+    const spansPath = this.spansPathOf(index.digest)
+    if (spans && spans.digest === index.digest) await writeFileAtomic(spansPath, encodeSpans(spans))
+    else await rm(spansPath, { force: true })
     await writeFileAtomic(path, JSON.stringify(file))
   }
 
   async delete(digest: string): Promise<void> {
     await rm(this.pathOf(digest), { force: true })
+    await rm(this.spansPathOf(digest), { force: true })
   }
 }
 
@@ -118,6 +138,7 @@ function toRow(e: LayerEntry): Row {
     e.linkname ?? null,
     e.sparse === true ? 1 : 0,
     e.warnings ? [...e.warnings] : null,
+    e.device ? [e.device.major, e.device.minor] : null,
   ]
 }
 
@@ -138,5 +159,7 @@ function fromRow(row: Row): LayerEntry {
   if (row[10] !== null) entry.linkname = row[10]
   if ((row[11] & 1) === 1) entry.sparse = true
   if (row[12] !== null) entry.warnings = row[12]
+  const device = row[13]
+  if (device) entry.device = { major: device[0], minor: device[1] }
   return entry
 }

@@ -9,6 +9,9 @@ import zlib from 'node:zlib'
 import { StrataError } from '../../shared/errors'
 import type { LayerCompressionFound } from '../../shared/layerTree'
 import { DETECT_BYTES, detectCompression } from './detectCompression'
+import type { GzipCheckpoint } from './gzipCheckpoints'
+import { CHECKPOINT_EVERY } from './gzipCheckpoints'
+import { GzipIndexStream } from './gzipIndexStream'
 import { decodeZstd, ZstdDecodeError } from './zstdFallback'
 
 export type ZstdDecoder = 'auto' | 'fzstd'
@@ -16,6 +19,17 @@ export type ZstdDecoder = 'auto' | 'fzstd'
 export interface DecompressOptions {
   /** "fzstd" forces the JavaScript decoder even when the runtime has a native one. */
   readonly zstd?: ZstdDecoder
+  /**
+   * Record checkpoints for random access: gzip block starts (gzipIndexStream.ts) every
+   * `every` uncompressed bytes; for an uncompressed layer, plain offsets every `every` bytes
+   * (they bound the spans whose hashes verify ranged reads). zstd records none.
+   */
+  readonly checkpoints?: {
+    readonly every?: number
+    readonly onCheckpoint: (checkpoint: GzipCheckpoint) => void
+  }
+  /** Told the compression as soon as the magic bytes reveal it. */
+  readonly onCompression?: (compression: LayerCompressionFound) => void
 }
 
 export interface DecompressedLayer {
@@ -59,14 +73,28 @@ export async function openDecompressed(
     source.destroy()
     throw error
   }
+  options.onCompression?.(compression)
   let bytesIn = 0
   let sourceDone = ended
+  const every = options.checkpoints?.every ?? CHECKPOINT_EVERY
+  const plainCheckpoint = compression === 'none' ? options.checkpoints?.onCheckpoint : undefined
+  let nextPlain = every
+  const counted = (chunk: Buffer): Buffer => {
+    bytesIn += chunk.length
+    // An uncompressed layer's "checkpoints" are plain offsets: they only bound hashed spans.
+    for (; plainCheckpoint && nextPlain < bytesIn; nextPlain += every) {
+      plainCheckpoint({
+        compressedOffset: nextPlain,
+        bitShift: 0,
+        uncompressedOffset: nextPlain,
+        window: new Uint8Array(0),
+      })
+    }
+    return chunk
+  }
   async function* compressed(): AsyncGenerator<Buffer> {
     try {
-      for (const chunk of head) {
-        bytesIn += chunk.length
-        yield chunk
-      }
+      for (const chunk of head) yield counted(chunk)
       head.length = 0
       while (!sourceDone) {
         const next = await iterator.next()
@@ -74,8 +102,7 @@ export async function openDecompressed(
           sourceDone = true
           break
         }
-        bytesIn += next.value.length
-        yield next.value
+        yield counted(next.value)
       }
     } finally {
       // A reader that stopped early (one file found, a cancel) releases the source too.
@@ -109,9 +136,13 @@ export async function openDecompressed(
     }
     return result(Readable.from(decoded(), { objectMode: false }))
   }
+  const recorder =
+    compression === 'gzip' && options.checkpoints
+      ? GzipIndexStream.create(options.checkpoints)
+      : undefined
   const decoder =
     compression === 'gzip'
-      ? zlib.createGunzip({ chunkSize: 128 * 1024 })
+      ? (recorder ?? zlib.createGunzip({ chunkSize: 128 * 1024 }))
       : (native as ZstdFactory)()
   return result(wire(input, decoder, (error) => failure(compression, error, endedEarly(error))))
 }

@@ -3,15 +3,17 @@
 // searches, reads and efficiency from ImageLayers. Loaded images are remembered by manifest
 // digest (a tag that moves resolves to another digest, so nothing goes stale).
 
-import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import type { CacheInfo, LayerIndexInfo, ProgressEvent } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
 import type { Descriptor } from '../../shared/oci/types'
 import type { BlobCache } from '../cache/blobCache'
+import type { RangedBlob } from '../registry/blobs'
 import type { ImageSource } from '../sources/imageSource'
 import { ImageLayers } from './imageLayers'
 import type { LayerIndexService, LayerRef } from './layerIndexService'
+import type { TrackOperation } from './operationTracker'
+import { untrackedOperations } from './operationTracker'
 import { resolvePlatformImage } from './platformImage'
 
 const REMEMBERED_IMAGES = 8
@@ -26,40 +28,103 @@ export interface ImageFilesDeps {
 export interface OpenImageOptions {
   readonly platform?: string
   readonly signal?: AbortSignal
+  /** Used when no `track` is given: progress without cancel by id. */
   readonly emit?: (event: ProgressEvent) => void
+  /** Registers index builds as cancellable operations (electron/api's operation registry). */
+  readonly track?: TrackOperation
+  /**
+   * Only the layers up to this one (1-based position or digest) are needed: a broken layer
+   * above it does not stop the lower layers from being browsed.
+   */
+  readonly layer?: string
+}
+
+/** One load of an image's layers, shared by every caller that asks for it meanwhile. */
+interface SharedLoad {
+  readonly promise: Promise<OpenedImage>
+  /** Called when the last waiting caller goes away before the load finished. */
+  readonly abandon: () => void
+  waiters: number
+  settled: boolean
 }
 
 export interface OpenedImage {
   readonly layers: ImageLayers
   readonly descriptors: readonly Descriptor[]
+  /** The layers' blobs, bottom first, as the indexer and file readers open them. */
+  readonly refs: readonly LayerRef[]
 }
 
 export class ImageFiles {
-  private readonly images = new Map<string, Promise<OpenedImage>>()
+  /** By manifest digest and layer count ("sha256:…#3"): the whole image, or a lower part. */
+  private readonly images = new Map<string, SharedLoad>()
 
   constructor(private readonly deps: ImageFilesDeps) {}
 
-  /** The platform image of `source`, every layer indexed. */
+  /**
+   * The platform image of `source`, its layers indexed: all of them, or those up to
+   * `options.layer`. Callers asking for the same image meanwhile share one load; a caller
+   * that goes away stops waiting, and the load stops when nobody waits for it any more (or
+   * when `operation:cancel` names its progress).
+   */
   async open(source: ImageSource, options: OpenImageOptions = {}): Promise<OpenedImage> {
     const { signal } = options
     const image = await resolvePlatformImage(source, options.platform, signal)
-    const known = this.images.get(image.manifestDigest)
-    if (known) return known
-    const refs = image.layers.map((layer) => this.layerRef(source, layer))
-    const operationId = randomUUID()
-    const loading = ImageLayers.load(refs, this.deps.indexService, {
-      ...(signal ? { signal } : {}),
+    const total = image.layers.length
+    const count =
+      options.layer === undefined ? total : layerPosition(image.layers, options.layer) + 1
+    const whole = this.images.get(`${image.manifestDigest}#${total}`)
+    const key = `${image.manifestDigest}#${count}`
+    const load =
+      (whole?.settled === true ? whole : undefined) ??
+      this.images.get(key) ??
+      this.startLoad(key, source, image.layers.slice(0, count), image.layers, options)
+    return waitFor(load, signal)
+  }
+
+  private startLoad(
+    key: string,
+    source: ImageSource,
+    wanted: readonly Descriptor[],
+    descriptors: readonly Descriptor[],
+    options: OpenImageOptions,
+  ): SharedLoad {
+    const controller = new AbortController()
+    const refs = wanted.map((layer) => this.layerRef(source, layer))
+    const operation = trackerOf(options)('indexing layer 1', controller.signal, { shared: true })
+    const promise = ImageLayers.load(refs, this.deps.indexService, {
+      signal: operation.signal,
       onProgress: ({ layer, progress }) =>
-        options.emit?.({
-          type: 'progress',
-          operationId,
-          label: `indexing layer ${layer + 1}`,
-          doneBytes: progress.bytesIn,
-          totalBytes: image.layers[layer]?.size,
-        }),
-    }).then((layers) => ({ layers, descriptors: image.layers }))
-    this.remember(image.manifestDigest, loading)
-    return loading
+        operation.report(progress.bytesIn, wanted[layer]?.size, `indexing layer ${layer + 1}`),
+    })
+      .then((layers) => ({ layers, descriptors, refs }))
+      .finally(() => operation.finish())
+    const load: SharedLoad = {
+      promise,
+      waiters: 0,
+      settled: false,
+      // Forget it at once, so a caller arriving next starts afresh instead of joining a
+      // load that is being cancelled.
+      abandon: () => {
+        if (this.images.get(key) === load) this.images.delete(key)
+        controller.abort()
+      },
+    }
+    promise.then(
+      () => {
+        load.settled = true
+      },
+      () => {
+        if (this.images.get(key) === load) this.images.delete(key)
+      },
+    )
+    this.images.set(key, load)
+    while (this.images.size > REMEMBERED_IMAGES) {
+      const oldest = this.images.keys().next().value
+      if (oldest === undefined) break
+      this.images.delete(oldest)
+    }
+    return load
   }
 
   /** One layer's index; `layer` is a 1-based position or a digest. */
@@ -72,21 +137,13 @@ export class ImageFiles {
     const position = layerPosition(image.layers, layer)
     const descriptor = image.layers[position]
     if (!descriptor) throw new StrataError('INTERNAL', `no layer ${position + 1}`)
-    const operationId = randomUUID()
-    const { index, fromCache } = await this.deps.indexService.get(
-      this.layerRef(source, descriptor),
-      {
-        ...(options.signal ? { signal: options.signal } : {}),
-        onProgress: (progress) =>
-          options.emit?.({
-            type: 'progress',
-            operationId,
-            label: `indexing layer ${position + 1}`,
-            doneBytes: progress.bytesIn,
-            totalBytes: descriptor.size,
-          }),
-      },
-    )
+    const operation = trackerOf(options)(`indexing layer ${position + 1}`, options.signal)
+    const { index, fromCache } = await this.deps.indexService
+      .get(this.layerRef(source, descriptor), {
+        signal: operation.signal,
+        onProgress: (progress) => operation.report(progress.bytesIn, descriptor.size),
+      })
+      .finally(() => operation.finish())
     return {
       digest: index.digest,
       compression: index.compression,
@@ -112,22 +169,13 @@ export class ImageFiles {
     return this.cacheInfo()
   }
 
-  private remember(digest: string, loading: Promise<OpenedImage>): void {
-    this.images.set(digest, loading)
-    loading.catch(() => this.images.delete(digest))
-    while (this.images.size > REMEMBERED_IMAGES) {
-      const oldest = this.images.keys().next().value
-      if (oldest === undefined) break
-      this.images.delete(oldest)
-    }
-  }
-
   /**
    * A layer as the indexer and file reader open it. The source verifies the digest while
    * streaming; registry blobs are also kept in the blob cache (local sources are on disk).
    */
   private layerRef(source: ImageSource, descriptor: Descriptor): LayerRef {
     const blobs = this.deps.blobs
+    const openBlobRange = source.openBlobRange?.bind(source)
     return {
       digest: descriptor.digest,
       open: async (signal?: AbortSignal): Promise<Readable> => {
@@ -141,8 +189,58 @@ export class ImageFiles {
         const stored = kept ? await blobs.get(descriptor.digest) : undefined
         return stored ?? source.openBlob(descriptor, { signal })
       },
+      ...(openBlobRange
+        ? {
+            // Ranged file reads (gzipRangedFile.ts); a registry blob the cache holds is read
+            // from disk at the same offsets (the spans are verified against their hashes).
+            openRange: async (range, signal): Promise<RangedBlob> => {
+              const cached =
+                source.kind === 'registry' && (await blobs.getRange(descriptor.digest, range))
+              if (cached) return { kind: 'partial', range, stream: cached }
+              return openBlobRange(descriptor, range, { signal })
+            },
+          }
+        : {}),
     }
   }
+}
+
+/** Waits for a shared load as one caller: gives up when `signal` aborts, without failing others. */
+function waitFor(load: SharedLoad, signal: AbortSignal | undefined): Promise<OpenedImage> {
+  load.waiters++
+  return new Promise<OpenedImage>((resolve, reject) => {
+    let waiting = true
+    const leave = (): void => {
+      if (!waiting) return
+      waiting = false
+      signal?.removeEventListener('abort', onAbort)
+      load.waiters--
+      if (load.waiters === 0 && !load.settled) load.abandon()
+    }
+    const onAbort = (): void => {
+      leave()
+      reject(new StrataError('CANCELLED', 'The operation was cancelled.'))
+    }
+    if (signal?.aborted) {
+      onAbort()
+      return
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+    load.promise.then(
+      (opened) => {
+        leave()
+        resolve(opened)
+      },
+      (error: unknown) => {
+        leave()
+        reject(error instanceof Error ? error : new Error(String(error)))
+      },
+    )
+  })
+}
+
+function trackerOf(options: OpenImageOptions): TrackOperation {
+  return options.track ?? untrackedOperations(options.emit)
 }
 
 /** 0-based position of `layer` ("1" = bottom, or a digest) among `layers`. */

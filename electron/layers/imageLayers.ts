@@ -10,7 +10,9 @@ import type {
   LayerIndex,
 } from '../../shared/layerTree'
 import { computeEfficiency } from './efficiency'
-import { openImageFile } from './imageFiles'
+import type { SpanTable } from './gzipSpansFile'
+import { openRangedLayerFile } from './gzipRangedFile'
+import { locateImageFile, openImageFile } from './imageFiles'
 import type { ImageTree } from './imageTree'
 import { buildImageTree } from './imageTree'
 import type { LayerIndexService, LayerRef } from './layerIndexService'
@@ -28,10 +30,12 @@ export interface LoadProgress {
 
 export class ImageLayers {
   private readonly trees = new Map<number, ImageTree>()
+  private readonly spanTables = new Map<number, Promise<SpanTable | undefined>>()
 
   private constructor(
     private readonly refs: readonly LayerRef[],
     readonly indexes: readonly LayerIndex[],
+    private readonly service?: Pick<LayerIndexService, 'spans'>,
   ) {}
 
   /** Indexes every layer (from the cache where possible), one at a time, bottom first. */
@@ -51,7 +55,7 @@ export class ImageLayers {
       })
       indexes.push(index)
     }
-    return new ImageLayers(refs, indexes)
+    return new ImageLayers(refs, indexes, service)
   }
 
   get layerCount(): number {
@@ -109,6 +113,8 @@ export class ImageLayers {
     options: { readonly upTo?: number; readonly signal?: AbortSignal } = {},
   ): Promise<OpenedLayerFile & { readonly layer: number }> {
     const tree = this.tree(options.upTo)
+    const ranged = await this.openRanged(tree, path, options.signal)
+    if (ranged) return ranged
     const open = (layer: number, signal?: AbortSignal) => {
       const ref = this.refs[layer]
       if (!ref) throw new StrataError('INTERNAL', `no layer ${layer} in this image`)
@@ -121,6 +127,46 @@ export class ImageLayers {
       path,
       options.signal ? { signal: options.signal } : {},
     )
+  }
+
+  /**
+   * The file by ranged reads when its layer has checkpoints and its source can seek (see
+   * gzipRangedFile.ts); undefined means "stream the layer" (and that path reports errors).
+   */
+  private async openRanged(
+    tree: ImageTree,
+    path: string,
+    signal: AbortSignal | undefined,
+  ): Promise<(OpenedLayerFile & { readonly layer: number }) | undefined> {
+    let target
+    try {
+      target = locateImageFile(tree.view, this.indexes, path)
+    } catch {
+      return undefined
+    }
+    const { entry, layer } = target
+    const ref = this.refs[layer]
+    const index = this.indexes[layer]
+    if (entry.type !== 'file' || entry.sparse === true || !ref || !index) return undefined
+    const openRange = ref.openRange?.bind(ref)
+    if (!openRange || !this.service || index.compression === 'zstd') return undefined
+    let tables = this.spanTables.get(layer)
+    if (!tables) {
+      tables = this.service.spans(index.digest).catch(() => undefined)
+      this.spanTables.set(layer, tables)
+    }
+    const spans = await tables
+    if (!spans || spans.compressedSize !== index.compressedSize) return undefined
+    if (spans.compression !== index.compression) return undefined
+    const opened = await openRangedLayerFile({
+      digest: index.digest,
+      entry,
+      spans,
+      openRange,
+      openWhole: (s) => ref.open(s),
+      ...(signal ? { signal } : {}),
+    })
+    return opened ? { ...opened, layer } : undefined
   }
 
   private checkLayer(layer: number): number {

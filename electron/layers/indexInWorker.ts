@@ -58,6 +58,10 @@ export async function indexLayerInWorker(
         wakeFeeder?.()
       } else if (message.type === 'progress') {
         options.onProgress?.(message.progress)
+      } else if (message.type === 'compression') {
+        options.onCompression?.(message.compression)
+      } else if (message.type === 'checkpoint') {
+        options.onCheckpoint?.(message.checkpoint)
       } else if (message.type === 'done') {
         resolve(message.index)
       } else {
@@ -71,7 +75,12 @@ export async function indexLayerInWorker(
   })
   const onAbort = (): void => send({ type: 'cancel' })
   options.signal?.addEventListener('abort', onAbort, { once: true })
-  send({ type: 'start', digest, zstd: options.zstd ?? 'auto' })
+  send({
+    type: 'start',
+    digest,
+    zstd: options.zstd ?? 'auto',
+    checkpoints: options.onCheckpoint !== undefined,
+  })
 
   const feed = async (): Promise<void> => {
     try {

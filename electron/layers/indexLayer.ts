@@ -3,9 +3,15 @@
 // the same function on a worker thread.
 
 import type { Readable } from 'node:stream'
-import type { IndexProgress, LayerEntry, LayerIndex } from '../../shared/layerTree'
+import type {
+  IndexProgress,
+  LayerCompressionFound,
+  LayerEntry,
+  LayerIndex,
+} from '../../shared/layerTree'
 import type { ZstdDecoder } from './decompress'
 import { openDecompressed } from './decompress'
+import type { GzipCheckpoint } from './gzipCheckpoints'
 import { cancelled, scanTar } from './tarStream'
 
 export interface IndexOptions {
@@ -15,6 +21,11 @@ export interface IndexOptions {
   /** Minimum milliseconds between progress reports (the last one is always sent). */
   readonly progressIntervalMs?: number
   readonly maxEntries?: number
+  /** Record random-access checkpoints (gzip and uncompressed layers) and report each one. */
+  readonly onCheckpoint?: (checkpoint: GzipCheckpoint) => void
+  /** Uncompressed bytes between checkpoints (default CHECKPOINT_EVERY). */
+  readonly checkpointEvery?: number
+  readonly onCompression?: (compression: LayerCompressionFound) => void
 }
 
 export async function indexLayer(
@@ -26,7 +37,19 @@ export async function indexLayer(
     blob.destroy()
     throw cancelled()
   }
-  const layer = await openDecompressed(blob, digest, { zstd: options.zstd ?? 'auto' })
+  const { onCheckpoint, onCompression } = options
+  const layer = await openDecompressed(blob, digest, {
+    zstd: options.zstd ?? 'auto',
+    ...(onCheckpoint
+      ? {
+          checkpoints: {
+            onCheckpoint,
+            ...(options.checkpointEvery ? { every: options.checkpointEvery } : {}),
+          },
+        }
+      : {}),
+    ...(onCompression ? { onCompression } : {}),
+  })
   const entries: LayerEntry[] = []
   const interval = options.progressIntervalMs ?? 100
   let lastReport = 0

@@ -28,6 +28,10 @@ port.on('message', (message: ToWorker) => {
         signal: abort.signal,
         zstd: message.zstd,
         onProgress: (progress) => post({ type: 'progress', progress }),
+        onCompression: (compression) => post({ type: 'compression', compression }),
+        ...(message.checkpoints
+          ? { onCheckpoint: (checkpoint) => post({ type: 'checkpoint', checkpoint }) }
+          : {}),
       }).then(
         (index) => post({ type: 'done', index }),
         (error: unknown) => post({ type: 'error', error: toApiError(error) }),

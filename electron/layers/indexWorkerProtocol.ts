@@ -3,11 +3,18 @@
 // them and acknowledges each chunk, so at most a few chunks are ever in flight.
 
 import type { ApiError } from '../../shared/errors'
-import type { IndexProgress, LayerIndex } from '../../shared/layerTree'
+import type { IndexProgress, LayerCompressionFound, LayerIndex } from '../../shared/layerTree'
 import type { ZstdDecoder } from './decompress'
+import type { GzipCheckpoint } from './gzipCheckpoints'
 
 export type ToWorker =
-  | { readonly type: 'start'; readonly digest: string; readonly zstd: ZstdDecoder }
+  | {
+      readonly type: 'start'
+      readonly digest: string
+      readonly zstd: ZstdDecoder
+      /** Record checkpoints (sent back as they are found) for ranged reads. */
+      readonly checkpoints: boolean
+    }
   | { readonly type: 'chunk'; readonly data: Uint8Array }
   | { readonly type: 'end' }
   | { readonly type: 'fail'; readonly error: ApiError }
@@ -16,6 +23,8 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'ack' }
   | { readonly type: 'progress'; readonly progress: IndexProgress }
+  | { readonly type: 'compression'; readonly compression: LayerCompressionFound }
+  | { readonly type: 'checkpoint'; readonly checkpoint: GzipCheckpoint }
   | { readonly type: 'done'; readonly index: LayerIndex }
   | { readonly type: 'error'; readonly error: ApiError }
 

@@ -1,11 +1,19 @@
 // The one way the app gets a layer's index: from the on-disk cache when this digest was read
 // before (in any image), else by streaming the blob once through the indexer (on a worker
 // thread by default) and caching the result. Concurrent requests for one digest share a read.
+// While indexing, checkpoints and span hashes for ranged reads are recorded (gzipSpans.ts):
+// the worker finds checkpoints, this thread hashes the blob bytes it feeds the worker.
 
+import { Transform } from 'node:stream'
 import type { Readable } from 'node:stream'
 import type { IndexProgress, LayerIndex } from '../../shared/layerTree'
+import { StrataError } from '../../shared/errors'
 import type { LayerIndexCache } from '../cache/layerIndexCache'
+import type { ByteRange, RangedBlob } from '../registry/blobs'
 import type { ZstdDecoder } from './decompress'
+import { SyncInflater } from './gzipInflater'
+import { SpanRecorder } from './gzipSpans'
+import type { SpanTable } from './gzipSpansFile'
 import { indexLayer } from './indexLayer'
 import { indexLayerInWorker } from './indexInWorker'
 
@@ -13,6 +21,12 @@ import { indexLayerInWorker } from './indexInWorker'
 export interface LayerRef {
   readonly digest: string
   open(signal?: AbortSignal): Promise<Readable>
+  /**
+   * Inclusive byte range of the blob, when the source can serve one (HTTP Range, a file read
+   * at an offset). A `partial` answer is not verified by the source: the reader checks it
+   * against the span hashes. `whole` = the source sent the whole (verified) blob instead.
+   */
+  openRange?(range: ByteRange, signal?: AbortSignal): Promise<RangedBlob>
 }
 
 export interface IndexRequestOptions {
@@ -25,6 +39,8 @@ export interface LayerIndexServiceOptions {
   readonly worker?: boolean
   readonly workerUrl?: URL
   readonly zstd?: ZstdDecoder
+  /** Record checkpoints for ranged file reads (default: when the runtime's zlib allows it). */
+  readonly checkpoints?: boolean
 }
 
 export interface CachedLayerIndex {
@@ -35,19 +51,34 @@ export interface CachedLayerIndex {
 
 export class LayerIndexService {
   private readonly inFlight = new Map<string, Promise<CachedLayerIndex>>()
+  private readonly checkpoints: boolean
 
   constructor(
     private readonly cache: LayerIndexCache,
     private readonly options: LayerIndexServiceOptions = {},
-  ) {}
+  ) {
+    this.checkpoints = options.checkpoints ?? SyncInflater.supported()
+  }
+
+  /** The checkpoints of a cached layer index; undefined when it has none (or they are damaged). */
+  spans(digest: string): Promise<SpanTable | undefined> {
+    return this.cache.spans(digest)
+  }
 
   /**
-   * The layer's index. A request that joins one already running shares its outcome,
-   * including a cancel by the request that started it.
+   * The layer's index. A request that joins one already running shares its outcome, except
+   * a cancel by the request that started it: then this one starts afresh.
    */
   async get(layer: LayerRef, options: IndexRequestOptions = {}): Promise<CachedLayerIndex> {
-    const running = this.inFlight.get(layer.digest)
-    if (running) return running
+    for (let running = this.inFlight.get(layer.digest); running;) {
+      try {
+        return await running
+      } catch (error) {
+        const cancelled = error instanceof StrataError && error.code === 'CANCELLED'
+        if (!cancelled || options.signal?.aborted === true) throw error
+      }
+      running = this.inFlight.get(layer.digest)
+    }
     const work = this.load(layer, options).finally(() => this.inFlight.delete(layer.digest))
     this.inFlight.set(layer.digest, work)
     return work
@@ -56,11 +87,19 @@ export class LayerIndexService {
   private async load(layer: LayerRef, options: IndexRequestOptions): Promise<CachedLayerIndex> {
     const cached = await this.cache.get(layer.digest)
     if (cached) return { index: cached, fromCache: true }
-    const blob = await layer.open(options.signal)
+    const opened = await layer.open(options.signal)
+    const recorder = this.checkpoints ? new SpanRecorder(layer.digest) : undefined
+    const blob = recorder ? hashedAsRead(opened, recorder) : opened
     const indexOptions = {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       zstd: this.options.zstd ?? 'auto',
+      ...(recorder
+        ? {
+            onCheckpoint: recorder.checkpoint.bind(recorder),
+            onCompression: recorder.setCompression.bind(recorder),
+          }
+        : {}),
     }
     const index =
       this.options.worker === false
@@ -69,7 +108,23 @@ export class LayerIndexService {
             ...indexOptions,
             ...(this.options.workerUrl ? { workerUrl: this.options.workerUrl } : {}),
           })
-    await this.cache.put(index)
+    const spans = recorder?.finish(index.compressedSize, index.uncompressedSize)
+    await this.cache.put(index, spans)
     return { index, fromCache: false }
   }
+}
+
+/** `blob` with every chunk also handed to the recorder (on this thread) as it is read. */
+function hashedAsRead(blob: Readable, recorder: SpanRecorder): Readable {
+  const tap = new Transform({
+    highWaterMark: 256 * 1024,
+    transform(chunk: Buffer, _encoding, callback): void {
+      recorder.push(chunk)
+      callback(null, chunk)
+    },
+  })
+  blob.on('error', (error) => tap.destroy(error))
+  tap.on('close', () => blob.destroy())
+  blob.pipe(tap)
+  return tap
 }

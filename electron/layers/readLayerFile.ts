@@ -11,6 +11,7 @@ import { openDecompressed } from './decompress'
 import type { EntrySink } from './tarScanner'
 import { scanTar } from './tarStream'
 import { sparseSink } from './sparseSink'
+import { drainedOrClosed } from '../util/drained'
 
 export interface LayerFileOptions {
   readonly signal?: AbortSignal
@@ -76,6 +77,7 @@ export async function openLayerFile(
         return sparseSink(sparse, entry.size, {
           write: (chunk) => plain.data(chunk),
           end: () => plain.end(),
+          gone: () => out.destroyed,
           fail: (error) => {
             control.stop()
             out.destroy(error)
@@ -109,15 +111,7 @@ function sinkInto(out: PassThrough, onEnd: () => void): EntrySink {
     data(chunk: Buffer): void | Promise<void> {
       if (out.destroyed) return undefined
       if (out.write(chunk)) return undefined
-      return new Promise<void>((resolve) => {
-        const done = (): void => {
-          out.off('drain', done)
-          out.off('close', done)
-          resolve()
-        }
-        out.on('drain', done)
-        out.on('close', done)
-      })
+      return drainedOrClosed(out)
     },
     end(): void {
       out.end()

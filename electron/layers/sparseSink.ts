@@ -12,6 +12,8 @@ export interface ByteWriter {
   write(chunk: Buffer): void | Promise<void>
   end(): void
   fail(error: Error): void
+  /** True once nobody reads any more (the reader went away): stop producing zeros. */
+  gone?(): boolean
 }
 
 const ZEROS = Buffer.alloc(64 * 1024)
@@ -34,6 +36,7 @@ export function sparseSink(layout: SparseLayout, realSize: number, out: ByteWrit
       throw new StrataError('MALFORMED', 'sparse map of a layer entry is out of order or too big')
     }
     while (written < target) {
+      if (out.gone?.() === true) return
       const n = Math.min(ZEROS.length, target - written)
       written += n
       await out.write(ZEROS.subarray(0, n))

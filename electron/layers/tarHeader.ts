@@ -21,6 +21,9 @@ export interface RawHeader {
   /** The type flag character; "\0" already mapped to "0". */
   readonly typeflag: string
   readonly gnu: boolean
+  /** Character (3) and block (4) devices: devmajor / devminor. */
+  readonly devMajor?: number
+  readonly devMinor?: number
   /** GNU sparse (type S): the real file size and whether extension blocks follow. */
   readonly realSize?: number
   readonly sparseExtended?: boolean
@@ -81,6 +84,12 @@ export function parseHeader(block: Uint8Array, offset: number): RawHeader {
     mtime: numberField(block, 136, 12, 'mtime', offset),
     typeflag,
     gnu,
+    ...(typeflag === '3' || typeflag === '4'
+      ? {
+          devMajor: numberField(block, 329, 8, 'devmajor', offset),
+          devMinor: numberField(block, 337, 8, 'devminor', offset),
+        }
+      : {}),
   }
   if (gnu && typeflag === 'S') {
     return {

@@ -306,6 +306,9 @@ export class TarScanner {
       dataOffset: this.offset,
       storedSize,
       ...(sparse ? { sparse: true } : {}),
+      ...(header.devMajor !== undefined && header.devMinor !== undefined
+        ? { device: { major: header.devMajor, minor: header.devMinor } }
+        : {}),
       ...(warnings.length > 0 ? { warnings: [...new Set(warnings)] } : {}),
     }
   }

@@ -7,7 +7,11 @@ import type { ApiEvent } from '../../shared/api'
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/api'
 import type { HandlerTable } from '../api/handlerTable'
 import { dispatchCall } from '../api/handlerTable'
+import { OperationRegistry } from '../api/operationRegistry'
 import { isRendererUrl } from './rendererProtocol'
+
+/** The desktop's running operations: ipc calls and strata://app downloads share it. */
+export const desktopOperations = new OperationRegistry()
 
 export function broadcastEvent(event: ApiEvent): void {
   for (const window of BrowserWindow.getAllWindows()) {
@@ -33,6 +37,7 @@ export function serveHandlersOverIpc(table: HandlerTable): void {
     return dispatchCall(table, name, args ?? {}, {
       signal: controller.signal,
       emit: broadcastEvent,
+      operations: desktopOperations,
     })
   })
 }

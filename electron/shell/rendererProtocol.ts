@@ -1,9 +1,17 @@
 // The desktop window loads the renderer from strata://app/ instead of file://, so the page has
-// a real origin, a CSP header, and can read nothing but the built renderer directory.
+// a real origin, a CSP header, and can read nothing but the built renderer directory, plus
+// the one dynamic path web mode also serves: GET WEB_DOWNLOAD_PATH (a file or a directory tar).
 
 import { net, protocol } from 'electron'
 import { stat } from 'node:fs/promises'
+import { Readable } from 'node:stream'
 import { pathToFileURL } from 'node:url'
+import { WEB_DOWNLOAD_PATH } from '../../shared/api'
+import { toApiError } from '../../shared/errors'
+import type { ApiEvent } from '../../shared/api'
+import type { DownloadProvider } from '../api/downloads'
+import { downloadErrorResponse, downloadHeaders } from '../api/downloads'
+import type { OperationRegistry } from '../api/operationRegistry'
 import { RENDERER_DIST_DIR } from '../app/appPaths'
 import { resolveInside } from '../web/staticFiles'
 import { CONTENT_SECURITY_POLICY } from '../web/webServer'
@@ -32,9 +40,20 @@ export function registerRendererScheme(): void {
   ])
 }
 
-export function serveRendererFiles(): void {
+export interface DesktopDownloads {
+  readonly provider: DownloadProvider
+  /** Where downloads register (the ipc calls' registry, so operation:cancel reaches them). */
+  readonly operations: OperationRegistry
+  readonly emit: (event: ApiEvent) => void
+}
+
+/** `downloads` absent: the download path answers 404 like any unknown file. */
+export function serveRendererFiles(downloads?: DesktopDownloads): void {
   protocol.handle(RENDERER_SCHEME, async (request) => {
     const url = new URL(request.url)
+    if (downloads && url.host === 'app' && url.pathname === WEB_DOWNLOAD_PATH) {
+      return serveDownload(downloads, url, request)
+    }
     const file = url.host === 'app' ? resolveInside(RENDERER_DIST_DIR, url.pathname) : undefined
     const isFile = file
       ? await stat(file).then(
@@ -49,4 +68,36 @@ export function serveRendererFiles(): void {
     headers.set('x-content-type-options', 'nosniff')
     return new Response(response.body, { status: response.status, headers })
   })
+}
+
+async function serveDownload(
+  downloads: DesktopDownloads,
+  url: URL,
+  request: Request,
+): Promise<Response> {
+  const securityHeaders = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new Response('GET only.\n', { status: 405, headers: securityHeaders })
+  }
+  try {
+    const download = await downloads.provider(
+      url.searchParams,
+      request.signal,
+      downloads.operations.tracker(downloads.emit, request.signal),
+    )
+    const headers = { ...securityHeaders, ...downloadHeaders(download) }
+    if (request.method === 'HEAD') {
+      download.stream.destroy()
+      return new Response(null, { status: 200, headers })
+    }
+    // Cancelling the web stream destroys the node stream, which stops the layer reads.
+    const body = Readable.toWeb(download.stream) as ReadableStream<Uint8Array>
+    return new Response(body, { status: 200, headers })
+  } catch (error) {
+    const failed = downloadErrorResponse(toApiError(error))
+    return new Response(failed.body, {
+      status: failed.status,
+      headers: { ...securityHeaders, ...failed.headers },
+    })
+  }
 }

@@ -5,6 +5,7 @@
 import type { Readable } from 'node:stream'
 import type { EquivalentCommand, RateLimitInfo } from '../../shared/api'
 import type { Descriptor, ParsedManifest } from '../../shared/oci/types'
+import type { ByteRange, RangedBlob } from '../registry/blobs'
 
 export type SourceKind =
   | 'registry'
@@ -54,6 +55,17 @@ export interface ImageSource {
   fetchSmallBlob(descriptor: Descriptor, options?: SourceCallOptions): Promise<VerifiedBlob>
   /** A blob as a stream (layers); the stream errors with DIGEST_MISMATCH if it does not verify. */
   openBlob(descriptor: Descriptor, options?: SourceCallOptions): Promise<Readable>
+  /**
+   * An inclusive byte range of a blob, for sources that can seek (HTTP Range, a file read at
+   * an offset). A `partial` answer is NOT digest-verified (a range cannot be): callers check
+   * it against hashes they recorded from a verified read. `whole` = the source sent the whole
+   * blob instead (verified while streaming).
+   */
+  openBlobRange?(
+    descriptor: Descriptor,
+    range: ByteRange,
+    options?: SourceCallOptions,
+  ): Promise<RangedBlob>
   /** Commands that fetch the same object by hand. */
   commandsFor(target: {
     readonly digest?: string

@@ -240,3 +240,41 @@ export async function openVerifiedFile(
   if (options.signal) addAbortSignal(options.signal, verifier)
   return verifier
 }
+
+/**
+ * Bytes [start, end] (inclusive) of a blob file, unverified: a slice cannot be checked
+ * against the blob's digest, so callers verify it against hashes of their own.
+ */
+export async function openFileRange(
+  path: string,
+  descriptor: Descriptor,
+  range: { readonly start: number; readonly end: number },
+  options: { readonly signal?: AbortSignal } = {},
+): Promise<Readable> {
+  const expected = `blob ${descriptor.digest}`
+  const handle = await openFile(path, expected)
+  try {
+    await checkSize(handle, path, descriptor, Number.MAX_SAFE_INTEGER)
+    const size = (await handle.stat()).size
+    if (!Number.isSafeInteger(range.start) || range.start < 0 || range.end < range.start) {
+      throw new StrataError('BAD_INPUT', `byte range ${range.start}-${range.end} is not valid`)
+    }
+    if (range.end >= size) {
+      throw new StrataError(
+        'BAD_INPUT',
+        `byte range ${range.start}-${range.end} is outside ${path} (${size} bytes)`,
+        { subject: path },
+      )
+    }
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+  const stream = handle.createReadStream({
+    start: range.start,
+    end: range.end,
+    highWaterMark: 256 * 1024,
+  })
+  if (options.signal) addAbortSignal(options.signal, stream)
+  return stream
+}

@@ -9,6 +9,7 @@ import type { EquivalentCommand } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
 import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../shared/oci/parseManifest'
 import type { Descriptor } from '../../shared/oci/types'
+import type { ByteRange, RangedBlob } from '../registry/blobs'
 import { formatSourceRef } from '../../shared/sourceRef'
 import type {
   ImageSource,
@@ -20,6 +21,7 @@ import {
   blobFilePath,
   fileError,
   MAX_SMALL_BLOB_BYTES,
+  openFileRange,
   openVerifiedFile,
   readVerifiedFile,
   verifyBytesAt,
@@ -118,6 +120,22 @@ class OciLayoutSource implements ImageSource {
       descriptor,
       options?.signal ? { signal: options.signal } : {},
     )
+  }
+
+  /** A file read at an offset; the caller verifies the bytes (see ImageSource). */
+  async openBlobRange(
+    descriptor: Descriptor,
+    range: ByteRange,
+    options?: SourceCallOptions,
+  ): Promise<RangedBlob> {
+    options?.signal?.throwIfAborted()
+    const stream = await openFileRange(
+      this.pathOf(descriptor),
+      descriptor,
+      range,
+      options?.signal ? { signal: options.signal } : {},
+    )
+    return { kind: 'partial', range, stream }
   }
 
   commandsFor(target: {

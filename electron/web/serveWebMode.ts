@@ -3,6 +3,7 @@
 
 import { composeServices } from '../app/composeServices'
 import { defaultDataDir, RENDERER_DIST_DIR } from '../app/appPaths'
+import { createDownloadProvider } from '../api/downloads'
 import { createHandlers } from '../api/handlers'
 import { ensureRendererBuilt } from './ensureRendererBuilt'
 import { startWebServer, type RunningWebServer } from './webServer'
@@ -14,12 +15,14 @@ export async function serveWebMode(argv: readonly string[]): Promise<RunningWebS
   const services = await composeServices({ mode: 'web', dataDir: defaultDataDir() })
   const server = await startWebServer({
     table: () => createHandlers(services),
+    downloads: createDownloadProvider(services),
     rendererDir: RENDERER_DIST_DIR,
     port: options.port,
   })
   console.log(`Strata web mode: ${server.url}`)
   const stop = (): void => {
-    void server.close().then(() => process.exit(0))
+    // The journal flushes its pending appends on close: nothing observed is lost on Ctrl-C.
+    void Promise.allSettled([server.close(), services.close()]).then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

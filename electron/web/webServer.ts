@@ -5,9 +5,19 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { WEB_API_PATH, WEB_EVENTS_PATH, WEB_TOKEN_HEADER } from '../../shared/api'
+import { pipeline } from 'node:stream/promises'
+import {
+  WEB_API_PATH,
+  WEB_DOWNLOAD_PATH,
+  WEB_EVENTS_PATH,
+  WEB_TOKEN_HEADER,
+} from '../../shared/api'
+import { toApiError } from '../../shared/errors'
+import type { DownloadProvider } from '../api/downloads'
+import { downloadErrorResponse, downloadHeaders } from '../api/downloads'
 import type { HandlerTable } from '../api/handlerTable'
 import { dispatchCall } from '../api/handlerTable'
+import { OperationRegistry } from '../api/operationRegistry'
 import { EventHub } from './eventHub'
 import {
   isAllowedHost,
@@ -42,6 +52,8 @@ const MAX_REQUEST_BYTES = 1024 * 1024
 
 export interface WebServerOptions {
   readonly table: (emit: EventHub['emit']) => HandlerTable
+  /** Serves GET WEB_DOWNLOAD_PATH; absent: downloads answer 404. */
+  readonly downloads?: DownloadProvider
   readonly rendererDir: string
   /** 0 picks a free port. */
   readonly port: number
@@ -60,6 +72,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const token = options.token ?? randomBytes(24).toString('base64url')
   const events = new EventHub()
   const table = options.table(events.emit)
+  const operations = new OperationRegistry()
   let port = options.port
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
@@ -79,9 +92,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const cookieToken = readCookie(request.headers.cookie, sessionCookieName(port))
     const queryToken = url.searchParams.get('token') ?? undefined
 
+    const rawHeaderToken = request.headers[WEB_TOKEN_HEADER]
+    const headerToken = typeof rawHeaderToken === 'string' ? rawHeaderToken : undefined
+
     if (url.pathname === WEB_API_PATH) {
-      const headerToken = request.headers[WEB_TOKEN_HEADER]
-      if (!tokensMatch(typeof headerToken === 'string' ? headerToken : undefined, token)) {
+      if (!tokensMatch(headerToken, token)) {
         return sendJson(response, 401, {
           ok: false,
           error: { code: 'AUTH_REQUIRED', message: 'This launch token is not valid.' },
@@ -89,6 +104,16 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       }
       if (request.method !== 'POST') return sendText(response, 405, 'POST only.')
       return handleCall(request, response)
+    }
+    if (url.pathname === WEB_DOWNLOAD_PATH) {
+      // Like assets: the page's HttpOnly cookie (a plain link works) or the api header.
+      if (!tokensMatch(headerToken, token) && !tokensMatch(cookieToken, token)) {
+        return sendText(response, 401, "Downloads need this launch's session: open Strata first.")
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return sendText(response, 405, 'GET only.')
+      }
+      return handleDownload(request, response, url.searchParams)
     }
     const authorized = tokensMatch(queryToken, token) || tokensMatch(cookieToken, token)
     if (!authorized) {
@@ -136,8 +161,46 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const result = await dispatchCall(table, parsed.name, parsed.args ?? {}, {
       signal: controller.signal,
       emit: events.emit,
+      operations,
     })
     if (!response.destroyed) sendJson(response, 200, result)
+  }
+
+  async function handleDownload(
+    request: IncomingMessage,
+    response: ServerResponse,
+    query: URLSearchParams,
+  ): Promise<void> {
+    if (!options.downloads) return sendText(response, 404, 'Downloads are not served here.')
+    const controller = new AbortController()
+    response.on('close', () => {
+      if (!response.writableFinished) controller.abort()
+    })
+    let download
+    try {
+      download = await options.downloads(
+        query,
+        controller.signal,
+        operations.tracker(events.emit, controller.signal),
+      )
+    } catch (error) {
+      if (response.destroyed) return
+      const failed = downloadErrorResponse(toApiError(error))
+      response.writeHead(failed.status, { ...SECURITY_HEADERS, ...failed.headers })
+      response.end(failed.body)
+      return
+    }
+    if (response.destroyed || request.method === 'HEAD') {
+      if (!response.destroyed) {
+        response.writeHead(200, { ...SECURITY_HEADERS, ...downloadHeaders(download) })
+        response.end()
+      }
+      download.stream.destroy()
+      return
+    }
+    response.writeHead(200, { ...SECURITY_HEADERS, ...downloadHeaders(download) })
+    // A failure halfway through can only cut the response short (the status is already sent).
+    await pipeline(download.stream, response).catch(() => undefined)
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -7,6 +7,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, before, test } from 'node:test'
+import type { DownloadArgs } from '../../shared/api'
+import { WEB_DOWNLOAD_PATH, downloadQuery } from '../../shared/api'
 import { bundleDesktopShell } from '../../electron/app/bundleDesktopShell'
 import type { ShellRecord } from '../harness/electronStandIn'
 
@@ -109,6 +111,31 @@ test('electron shell (stand-in electron): the renderer protocol serves only dist
   const escape = await serve(new Request('strata://app/..%2f..%2fpackage.json'))
   assert.equal(escape.status, 404, 'no file outside dist/renderer')
   assert.equal((await serve(new Request('strata://other/index.html'))).status, 404)
+})
+
+test('electron shell (stand-in electron): downloads stream through the strata://app protocol', async () => {
+  const serve = shell.protocolHandlers.get('strata')
+  const call = shell.ipcHandlers.get('strata:call')
+  assert.ok(serve && call)
+  const info = (await call(
+    { senderFrame: { url: 'strata://app/index.html' }, sender: { once: () => undefined } },
+    { name: 'app:info', args: {} },
+  )) as { value: { sampleRef: string } }
+  const url = (args: DownloadArgs): string =>
+    `strata://app${WEB_DOWNLOAD_PATH}${downloadQuery(args)}`
+  const ref = info.value.sampleRef
+  const file = await serve(new Request(url({ ref, path: '/etc/hostname' })))
+  assert.equal(file.status, 200, await file.clone().text())
+  assert.equal(await file.text(), 'sample\n')
+  assert.match(file.headers.get('content-disposition') ?? '', /^attachment; filename="hostname"/)
+  const tar = await serve(new Request(url({ ref, path: '/etc' })))
+  assert.equal(tar.status, 200)
+  const bytes = Buffer.from(await tar.arrayBuffer())
+  assert.equal(String(bytes.length), tar.headers.get('content-length'))
+  assert.equal(bytes.subarray(0, 4).toString(), 'etc/')
+  const missing = await serve(new Request(url({ ref, path: '/etc/motd' })))
+  assert.equal(missing.status, 404)
+  assert.match(await missing.text(), /\/etc\/motd is not in the image/)
 })
 
 test('electron shell (stand-in electron): the preload exposes only the api bridge', async () => {

@@ -1,0 +1,56 @@
+// Long operations by id, so `operation:cancel` can stop one. Electron's ipc cannot abort an
+// invoke, so this is how the desktop cancels; web mode uses it too (for downloads, which are
+// not api calls). Each operation gets an AbortController linked to its caller's own signal.
+
+import { randomUUID } from 'node:crypto'
+import type { ApiEvent } from '../../shared/api'
+import type { TrackOperation } from '../layers/operationTracker'
+import { progressEmitter } from '../layers/operationTracker'
+
+export class OperationRegistry {
+  private readonly running = new Map<string, AbortController>()
+
+  /** Registers a new operation; its signal aborts with `signal` or with cancel(id). */
+  begin(signal?: AbortSignal): { readonly operationId: string; readonly signal: AbortSignal } {
+    const operationId = randomUUID()
+    const controller = new AbortController()
+    this.running.set(operationId, controller)
+    const linked = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal
+    return { operationId, signal: linked }
+  }
+
+  /** Aborts the operation; false when no running operation has this id. */
+  cancel(operationId: string): boolean {
+    const controller = this.running.get(operationId)
+    if (!controller) return false
+    this.running.delete(operationId)
+    controller.abort()
+    return true
+  }
+
+  end(operationId: string): void {
+    this.running.delete(operationId)
+  }
+
+  get size(): number {
+    return this.running.size
+  }
+
+  /** A TrackOperation for one call: operations it starts are registered here and emit events. */
+  tracker(emit: (event: ApiEvent) => void, callSignal?: AbortSignal): TrackOperation {
+    return (label, signal, options) => {
+      const caller = options?.shared === true ? undefined : callSignal
+      const parent = signal && caller ? AbortSignal.any([signal, caller]) : (signal ?? caller)
+      const { operationId, signal: linked } = this.begin(parent)
+      return progressEmitter({
+        operationId,
+        label,
+        signal: linked,
+        cancellable: true,
+        unit: options?.unit ?? 'bytes',
+        emit,
+        onFinish: () => this.end(operationId),
+      })
+    }
+  }
+}

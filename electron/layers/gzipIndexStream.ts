@@ -1,0 +1,205 @@
+// Gunzip for indexing that also records checkpoints (see gzipCheckpoints.ts). It steps a
+// native inflater synchronously: Z_NO_FLUSH normally; once CHECKPOINT_EVERY bytes of output
+// have passed since the last checkpoint, Z_BLOCK until inflate stops at a block boundary;
+// then the boundary's bit is found by trial once a few KiB of the output after it are known.
+// Output chunks are handed downstream as they are made, never copied.
+
+import { Transform } from 'node:stream'
+import type { TransformCallback } from 'node:stream'
+import type { GzipCheckpoint } from './gzipCheckpoints'
+import {
+  CHECKPOINT_EVERY,
+  locateCheckpoint,
+  TRIAL_MATCH_BYTES,
+  WINDOW_BYTES,
+} from './gzipCheckpoints'
+import { SyncInflater, Z_BLOCK, Z_FINISH, Z_NO_FLUSH } from './gzipInflater'
+
+const OUT_BYTES = 256 * 1024
+/** A fresh output buffer is taken when less than this is left in the current one. */
+const OUT_MIN_ROOM = 32 * 1024
+/** Output gathered after a boundary before the trial runs (twice what it must match). */
+const FOLLOWING_BYTES = 2 * TRIAL_MATCH_BYTES
+const MAX_PENDING_INPUT = 1024 * 1024
+
+interface PendingBoundary {
+  readonly consumedTotal: number
+  readonly uncompressedOffset: number
+  readonly window: Buffer
+  readonly compressed: Buffer[]
+  compressedLength: number
+  readonly following: Buffer[]
+  followingLength: number
+}
+
+export interface GzipIndexOptions {
+  readonly every?: number
+  readonly onCheckpoint: (checkpoint: GzipCheckpoint) => void
+}
+
+export class GzipIndexStream extends Transform {
+  private readonly inflater: SyncInflater
+  private readonly interval: number
+  private out = Buffer.allocUnsafe(OUT_BYTES)
+  private outOffset = 0
+  private consumedTotal = 0
+  private producedTotal = 0
+  private lastByte = 0
+  private lastCheckpoint = 0
+  private seeking = false
+  private pending: PendingBoundary | undefined
+  private ended = false
+  /** The latest output, newest last, at least WINDOW_BYTES long once there is that much. */
+  private recent: Buffer[] = []
+  private recentLength = 0
+
+  private constructor(
+    inflater: SyncInflater,
+    private readonly options: GzipIndexOptions,
+  ) {
+    super({ readableHighWaterMark: OUT_BYTES })
+    this.inflater = inflater
+    this.interval = options.every ?? CHECKPOINT_EVERY
+  }
+
+  /** Undefined when the runtime's zlib cannot be stepped synchronously. */
+  static create(options: GzipIndexOptions): GzipIndexStream | undefined {
+    const inflater = SyncInflater.create('gunzip')
+    return inflater ? new GzipIndexStream(inflater, options) : undefined
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      this.inflate(chunk, Z_NO_FLUSH)
+      callback()
+    } catch (error) {
+      callback(error as Error)
+    }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      // Z_FINISH on no input: zlib reports "unexpected end of file" if the stream is cut short.
+      if (!this.ended) this.inflate(Buffer.alloc(0), Z_FINISH)
+      this.settlePending(true)
+      callback()
+    } catch (error) {
+      callback(error as Error)
+    }
+  }
+
+  override _destroy(error: Error | null, callback: (error: Error | null) => void): void {
+    this.inflater.close()
+    callback(error)
+  }
+
+  private inflate(chunk: Buffer, finalFlush: number): void {
+    let offset = 0
+    while (!this.ended && (offset < chunk.length || finalFlush === Z_FINISH)) {
+      if (OUT_BYTES - this.outOffset < OUT_MIN_ROOM) {
+        this.out = Buffer.allocUnsafe(OUT_BYTES)
+        this.outOffset = 0
+      }
+      const wantBoundary = this.seeking
+      const flush = finalFlush === Z_FINISH ? Z_FINISH : wantBoundary ? Z_BLOCK : Z_NO_FLUSH
+      const room = OUT_BYTES - this.outOffset
+      const step = this.inflater.step(
+        chunk,
+        offset,
+        chunk.length - offset,
+        this.out,
+        this.outOffset,
+        room,
+        flush,
+      )
+      const input = chunk.subarray(offset, offset + step.consumed)
+      offset += step.consumed
+      this.consumedTotal += step.consumed
+      if (step.consumed > 0) this.lastByte = input[input.length - 1] ?? 0
+      // The pending boundary sees this step's input before its output, so a trial run on
+      // the output always has the compressed bytes that made it.
+      if (this.pending) this.feedPending(input)
+      const output = this.out.subarray(this.outOffset, this.outOffset + step.produced)
+      this.outOffset += step.produced
+      if (step.produced > 0) this.deliver(output)
+      if (finalFlush === Z_FINISH) return
+      const atBoundary =
+        wantBoundary && (step.stopped || (step.consumed === 0 && step.produced === 0))
+      if (atBoundary) {
+        this.startPending()
+        continue
+      }
+      if (step.stopped) this.ended = true // end of the gzip data; anything after is padding
+      if (step.consumed === 0 && step.produced === 0) break
+    }
+  }
+
+  private deliver(output: Buffer): void {
+    this.producedTotal += output.length
+    this.push(output)
+    if (this.pending) {
+      this.pending.following.push(output)
+      this.pending.followingLength += output.length
+      this.settlePending(false)
+    }
+    this.recent.push(output)
+    this.recentLength += output.length
+    while (
+      this.recent.length > 1 &&
+      this.recentLength - (this.recent[0]?.length ?? 0) >= WINDOW_BYTES
+    ) {
+      this.recentLength -= this.recent.shift()?.length ?? 0
+    }
+    if (
+      !this.seeking &&
+      !this.pending &&
+      this.producedTotal - this.lastCheckpoint >= this.interval
+    ) {
+      this.seeking = true
+    }
+  }
+
+  private startPending(): void {
+    this.seeking = false
+    const recent = Buffer.concat(this.recent, this.recentLength)
+    this.pending = {
+      consumedTotal: this.consumedTotal,
+      uncompressedOffset: this.producedTotal,
+      window: Buffer.from(recent.subarray(Math.max(0, recent.length - WINDOW_BYTES))),
+      compressed: [Buffer.of(this.lastByte)],
+      compressedLength: 1,
+      following: [],
+      followingLength: 0,
+    }
+  }
+
+  private feedPending(input: Buffer): void {
+    const pending = this.pending
+    if (!pending || input.length === 0) return
+    pending.compressed.push(input)
+    pending.compressedLength += input.length
+    // Pathological streams (long runs of empty blocks) must not grow this without bound.
+    if (pending.compressedLength > MAX_PENDING_INPUT) this.settlePending(true)
+  }
+
+  /** Runs the trial once enough output followed the boundary (or the stream ended). */
+  private settlePending(atEnd: boolean): void {
+    const pending = this.pending
+    if (!pending) return
+    if (!atEnd && pending.followingLength < FOLLOWING_BYTES) return
+    this.pending = undefined
+    const checkpoint = locateCheckpoint({
+      consumedTotal: pending.consumedTotal,
+      compressed: Buffer.concat(pending.compressed, pending.compressedLength),
+      uncompressedOffset: pending.uncompressedOffset,
+      window: pending.window,
+      following: Buffer.concat(pending.following, pending.followingLength),
+    })
+    if (checkpoint) {
+      this.lastCheckpoint = checkpoint.uncompressedOffset
+      this.options.onCheckpoint(checkpoint)
+    } else if (!this.ended) {
+      this.seeking = true // try the next boundary
+    }
+  }
+}

@@ -1,0 +1,106 @@
+// How long work reports progress and learns it was cancelled, without knowing who listens.
+// The api layer supplies a TrackOperation that registers each operation under an id (so
+// `operation:cancel` can abort it) and turns reports into ProgressEvents; domain code only
+// sees this small interface.
+
+import { randomUUID } from 'node:crypto'
+import type { ProgressEvent } from '../../shared/api'
+
+export interface TrackedOperation {
+  readonly operationId: string
+  /** Aborted when the caller goes away or `operation:cancel` names this operation. */
+  readonly signal: AbortSignal
+  /** Work done so far; `label` replaces the label given to track() from now on. */
+  report(done: number, total?: number, label?: string): void
+  /**
+   * Sends the operation's last event (done: true) and forgets it. Safe to call twice. Work that
+   * never reported (everything came from a cache) ends silently: nobody saw it start.
+   */
+  finish(): void
+}
+
+export interface TrackOptions {
+  readonly unit?: 'bytes' | 'items'
+  /**
+   * Work shared by several callers (one index build many requests wait for): only the
+   * given signal and `operation:cancel` stop it, not the call that happened to start it.
+   */
+  readonly shared?: boolean
+}
+
+/** Starts tracking one operation; `signal` is the caller's own (a closed request, a reload). */
+export type TrackOperation = (
+  label: string,
+  signal?: AbortSignal,
+  options?: TrackOptions,
+) => TrackedOperation
+
+/** Minimum time between two progress events of one operation (the first and last always go). */
+const REPORT_INTERVAL_MS = 100
+
+export interface ProgressEmitterOptions {
+  readonly operationId: string
+  readonly label: string
+  readonly signal: AbortSignal
+  readonly cancellable: boolean
+  readonly unit: 'bytes' | 'items'
+  readonly emit: (event: ProgressEvent) => void
+  readonly onFinish?: () => void
+}
+
+/** A TrackedOperation that emits throttled ProgressEvents and a final `done: true` event. */
+export function progressEmitter(options: ProgressEmitterOptions): TrackedOperation {
+  let label = options.label
+  let lastDone = 0
+  let lastTotal: number | undefined
+  let lastSent = 0
+  let finished = false
+  const send = (done: boolean): void => {
+    lastSent = Date.now()
+    options.emit({
+      type: 'progress',
+      operationId: options.operationId,
+      label,
+      doneBytes: lastDone,
+      ...(lastTotal !== undefined ? { totalBytes: lastTotal } : {}),
+      unit: options.unit,
+      cancellable: options.cancellable,
+      ...(done ? { done: true } : {}),
+    })
+  }
+  return {
+    operationId: options.operationId,
+    signal: options.signal,
+    report(done, total, newLabel) {
+      if (finished) return
+      const first = lastSent === 0
+      lastDone = done
+      lastTotal = total
+      if (newLabel !== undefined && newLabel !== label) {
+        label = newLabel
+        send(false)
+        return
+      }
+      if (first || Date.now() - lastSent >= REPORT_INTERVAL_MS) send(false)
+    },
+    finish() {
+      if (finished) return
+      finished = true
+      if (lastSent !== 0) send(true)
+      options.onFinish?.()
+    },
+  }
+}
+
+/** Tracking without a registry: events still flow, but nothing can cancel by id. */
+export function untrackedOperations(emit?: (event: ProgressEvent) => void): TrackOperation {
+  return (label, signal, options) =>
+    progressEmitter({
+      operationId: randomUUID(),
+      label,
+      signal: signal ?? new AbortController().signal,
+      cancellable: false,
+      unit: options?.unit ?? 'bytes',
+      emit: emit ?? (() => undefined),
+    })
+}

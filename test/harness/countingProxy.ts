@@ -1,0 +1,106 @@
+// A loopback HTTP proxy in front of a registry that counts the response body bytes it
+// receives from upstream, so a test or benchmark can tell how much of a blob a read fetched.
+// Options make it misbehave the way real middle boxes do: drop the Range header (the server
+// then sends the whole blob) or flip a byte of every ranged (206) answer.
+
+import { createServer, request } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface CountingProxyOptions {
+  /** Forward requests without their Range header, as a proxy that ignores Range would. */
+  readonly stripRange?: boolean
+  /** Flip one byte in the middle of every 206 response body. */
+  readonly corruptRanges?: boolean
+}
+
+export interface CountingProxy {
+  /** "http://127.0.0.1:PORT" */
+  readonly url: string
+  /** Response body bytes received from upstream since start (or the last reset). */
+  bytesFromUpstream(): number
+  /** Zeroes the byte count and the request statistics. */
+  reset(): void
+  close(): Promise<void>
+  /** "127.0.0.1:PORT" (the url's host), for references. */
+  readonly host: string
+  /** Requests since start (or the last reset), and the most that were in flight at once. */
+  readonly stats: { readonly requests: number; readonly maxInFlight: number }
+  /** Same as close(). */
+  stop(): Promise<void>
+}
+
+/** `target`: the upstream as "HOST:PORT" or "http://HOST:PORT". */
+export async function startCountingProxy(
+  target: string,
+  options: CountingProxyOptions = {},
+): Promise<CountingProxy> {
+  const upstream = new URL(target.includes('://') ? target : `http://${target}`)
+  let counted = 0
+  const stats = { requests: 0, maxInFlight: 0 }
+  let inFlight = 0
+  const server = createServer((incoming, outgoing) => {
+    stats.requests++
+    inFlight++
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlight)
+    outgoing.on('close', () => inFlight--)
+    const headers = { ...incoming.headers, host: upstream.host }
+    if (options.stripRange === true) delete headers.range
+    const forwarded = request(
+      {
+        hostname: upstream.hostname,
+        port: upstream.port,
+        path: incoming.url,
+        method: incoming.method,
+        headers,
+      },
+      (answer) => {
+        const corrupt = options.corruptRanges === true && answer.statusCode === 206
+        const length = Number(answer.headers['content-length'] ?? -1)
+        let seen = 0
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.on('data', (chunk: Buffer) => {
+          counted += chunk.length
+          const middle = Math.floor(length / 2)
+          if (corrupt && middle >= seen && middle < seen + chunk.length) {
+            const copy = Buffer.from(chunk)
+            copy[middle - seen] = (copy[middle - seen] ?? 0) ^ 0x01
+            chunk = copy
+          }
+          seen += chunk.length
+          if (!outgoing.write(chunk)) {
+            answer.pause()
+            outgoing.once('drain', () => answer.resume())
+          }
+        })
+        answer.on('end', () => outgoing.end())
+        answer.on('error', () => outgoing.destroy())
+      },
+    )
+    forwarded.on('error', () => {
+      if (!outgoing.headersSent) outgoing.writeHead(502)
+      outgoing.end()
+    })
+    outgoing.on('close', () => forwarded.destroy())
+    incoming.pipe(forwarded)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const close = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    })
+  return {
+    url: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    bytesFromUpstream: () => counted,
+    stats,
+    reset: () => {
+      counted = 0
+      stats.requests = 0
+      stats.maxInFlight = inFlight
+    },
+    close,
+    stop: close,
+  }
+}
