@@ -10,6 +10,7 @@ import { fetchObjectDocument } from './fetchObjectDocument'
 import { createFileHandlers } from './fileHandlers'
 import { createHistoryHandlers } from './historyHandlers'
 import { createOperationHandlers } from './operationHandlers'
+import { recordResolvedTag, withGraphReferrers } from './tagRecording'
 
 const MAX_PAGE_SIZE = 1000
 
@@ -41,10 +42,17 @@ export function createHandlers(services: Services): HandlerTable {
         pageSize: optionalCount(args, 'pageSize', MAX_PAGE_SIZE),
         signal,
       }),
-    'image:summary': async (args, { signal }) =>
-      summarizeImage(await services.openSource(requiredString(args, 'ref'), signal), signal),
-    'image:graph': async (args, { signal }) =>
-      buildImageGraph(await services.openSource(requiredString(args, 'ref'), signal), { signal }),
+    'image:summary': async (args, { signal }) => {
+      const source = await services.openSource(requiredString(args, 'ref'), signal)
+      const summary = await summarizeImage(source, signal)
+      await recordResolvedTag(services, source, summary.digest)
+      return summary
+    },
+    'image:graph': async (args, { signal }) => {
+      const source = await services.openSource(requiredString(args, 'ref'), signal)
+      const graph = await buildImageGraph(source, { signal })
+      return withGraphReferrers(services, graph, source, signal)
+    },
     'image:object': async (args, { signal }) => {
       const source = await services.openSource(requiredString(args, 'ref'), signal)
       return fetchObjectDocument(source, {

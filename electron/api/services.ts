@@ -13,6 +13,8 @@ import type { LocalStore } from '../../shared/localStores'
 import type { StorageView } from '../../shared/storageView'
 import type { ImageSource } from '../sources/imageSource'
 import type { ImageFiles } from '../layers/imageFilesService'
+import type { TagHistoryService } from '../history/tagHistoryService'
+import type { ReferrersService } from '../referrers/referrersService'
 
 export interface RegistryListing {
   listRepositories(
@@ -52,6 +54,14 @@ export interface Services {
   readonly dialogs?: DesktopDialogs
   /** Layers and files of images: indexing, listings, reads, efficiency, the layer caches. */
   readonly files: ImageFiles
+  /** The tag-history journal, its watches and Quay merges. */
+  readonly history: TagHistoryService
+  /** What refers to a registry manifest (Referrers API, else the fallback tag). */
+  readonly referrers: ReferrersService
   /** Opens any source reference the Open box accepts ("docker://…", "oci:…", "alpine"). */
   openSource(ref: string, signal: AbortSignal): Promise<ImageSource>
+  /** Something worth a line in the log that must not fail the call that found it. */
+  warn(message: string): void
+  /** Stops watches and closes the journal and connections; call once on shutdown. */
+  close(): Promise<void>
 }

@@ -1,15 +1,18 @@
-// What one tag or digest points at, for the tags list: digest, media type, total size and
-// platforms. For an index, every image it names is read (with bounded concurrency) so the
-// size counts each distinct blob once.
+// What one tag or digest points at, for the tags list: digest, media type, total size,
+// platforms and created time. For an index, every image it names is read (with bounded
+// concurrency) so the size counts each distinct blob once. Created: the config's `created`,
+// else the org.opencontainers.image.created annotation; for an index, its own annotation,
+// else what its first runnable image says.
 
 import type { ImageSummary } from '../../shared/api'
 import { describeMediaType } from '../../shared/oci/mediaTypes'
-import type { Descriptor, ImageConfig } from '../../shared/oci/types'
+import type { Annotations, Descriptor, ImageConfig } from '../../shared/oci/types'
 import { platformString } from '../../shared/format'
 import type { ImageSource } from '../sources/imageSource'
 import { Semaphore } from '../util/semaphore'
 
 const MAX_CHILDREN = 64
+const CREATED_ANNOTATION = 'org.opencontainers.image.created'
 
 export async function summarizeImage(
   source: ImageSource,
@@ -20,32 +23,44 @@ export async function summarizeImage(
   const platforms: string[] = []
   const manifest = await source.fetchManifest(root, { signal })
   const { parsed } = manifest
+  let created: string | undefined
   if (parsed.kind === 'index') {
     const limit = new Semaphore(4)
     const children = parsed.document.manifests.slice(0, MAX_CHILDREN)
+    const childCreated = new Map<number, () => Promise<string | undefined>>()
     await Promise.all(
-      children.map((child) =>
+      children.map((child, position) =>
         limit.run(async () => {
-          if (child.platform && child.platform.os !== 'unknown') {
-            platforms.push(platformString(child.platform))
-          }
+          const runnable = child.platform !== undefined && child.platform.os !== 'unknown'
+          if (child.platform && runnable) platforms.push(platformString(child.platform))
           sizes.set(child.digest, child.size)
           if (describeMediaType(child.mediaType).kind !== 'manifest') return
           const childManifest = await source.fetchManifest(child, { signal })
           if (childManifest.parsed.kind === 'manifest') {
-            addBlobSizes(sizes, [
-              childManifest.parsed.document.config,
-              ...childManifest.parsed.document.layers,
-            ])
+            const document = childManifest.parsed.document
+            addBlobSizes(sizes, [document.config, ...document.layers])
+            if (runnable || child.platform === undefined) {
+              childCreated.set(position, async () => {
+                const facts = await readConfigFacts(source, document.config, signal)
+                return facts.created ?? annotatedCreated(document.annotations)
+              })
+            }
           }
         }),
       ),
     )
+    created = annotatedCreated(parsed.document.annotations)
+    if (created === undefined) {
+      const first = [...childCreated.entries()].sort(([a], [b]) => a - b)[0]
+      // Only a nicety for the list: a config that cannot be read leaves it out.
+      created = await first?.[1]().catch(() => undefined)
+    }
   } else if (parsed.kind === 'manifest') {
     const { config, layers } = parsed.document
     addBlobSizes(sizes, [config, ...layers])
-    const platform = await readPlatform(source, config, signal)
-    if (platform) platforms.push(platform)
+    const facts = await readConfigFacts(source, config, signal)
+    if (facts.platform) platforms.push(facts.platform)
+    created = facts.created ?? annotatedCreated(parsed.document.annotations)
   }
   const rateLimit = source.rateLimit?.()
   return {
@@ -55,6 +70,7 @@ export async function summarizeImage(
     kind: parsed.kind === 'schema1' ? 'schema1' : parsed.kind,
     totalSize: [...sizes.values()].reduce((sum, size) => sum + size, 0),
     platforms: [...new Set(platforms)].sort(),
+    ...(created !== undefined ? { created } : {}),
     ...(rateLimit ? { rateLimit } : {}),
   }
 }
@@ -63,18 +79,35 @@ function addBlobSizes(sizes: Map<string, number>, blobs: readonly Descriptor[]):
   for (const blob of blobs) sizes.set(blob.digest, blob.size)
 }
 
-async function readPlatform(
+/** The platform and created time a config states (nothing for artifacts' configs). */
+async function readConfigFacts(
   source: ImageSource,
   config: Descriptor,
   signal: AbortSignal | undefined,
-): Promise<string | undefined> {
-  if (describeMediaType(config.mediaType).kind !== 'config') return undefined
+): Promise<{ readonly platform?: string; readonly created?: string }> {
+  if (describeMediaType(config.mediaType).kind !== 'config') return {}
   const blob = await source.fetchSmallBlob(config, { signal })
   const parsed = JSON.parse(new TextDecoder().decode(blob.bytes)) as Partial<ImageConfig>
-  if (typeof parsed.os !== 'string' || typeof parsed.architecture !== 'string') return undefined
-  return platformString({
-    os: parsed.os,
-    architecture: parsed.architecture,
-    ...(typeof parsed.variant === 'string' ? { variant: parsed.variant } : {}),
-  })
+  const created = validDate(parsed.created)
+  const platform =
+    typeof parsed.os === 'string' && typeof parsed.architecture === 'string'
+      ? platformString({
+          os: parsed.os,
+          architecture: parsed.architecture,
+          ...(typeof parsed.variant === 'string' ? { variant: parsed.variant } : {}),
+        })
+      : undefined
+  return {
+    ...(platform !== undefined ? { platform } : {}),
+    ...(created !== undefined ? { created } : {}),
+  }
+}
+
+function annotatedCreated(annotations: Annotations | undefined): string | undefined {
+  return validDate(annotations?.[CREATED_ANNOTATION])
+}
+
+/** A timestamp worth showing: text that parses as a date (garbage is left out). */
+function validDate(value: unknown): string | undefined {
+  return typeof value === 'string' && !isNaN(Date.parse(value)) ? value : undefined
 }

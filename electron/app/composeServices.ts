@@ -24,6 +24,10 @@ import { ImageFiles } from '../layers/imageFilesService'
 import { DEFAULT_WORKER_URL } from '../layers/indexInWorker'
 import type { LayerIndexServiceOptions } from '../layers/layerIndexService'
 import { LayerIndexService } from '../layers/layerIndexService'
+import { TagHistoryService } from '../history/tagHistoryService'
+import type { WatchTimers } from '../history/tagWatcher'
+import { ReferrersService } from '../referrers/referrersService'
+import { createRegistryAgent } from '../registry/registryClient'
 import { PROJECT_ROOT, SAMPLE_LAYOUT_DIR, SAMPLE_REFERENCE } from './appPaths'
 
 /** Layer blobs kept from registries, least recently used dropped first. */
@@ -37,17 +41,26 @@ export interface ComposeOptions {
   readonly env?: NodeJS.ProcessEnv
   /** Native dialogs, when the desktop shell provides them. */
   readonly dialogs?: DesktopDialogs
+  /** Where warnings go (default: stderr). */
+  readonly onWarning?: (message: string) => void
+}
+
+/** Watch timers that never keep the process alive on their own (the shell or server does). */
+const unrefTimers: WatchTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
 
 export async function composeServices(options: ComposeOptions): Promise<Services> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
   const env = options.env ?? process.env
+  const warn = options.onWarning ?? ((message: string) => console.error(`Strata: ${message}`))
   const registry = createRegistryServices({
     dataDir: options.dataDir,
     secrets: options.secretStore ?? new MemorySecretStore(),
     env,
     homeDir: homedir(),
-    onWarning: (message) => console.error(`Strata: ${message}`),
+    onWarning: warn,
   })
   const appInfo: AppInfo = {
     version: await readVersion(),
@@ -61,6 +74,21 @@ export async function composeServices(options: ComposeOptions): Promise<Services
   }
   const { directory, pool } = registry
   const files = await createImageFiles(options.dataDir)
+  const history = await TagHistoryService.open({
+    dataDir: options.dataDir,
+    clientFor: (host) => pool.clientFor(host),
+    timers: unrefTimers,
+    onWarning: warn,
+  })
+  // The referrers connections get their own agent (the pool keeps its dispatcher private).
+  const referrersAgent = createRegistryAgent()
+  const referrers = new ReferrersService({
+    pool,
+    dispatcher: referrersAgent,
+    credentials: registry.credentials,
+  })
+  const unsubscribe = directory.onChange((host) => referrers.forget(host))
+  let closing: Promise<void> | undefined
   return {
     appInfo,
     registries: {
@@ -79,6 +107,16 @@ export async function composeServices(options: ComposeOptions): Promise<Services
     localStores: createLocalStores(env),
     ...(options.dialogs ? { dialogs: options.dialogs } : {}),
     files,
+    history,
+    referrers,
+    warn,
+    close: () =>
+      (closing ??= (async () => {
+        unsubscribe()
+        await history.close()
+        await referrersAgent.close()
+        await registry.close()
+      })()),
     openSource: (ref, signal) =>
       openSource(
         ref,

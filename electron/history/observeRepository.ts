@@ -26,6 +26,8 @@ export interface ObserveOptions {
   readonly now?: () => Date
   /** Stop listing after this many tags (a guard against endless repositories). */
   readonly maxTags?: number
+  /** Called once the tags are listed (done 0) and after each tag is resolved. */
+  readonly onProgress?: (done: number, total: number) => void
 }
 
 export async function listAllTags(
@@ -66,6 +68,9 @@ export async function observeTags(
   const limit = new Semaphore(options.concurrency ?? 8)
   const now = options.now ?? ((): Date => new Date())
   const signal = options.signal !== undefined ? { signal: options.signal } : {}
+  let done = 0
+  const progress = (): void => options.onProgress?.(done, tags.length)
+  progress()
   const resolved = await Promise.all(
     tags.map((tag) =>
       limit.run(async (): Promise<TagObservation | undefined> => {
@@ -82,6 +87,9 @@ export async function observeTags(
         } catch (error) {
           if (error instanceof StrataError && error.code === 'NOT_FOUND') return undefined
           throw error
+        } finally {
+          done += 1
+          progress()
         }
       }),
     ),

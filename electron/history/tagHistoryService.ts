@@ -3,6 +3,8 @@
 // of a repository, Quay's server-side history merged in, and the queries and exports.
 
 import type { Dispatcher } from 'undici'
+import type { WatchedRepository } from '../../shared/api'
+import { toApiError } from '../../shared/errors'
 import type {
   ObservationSource,
   RepositoryTimeline,
@@ -13,12 +15,15 @@ import type {
 import { observationsToCsv, observationsToJson } from './journalExport'
 import type { TagLister } from './observeRepository'
 import { observeRepository } from './observeRepository'
+import type { QuayMergeOutcome, QuayMergePolicyOptions } from './quayMerge'
+import { QuayMergePolicy } from './quayMerge'
 import { fetchQuayTagHistory } from './quayTagHistory'
 import type { AppendResult } from './tagJournal'
 import { TagJournal } from './tagJournal'
 import type { WatchTarget, WatchTimers } from './tagWatcher'
 import { TagWatcher } from './tagWatcher'
 import { movesOf, tagAsOf } from './timeline'
+import { loadWatchList, saveWatchList } from './watchList'
 
 export interface TagHistoryServiceOptions {
   readonly dataDir: string
@@ -31,12 +36,25 @@ export interface TagHistoryServiceOptions {
   readonly onWarning?: (message: string) => void
   /** For Quay's API (its own origin, outside the registry client). */
   readonly quayDispatcher?: Dispatcher
+  /** When and how long to try Quay's API for timelines. */
+  readonly quay?: QuayMergePolicyOptions
+  /** Keep watched repositories in the data directory and resume them on open (default true). */
+  readonly persistWatches?: boolean
 }
 
 export const DEFAULT_WATCH_INTERVAL_MS = 15 * 60 * 1000
 
+export interface ObserveNowOptions {
+  readonly signal?: AbortSignal
+  readonly concurrency?: number
+  readonly onProgress?: (done: number, total: number) => void
+}
+
 export class TagHistoryService {
   private readonly watcher: TagWatcher
+  private readonly quay: QuayMergePolicy
+  private readonly watches = new Map<string, WatchedRepository>()
+  private saving: Promise<unknown> = Promise.resolve()
 
   private constructor(
     readonly journal: TagJournal,
@@ -57,6 +75,11 @@ export class TagHistoryService {
           `watching ${target.registry}/${target.repository}: ${error instanceof Error ? error.message : String(error)}`,
         ),
     })
+    this.quay = new QuayMergePolicy(
+      (registry, repository, fetchOptions) =>
+        this.mergeQuayHistory(registry, repository, fetchOptions),
+      options.quay ?? {},
+    )
   }
 
   static async open(options: TagHistoryServiceOptions): Promise<TagHistoryService> {
@@ -71,7 +94,33 @@ export class TagHistoryService {
     if (tornTail === 'cut') {
       options.onWarning?.('tag history: an entry torn by a crash was dropped; the rest is intact')
     }
-    return new TagHistoryService(journal, options)
+    const service = new TagHistoryService(journal, options)
+    if (options.persistWatches !== false) {
+      for (const watch of await loadWatchList(options.dataDir)) service.startWatch(watch)
+    }
+    return service
+  }
+
+  /** The registry name observations are stored under ("Quay.io" → "quay.io"). */
+  registryName(registry: string): string {
+    return this.options.clientFor(registry).registry
+  }
+
+  /**
+   * record(), for callers whose own result must not depend on the journal (a summary that
+   * resolved a tag): a failed write is reported as a warning, never thrown.
+   */
+  async recordQuietly(
+    sighting: Parameters<TagHistoryService['record']>[0],
+  ): Promise<AppendResult | undefined> {
+    try {
+      return await this.record(sighting)
+    } catch (error) {
+      this.options.onWarning?.(
+        `tag history: could not record ${sighting.repository}:${sighting.tag}: ${toApiError(error).message}`,
+      )
+      return undefined
+    }
   }
 
   /** Records that a tag was seen at a digest (a listing's progressive fill, a resolve). */
@@ -87,14 +136,36 @@ export class TagHistoryService {
   async observeNow(
     registry: string,
     repository: string,
-    signal?: AbortSignal,
+    options: ObserveNowOptions = {},
   ): Promise<AppendResult> {
+    const { stored, refreshed } = await this.observe(registry, repository, options)
+    return { stored, refreshed }
+  }
+
+  /** observeNow, also saying how many tags were resolved (the api's HistoryObserveResult). */
+  async observe(
+    registry: string,
+    repository: string,
+    options: ObserveNowOptions = {},
+  ): Promise<AppendResult & { readonly tags: number }> {
     const observations = await observeRepository(this.options.clientFor(registry), repository, {
       source: 'list',
       now: () => this.now(),
-      ...(signal !== undefined ? { signal } : {}),
+      ...options,
     })
-    return this.journal.append(observations)
+    return { ...(await this.journal.append(observations)), tags: observations.length }
+  }
+
+  /**
+   * Merges Quay's history when the registry is Quay (quay.io, or a registry whose Quay API
+   * answers); undefined when Quay does not apply (see quayMerge.ts).
+   */
+  mergeQuayIfApplicable(
+    registry: string,
+    repository: string,
+    signal?: AbortSignal,
+  ): Promise<QuayMergeOutcome | undefined> {
+    return this.quay.mergeFor(registry, repository, signal)
   }
 
   /** Merges Quay's server-side history of a repository (or one tag) into the journal. */
@@ -140,24 +211,64 @@ export class TagHistoryService {
     return format === 'json' ? observationsToJson(observations) : observationsToCsv(observations)
   }
 
-  watch(target: WatchTarget): void {
-    this.watcher.watch(target)
+  /** Starts (or re-times) a watch and keeps it in the data directory. */
+  async watch(watch: WatchedRepository): Promise<readonly WatchedRepository[]> {
+    this.startWatch(watch)
+    await this.saveWatches()
+    return this.watching()
   }
 
-  unwatch(target: WatchTarget): Promise<void> {
-    return this.watcher.unwatch(target)
+  async unwatch(target: WatchTarget): Promise<readonly WatchedRepository[]> {
+    this.watches.delete(keyOf(target))
+    await this.watcher.unwatch(target)
+    await this.saveWatches()
+    return this.watching()
   }
 
-  watching(): readonly WatchTarget[] {
-    return this.watcher.targets()
+  /** Watched repositories, sorted by registry and repository. */
+  watching(): readonly WatchedRepository[] {
+    return [...this.watches.values()].sort(
+      (a, b) => compare(a.registry, b.registry) || compare(a.repository, b.repository),
+    )
+  }
+
+  watchOf(registry: string, repository: string): WatchedRepository | undefined {
+    return this.watches.get(keyOf({ registry, repository }))
   }
 
   async close(): Promise<void> {
     await this.watcher.stop()
+    await this.saving
     await this.journal.close()
+  }
+
+  private startWatch(watch: WatchedRepository): void {
+    if (!(watch.intervalMinutes > 0)) throw new RangeError('intervalMinutes must be positive')
+    this.watches.set(keyOf(watch), watch)
+    this.watcher.watch({
+      registry: watch.registry,
+      repository: watch.repository,
+      intervalMs: watch.intervalMinutes * 60_000,
+    })
+  }
+
+  /** Saves run one after another, each writing the list as it is when it runs. */
+  private saveWatches(): Promise<void> {
+    if (this.options.persistWatches === false) return Promise.resolve()
+    const run = this.saving.then(() => saveWatchList(this.options.dataDir, this.watching()))
+    this.saving = run.catch(() => undefined)
+    return run
   }
 
   private now(): Date {
     return this.options.now?.() ?? new Date()
   }
+}
+
+function keyOf(target: WatchTarget): string {
+  return `${target.registry}/${target.repository}`
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

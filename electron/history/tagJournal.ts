@@ -49,6 +49,12 @@ export interface AppendResult {
   readonly refreshed: number
 }
 
+interface PendingAppend {
+  readonly observations: readonly TagObservation[]
+  readonly resolve: (result: AppendResult) => void
+  readonly reject: (error: unknown) => void
+}
+
 interface StoredState {
   readonly digest: string
   readonly seenAtMs: number
@@ -64,6 +70,7 @@ export class TagJournal {
   private readonly lastStored = new Map<string, StoredState>()
   private readonly lastSeen = new Map<string, LastSeen>()
   private queue: Promise<unknown> = Promise.resolve()
+  private waiting: PendingAppend[] = []
   private closed = false
 
   private constructor(
@@ -90,11 +97,23 @@ export class TagJournal {
     return journal
   }
 
-  /** Stores what the dedupe rules keep, fsyncs, then resolves. Batches run one at a time. */
+  /**
+   * Stores what the dedupe rules keep, fsyncs, then resolves. Writes run one at a time; batches
+   * that arrive while one is being written are written together (one write, one fsync), so
+   * many small appends (one per resolved tag) do not queue up one fsync each.
+   */
   append(observations: readonly TagObservation[]): Promise<AppendResult> {
-    const run = this.queue.then(() => this.appendNow(observations))
-    this.queue = run.catch(() => undefined)
-    return run
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.waiting.push({ observations, resolve, reject })
+      if (this.waiting.length > 1) return // already scheduled with the group
+      const run = this.queue.then(() => this.flushGroup())
+      this.queue = run.catch(() => undefined)
+    })
+  }
+
+  /** Resolves once every append made so far has been written (or failed). */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined)
   }
 
   /** Every stored observation, in file order (optionally of one repository). */
@@ -128,35 +147,63 @@ export class TagJournal {
 
   async close(): Promise<void> {
     if (this.closed) return
+    await this.queue // appends already made are written first
+    if (this.closed) return
     this.closed = true
-    await this.queue
     await this.handle.close()
   }
 
-  private async appendNow(observations: readonly TagObservation[]): Promise<AppendResult> {
-    if (this.closed) throw new StrataError('INTERNAL', 'the tag-history journal is closed')
+  private async flushGroup(): Promise<void> {
+    const group = this.waiting
+    this.waiting = []
+    if (this.closed) {
+      const error = new StrataError('INTERNAL', 'the tag-history journal is closed')
+      for (const pending of group) pending.reject(error)
+      return
+    }
+    // A malformed batch is refused alone, before anything of it is admitted.
+    const accepted: { pending: PendingAppend; result: AppendResult }[] = []
     const keep: TagObservation[] = []
+    for (const pending of group) {
+      const bad = pending.observations.find((o) => !isValidObservation(o))
+      if (bad !== undefined) {
+        pending.reject(
+          new StrataError('BAD_INPUT', 'a tag observation is incomplete or malformed', {
+            subject: `${bad.repository}:${bad.tag}`,
+          }),
+        )
+        continue
+      }
+      accepted.push({ pending, result: this.admit(pending.observations, keep) })
+    }
+    try {
+      if (keep.length > 0) {
+        await this.handle.appendFile(keep.map(encodeObservation).join(''), 'utf8')
+        await this.handle.sync()
+      }
+      if (accepted.some(({ result }) => result.refreshed > 0)) await this.saveLastSeen()
+    } catch (error) {
+      for (const { pending } of accepted) pending.reject(error)
+      return
+    }
+    for (const { pending, result } of accepted) pending.resolve(result)
+  }
+
+  /** Applies the dedupe rules to one batch, adding what is kept to `keep`. */
+  private admit(observations: readonly TagObservation[], keep: TagObservation[]): AppendResult {
+    let stored = 0
     let refreshed = 0
     for (const observation of observations) {
-      if (!isValidObservation(observation)) {
-        throw new StrataError('BAD_INPUT', 'a tag observation is incomplete or malformed', {
-          subject: `${observation.repository}:${observation.tag}`,
-        })
-      }
       if (this.shouldStore(observation)) {
         keep.push(observation)
         this.remember(observation)
+        stored += 1
       } else {
         refreshed += 1
       }
       this.refresh(observation)
     }
-    if (keep.length > 0) {
-      await this.handle.appendFile(keep.map(encodeObservation).join(''), 'utf8')
-      await this.handle.sync()
-    }
-    if (refreshed > 0) await this.saveLastSeen()
-    return { stored: keep.length, refreshed }
+    return { stored, refreshed }
   }
 
   private shouldStore(observation: TagObservation): boolean {

@@ -7,6 +7,8 @@ import type { TagObservation } from '../../shared/tagHistory'
 export interface WatchTarget {
   readonly registry: string
   readonly repository: string
+  /** This repository's own interval; default the watcher's. */
+  readonly intervalMs?: number
 }
 
 /** setTimeout/clearTimeout, injectable so tests can drive time. */
@@ -28,7 +30,7 @@ export interface TagWatcherOptions {
 }
 
 interface Watched {
-  readonly target: WatchTarget
+  target: WatchTarget
   timer?: unknown
   running?: Promise<void>
   controller?: AbortController
@@ -49,11 +51,21 @@ export class TagWatcher {
     this.timers = options.timers ?? realTimers
   }
 
-  /** Starts watching: a first check right away, then one every interval. */
+  /**
+   * Starts watching: a first check right away, then one every interval. Watching a target
+   * again only changes its interval (taking effect after the next check).
+   */
   watch(target: WatchTarget): void {
     if (this.stopped) return
+    if (target.intervalMs !== undefined && !(target.intervalMs > 0)) {
+      throw new RangeError('intervalMs must be positive')
+    }
     const key = keyOf(target)
-    if (this.watched.has(key)) return
+    const known = this.watched.get(key)
+    if (known !== undefined) {
+      known.target = target
+      return
+    }
     const entry: Watched = { target }
     this.watched.set(key, entry)
     this.arm(entry, 0)
@@ -99,7 +111,9 @@ export class TagWatcher {
       entry.controller = undefined
       entry.running = undefined
       const still = this.watched.get(keyOf(entry.target)) === entry
-      if (still && !this.stopped) this.arm(entry, this.options.intervalMs)
+      if (still && !this.stopped) {
+        this.arm(entry, entry.target.intervalMs ?? this.options.intervalMs)
+      }
     }
   }
 

@@ -24,7 +24,11 @@ export interface ReferrersServiceDeps {
   readonly credentials?: CredentialProvider
 }
 
+/** How long "this registry has no Referrers API" is remembered. */
+const NO_API_MEMORY_MS = 10 * 60_000
+
 export class ReferrersService {
+  private readonly noApiUntil = new Map<string, number>()
   private readonly connections = new Map<
     string,
     { client: RegistryClient; connection: RegistryConnection }
@@ -32,13 +36,27 @@ export class ReferrersService {
 
   constructor(private readonly deps: ReferrersServiceDeps) {}
 
-  find(
+  /**
+   * What refers to `subject`. A registry that answered without the Referrers API is asked
+   * only for the fallback tag for a while (half the requests for a graph of many manifests).
+   */
+  async find(
     registry: string,
     repository: string,
     subject: Digest,
     options: FindReferrersOptions = {},
   ): Promise<ReferrersResult> {
-    return findReferrers(this.connectionFor(registry), repository, subject, options)
+    const entry = this.connectionFor(registry)
+    const host = entry.client.registry
+    const skipApi = (this.noApiUntil.get(host) ?? 0) > Date.now()
+    const result = await findReferrers(
+      skipApi ? { client: entry.client } : entry,
+      repository,
+      subject,
+      options,
+    )
+    if (!skipApi && result.via !== 'api') this.noApiUntil.set(host, Date.now() + NO_API_MEMORY_MS)
+    return result
   }
 
   lookupFor(registry: string, repository: string): ReferrersLookup {
@@ -53,18 +71,17 @@ export class ReferrersService {
     signal?: AbortSignal,
   ): Promise<ImageGraph> {
     const { registry, repository } = source.reference
-    const additions = await referrerAdditions(
-      graph,
-      source,
-      this.lookupFor(registry, repository),
-      signal !== undefined ? { signal } : {},
-    )
+    const additions = await referrerAdditions(graph, source, this.lookupFor(registry, repository), {
+      concurrency: 8,
+      ...(signal !== undefined ? { signal } : {}),
+    })
     return withReferrers(graph, additions)
   }
 
   /** Drops a registry's connection (its credentials changed). */
   forget(registry: string): void {
     this.connections.delete(registry)
+    this.noApiUntil.delete(registry)
   }
 
   private connectionFor(registry: string): {

@@ -77,15 +77,35 @@ export interface LabelledSource {
  * concurrency. The same image reached twice (two tags on one digest) is kept once, its labels
  * joined ("v1 · latest"), so sharing figures count it once.
  */
+export interface CollectSetOptions extends SourceCallOptions {
+  readonly concurrency?: number
+  /** Called after each entry is read (or dropped), with how many of all are done. */
+  readonly onProgress?: (done: number, total: number) => void
+  /** An entry whose read fails with an error this accepts is left out instead of failing. */
+  readonly skipWhen?: (entry: LabelledSource, error: unknown) => boolean
+}
+
 export async function collectImageSet(
   entries: readonly LabelledSource[],
-  options: SourceCallOptions & { readonly concurrency?: number } = {},
+  options: CollectSetOptions = {},
 ): Promise<SharingImageInput[]> {
   const limit = new Semaphore(options.concurrency ?? 6)
   const call = options.signal !== undefined ? { signal: options.signal } : {}
+  let done = 0
+  options.onProgress?.(0, entries.length)
   const perEntry = await Promise.all(
     entries.map((entry) =>
-      limit.run(() => collectSharingImages(entry.source, { ...call, label: entry.label })),
+      limit.run(async () => {
+        try {
+          return await collectSharingImages(entry.source, { ...call, label: entry.label })
+        } catch (error) {
+          if (options.skipWhen?.(entry, error) === true) return []
+          throw error
+        } finally {
+          done += 1
+          options.onProgress?.(done, entries.length)
+        }
+      }),
     ),
   )
   const byDigest = new Map<string, { image: SharingImageInput; labels: string[] }>()

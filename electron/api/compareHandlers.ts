@@ -1,0 +1,88 @@
+// Handler of compare:images: two references from any sources, each narrowed to one platform
+// image; configs and layers compared, and with `files: true` the merged filesystems too.
+
+import type { ImageComparison } from '../../shared/compare'
+import { StrataError } from '../../shared/errors'
+import { platformString } from '../../shared/format'
+import type { Platform } from '../../shared/oci/types'
+import { compareImages } from '../compare/compareImages'
+import type { FileDiffSide } from '../compare/fileDiff'
+import { diffFilesystems } from '../compare/fileDiff'
+import type { ImageSource } from '../sources/imageSource'
+import { optionalBoolean, optionalString, requiredString } from './argReaders'
+import type { Handler, HandlerContext } from './handlerTable'
+import type { Services } from './services'
+
+export function createCompareHandlers(services: Services): {
+  readonly 'compare:images': Handler<'compare:images'>
+} {
+  return {
+    'compare:images': async (args, context) => {
+      const platformText = optionalString(args, 'platform')
+      const platform = platformText !== undefined ? parsePlatform(platformText) : undefined
+      const withFiles = optionalBoolean(args, 'files') ?? false
+      const { signal } = context
+      const [left, right] = await Promise.all([
+        services.openSource(requiredString(args, 'left'), signal),
+        services.openSource(requiredString(args, 'right'), signal),
+      ])
+      const comparison = await compareImages(left, right, {
+        signal,
+        ...(platform !== undefined ? { platform } : {}),
+      })
+      if (!withFiles) return comparison
+      return withFileDiff(services, comparison, left, right, context)
+    },
+  }
+}
+
+async function withFileDiff(
+  services: Services,
+  comparison: ImageComparison,
+  left: ImageSource,
+  right: ImageSource,
+  context: HandlerContext,
+): Promise<ImageComparison> {
+  const side = async (source: ImageSource, platform: Platform | undefined) => {
+    // The files service picks the same platform image the comparison resolved to.
+    const opened = await services.files.open(source, {
+      signal: context.signal,
+      emit: context.emit,
+      ...(platform !== undefined ? { platform: platformString(platform) } : {}),
+    })
+    const diffSide: FileDiffSide = {
+      layers: opened.layers,
+      descriptors: opened.descriptors,
+      openBlob: (descriptor, signal) => source.openBlob(descriptor, { signal }),
+    }
+    return diffSide
+  }
+  const a = await side(left, comparison.left.platform)
+  const b = await side(right, comparison.right.platform)
+  const diff = await diffFilesystems(a, b, { signal: context.signal })
+  return {
+    ...comparison,
+    files: diff.changes,
+    warnings: [...comparison.warnings, ...diff.warnings],
+  }
+}
+
+/** "linux/amd64", "linux/arm/v7" → a Platform; BAD_INPUT otherwise. */
+export function parsePlatform(text: string): Platform {
+  const parts = text.split('/')
+  const [os, architecture, variant] = parts
+  if (
+    parts.length < 2 ||
+    parts.length > 3 ||
+    os === undefined ||
+    architecture === undefined ||
+    !parts.every((p) => /^[a-z0-9._-]+$/i.test(p))
+  ) {
+    throw new StrataError(
+      'BAD_INPUT',
+      `"${text}" is not a platform; write it as os/architecture[/variant], like linux/amd64.`,
+      { subject: 'platform' },
+    )
+  }
+  return { os, architecture, ...(variant !== undefined ? { variant } : {}) }
+}

@@ -1,0 +1,44 @@
+// Handler of image:referrers: what refers to a manifest, through the registry's Referrers API
+// or the sha256-<hex> fallback tag. Local sources keep no referrers: they answer 'unsupported'.
+
+import { isDigest } from '../../shared/digest'
+import { StrataError } from '../../shared/errors'
+import type { Digest } from '../../shared/oci/types'
+import type { ReferrersResult } from '../../shared/referrers'
+import { optionalString, requiredString } from './argReaders'
+import type { Handler } from './handlerTable'
+import { registrySourceOf } from './registrySourceOf'
+import type { Services } from './services'
+
+export function createReferrersHandlers(services: Services): {
+  readonly 'image:referrers': Handler<'image:referrers'>
+} {
+  return {
+    'image:referrers': async (args, { signal }) => {
+      const source = await services.openSource(requiredString(args, 'ref'), signal)
+      const digest = optionalString(args, 'digest')
+      if (digest !== undefined && !isDigest(digest)) {
+        throw new StrataError('BAD_INPUT', `"digest" must be a digest like sha256:<64 hex>.`, {
+          subject: 'digest',
+        })
+      }
+      const artifactType = optionalString(args, 'artifactType')
+      const subject: Digest = digest ?? (await source.resolve({ signal })).digest
+      const registry = registrySourceOf(source)
+      if (registry === undefined) {
+        const result: ReferrersResult = {
+          subject,
+          via: 'unsupported',
+          referrers: [],
+          ...(artifactType !== undefined ? { artifactType } : {}),
+        }
+        return result
+      }
+      const { registry: host, repository } = registry.reference
+      return services.referrers.find(host, repository, subject, {
+        signal,
+        ...(artifactType !== undefined ? { artifactType } : {}),
+      })
+    },
+  }
+}

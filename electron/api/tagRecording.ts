@@ -1,0 +1,60 @@
+// What the image handlers add for issue 5 around their own work: a registry tag resolved by a
+// summary is recorded in the tag-history journal, and a registry graph gets what refers to its
+// manifests attached. Neither may fail or noticeably slow the call it rides on.
+
+import type { ImageGraph } from '../../shared/api'
+import { toApiError } from '../../shared/errors'
+import type { Digest } from '../../shared/oci/types'
+import type { ImageSource } from '../sources/imageSource'
+import { registrySourceOf } from './registrySourceOf'
+import type { Services } from './services'
+
+/** How long a graph waits for its referrers before showing itself without them. */
+export const GRAPH_REFERRERS_TIMEOUT_MS = 8_000
+
+/** Records "tag → digest" when the source named a registry tag (not a digest). */
+export async function recordResolvedTag(
+  services: Services,
+  source: ImageSource,
+  digest: Digest,
+): Promise<void> {
+  const registry = registrySourceOf(source)
+  const reference = registry?.reference
+  if (reference === undefined || reference.tag === undefined || reference.digest !== undefined) {
+    return
+  }
+  try {
+    await services.history.recordQuietly({
+      registry: services.history.registryName(reference.registry),
+      repository: reference.repository,
+      tag: reference.tag,
+      digest,
+      source: 'resolve',
+    })
+  } catch (error) {
+    services.warn(`tag history: ${toApiError(error).message}`)
+  }
+}
+
+/** The graph with referrer nodes for registry sources; a failed lookup becomes a warning. */
+export async function withGraphReferrers(
+  services: Services,
+  graph: ImageGraph,
+  source: ImageSource,
+  signal: AbortSignal,
+): Promise<ImageGraph> {
+  const registry = registrySourceOf(source)
+  if (registry === undefined) return graph
+  const timeout = AbortSignal.timeout(GRAPH_REFERRERS_TIMEOUT_MS)
+  try {
+    return await services.referrers.attachToGraph(
+      graph,
+      registry,
+      AbortSignal.any([signal, timeout]),
+    )
+  } catch (error) {
+    if (signal.aborted) throw error
+    const why = timeout.aborted ? 'the registry took too long' : toApiError(error).message
+    return { ...graph, warnings: [...graph.warnings, `Referrers not shown: ${why}.`] }
+  }
+}

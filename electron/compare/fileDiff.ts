@@ -1,0 +1,222 @@
+// The file-level diff of two images' merged filesystems (the top layer of each, overlay rules
+// applied: whiteouts, opaque directories), path by path.
+//
+// What counts as changed, for a path present on both sides:
+// - its kind (file, dir, symlink, other) differs;
+// - its owner (uid:gid) or permission bits (mode) differ;
+// - symlinks: the link target differs;
+// - files (hardlinks followed to the entry holding the data): the size differs, or the sizes
+//   are equal and the contents differ. Contents are compared by SHA-256 of the bytes, read
+//   from the layers, only when the two sides' data do not come from the same tar entry of the
+//   same layer blob (the same entry is the same bytes). Sparse files are not read: they count
+//   as changed when their modification times differ.
+// Modification times are otherwise ignored: a rebuild touches them without changing anything.
+// Devices, fifos: kind, owner and mode only.
+
+import type { Readable } from 'node:stream'
+import type { FileChange } from '../../shared/compare'
+import type { LayerEntry } from '../../shared/layerTree'
+import type { Descriptor } from '../../shared/oci/types'
+import { locateImageFile } from '../layers/imageFiles'
+import type { ImageLayers } from '../layers/imageLayers'
+import type { MergedNode } from '../layers/mergedView'
+import type { LayerHashRequest } from './contentHashes'
+import { contentKey, hashLayerEntries } from './contentHashes'
+
+export const MAX_FILE_CHANGES = 20_000
+
+/** One side: its layers indexed and merged, and how to open each layer blob. */
+export interface FileDiffSide {
+  readonly layers: ImageLayers
+  readonly descriptors: readonly Descriptor[]
+  readonly openBlob: (descriptor: Descriptor, signal?: AbortSignal) => Promise<Readable>
+}
+
+export interface FileDiff {
+  /** Sorted by path; at most `maxChanges`. */
+  readonly changes: readonly FileChange[]
+  /** How many paths differ in all (more than `changes` holds when capped). */
+  readonly total: number
+  readonly warnings: readonly string[]
+}
+
+export interface FileDiffOptions {
+  readonly maxChanges?: number
+  readonly signal?: AbortSignal
+}
+
+type Kind = FileChange['kind']
+
+/** A path's entry as compared: hardlinks resolved to the entry holding the data. */
+interface Resolved {
+  readonly kind: Kind
+  readonly entry: LayerEntry
+  /** Digest of the layer holding `entry`. */
+  readonly layerDigest: string
+  readonly layer: number
+}
+
+interface Pending {
+  readonly path: string
+  readonly left: Resolved
+  readonly right: Resolved
+}
+
+export async function diffFilesystems(
+  left: FileDiffSide,
+  right: FileDiffSide,
+  options: FileDiffOptions = {},
+): Promise<FileDiff> {
+  const leftView = left.layers.tree().view
+  const rightView = right.layers.tree().view
+  const leftPaths = pathsOf(leftView.all())
+  const rightPaths = pathsOf(rightView.all())
+  const changes: FileChange[] = []
+  const needContent: Pending[] = []
+  const warnings: string[] = []
+
+  for (const [path, node] of leftPaths) {
+    if (!rightPaths.has(path)) changes.push(onlyOneSide(path, resolve(left, node), 'removed'))
+  }
+  for (const [path, node] of rightPaths) {
+    const other = leftPaths.get(path)
+    const b = resolve(right, node)
+    if (other === undefined) {
+      changes.push(onlyOneSide(path, b, 'added'))
+      continue
+    }
+    const a = resolve(left, other)
+    const verdict = compareMetadata(a, b)
+    if (verdict === 'changed') changes.push(changed(path, a, b))
+    else if (verdict === 'content') needContent.push({ path, left: a, right: b })
+  }
+
+  if (needContent.length > 0) {
+    const hashes = await hashLayerEntries(hashRequests(needContent, left, right), options)
+    for (const pending of needContent) {
+      const a = hashes.get(contentKey(pending.left.layerDigest, pending.left.entry.headerOffset))
+      const b = hashes.get(contentKey(pending.right.layerDigest, pending.right.entry.headerOffset))
+      if (a === undefined || b === undefined) {
+        warnings.push(`/${pending.path}: could not read its contents to compare them`)
+        continue
+      }
+      if (a !== b) changes.push(changed(pending.path, pending.left, pending.right))
+    }
+  }
+
+  changes.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
+  const max = options.maxChanges ?? MAX_FILE_CHANGES
+  if (changes.length > max) {
+    warnings.push(
+      `The filesystems differ in ${changes.length.toLocaleString('en-US')} paths; the first ${max.toLocaleString('en-US')} (by path) are listed.`,
+    )
+  }
+  return { changes: changes.slice(0, max), total: changes.length, warnings }
+}
+
+function pathsOf(nodes: Iterable<MergedNode>): Map<string, MergedNode> {
+  const out = new Map<string, MergedNode>()
+  for (const node of nodes) if (node.entry.path !== '') out.set(node.entry.path, node)
+  return out
+}
+
+function kindOf(entry: LayerEntry): Kind {
+  switch (entry.type) {
+    case 'file':
+    case 'hardlink':
+      return 'file'
+    case 'dir':
+      return 'dir'
+    case 'symlink':
+      return 'symlink'
+    default:
+      return 'other'
+  }
+}
+
+function resolve(side: FileDiffSide, node: MergedNode): Resolved {
+  let layer = node.layer
+  let entry = node.entry
+  if (entry.type === 'hardlink') {
+    try {
+      const target = locateImageFile(side.layers.tree().view, side.layers.indexes, entry.path)
+      layer = target.layer
+      entry = target.entry
+    } catch {
+      // A hardlink to nothing: compared as it stands (size 0).
+    }
+  }
+  const layerDigest = side.layers.indexes[layer]?.digest ?? side.descriptors[layer]?.digest ?? ''
+  return { kind: kindOf(node.entry), entry, layerDigest, layer }
+}
+
+/** 'same', 'changed', or 'content' when only the bytes can tell. */
+function compareMetadata(a: Resolved, b: Resolved): 'same' | 'changed' | 'content' {
+  if (a.kind !== b.kind) return 'changed'
+  const x = a.entry
+  const y = b.entry
+  if (x.mode !== y.mode || x.uid !== y.uid || x.gid !== y.gid) return 'changed'
+  if (a.kind === 'symlink') return x.linkname === y.linkname ? 'same' : 'changed'
+  if (a.kind !== 'file') return 'same'
+  if (x.size !== y.size) return 'changed'
+  if (x.size === 0) return 'same'
+  if (a.layerDigest === b.layerDigest && x.headerOffset === y.headerOffset) return 'same'
+  if (x.sparse === true || y.sparse === true) return x.mtime === y.mtime ? 'same' : 'changed'
+  return 'content'
+}
+
+function sizeOf(resolved: Resolved): number {
+  return resolved.kind === 'file' ? resolved.entry.size : 0
+}
+
+function onlyOneSide(path: string, side: Resolved, status: 'added' | 'removed'): FileChange {
+  const size = sizeOf(side)
+  return {
+    path: `/${path}`,
+    status,
+    kind: side.kind,
+    ...(status === 'removed' ? { leftSize: size } : { rightSize: size }),
+    sizeDelta: status === 'removed' ? -size : size,
+  }
+}
+
+function changed(path: string, a: Resolved, b: Resolved): FileChange {
+  return {
+    path: `/${path}`,
+    status: 'changed',
+    kind: b.kind,
+    leftSize: sizeOf(a),
+    rightSize: sizeOf(b),
+    sizeDelta: sizeOf(b) - sizeOf(a),
+  }
+}
+
+/** One request per layer blob, whichever side it belongs to (a shared layer is read once). */
+function hashRequests(
+  pending: readonly Pending[],
+  left: FileDiffSide,
+  right: FileDiffSide,
+): LayerHashRequest[] {
+  const byDigest = new Map<string, { offsets: Set<number>; side: FileDiffSide; layer: number }>()
+  const want = (side: FileDiffSide, resolved: Resolved): void => {
+    let request = byDigest.get(resolved.layerDigest)
+    if (request === undefined) {
+      request = { offsets: new Set(), side, layer: resolved.layer }
+      byDigest.set(resolved.layerDigest, request)
+    }
+    request.offsets.add(resolved.entry.headerOffset)
+  }
+  for (const { left: a, right: b } of pending) {
+    want(left, a)
+    want(right, b)
+  }
+  return [...byDigest.entries()].map(([digest, { offsets, side, layer }]) => ({
+    digest,
+    headerOffsets: offsets,
+    open: async (signal?: AbortSignal) => {
+      const descriptor = side.descriptors[layer]
+      if (descriptor === undefined) throw new Error(`layer ${layer + 1} has no descriptor`)
+      return side.openBlob(descriptor, signal)
+    },
+  }))
+}
