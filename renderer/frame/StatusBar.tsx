@@ -1,17 +1,21 @@
-import type { ProgressEvent } from '../../shared/api'
-import { formatBytes } from '../../shared/format'
+// The bottom line: how Strata runs, and every operation reporting progress (bytes, rate, time
+// left, Cancel when it can be stopped).
+import type { ProgressState } from '../api/useApiEvents'
 import { transportKind } from '../api/client'
+import { ProgressItem } from '../features/files/ProgressItem'
 
-export function StatusBar({ progress }: { readonly progress: readonly ProgressEvent[] }) {
+export function StatusBar({ progress }: { readonly progress: readonly ProgressState[] }) {
   return (
     <footer className="statusbar" aria-label="Status">
       <span className="statusbar-mode">{transportKind() === 'web' ? 'web mode' : 'desktop'}</span>
       <span className="statusbar-progress" aria-live="polite">
         {progress.map((p) => (
-          <span key={p.operationId} className="progress-item">
-            {p.label}: {formatBytes(p.doneBytes)}
-            {p.totalBytes !== undefined ? ` of ${formatBytes(p.totalBytes)}` : ''}
-          </span>
+          <ProgressItem
+            key={p.event.operationId}
+            state={p}
+            testId="status-progress"
+            cancelTestId="status-cancel"
+          />
         ))}
       </span>
     </footer>

@@ -1,11 +1,162 @@
-// The compare view (placeholder until it is built).
-import { EmptyState } from '../../components/Spinner'
+// Two images side by side (`view=compare&ref=A&with=B`): config diff, layer alignment, and on
+// request the file-level diff of the merged filesystems, where a changed text file opens with
+// both versions side by side.
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { CompareSide as Side } from '../../../shared/compare'
+import { shortDigest } from '../../../shared/digest'
+import { platformString } from '../../../shared/format'
+import { call } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { Link } from '../../components/Link'
+import { EmptyState, LoadingBlock } from '../../components/Spinner'
+import { ImageViewTabs } from '../../frame/ImageViewTabs'
+import { useNavigate } from '../../routing/navigation'
 import type { Route } from '../../routing/route'
+import '../../styles/compare.css'
+import { OperationProgress } from '../history/OperationProgress'
+import { useOperationProgress } from '../history/useOperationProgress'
+import { CompareInputs } from './CompareInputs'
+import { ConfigDiffView } from './ConfigDiffView'
+import { FileChangesList } from './FileChangesList'
+import { LayerAlignmentView } from './LayerAlignmentView'
+import { SideBySide, type FileSide } from './SideBySide'
 
 export function CompareView({ route }: { readonly route: Route }) {
+  const navigate = useNavigate()
+  const left = route.ref ?? ''
+  const right = route.with?.[0] ?? ''
   return (
-    <EmptyState title="Compare view">
-      Not built yet{route.ref ? ` for ${route.ref}` : ''}.
-    </EmptyState>
+    <section
+      className="view compare-view"
+      data-testid="compare-view"
+      aria-labelledby="compare-title"
+    >
+      <header className="view-header">
+        <h2 id="compare-title" className="view-title">
+          Compare
+        </h2>
+        {left ? <ImageViewTabs imageRef={left} current="compare" /> : null}
+      </header>
+      <CompareInputs
+        key={`${left}\n${right}`}
+        left={left}
+        right={right}
+        onCompare={(a, b) => navigate({ view: 'compare', ref: a, with: [b] })}
+      />
+      {left && right ? (
+        <Comparison key={`${left}\n${right}`} left={left} right={right} />
+      ) : (
+        <EmptyState title="Pick two images">
+          Any two references from any sources: two tags of a repository, a registry image and a
+          local archive, two digests from the tag history.
+        </EmptyState>
+      )}
+    </section>
+  )
+}
+
+function fileSide(side: Side): FileSide {
+  return side.platform
+    ? { ref: side.ref, platform: platformString(side.platform) }
+    : { ref: side.ref }
+}
+
+function Comparison({ left, right }: { readonly left: string; readonly right: string }) {
+  const [wantFiles, setWantFiles] = useState(false)
+  const [openPath, setOpenPath] = useState<string | undefined>(undefined)
+  const comparison = useQuery({
+    queryKey: queryKeys.compare(left, right, false),
+    queryFn: ({ signal }) => call('compare:images', { left, right }, signal),
+    retry: false,
+  })
+  const files = useQuery({
+    queryKey: queryKeys.compare(left, right, true),
+    queryFn: ({ signal }) => call('compare:images', { left, right, files: true }, signal),
+    enabled: wantFiles,
+    retry: false,
+    staleTime: Infinity,
+  })
+  const progress = useOperationProgress(files.isFetching)
+  if (comparison.isPending) return <LoadingBlock label="Reading both images…" />
+  if (comparison.isError) {
+    return <ErrorPanel error={comparison.error} onRetry={() => void comparison.refetch()} />
+  }
+  const data = comparison.data
+  return (
+    <>
+      <div className="compare-sides">
+        <SideCard side={data.left} which="Left" />
+        <SideCard side={data.right} which="Right" />
+      </div>
+      {data.identical ? (
+        <p className="compare-identical" data-testid="compare-identical">
+          These are the same image (same manifest digest).
+        </p>
+      ) : null}
+      {data.warnings.map((warning) => (
+        <p key={warning} className="warning">
+          {warning}
+        </p>
+      ))}
+      <ConfigDiffView diff={data.config} />
+      <LayerAlignmentView layers={data.layers} />
+      <section className="compare-section compare-files">
+        <h3>Files</h3>
+        {!wantFiles ? (
+          <>
+            <p className="hint">
+              Reads every layer of both images (cached by digest) and compares the merged
+              filesystems.
+            </p>
+            <button
+              type="button"
+              className="button-primary"
+              data-testid="compare-files-button"
+              onClick={() => setWantFiles(true)}
+            >
+              Compare files
+            </button>
+          </>
+        ) : files.isPending ? (
+          <OperationProgress event={progress} fallback="Reading the layers of both images…" />
+        ) : files.isError ? (
+          <ErrorPanel compact error={files.error} onRetry={() => void files.refetch()} />
+        ) : (
+          <FileChangesList
+            changes={files.data.files ?? []}
+            openPath={openPath}
+            onOpen={setOpenPath}
+          />
+        )}
+        {openPath && files.data ? (
+          <SideBySide
+            path={openPath}
+            left={fileSide(files.data.left)}
+            right={fileSide(files.data.right)}
+            onClose={() => setOpenPath(undefined)}
+          />
+        ) : null}
+      </section>
+    </>
+  )
+}
+
+function SideCard({ side, which }: { readonly side: Side; readonly which: string }) {
+  return (
+    <div className="compare-side" data-testid={`compare-side-${which.toLowerCase()}`}>
+      <div className="muted">
+        {which} · {side.sourceLabel}
+        {side.platform ? ` · ${platformString(side.platform)}` : ''}
+      </div>
+      <Link className="mono break-all" to={{ view: 'graph', ref: side.ref }}>
+        {side.ref}
+      </Link>
+      <div className="mono muted" title={side.manifestDigest}>
+        manifest {shortDigest(side.manifestDigest, 12)} · config{' '}
+        {shortDigest(side.configDigest, 12)}
+      </div>
+    </div>
   )
 }

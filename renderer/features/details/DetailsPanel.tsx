@@ -48,6 +48,7 @@ export function DetailsPanel({ graph, digest, onSelectDigest, onClose }: Details
       {node ? (
         <NodeDetails
           node={node}
+          imageRef={graph.ref}
           relations={relations}
           isInGraph={isInGraph}
           onDigest={onDigest}

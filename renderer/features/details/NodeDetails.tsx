@@ -12,9 +12,12 @@ import { ConfigSummaryView } from './ConfigSummaryView'
 import { DescriptorSection, parentShortName } from './DescriptorSection'
 import { AnnotationsTable, CommandList, DigestFact, Fact, SizeFact } from './DetailParts'
 import { JsonView } from './JsonView'
+import { ReferrersSection } from './ReferrersSection'
 
 export interface NodeDetailsProps {
   readonly node: GraphNode
+  /** The graph's source reference (for the referrers lookup). */
+  readonly imageRef?: string
   readonly relations: GraphRelations
   readonly isInGraph: (digest: string) => boolean
   readonly onDigest: (digest: string, mediaType: string | undefined) => void
@@ -90,6 +93,14 @@ export function NodeDetails(props: NodeDetailsProps) {
       </dl>
       {node.documentError ? <ErrorPanel compact error={node.documentError} /> : null}
       <AnnotationsTable annotations={node.annotations} />
+      {props.imageRef && (node.kind === 'manifest' || node.kind === 'index') ? (
+        <ReferrersSection
+          imageRef={props.imageRef}
+          digest={node.digest}
+          isInGraph={props.isInGraph}
+          onDigest={props.onDigest}
+        />
+      ) : null}
       <NodeContent {...props} />
       <CommandList commands={node.commands} />
     </>

@@ -1,9 +1,72 @@
-// The files view (placeholder until it is built).
-import { EmptyState } from '../../components/Spinner'
+// The files view (URL `view=files`): the layers of an image, the tree of its filesystem as of
+// the chosen layer (`layer=`, absent = the whole image), and the file or directory `path=`
+// names. Without `ref`, the bundled sample.
+import { useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { call } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { EmptyState, LoadingBlock } from '../../components/Spinner'
+import { ImageViewTabs } from '../../frame/ImageViewTabs'
+import { registryOfSource } from '../../routing/refs'
 import type { Route } from '../../routing/route'
+import '../../styles/files.css'
+import '../../styles/file-viewer.css'
+import { CacheControls } from './CacheControls'
+import { FilesBrowser } from './FilesBrowser'
+import { filesImageOf } from './imageLayers'
 
 export function FilesView({ route }: { readonly route: Route }) {
+  const info = useQuery({
+    queryKey: queryKeys.appInfo,
+    queryFn: ({ signal }) => call('app:info', {}, signal),
+    staleTime: Infinity,
+    enabled: route.ref === undefined,
+  })
+  if (route.ref) return <FilesOfImage imageRef={route.ref} route={route} />
+  if (info.isPending) return <LoadingBlock label="Starting…" />
+  if (info.isError) return <ErrorPanel error={info.error} onRetry={() => void info.refetch()} />
+  return <FilesOfImage imageRef={info.data.sampleRef} route={route} />
+}
+
+function FilesOfImage({ imageRef, route }: { readonly imageRef: string; readonly route: Route }) {
+  const graph = useQuery({
+    queryKey: queryKeys.graph(imageRef),
+    queryFn: ({ signal }) => call('image:graph', { ref: imageRef }, signal),
+  })
+  const image = graph.data ? filesImageOf(graph.data) : undefined
+  let body: ReactNode
+  if (graph.isPending) body = <LoadingBlock label={`Reading ${imageRef}…`} />
+  else if (graph.isError) {
+    body = (
+      <ErrorPanel
+        error={graph.error}
+        host={registryOfSource(imageRef)}
+        onRetry={() => void graph.refetch()}
+      />
+    )
+  } else if (!image) {
+    body = (
+      <EmptyState title="No filesystem to show" testId="files-none">
+        This reference names no runnable image (an artifact, or an index without platform images).
+        The graph shows what it holds.
+      </EmptyState>
+    )
+  } else {
+    body = <FilesBrowser imageRef={imageRef} image={image} route={route} />
+  }
   return (
-    <EmptyState title="Files view">Not built yet{route.ref ? ` for ${route.ref}` : ''}.</EmptyState>
+    <section className="view files-view" data-testid="files-view" aria-labelledby="files-title">
+      <header className="view-header">
+        <h2 id="files-title" className="view-title">
+          <span className="view-subject mono">{graph.data?.ref ?? imageRef}</span>
+          {image?.platform ? <span className="view-source">{image.platform}</span> : null}
+          {graph.data ? <span className="view-source">{graph.data.sourceLabel}</span> : null}
+        </h2>
+        <ImageViewTabs imageRef={imageRef} current="files" />
+        <CacheControls />
+      </header>
+      {body}
+    </section>
   )
 }

@@ -70,6 +70,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
           hasShared={[...relations.incoming.values()].some(
             (edges) => new Set(edges.map((e) => e.from)).size > 1,
           )}
+          hasReferrers={data.nodes.some((n) => n.role === 'referrer')}
         />
       </GraphHeading>
       {data.warnings.length > 0 ? (

@@ -3,6 +3,7 @@
 // unit-tested).
 import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
 import { platformString } from '../../../shared/format'
+import { artifactKind } from './artifactKind'
 
 export interface GraphRelations {
   /** Edges into a node, their parents in document order. */
@@ -136,6 +137,8 @@ export function roleBadgeText(relations: GraphRelations, node: GraphNode): strin
     }
     case 'layer':
       return layerOrdinal(layerPlaces(relations, node.id)) ?? 'layer'
+    case 'referrer':
+      return `referrer · ${artifactKind(node.artifactType)}`
     default:
       return node.role
   }

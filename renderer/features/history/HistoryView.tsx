@@ -1,11 +1,129 @@
-// The history view (placeholder until it is built).
-import { EmptyState } from '../../components/Spinner'
+// The tag history of one repository (`view=history&ref=<repository>[&tag=&at=]`): the journal's
+// timeline (d3), the moves it saw, "tag as of date", record / watch / export, and whether
+// Quay's own tag history was merged in.
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { shortDigest } from '../../../shared/digest'
+import { call } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { EmptyState, LoadingBlock } from '../../components/Spinner'
+import { ImageViewTabs } from '../../frame/ImageViewTabs'
+import { useNavigate } from '../../routing/navigation'
+import { registryOfSource, repositoryOfSource } from '../../routing/refs'
 import type { Route } from '../../routing/route'
+import '../../styles/history.css'
+import { AsOfForm } from './AsOfForm'
+import { HistoryControls } from './HistoryControls'
+import { HistoryTimeline } from './HistoryTimeline'
+import { MovesList } from './MovesList'
+import { QuayStatusLine } from './QuayStatusLine'
 
 export function HistoryView({ route }: { readonly route: Route }) {
+  if (!route.ref) {
+    return (
+      <EmptyState title="No repository chosen" testId="history-view">
+        Open an image from a registry, then choose “History”.
+      </EmptyState>
+    )
+  }
+  return <RepositoryHistory route={route} repository={repositoryOfSource(route.ref) ?? route.ref} />
+}
+
+function RepositoryHistory({
+  route,
+  repository,
+}: {
+  readonly route: Route
+  readonly repository: string
+}) {
+  const navigate = useNavigate()
+  const [picked, setPicked] = useState<readonly string[]>([])
+  const timeline = useQuery({
+    queryKey: queryKeys.historyTimeline(repository),
+    queryFn: ({ signal }) => call('history:timeline', { repository }, signal),
+  })
+  const openDigest = (digest: string): void =>
+    navigate({ view: 'graph', ref: `${repository}@${digest}` })
+  const pick = (digest: string): void => {
+    const next = picked.includes(digest) ? picked : [...picked, digest].slice(-2)
+    const [a, b] = next
+    if (a !== undefined && b !== undefined && a !== b) {
+      setPicked([])
+      navigate({ view: 'compare', ref: `${repository}@${a}`, with: [`${repository}@${b}`] })
+    } else setPicked(next)
+  }
+  const data = timeline.data
   return (
-    <EmptyState title="History view">
-      Not built yet{route.ref ? ` for ${route.ref}` : ''}.
-    </EmptyState>
+    <section
+      className="view history-view"
+      data-testid="history-view"
+      aria-labelledby="history-title"
+    >
+      <header className="view-header">
+        <h2 id="history-title" className="view-title">
+          Tag history <span className="view-subject mono">{repository}</span>
+        </h2>
+        <ImageViewTabs imageRef={repository} current="history" />
+      </header>
+      <HistoryControls repository={repository} watch={data?.watch} />
+      {timeline.isPending ? (
+        <LoadingBlock label={`Reading the journal for ${repository}…`} />
+      ) : timeline.isError ? (
+        <ErrorPanel
+          error={timeline.error}
+          host={registryOfSource(repository)}
+          onRetry={() => void timeline.refetch()}
+        />
+      ) : timeline.data.tags.length === 0 ? (
+        <EmptyState title="Nothing recorded for this repository yet" testId="history-empty">
+          Strata keeps a local journal of which digest each tag pointed at, and when. It fills
+          whenever tags are listed or resolved (opening the Tags view, opening an image by tag),
+          when you press “Record now”, and on an interval while the repository is watched. Moves
+          appear once a tag is seen at a second digest.
+        </EmptyState>
+      ) : (
+        <>
+          <QuayStatusLine quay={timeline.data.quay} />
+          <p className="hint">
+            {timeline.data.tags.length} tag{timeline.data.tags.length === 1 ? '' : 's'} in the
+            journal. Bars of one colour are one image. Click a bar to open its graph; shift-click
+            two bars to compare them.
+            {picked[0] ? (
+              <>
+                {' '}
+                Picked <span className="mono">{shortDigest(picked[0], 12)}</span>: shift-click
+                another.{' '}
+                <button type="button" className="link-button" onClick={() => setPicked([])}>
+                  Clear
+                </button>
+              </>
+            ) : null}
+          </p>
+          <HistoryTimeline
+            timeline={timeline.data}
+            focusTag={route.tag}
+            picked={picked}
+            onOpen={openDigest}
+            onPick={pick}
+          />
+          <div className="history-panels">
+            <MovesList repository={repository} moves={timeline.data.moves} />
+            <AsOfForm
+              repository={repository}
+              tags={timeline.data.tags.map((t) => t.tag)}
+              initialTag={route.tag}
+              initialAt={route.at}
+              onAsk={(tag, at) =>
+                navigate(
+                  { view: 'history', ref: route.ref ?? repository, tag, at },
+                  { replace: true },
+                )
+              }
+            />
+          </div>
+        </>
+      )}
+    </section>
   )
 }

@@ -9,19 +9,34 @@ import { asApiError } from '../../api/ApiCallError'
 import { CopyButton } from '../../components/CopyButton'
 import { Spinner } from '../../components/Spinner'
 import { useOnScreen } from '../../components/useOnScreen'
+import { formatDay, formatInstant } from '../history/timeFormat'
+import type { PreviousImage } from './previousImage'
 import type { SharedGroup } from './sharedDigests'
+import { TagActions } from './TagActions'
 import { ON_SCREEN_SETTLE_MS, useTagSummary } from './tagSummaries'
 
 interface TagRowProps {
   readonly tag: string
+  readonly repository: string
   readonly imageRef: string
+  /** What "Compare with previous digest" compares against; undefined: nothing known yet. */
+  readonly previous: PreviousImage | undefined
   readonly shared: SharedGroup | undefined
   readonly position: number
   readonly total: number
   readonly onOpen: () => void
 }
 
-export function TagRow({ tag, imageRef, shared, position, total, onOpen }: TagRowProps) {
+export function TagRow({
+  tag,
+  repository,
+  imageRef,
+  previous,
+  shared,
+  position,
+  total,
+  onOpen,
+}: TagRowProps) {
   const row = useRef<HTMLLIElement>(null)
   const onScreen = useOnScreen(row, ON_SCREEN_SETTLE_MS)
   const summary = useTagSummary(imageRef, onScreen)
@@ -62,6 +77,7 @@ export function TagRow({ tag, imageRef, shared, position, total, onOpen }: TagRo
         </span>
       ) : null}
       {summary.data ? <CopyButton text={summary.data.digest} what={`digest of ${tag}`} /> : null}
+      <TagActions tag={tag} repository={repository} imageRef={imageRef} previous={previous} />
       {failed ? (
         <button
           type="button"
@@ -101,6 +117,13 @@ export function SummaryCells({
         <span className={`kind-label kind-${summary.kind}`} title={summary.mediaType}>
           {info.label}
         </span>
+      </span>
+      <span
+        className="tag-created"
+        data-testid="tag-created"
+        title={summary.created ? `created ${formatInstant(summary.created)}` : 'no created time'}
+      >
+        {summary.created ? formatDay(summary.created) : '—'}
       </span>
       <span className="tag-size">{formatBytes(summary.totalSize)}</span>
       <span className="tag-platforms" title={summary.platforms.join(', ')}>

@@ -1,7 +1,7 @@
 // The tags of one repository: paginated, filterable, sorted (natural order by default), and
 // optionally grouped by the digest the tags point at. The list is windowed, and each row
 // resolves its summary only while on screen (tagSummaries.ts), so thousands of tags stay smooth.
-import { useInfiniteQuery } from '@tanstack/react-query'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
@@ -16,9 +16,19 @@ import { useNavigate } from '../../routing/navigation'
 import { refForTag, registryOfSource, repositoryOfSource } from '../../routing/refs'
 import { sharedDigestGroups } from './sharedDigests'
 import { TagGroupRow } from './TagGroupRow'
-import { groupByDigest, sortTags, type TagListRow, type TagSort } from './tagOrder'
+import { ImageViewTabs } from '../../frame/ImageViewTabs'
+import { previousImageFor } from './previousImage'
+import { SortProgress } from './SortProgress'
+import {
+  groupByDigest,
+  sortNeedsSummaries,
+  sortTags,
+  type TagListRow,
+  type TagSort,
+} from './tagOrder'
 import { TagRow } from './TagRow'
-import { useKnownDigests } from './tagSummaries'
+import { useKnownSummaries, useSummariesForSort } from './tagSummaries'
+import '../../styles/history.css'
 
 /** One page of names from the registry. */
 const PAGE_SIZE = 100
@@ -49,15 +59,33 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
     () => tagPages.data?.pages.flatMap((page) => page.items) ?? [],
     [tagPages.data],
   )
-  const digests = useKnownDigests(repository)
+  const summaries = useKnownSummaries(repository)
+  const digests = useMemo(
+    () => new Map([...summaries].map(([tag, summary]) => [tag, summary.digest] as const)),
+    [summaries],
+  )
+  const needsSummaries = sortNeedsSummaries(sort)
+  const bulk = useSummariesForSort(repository, tags, needsSummaries)
+  // The journal's view of this repository, for "compare with previous digest"; quietly absent
+  // when the journal has nothing (or the history service is not available).
+  const timeline = useQuery({
+    queryKey: queryKeys.historyTimeline(repository),
+    queryFn: ({ signal }) => call('history:timeline', { repository }, signal),
+    enabled: registry !== undefined,
+    retry: false,
+    staleTime: 60_000,
+  })
   const shared = useMemo(
     () => sharedDigestGroups(tags.map((tag) => [tag, digests.get(tag)] as const)),
     [tags, digests],
   )
   const needle = filter.trim().toLowerCase()
   const shown = useMemo(
-    () => sortTags(needle ? tags.filter((t) => t.toLowerCase().includes(needle)) : tags, sort),
-    [tags, needle, sort],
+    () =>
+      sortTags(needle ? tags.filter((t) => t.toLowerCase().includes(needle)) : tags, sort, (t) =>
+        summaries.get(t),
+      ),
+    [tags, needle, sort, summaries],
   )
   const rows = useMemo<readonly TagListRow[]>(
     () =>
@@ -106,6 +134,7 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
         <h2 id="tags-title" className="view-title">
           Tags <span className="view-subject">{repository}</span>
         </h2>
+        <ImageViewTabs imageRef={repository} current="tags" />
         {registry ? (
           <Link className="view-link" to={{ view: 'repositories', registry }}>
             All repositories on {registry}
@@ -140,10 +169,15 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
               <select
                 id={sortId}
                 value={sort}
+                data-testid="tags-sort"
                 onChange={(event) => setSort(event.target.value as TagSort)}
               >
                 <option value="natural">name (2 before 10)</option>
                 <option value="natural-desc">name, reversed</option>
+                <option value="date-desc">date, newest first</option>
+                <option value="date-asc">date, oldest first</option>
+                <option value="size-desc">size, largest first</option>
+                <option value="size-asc">size, smallest first</option>
                 <option value="registry">as the registry lists them</option>
               </select>
               <label className="checkbox">
@@ -156,6 +190,9 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
               </label>
             </span>
           </FilterBar>
+          {needsSummaries ? (
+            <SortProgress known={summaries.size} total={tags.length} failed={bulk.failed} />
+          ) : null}
           {grouped ? (
             <p className="hint">
               Tags that point at the same digest are one image. Tags are grouped as they resolve
@@ -191,6 +228,8 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
                 <TagRow
                   key={row.tag}
                   tag={row.tag}
+                  repository={repository}
+                  previous={previousImageFor(repository, row.tag, summaries, timeline.data)}
                   imageRef={refForTag(repository, row.tag)}
                   shared={digest ? shared.get(digest) : undefined}
                   position={position}

@@ -4,7 +4,7 @@
 // thousand tags never queues a thousand requests. The list as a whole reads the answers from the cache
 // (for the same-image markers and grouping by digest) without asking for anything itself.
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ImageSummary } from '../../../shared/api'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
@@ -60,16 +60,16 @@ export function useTagSummary(ref: string, onScreen: boolean) {
   return query
 }
 
-interface DigestStore {
+interface SummaryStore {
   readonly subscribe: (onChange: () => void) => () => void
-  readonly snapshot: () => ReadonlyMap<string, string>
+  readonly snapshot: () => ReadonlyMap<string, ImageSummary>
 }
 
 /**
- * tag → digest for one repository, kept up to date from the query cache's success events
+ * tag → summary for one repository, kept up to date from the query cache's success events
  * (cheap per event: no scan of the whole list while rows resolve during scrolling).
  */
-function digestStore(client: QueryClient, repository: string): DigestStore {
+function summaryStore(client: QueryClient, repository: string): SummaryStore {
   const prefix = `${refForTag(repository, '')}`
   const tagOf = (key: readonly unknown[]): string | undefined => {
     const [scope, kind, ref] = key
@@ -80,32 +80,89 @@ function digestStore(client: QueryClient, repository: string): DigestStore {
       ? ref.slice(prefix.length)
       : undefined
   }
-  let digests = new Map<string, string>()
+  let summaries = new Map<string, ImageSummary>()
   for (const query of client.getQueryCache().findAll({ queryKey: ['image', 'summary'] })) {
     const tag = tagOf(query.queryKey)
     const data = query.state.data as ImageSummary | undefined
-    if (tag !== undefined && data) digests.set(tag, data.digest)
+    if (tag !== undefined && data) summaries.set(tag, data)
   }
   return {
-    snapshot: () => digests,
+    snapshot: () => summaries,
     subscribe: (onChange) =>
       client.getQueryCache().subscribe((event) => {
         const tag = tagOf(event.query.queryKey as readonly unknown[])
         if (tag === undefined) return
         const data = event.query.state.data as ImageSummary | undefined
-        const digest = event.type === 'removed' ? undefined : data?.digest
-        if (digests.get(tag) === digest) return
-        digests = new Map(digests)
-        if (digest === undefined) digests.delete(tag)
-        else digests.set(tag, digest)
+        const summary = event.type === 'removed' ? undefined : data
+        if (summaries.get(tag) === summary) return
+        summaries = new Map(summaries)
+        if (summary === undefined) summaries.delete(tag)
+        else summaries.set(tag, summary)
         onChange()
       }),
   }
 }
 
-/** tag → digest for every tag of the repository whose summary is known; updates as answers arrive. */
-export function useKnownDigests(repository: string): ReadonlyMap<string, string> {
+/** tag → summary for every tag of the repository whose summary is known; updates as answers arrive. */
+export function useKnownSummaries(repository: string): ReadonlyMap<string, ImageSummary> {
   const client = useQueryClient()
-  const store = useMemo(() => digestStore(client, repository), [client, repository])
+  const store = useMemo(() => summaryStore(client, repository), [client, repository])
   return useSyncExternalStore(store.subscribe, store.snapshot)
+}
+
+/** tag → digest, derived from the known summaries. */
+export function useKnownDigests(repository: string): ReadonlyMap<string, string> {
+  const summaries = useKnownSummaries(repository)
+  return useMemo(
+    () => new Map([...summaries].map(([tag, summary]) => [tag, summary.digest] as const)),
+    [summaries],
+  )
+}
+
+/**
+ * Sorting by date or size needs every tag's summary: while `active`, asks for each one not
+ * known yet through the same limiter (at most six in flight). Returns how many failed;
+ * leaving (or switching back to a name sort) cancels what has not started.
+ */
+export function useSummariesForSort(
+  repository: string,
+  tags: readonly string[],
+  active: boolean,
+): { readonly failed: number } {
+  const client = useQueryClient()
+  const [failed, setFailed] = useState(0)
+  useEffect(() => {
+    if (!active) return
+    const controller = new AbortController()
+    const pending = new Set<string>()
+    setFailed(0)
+    for (const tag of tags) {
+      const ref = refForTag(repository, tag)
+      const key = queryKeys.summary(ref)
+      const state = client.getQueryState(key)
+      if (state?.data !== undefined || state?.fetchStatus === 'fetching') continue
+      pending.add(ref)
+      client
+        .fetchQuery({
+          queryKey: key,
+          queryFn: () =>
+            summaryLimiter.run(() => call('image:summary', { ref }), controller.signal),
+          gcTime: SUMMARY_GC_MS,
+          staleTime: SUMMARY_STALE_MS,
+        })
+        .then(
+          () => pending.delete(ref),
+          () => {
+            pending.delete(ref)
+            if (!controller.signal.aborted) setFailed((n) => n + 1)
+          },
+        )
+    }
+    return () => {
+      // Cancel (and revert) first, so no row shows "cancelled" as its error; then leave the queue.
+      for (const ref of pending) void client.cancelQueries({ queryKey: queryKeys.summary(ref) })
+      controller.abort()
+    }
+  }, [active, client, repository, tags])
+  return { failed }
 }

@@ -1,0 +1,166 @@
+// One row of the windowed tree: a filesystem entry with its type, mode, owner, size, time, the
+// layer that last touched it and how the selected layer changed it; or a loading, error or
+// "more" placeholder for a directory's listing.
+import { useEffect, type CSSProperties } from 'react'
+import type { FileListItem } from '../../../shared/api'
+import { formatBytes } from '../../../shared/format'
+import { asApiError } from '../../api/ApiCallError'
+import { Spinner } from '../../components/Spinner'
+import { baseName, formatMtime, modeString, typeText } from './fileFormat'
+import type { TreeRow } from './treeRows'
+
+/** Every row has this height (files.css keeps it), which makes windowing exact. */
+export const TREE_ROW_HEIGHT = 28
+const INDENT = 16
+
+interface FileRowProps {
+  readonly row: TreeRow
+  readonly selected: boolean
+  readonly onToggle: (dir: string) => void
+  readonly onOpen: (path: string) => void
+  readonly onMore: (dir: string) => void
+}
+
+export function FileRow({ row, selected, onToggle, onOpen, onMore }: FileRowProps) {
+  const indent = { paddingLeft: 8 + row.depth * INDENT }
+  if (row.kind === 'loading') {
+    return (
+      <li className="file-row file-row-note" style={indent}>
+        <Spinner inline label="listing…" />
+      </li>
+    )
+  }
+  if (row.kind === 'error' || row.kind === 'more') {
+    return <MoreRow row={row} indent={indent} onMore={onMore} />
+  }
+  const { item, expandable, expanded } = row
+  const deleted = item.change === 'deleted'
+  const activate = (): void => {
+    if (expandable) onToggle(item.path)
+    else if (!deleted) onOpen(item.path)
+  }
+  return (
+    <li
+      className={`file-row${selected ? ' selected' : ''}${deleted ? ' file-deleted' : ''}`}
+      data-testid="file-row"
+      data-path={item.path}
+      data-change={item.change ?? ''}
+      data-type={item.entry?.type ?? 'deleted'}
+      aria-expanded={expandable ? expanded : undefined}
+      aria-selected={selected}
+      role="treeitem"
+      aria-level={row.depth + 1}
+      onClick={activate}
+    >
+      <span className="file-name-cell" style={indent}>
+        <span className="file-toggle" aria-hidden="true">
+          {expandable ? (expanded ? '▾' : '▸') : ''}
+        </span>
+        <button
+          type="button"
+          className="file-name"
+          data-row-focus
+          title={`/${item.path}`}
+          onClick={(event) => {
+            event.stopPropagation()
+            activate()
+          }}
+          onKeyDown={(event) => {
+            // → opens a closed directory, ← closes an open one (as in any tree view).
+            const open = event.key === 'ArrowRight' && expandable && !expanded
+            const close = event.key === 'ArrowLeft' && expandable && expanded
+            if (!open && !close) return
+            event.preventDefault()
+            onToggle(item.path)
+          }}
+        >
+          {baseName(item.path)}
+          {item.entry?.type === 'dir' ? '/' : ''}
+        </button>
+      </span>
+      <EntryCells item={item} />
+    </li>
+  )
+}
+
+/**
+ * After a directory's loaded entries: a failed page (with Retry), or the next page, loaded as
+ * soon as this row is rendered — it is only rendered when scrolled near, as the list is
+ * windowed — so long directories load while scrolling.
+ */
+function MoreRow({
+  row,
+  indent,
+  onMore,
+}: {
+  readonly row: Extract<TreeRow, { kind: 'more' | 'error' }>
+  readonly indent: CSSProperties
+  readonly onMore: (dir: string) => void
+}) {
+  const error = row.error === undefined ? undefined : asApiError(row.error)
+  const loading = row.kind === 'more' && row.loading
+  useEffect(() => {
+    if (row.kind === 'more' && !loading && error === undefined) onMore(row.dir)
+  }, [row.kind, row.dir, loading, error, onMore])
+  return (
+    <li className="file-row file-row-note" style={indent} data-testid="file-row-more">
+      {error ? (
+        <span className="inline-error" title={error.message}>
+          Listing /{row.dir} failed: {error.message}
+        </span>
+      ) : null}
+      {loading ? (
+        <Spinner inline label={`loading more (${row.kind === 'more' ? row.loaded : 0} shown)…`} />
+      ) : (
+        <button
+          type="button"
+          className="link-button"
+          data-row-focus
+          onClick={() => onMore(row.dir)}
+        >
+          {error ? 'Retry' : 'Load more'}
+        </button>
+      )}
+    </li>
+  )
+}
+
+function EntryCells({ item }: { readonly item: FileListItem }) {
+  const entry = item.entry
+  const layer = `L${item.layer + 1}`
+  const badge = item.change ? (
+    <span className={`change-badge change-${item.change}`}>{item.change}</span>
+  ) : null
+  if (!entry) {
+    return (
+      <>
+        <span className="file-type muted">deleted (whiteout)</span>
+        <span className="file-mode" />
+        <span className="file-owner" />
+        <span className="file-size" />
+        <span className="file-mtime" />
+        <span className="file-layer" title={`deleted by layer ${item.layer + 1}`}>
+          {layer}
+        </span>
+        <span className="file-change">{badge}</span>
+      </>
+    )
+  }
+  return (
+    <>
+      <span className="file-type" title={typeText(entry)}>
+        {typeText(entry)}
+      </span>
+      <span className="file-mode mono">{modeString(entry.type, entry.mode)}</span>
+      <span className="file-owner mono">
+        {entry.uid}:{entry.gid}
+      </span>
+      <span className="file-size">{entry.type === 'dir' ? '' : formatBytes(entry.size)}</span>
+      <span className="file-mtime">{formatMtime(entry.mtime)}</span>
+      <span className="file-layer" title={`last changed by layer ${item.layer + 1}`}>
+        {layer}
+      </span>
+      <span className="file-change">{badge}</span>
+    </>
+  )
+}

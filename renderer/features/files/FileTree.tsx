@@ -1,0 +1,78 @@
+// The tree of one filesystem as a windowed list: only the rows near the visible part of its
+// scroll box are in the DOM, so a directory of 200,000 entries scrolls like one of ten.
+import { useEffect, useRef } from 'react'
+import { handleListKeys } from '../../components/listKeys'
+import { useWindowedRows } from '../../components/useWindowedRows'
+import { FileRow, TREE_ROW_HEIGHT } from './FileRow'
+import { rowKey, type TreeRow } from './treeRows'
+
+interface FileTreeProps {
+  readonly rows: readonly TreeRow[]
+  /** Image path of the open file or directory (no leading slash). */
+  readonly selected: string | undefined
+  readonly label: string
+  readonly onToggle: (dir: string) => void
+  readonly onOpen: (path: string) => void
+  readonly onMore: (dir: string) => void
+}
+
+export function FileTree({ rows, selected, label, onToggle, onOpen, onMore }: FileTreeProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const listRef = useRef<HTMLUListElement>(null)
+  const range = useWindowedRows(listRef, rows.length, TREE_ROW_HEIGHT, 12)
+
+  // Bring the selected row into view when it changes (a deep link, a search result).
+  const selectedIndex = rows.findIndex((r) => r.kind === 'entry' && r.item.path === selected)
+  const scrolledTo = useRef<string | undefined>(undefined)
+  useEffect(() => {
+    const box = scrollRef.current
+    if (!box || selectedIndex < 0 || scrolledTo.current === selected) return
+    scrolledTo.current = selected
+    // The sticky column header above the list is one row tall.
+    const top = (selectedIndex + 1) * TREE_ROW_HEIGHT
+    if (top < box.scrollTop || top + TREE_ROW_HEIGHT > box.scrollTop + box.clientHeight) {
+      box.scrollTop = Math.max(0, top - box.clientHeight / 3)
+    }
+  }, [selected, selectedIndex])
+
+  return (
+    <div className="file-tree" data-testid="file-tree">
+      <div className="file-tree-scroll" ref={scrollRef}>
+        <div className="file-row file-header" aria-hidden="true">
+          <span className="file-name-cell">name</span>
+          <span className="file-type">type</span>
+          <span className="file-mode">mode</span>
+          <span className="file-owner">uid:gid</span>
+          <span className="file-size">size</span>
+          <span className="file-mtime">modified</span>
+          <span className="file-layer">layer</span>
+          <span className="file-change">change</span>
+        </div>
+        <ul
+          ref={listRef}
+          className="file-list"
+          role="tree"
+          aria-label={label}
+          onKeyDown={handleListKeys}
+        >
+          {range.padTop > 0 ? (
+            <li className="row-spacer" aria-hidden="true" style={{ height: range.padTop }} />
+          ) : null}
+          {rows.slice(range.start, range.end).map((row) => (
+            <FileRow
+              key={rowKey(row)}
+              row={row}
+              selected={row.kind === 'entry' && row.item.path === selected}
+              onToggle={onToggle}
+              onOpen={onOpen}
+              onMore={onMore}
+            />
+          ))}
+          {range.padBottom > 0 ? (
+            <li className="row-spacer" aria-hidden="true" style={{ height: range.padBottom }} />
+          ) : null}
+        </ul>
+      </div>
+    </div>
+  )
+}

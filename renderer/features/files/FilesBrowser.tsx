@@ -1,0 +1,195 @@
+// One image's files: the layer strip and efficiency on the left; on the right the toolbar,
+// index progress, search results, the windowed tree, and the open file or directory.
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { ChangeKind } from '../../../shared/layerTree'
+import { call } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { Link } from '../../components/Link'
+import { EmptyState, LoadingBlock } from '../../components/Spinner'
+import { navigate } from '../../routing/navigation'
+import type { Route } from '../../routing/route'
+import { EfficiencyPanel } from './EfficiencyPanel'
+import { FileTree } from './FileTree'
+import { downloadHref, FileViewer } from './FileViewer'
+import { ancestorsOf, baseName, imagePath } from './fileFormat'
+import { findLayer, type FilesImage } from './imageLayers'
+import { IndexProgress } from './IndexProgress'
+import { LayerStrip } from './LayerStrip'
+import { SearchResults } from './SearchResults'
+import { TreeToolbar } from './TreeToolbar'
+import { flattenTree } from './treeRows'
+import { useDirListings } from './useDirListings'
+
+interface FilesBrowserProps {
+  readonly imageRef: string
+  readonly image: FilesImage
+  readonly route: Route
+}
+
+export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
+  const queryClient = useQueryClient()
+  const layer = route.layer
+  const selectedLayer = findLayer(image.layers, layer)
+  const path = imagePath(route.path)
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
+  const [sort, setSort] = useState<'name' | 'size'>('name')
+  const [change, setChange] = useState<readonly ChangeKind[]>([])
+  const [search, setSearch] = useState('')
+
+  const routeFor = useCallback(
+    (next: { layer?: string | undefined; path?: string | undefined }): Route => ({
+      view: 'files',
+      ref: imageRef,
+      ...(next.layer !== undefined ? { layer: next.layer } : {}),
+      ...(next.path ? { path: `/${next.path}` } : {}),
+    }),
+    [imageRef],
+  )
+  const open = useCallback(
+    (target: string) => navigate(routeFor({ layer, path: imagePath(target) })),
+    [routeFor, layer],
+  )
+
+  const stat = useQuery({
+    queryKey: queryKeys.fileStat(imageRef, layer ?? '', path),
+    queryFn: () =>
+      call('files:stat', { ref: imageRef, path: `/${path}`, ...(layer ? { layer } : {}) }),
+    enabled: path !== '' && (layer === undefined || selectedLayer !== undefined),
+    staleTime: Infinity,
+    retry: false,
+  })
+  const isDir = stat.data?.entry.type === 'dir'
+  // Open the tree down to the path the URL names (and the directory itself).
+  const openDir = isDir ? stat.data?.resolvedPath : undefined
+  useEffect(() => {
+    if (path === '') return
+    const wanted = [...ancestorsOf(path), ...(openDir !== undefined ? [openDir] : [])]
+    setExpanded((old) => (wanted.every((d) => old.has(d)) ? old : new Set([...old, ...wanted])))
+  }, [path, openDir])
+
+  const scope = useMemo(
+    () => ({ ref: imageRef, sort, change, ...(layer !== undefined ? { layer } : {}) }),
+    [imageRef, sort, change, layer],
+  )
+  const { listings, loadMore, reload } = useDirListings(scope, expanded)
+  const rows = useMemo(() => flattenTree(listings, expanded), [listings, expanded])
+  const toggle = useCallback((dir: string) => {
+    setExpanded((old) => {
+      const next = new Set(old)
+      if (next.has(dir)) next.delete(dir)
+      else next.add(dir)
+      return next
+    })
+  }, [])
+
+  const root = listings.get('')
+  const rootLoaded = root !== undefined && !root.loading
+  useEffect(() => {
+    // Reading the layers filled the caches: show the new size.
+    if (rootLoaded) void queryClient.invalidateQueries({ queryKey: queryKeys.cacheInfo })
+  }, [rootLoaded, queryClient])
+
+  if (layer !== undefined && !selectedLayer) {
+    return (
+      <ErrorPanel
+        error={{
+          code: 'NOT_FOUND',
+          message: `This image has no layer “${layer}”: it has ${image.layers.length} (1 = the bottom layer).`,
+        }}
+      />
+    )
+  }
+  const dirPath = isDir && stat.data ? stat.data.resolvedPath : ''
+  const changeOf = selectedLayer ? `layer ${selectedLayer.position}` : 'the top layer'
+  const target = { ref: imageRef, layer, path }
+  const rootFailed = root?.error !== undefined && root.items.length === 0
+
+  return (
+    <div className="files-body">
+      <aside className="files-side">
+        <LayerStrip
+          imageRef={imageRef}
+          layers={image.layers}
+          selected={selectedLayer?.position}
+          routeFor={(l) => routeFor({ layer: l, path })}
+        />
+        <EfficiencyPanel
+          imageRef={imageRef}
+          onOpen={(at, position) => navigate(routeFor({ layer: String(position), path: at }))}
+        />
+      </aside>
+      <div className="files-main">
+        <TreeToolbar
+          sort={sort}
+          onSort={setSort}
+          change={change}
+          onChange={setChange}
+          onSearch={setSearch}
+          changeOf={changeOf}
+          dirDownload={{
+            href: downloadHref({ ...target, path: dirPath }),
+            label: `Download /${dirPath} as tar`,
+            name: `${baseName(dirPath) || 'rootfs'}.tar`,
+          }}
+        />
+        <IndexProgress />
+        {search ? (
+          <SearchResults
+            imageRef={imageRef}
+            layer={layer}
+            pattern={search}
+            selected={path}
+            onOpen={open}
+            onClose={() => setSearch('')}
+          />
+        ) : null}
+        <div className={path !== '' && !isDir ? 'files-split with-viewer' : 'files-split'}>
+          {rootFailed ? (
+            <ErrorPanel error={root.error} onRetry={reload} />
+          ) : rootLoaded && root.items.length === 0 ? (
+            <EmptyState
+              title={change.length > 0 ? 'No entry matches the filter' : 'No files'}
+              testId="files-empty"
+            >
+              {change.length > 0
+                ? `Nothing directly in / was ${change.join(' or ')} by ${changeOf}.`
+                : 'This filesystem is empty.'}
+            </EmptyState>
+          ) : (
+            <FileTree
+              rows={rows}
+              selected={path || undefined}
+              label={`Files of ${imageRef}`}
+              onToggle={toggle}
+              onOpen={open}
+              onMore={loadMore}
+            />
+          )}
+          {path === '' || isDir ? null : stat.isPending ? (
+            <LoadingBlock label={`Looking up /${path}…`} />
+          ) : stat.isError ? (
+            <div className="file-viewer" data-testid="file-viewer">
+              <ErrorPanel error={stat.error} compact onRetry={() => void stat.refetch()} />
+              <Link to={routeFor({ layer })}>Close</Link>
+            </div>
+          ) : (
+            <FileViewer
+              key={`${layer ?? ''}|${path}`}
+              target={target}
+              stat={stat.data}
+              onClose={() => navigate(routeFor({ layer }))}
+            />
+          )}
+        </div>
+        {change.length > 0 ? (
+          <p className="hint">
+            The filter keeps entries {changeOf} changed in each listed directory; open a parent
+            without the filter to reach changes deeper down.
+          </p>
+        ) : null}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,66 @@
+// One running operation: what it is, how far (bytes or items), its rate and time left, and a
+// Cancel button when main says it can be stopped. Used by the status bar and the files view.
+import { useMutation } from '@tanstack/react-query'
+import { formatBytes, formatCount } from '../../../shared/format'
+import { asApiError } from '../../api/ApiCallError'
+import { call } from '../../api/client'
+import type { ProgressState } from '../../api/useApiEvents'
+import { formatDuration } from './progressRate'
+
+export function progressText(state: ProgressState): string {
+  const { event } = state
+  const items = event.unit === 'items'
+  const amount = (n: number): string => (items ? formatCount(n) : formatBytes(n))
+  const parts = [
+    event.totalBytes !== undefined
+      ? `${amount(event.doneBytes)} of ${amount(event.totalBytes)}`
+      : amount(event.doneBytes),
+  ]
+  if (state.rate !== undefined) {
+    parts.push(items ? `${formatCount(state.rate)}/s` : `${formatBytes(state.rate)}/s`)
+  }
+  if (state.secondsLeft !== undefined) parts.push(`${formatDuration(state.secondsLeft)} left`)
+  return parts.join(' · ')
+}
+
+export function ProgressItem({
+  state,
+  testId,
+  cancelTestId,
+}: {
+  readonly state: ProgressState
+  readonly testId?: string
+  readonly cancelTestId?: string
+}) {
+  const { event } = state
+  const cancel = useMutation({
+    mutationFn: () => call('operation:cancel', { operationId: event.operationId }),
+  })
+  const fraction =
+    event.totalBytes !== undefined && event.totalBytes > 0
+      ? Math.min(1, event.doneBytes / event.totalBytes)
+      : undefined
+  return (
+    <span className="progress-item" data-testid={testId} data-operation={event.operationId}>
+      <span className="progress-label">{event.label}</span>
+      {fraction !== undefined ? (
+        <progress className="progress-bar" max={1} value={fraction} aria-label={event.label} />
+      ) : null}
+      <span className="progress-figures">{progressText(state)}</span>
+      {event.cancellable ? (
+        <button
+          type="button"
+          className="button-secondary button-small"
+          data-testid={cancelTestId}
+          disabled={cancel.isPending || cancel.data?.cancelled === true}
+          onClick={() => cancel.mutate()}
+        >
+          {cancel.data?.cancelled ? 'Cancelling…' : 'Cancel'}
+        </button>
+      ) : null}
+      {cancel.isError ? (
+        <span className="inline-error">{asApiError(cancel.error).message}</span>
+      ) : null}
+    </span>
+  )
+}

@@ -1,0 +1,78 @@
+// What files:search found for a name substring or glob, in the filesystem the tree shows.
+// Choosing a result opens it (a file in the viewer, a directory in the tree).
+import { useQuery } from '@tanstack/react-query'
+import { formatBytes, formatCount } from '../../../shared/format'
+import { call } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { Spinner } from '../../components/Spinner'
+import { typeText } from './fileFormat'
+
+const SEARCH_LIMIT = 1000
+
+interface SearchResultsProps {
+  readonly imageRef: string
+  readonly layer: string | undefined
+  readonly pattern: string
+  readonly selected: string | undefined
+  readonly onOpen: (path: string) => void
+  readonly onClose: () => void
+}
+
+export function SearchResults(props: SearchResultsProps) {
+  const { imageRef, layer, pattern, selected, onOpen, onClose } = props
+  const search = useQuery({
+    queryKey: queryKeys.fileSearch(imageRef, layer ?? '', pattern),
+    queryFn: () =>
+      call('files:search', {
+        ref: imageRef,
+        pattern,
+        limit: SEARCH_LIMIT,
+        ...(layer !== undefined ? { layer } : {}),
+      }),
+    staleTime: Infinity,
+  })
+  return (
+    <section className="search-results" data-testid="search-results" aria-label="Search results">
+      <header className="search-results-header">
+        <span>
+          Results for <code>{pattern}</code>
+          {search.data
+            ? `: ${formatCount(search.data.matches.length)}${search.data.truncated ? '+ (showing the first)' : ''}`
+            : ''}
+        </span>
+        <button type="button" className="link-button" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      {search.isPending ? <Spinner inline label="searching…" /> : null}
+      {search.isError ? (
+        <ErrorPanel error={search.error} compact onRetry={() => void search.refetch()} />
+      ) : null}
+      {search.data?.matches.length === 0 ? (
+        <p className="muted">No path matches. Try a glob like *.conf or a part of a name.</p>
+      ) : null}
+      {search.data && search.data.matches.length > 0 ? (
+        <ul className="search-list">
+          {search.data.matches.map(({ entry, layer: from }) => (
+            <li key={entry.path}>
+              <button
+                type="button"
+                className={`search-result${entry.path === selected ? ' selected' : ''}`}
+                data-testid="search-result"
+                data-path={entry.path}
+                onClick={() => onOpen(entry.path)}
+              >
+                <span className="mono">/{entry.path}</span>
+                <span className="muted">
+                  {typeText(entry)}
+                  {entry.type === 'file' ? ` · ${formatBytes(entry.size)}` : ''} · L{from + 1}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,92 @@
+// Above the tree: sort, the change-kind filter (passed to files:list), the search box
+// (files:search, name substring or glob) and "download this directory as a tar".
+import { useId, useState, type FormEvent } from 'react'
+import type { ChangeKind } from '../../../shared/layerTree'
+
+export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'modified', 'deleted', 'opaque']
+
+interface TreeToolbarProps {
+  readonly sort: 'name' | 'size'
+  readonly onSort: (sort: 'name' | 'size') => void
+  readonly change: readonly ChangeKind[]
+  readonly onChange: (change: readonly ChangeKind[]) => void
+  readonly onSearch: (pattern: string) => void
+  /** Which layer the change kinds are relative to ("layer 3", "the top layer"). */
+  readonly changeOf: string
+  readonly dirDownload: { readonly href: string; readonly label: string; readonly name: string }
+}
+
+export function TreeToolbar(props: TreeToolbarProps) {
+  const { sort, onSort, change, onChange, onSearch, changeOf, dirDownload } = props
+  const sortId = useId()
+  const searchId = useId()
+  const [pattern, setPattern] = useState('')
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    onSearch(pattern.trim())
+  }
+  const toggle = (kind: ChangeKind): void =>
+    onChange(change.includes(kind) ? change.filter((k) => k !== kind) : [...change, kind])
+  return (
+    <div className="files-toolbar">
+      <form className="files-search" role="search" onSubmit={submit}>
+        <label htmlFor={searchId} className="sr-only">
+          Search files by name or glob
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          className="filter-input"
+          placeholder="Search: name, *.conf, usr/lib/**/*.so"
+          value={pattern}
+          data-testid="files-search-input"
+          onChange={(event) => {
+            setPattern(event.target.value)
+            if (event.target.value === '') onSearch('')
+          }}
+        />
+        <button type="submit" className="button-secondary button-small" data-testid="files-search">
+          Search
+        </button>
+      </form>
+      <span className="list-controls">
+        <label htmlFor={sortId}>Sort</label>
+        <select
+          id={sortId}
+          value={sort}
+          data-testid="files-sort"
+          onChange={(event) => onSort(event.target.value === 'size' ? 'size' : 'name')}
+        >
+          <option value="name">by name</option>
+          <option value="size">by size, largest first</option>
+        </select>
+        <span
+          className="change-filter"
+          role="group"
+          aria-label={`Only entries ${changeOf} changed`}
+        >
+          <span className="muted">Only changed by {changeOf}:</span>
+          {CHANGE_KINDS.map((kind) => (
+            <label key={kind} className="checkbox">
+              <input
+                type="checkbox"
+                checked={change.includes(kind)}
+                data-testid={`filter-${kind}`}
+                onChange={() => toggle(kind)}
+              />
+              <span className={`change-badge change-${kind}`}>{kind}</span>
+            </label>
+          ))}
+        </span>
+        <a
+          className="button-secondary button-small"
+          href={dirDownload.href}
+          download={dirDownload.name}
+          data-testid="dir-download"
+        >
+          {dirDownload.label}
+        </a>
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,137 @@
+// The directory listings the tree has loaded, page by page (files:list with its `next`
+// cursor). Directories load when they are expanded; everything resets when what is listed
+// changes (image, layer, sort, change filter). Pages go through the query cache, so going
+// back to a tree seen before is instant.
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { FileListArgs } from '../../../shared/api'
+import type { ChangeKind } from '../../../shared/layerTree'
+import { call } from '../../api/client'
+import { queryKeys } from '../../api/queryKeys'
+import { ancestorsOf } from './fileFormat'
+import type { DirListing } from './treeRows'
+
+/** Entries per files:list page. */
+export const LIST_PAGE_SIZE = 5000
+
+export interface ListScope {
+  readonly ref: string
+  readonly layer?: string
+  readonly sort: 'name' | 'size'
+  readonly change: readonly ChangeKind[]
+}
+
+interface State {
+  readonly key: string
+  readonly listings: ReadonlyMap<string, DirListing>
+}
+
+const NO_LISTINGS: ReadonlyMap<string, DirListing> = new Map()
+
+export interface DirListings {
+  readonly listings: ReadonlyMap<string, DirListing>
+  /** Loads the next page of `dir` (or retries its failed page). */
+  readonly loadMore: (dir: string) => void
+  /** Forgets everything and lists again (after an error). */
+  readonly reload: () => void
+}
+
+export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>): DirListings {
+  const queryClient = useQueryClient()
+  const key = JSON.stringify([scope.ref, scope.layer ?? '', scope.sort, scope.change])
+  const [state, setState] = useState<State>({ key, listings: NO_LISTINGS })
+  const listings = state.key === key ? state.listings : NO_LISTINGS
+  const currentKey = useRef(key)
+  const inFlight = useRef(new Set<string>())
+  useEffect(() => {
+    currentKey.current = key
+  }, [key])
+
+  const update = useCallback(
+    (forKey: string, dir: string, change: (old: DirListing | undefined) => DirListing) => {
+      setState((prev) => {
+        if (forKey !== currentKey.current) return prev
+        const base = prev.key === forKey ? prev.listings : NO_LISTINGS
+        const next = new Map(base)
+        next.set(dir, change(base.get(dir)))
+        return { key: forKey, listings: next }
+      })
+    },
+    [],
+  )
+
+  const { ref, layer, sort, change } = scope
+  const loadPage = useCallback(
+    (dir: string, cursor: string | undefined) => {
+      const id = `${key}\n${dir}\n${cursor ?? ''}`
+      if (inFlight.current.has(id)) return
+      inFlight.current.add(id)
+      update(key, dir, (old) => ({ items: old?.items ?? [], ...nextOf(old), loading: true }))
+      const args: FileListArgs = {
+        ref,
+        path: dir,
+        limit: LIST_PAGE_SIZE,
+        sort,
+        ...(layer !== undefined ? { layer } : {}),
+        ...(change.length > 0 ? { change } : {}),
+        ...(cursor !== undefined ? { cursor } : {}),
+      }
+      queryClient
+        .fetchQuery({
+          queryKey: [
+            ...queryKeys.fileList(ref, layer ?? '', dir, sort, change.join(',')),
+            cursor ?? '',
+          ],
+          queryFn: () => call('files:list', args),
+          staleTime: Infinity,
+        })
+        .then(
+          (page) =>
+            update(key, dir, (old) => ({
+              items: cursor !== undefined ? [...(old?.items ?? []), ...page.items] : page.items,
+              ...(page.next !== undefined ? { next: page.next } : {}),
+              loading: false,
+            })),
+          (error: unknown) =>
+            update(key, dir, (old) => ({
+              items: old?.items ?? [],
+              ...nextOf(old),
+              loading: false,
+              error,
+            })),
+        )
+        .finally(() => inFlight.current.delete(id))
+    },
+    [key, ref, layer, sort, change, queryClient, update],
+  )
+
+  // The root and every expanded directory whose parents are open get their first page.
+  useEffect(() => {
+    const wanted = [
+      '',
+      ...[...expanded].filter((dir) => ancestorsOf(dir).every((a) => expanded.has(a))),
+    ]
+    for (const dir of wanted) if (!listings.has(dir)) loadPage(dir, undefined)
+  }, [expanded, listings, loadPage])
+
+  const loadMore = useCallback(
+    (dir: string) => {
+      const listing = listings.get(dir)
+      if (!listing || listing.loading) return
+      // A failed first page is retried from the start; a failed later page from its cursor.
+      loadPage(dir, listing.items.length === 0 ? undefined : listing.next)
+    },
+    [listings, loadPage],
+  )
+
+  const reload = useCallback(() => {
+    queryClient.removeQueries({ queryKey: queryKeys.files(ref) })
+    setState({ key, listings: NO_LISTINGS })
+  }, [queryClient, ref, key])
+
+  return { listings, loadMore, reload }
+}
+
+function nextOf(listing: DirListing | undefined): { next?: string } {
+  return listing?.next !== undefined ? { next: listing.next } : {}
+}

@@ -1,0 +1,21 @@
+// A word for what an artifact is, from its artifactType (or config media type): signatures,
+// SBOMs, attestations get their names; anything else its type's own name. Pure (unit-tested).
+
+const KNOWN: readonly { pattern: RegExp; word: string }[] = [
+  { pattern: /cosign|notary|signature|\.sig\b|sigstore/i, word: 'signature' },
+  { pattern: /spdx|cyclonedx|sbom|syft/i, word: 'SBOM' },
+  { pattern: /in-toto|intoto|attestation|provenance|slsa|vex/i, word: 'attestation' },
+  { pattern: /helm/i, word: 'Helm chart' },
+  { pattern: /wasm/i, word: 'Wasm module' },
+]
+
+export function artifactKind(artifactType: string | undefined): string {
+  if (!artifactType) return 'artifact'
+  for (const { pattern, word } of KNOWN) if (pattern.test(artifactType)) return word
+  // "application/vnd.example.review.v1+json" → "example.review.v1"
+  const name = artifactType
+    .replace(/^[^/]*\//, '')
+    .replace(/\+[\w.-]+$/, '')
+    .replace(/^vnd\./, '')
+  return name || artifactType
+}

@@ -1,0 +1,98 @@
+// "Tag X as of date D": which digest the journal says the tag had then, and how sure it is
+// ('observed': seen there before and after D; 'last-known': the last sighting before D).
+import { useQuery } from '@tanstack/react-query'
+import { useId, useState, type FormEvent } from 'react'
+import { shortDigest } from '../../../shared/digest'
+import { call } from '../../api/client'
+import { ErrorPanel } from '../../components/ErrorPanel'
+import { Link } from '../../components/Link'
+import { Spinner } from '../../components/Spinner'
+import { formatInstant } from './timeFormat'
+
+interface AsOfFormProps {
+  readonly repository: string
+  readonly tags: readonly string[]
+  readonly initialTag?: string
+  readonly initialAt?: string
+  /** Remembers the question in the URL (tag=, at=). */
+  readonly onAsk: (tag: string, at: string) => void
+}
+
+export function AsOfForm({ repository, tags, initialTag, initialAt, onAsk }: AsOfFormProps) {
+  const tagId = useId()
+  const atId = useId()
+  const [tag, setTag] = useState(initialTag ?? tags[0] ?? '')
+  const [at, setAt] = useState(initialAt ?? new Date().toISOString().slice(0, 10))
+  const [asked, setAsked] = useState<{ tag: string; at: string } | undefined>(
+    initialTag && initialAt ? { tag: initialTag, at: initialAt } : undefined,
+  )
+  const answer = useQuery({
+    queryKey: ['history', 'asOf', repository, asked?.tag, asked?.at],
+    queryFn: ({ signal }) =>
+      call('history:asOf', { repository, tag: asked?.tag ?? '', at: asked?.at ?? '' }, signal),
+    enabled: asked !== undefined,
+    retry: false,
+  })
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (!tag || !at) return
+    setAsked({ tag, at })
+    onAsk(tag, at)
+  }
+  return (
+    <section className="history-asof">
+      <h3>Tag as of a date</h3>
+      <form className="asof-form" data-testid="history-asof-form" onSubmit={submit}>
+        <label htmlFor={tagId}>Tag</label>
+        <input
+          id={tagId}
+          list={`${tagId}-tags`}
+          value={tag}
+          data-testid="history-asof-tag"
+          onChange={(event) => setTag(event.target.value)}
+        />
+        <datalist id={`${tagId}-tags`}>
+          {tags.map((t) => (
+            <option key={t} value={t} />
+          ))}
+        </datalist>
+        <label htmlFor={atId}>as of</label>
+        <input
+          id={atId}
+          value={at}
+          data-testid="history-asof-at"
+          placeholder="2026-11-01 or 2026-11-01T12:00:00Z"
+          onChange={(event) => setAt(event.target.value)}
+        />
+        <button type="submit" className="button-secondary">
+          Look up
+        </button>
+      </form>
+      {answer.isFetching ? <Spinner inline label="Reading the journal…" /> : null}
+      {answer.isError ? <ErrorPanel compact error={answer.error} /> : null}
+      {answer.data ? (
+        <p className="asof-answer" data-testid="history-asof-answer">
+          <span className="mono">{answer.data.tag}</span> as of {asked?.at}:{' '}
+          <Link
+            className="mono"
+            to={{ view: 'graph', ref: `${repository}@${answer.data.digest}` }}
+            testId="history-asof-open"
+          >
+            {shortDigest(answer.data.digest, 12)}
+          </Link>{' '}
+          <span
+            className={`badge certainty-${answer.data.certainty}`}
+            data-testid="history-asof-certainty"
+          >
+            {answer.data.certainty === 'observed' ? 'observed' : 'last known'}
+          </span>{' '}
+          <span className="muted">
+            {answer.data.certainty === 'observed'
+              ? `seen at this digest from ${formatInstant(answer.data.segment.from)} to ${formatInstant(answer.data.segment.to)}`
+              : `last seen at this digest ${formatInstant(answer.data.segment.to)}; it may have moved since`}
+          </span>
+        </p>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,166 @@
+// The d3 timeline: x = time, one lane per tag, bars coloured by digest (the same digest the
+// same colour in every lane), a marker where a tag moved. Hover tells the details; a click
+// opens that digest's graph; shift-click picks two digests to compare.
+import { axisTop, select } from 'd3'
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
+import type { HistoryTimeline as Timeline } from '../../../shared/api'
+import { shortDigest } from '../../../shared/digest'
+import { formatInstant, formatSpan } from './timeFormat'
+import { buildTimeline, type PlacedSegment } from './timelineModel'
+import { useElementWidth } from './useElementWidth'
+
+const LAYOUT = { labelWidth: 150, laneHeight: 30, axisHeight: 28 }
+const BAR_HEIGHT = 16
+
+interface HistoryTimelineProps {
+  readonly timeline: Timeline
+  readonly focusTag?: string
+  /** Digests picked with shift-click (at most two). */
+  readonly picked: readonly string[]
+  readonly onOpen: (digest: string) => void
+  readonly onPick: (digest: string) => void
+}
+
+interface Hover {
+  readonly segment: PlacedSegment
+  readonly x: number
+  readonly y: number
+}
+
+export function HistoryTimeline({
+  timeline,
+  focusTag,
+  picked,
+  onOpen,
+  onPick,
+}: HistoryTimelineProps) {
+  const box = useRef<HTMLDivElement>(null)
+  const axis = useRef<SVGGElement>(null)
+  const width = useElementWidth(box)
+  const model = useMemo(
+    () => buildTimeline(timeline, { ...LAYOUT, width }, focusTag),
+    [timeline, width, focusTag],
+  )
+  const [hover, setHover] = useState<Hover | undefined>(undefined)
+
+  useEffect(() => {
+    if (!axis.current) return
+    const ticks = Math.max(2, Math.floor((width - LAYOUT.labelWidth) / 130))
+    select(axis.current).call(axisTop(model.scale).ticks(ticks))
+  }, [model, width])
+
+  const laneY = (lane: number): number => LAYOUT.axisHeight + lane * LAYOUT.laneHeight
+  const onSegment = (event: MouseEvent, segment: PlacedSegment): void => {
+    if (event.shiftKey) onPick(segment.digest)
+    else onOpen(segment.digest)
+  }
+
+  return (
+    <div className="history-timeline" ref={box}>
+      <svg
+        width={width}
+        height={model.height}
+        role="img"
+        aria-label={`Timeline of ${model.lanes.length} tags`}
+      >
+        <g
+          ref={axis}
+          className="timeline-axis"
+          transform={`translate(0,${LAYOUT.axisHeight - 4})`}
+        />
+        {model.lanes.map((tag, lane) => (
+          <g
+            key={tag}
+            className={tag === focusTag ? 'timeline-lane focused' : 'timeline-lane'}
+            data-testid="history-lane"
+            data-tag={tag}
+            transform={`translate(0,${laneY(lane)})`}
+          >
+            <rect className="lane-band" x={0} y={0} width={width} height={LAYOUT.laneHeight} />
+            <text className="lane-label" x={8} y={LAYOUT.laneHeight / 2 + 4}>
+              {tag.length > 20 ? `${tag.slice(0, 19)}…` : tag}
+              <title>{tag}</title>
+            </text>
+          </g>
+        ))}
+        {model.segments.map((segment) => (
+          <rect
+            key={`${segment.tag}:${segment.digest}:${segment.from}`}
+            className={`timeline-segment digest-colour-${segment.colour}${
+              picked.includes(segment.digest) ? ' picked' : ''
+            }`}
+            data-testid="history-segment"
+            data-digest={segment.digest}
+            data-tag={segment.tag}
+            x={segment.x}
+            y={laneY(segment.lane) + (LAYOUT.laneHeight - BAR_HEIGHT) / 2}
+            width={segment.width}
+            height={BAR_HEIGHT}
+            rx={3}
+            tabIndex={0}
+            role="button"
+            aria-label={`${segment.tag} at ${shortDigest(segment.digest, 12)}, ${formatInstant(
+              segment.from,
+            )} to ${formatInstant(segment.to)}`}
+            onMouseEnter={(event) =>
+              setHover({ segment, x: event.nativeEvent.offsetX, y: event.nativeEvent.offsetY })
+            }
+            onMouseLeave={() => setHover(undefined)}
+            onClick={(event) => onSegment(event, segment)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault()
+                if (event.shiftKey) onPick(segment.digest)
+                else onOpen(segment.digest)
+              }
+            }}
+          />
+        ))}
+        {model.moves.map((move) => {
+          const y = laneY(move.lane) + LAYOUT.laneHeight / 2
+          return (
+            <g
+              key={`${move.tag}:${move.at}`}
+              className="timeline-move"
+              data-testid="history-move-marker"
+            >
+              <line x1={move.xBefore} x2={move.x} y1={y} y2={y} className="move-window" />
+              <path d={`M${move.x},${y - 7} l5,7 l-5,7 l-5,-7 z`} className="move-marker">
+                <title>
+                  {`${move.tag} moved ${shortDigest(move.fromDigest, 12)} → ${shortDigest(
+                    move.toDigest,
+                    12,
+                  )} between ${formatInstant(move.lastSeenBefore)} and ${formatInstant(move.at)}`}
+                </title>
+              </path>
+            </g>
+          )
+        })}
+      </svg>
+      {hover ? <SegmentTooltip hover={hover} width={width} /> : null}
+    </div>
+  )
+}
+
+function SegmentTooltip({ hover, width }: { readonly hover: Hover; readonly width: number }) {
+  const { segment } = hover
+  const left = Math.min(hover.x + 12, Math.max(0, width - 300))
+  return (
+    <div
+      className="timeline-tooltip"
+      data-testid="history-tooltip"
+      style={{ left, top: hover.y + 14 }}
+    >
+      <div className="mono">{segment.tag}</div>
+      <div className="mono break-all">{segment.digest}</div>
+      <div>
+        {formatInstant(segment.from)} → {formatInstant(segment.to)} (
+        {formatSpan(segment.from, segment.to)})
+      </div>
+      <div>
+        {segment.observations} observation{segment.observations === 1 ? '' : 's'}
+      </div>
+      <div className="muted">Click: open its graph · Shift-click: pick to compare</div>
+    </div>
+  )
+}
