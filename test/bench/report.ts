@@ -1,0 +1,147 @@
+// The benchmark's output: a readable table, then the closing lines in the exact form the
+// issues ask for (one `name: value` per figure, last in the output).
+
+import type { DigestRateFigures } from './digestRate'
+import type { IndexFigures } from './indexTiming'
+import type { OneFileFigures } from './oneFileFetch'
+import type { PeakRssFigure } from './peakRss'
+
+export interface BenchResults {
+  readonly index: IndexFigures
+  readonly oneFile: OneFileFigures
+  readonly rss: PeakRssFigure
+  readonly digests: DigestRateFigures
+}
+
+interface Row {
+  readonly figure: string
+  readonly strata: string
+  readonly reference: string
+  readonly ratio: string
+  readonly target: string
+}
+
+const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+const ms = (value: number): string => `${value.toFixed(0)} ms`
+const fraction = (part: number, whole: number): string => (part / whole).toFixed(3)
+
+export function closingLines(r: BenchResults): Record<string, string> {
+  const { index } = r
+  return {
+    index_vs_gunzip: (index.strataGzipMs / index.gunzipMs).toFixed(2),
+    index_vs_tar: (index.strataGzipMs / index.tarGzipMs).toFixed(2),
+    index_zstd_vs_native: (index.strataZstdMs / index.zstdTarMs).toFixed(2),
+    one_file_fetch_fraction: (r.oneFile.coldBytes / r.oneFile.layerSize).toFixed(3),
+    reopen_ms: index.reopenMs.toFixed(0),
+    peak_rss_mb: r.rss.peakRssMb.toFixed(0),
+    digest_rate_vs_undici: (r.digests.strataTagsPerSecond / r.digests.bareTagsPerSecond).toFixed(2),
+  }
+}
+
+function rows(r: BenchResults): Row[] {
+  const { index, oneFile, rss, digests } = r
+  const lines = closingLines(r)
+  return [
+    {
+      figure: 'index gzip layer vs Node gunzip',
+      strata: ms(index.strataGzipMs),
+      reference: `${ms(index.gunzipMs)} (createGunzip → null)`,
+      ratio: lines.index_vs_gunzip ?? '',
+      target: '≤ 1.15',
+    },
+    {
+      figure: 'index gzip layer, worker started via tsx',
+      strata: ms(index.strataGzipTsxWorkerMs),
+      reference: `${ms(index.gunzipMs)} (createGunzip → null)`,
+      ratio: (index.strataGzipTsxWorkerMs / index.gunzipMs).toFixed(2),
+      target: '(dev mode only)',
+    },
+    {
+      figure: 'index gzip layer vs GNU tar',
+      strata: ms(index.strataGzipMs),
+      reference: `${ms(index.tarGzipMs)} (tar -tzvf)`,
+      ratio: lines.index_vs_tar ?? '',
+      target: '≤ 0.65',
+    },
+    {
+      figure: 'index zstd layer vs zstd | tar',
+      strata: ms(index.strataZstdMs),
+      reference: `${ms(index.zstdTarMs)} (zstd -dc | tar -tv)`,
+      ratio: lines.index_zstd_vs_native ?? '',
+      target: '—',
+    },
+    {
+      figure: `read /${oneFile.path} (${(oneFile.fileSize / 1024).toFixed(0)} KiB)`,
+      strata: `${mib(oneFile.coldBytes)} fetched`,
+      reference: `${mib(oneFile.layerSize)} layer`,
+      ratio: lines.one_file_fetch_fraction ?? '',
+      target:
+        oneFile.spanPlusFileBytes !== undefined
+          ? `≤ ${fraction(oneFile.spanPlusFileBytes, oneFile.layerSize)} (one span + the file)`
+          : '≤ one span + the file (no checkpoints recorded)',
+    },
+    {
+      figure: 'reopen index from cache',
+      strata: `${index.reopenMs.toFixed(1)} ms`,
+      reference: `${index.entries} entries`,
+      ratio: '',
+      target: '< 50 ms',
+    },
+    {
+      figure: `peak RSS indexing ${mib(rss.uncompressedBytes)} (${mib(rss.compressedBytes)} gz)`,
+      strata: `${rss.peakRssMb.toFixed(0)} MB`,
+      reference: `${mb(rss.baselineRssKiB * 1024)} before reading; ${rss.entries} entries`,
+      ratio: '',
+      target: '≤ 200 MB',
+    },
+    {
+      figure: `resolve ${digests.tags} tag digests (${digests.concurrency} in flight)`,
+      strata: `${digests.strataTagsPerSecond.toFixed(0)} tags/s`,
+      reference: `${digests.bareTagsPerSecond.toFixed(0)} tags/s (undici HEAD loop)`,
+      ratio: lines.digest_rate_vs_undici ?? '',
+      target: '≥ 0.9',
+    },
+  ]
+}
+
+export function formatTable(r: BenchResults): string {
+  const header: Row = {
+    figure: 'figure',
+    strata: 'Strata',
+    reference: 'reference',
+    ratio: 'ratio',
+    target: 'target',
+  }
+  const all = [header, ...rows(r)]
+  const keys = Object.keys(header) as (keyof Row)[]
+  const widths = keys.map((k) => Math.max(...all.map((row) => row[k].length)))
+  const line = (row: Row): string =>
+    keys
+      .map((k, i) => row[k].padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ')
+  return [line(header), rule, ...all.slice(1).map(line)].join('\n')
+}
+
+/** A markdown version of the same table, for the README. */
+export function formatMarkdown(r: BenchResults): string {
+  const cell = (text: string): string => text.replaceAll('|', '\\|')
+  const body = rows(r).map(
+    (row) =>
+      `| ${cell(row.figure)} | ${cell(row.strata)} | ${cell(row.reference)} | ${row.ratio} | ` +
+      `${cell(row.target)} |`,
+  )
+  return [
+    '| figure | Strata | reference | ratio | target |',
+    '| --- | --- | --- | --- | --- |',
+    ...body,
+  ].join('\n')
+}
+
+export function formatClosing(r: BenchResults): string {
+  return Object.entries(closingLines(r))
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n')
+}
