@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ApiEvent } from '../../shared/api'
 import type { TrackOperation } from '../layers/operationTracker'
-import { progressEmitter } from '../layers/operationTracker'
+import { CANCELLED_BY_USER, progressEmitter } from '../layers/operationTracker'
 
 export class OperationRegistry {
   private readonly running = new Map<string, AbortController>()
@@ -24,7 +24,7 @@ export class OperationRegistry {
     const controller = this.running.get(operationId)
     if (!controller) return false
     this.running.delete(operationId)
-    controller.abort()
+    controller.abort(CANCELLED_BY_USER)
     return true
   }
 

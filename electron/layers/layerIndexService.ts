@@ -15,6 +15,7 @@ import { SyncInflater } from './gzipInflater'
 import { SpanRecorder } from './gzipSpans'
 import type { SpanTable } from './gzipSpansFile'
 import { indexLayer } from './indexLayer'
+import { cancelledByUser } from './operationTracker'
 import { indexLayerInWorker } from './indexInWorker'
 
 /** A layer as a source serves it: its digest and a way to open its (verified) blob stream. */
@@ -50,7 +51,11 @@ export interface CachedLayerIndex {
 }
 
 export class LayerIndexService {
-  private readonly inFlight = new Map<string, Promise<CachedLayerIndex>>()
+  /** Index builds running now, by layer digest, with the signal of the request that started it. */
+  private readonly inFlight = new Map<
+    string,
+    { readonly work: Promise<CachedLayerIndex>; readonly signal?: AbortSignal }
+  >()
   private readonly checkpoints: boolean
 
   constructor(
@@ -67,20 +72,23 @@ export class LayerIndexService {
 
   /**
    * The layer's index. A request that joins one already running shares its outcome, except
-   * a cancel by the request that started it: then this one starts afresh.
+   * when the request that started it went away: then this one starts afresh. (A cancel the
+   * user asked for, `operation:cancel`, stops the work for every request that shares it.)
    */
   async get(layer: LayerRef, options: IndexRequestOptions = {}): Promise<CachedLayerIndex> {
     for (let running = this.inFlight.get(layer.digest); running;) {
       try {
-        return await running
+        return await running.work
       } catch (error) {
         const cancelled = error instanceof StrataError && error.code === 'CANCELLED'
-        if (!cancelled || options.signal?.aborted === true) throw error
+        if (!cancelled || options.signal?.aborted === true || cancelledByUser(running.signal)) {
+          throw error
+        }
       }
       running = this.inFlight.get(layer.digest)
     }
     const work = this.load(layer, options).finally(() => this.inFlight.delete(layer.digest))
-    this.inFlight.set(layer.digest, work)
+    this.inFlight.set(layer.digest, { work, ...(options.signal ? { signal: options.signal } : {}) })
     return work
   }
 

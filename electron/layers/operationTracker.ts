@@ -19,6 +19,17 @@ export interface TrackedOperation {
   finish(): void
 }
 
+/**
+ * The abort reason of an operation stopped by `operation:cancel`: the user asked for that work
+ * to stop, so work shared with other callers stops for them too (a caller that merely went
+ * away leaves shared work running for the others).
+ */
+export const CANCELLED_BY_USER: unique symbol = Symbol('cancelled by the user')
+
+export function cancelledByUser(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true && signal.reason === CANCELLED_BY_USER
+}
+
 export interface TrackOptions {
   readonly unit?: 'bytes' | 'items'
   /**

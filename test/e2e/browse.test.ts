@@ -3,8 +3,8 @@
 
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from '../harness/browser'
+import type { Browser } from 'playwright-core'
+import { launchChromium, openPageAt, type OpenedPage } from '../harness/browser'
 import { pushFixtures, type FixtureSet } from '../harness/registryFixtures'
 import { startRegistry, type RunningRegistry } from '../harness/registryServer'
 import { startWebMode, type RunningWebMode } from '../harness/webMode'
@@ -27,12 +27,8 @@ after(async () => {
   await registry?.stop()
 })
 
-async function openPage(query = ''): Promise<{ page: Page; pageErrors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  const pageErrors: string[] = []
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(`${web.url}${query}`)
-  return { page, pageErrors }
+function openPage(query = ''): Promise<OpenedPage> {
+  return openPageAt(browser, `${web.url}${query}`)
 }
 
 function viewUrl(ref: string, view: string): string {

@@ -8,9 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Locator } from 'playwright-core'
 import type { Descriptor } from '../../shared/oci/types'
-import { launchChromium } from '../harness/browser'
+import { launchChromium, openPageAt, type OpenedPage } from '../harness/browser'
 import { OciLayoutBuilder, type TarEntrySpec } from '../harness/ociBuilder'
 import { addArtifact, BASE_FILES } from '../harness/ociFixtureImages'
 import { RegistryPusher } from '../harness/ociPusher'
@@ -121,12 +121,8 @@ after(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true })
 })
 
-async function openPage(query: string): Promise<{ page: Page; pageErrors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  const pageErrors: string[] = []
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(`${web.url}${query}`)
-  return { page, pageErrors }
+function openPage(query: string): Promise<OpenedPage> {
+  return openPageAt(browser, `${web.url}${query}`)
 }
 
 async function attributes(locator: Locator, name: string): Promise<(string | null)[]> {

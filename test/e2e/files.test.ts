@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from '../harness/browser'
+import { launchChromium, openPageAt, type OpenedPage } from '../harness/browser'
 import { BINARY, writeFilesLayout } from '../harness/filesFixtures'
 import { baseLayer } from '../harness/ociSampleContent'
 import { startWebMode, type RunningWebMode } from '../harness/webMode'
@@ -37,12 +37,8 @@ after(async () => {
   if (layoutDir) await rm(layoutDir, { recursive: true, force: true })
 })
 
-async function openPage(query = ''): Promise<{ page: Page; pageErrors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } })
-  const pageErrors: string[] = []
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(`${web.url}${query}`)
-  return { page, pageErrors }
+function openPage(query = ''): Promise<OpenedPage> {
+  return openPageAt(browser, `${web.url}${query}`, { width: 1500, height: 950 })
 }
 
 function filesUrl(ref: string, extra: Record<string, string> = {}): string {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from '../harness/browser'
+import { launchChromium, openPageAt, type OpenedPage } from '../harness/browser'
 import { buildLocalStores, type LocalStores } from '../harness/localStores'
 import { startWebMode, type RunningWebMode } from '../harness/webMode'
 
@@ -31,12 +31,8 @@ after(async () => {
   await stores?.cleanup()
 })
 
-async function openPage(query = ''): Promise<{ page: Page; pageErrors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  const pageErrors: string[] = []
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(`${web.url}${query}`)
-  return { page, pageErrors }
+function openPage(query = ''): Promise<OpenedPage> {
+  return openPageAt(browser, `${web.url}${query}`)
 }
 
 /**
