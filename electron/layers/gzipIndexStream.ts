@@ -161,16 +161,31 @@ export class GzipIndexStream extends Transform {
 
   private startPending(): void {
     this.seeking = false
-    const recent = Buffer.concat(this.recent, this.recentLength)
     this.pending = {
       consumedTotal: this.consumedTotal,
       uncompressedOffset: this.producedTotal,
-      window: Buffer.from(recent.subarray(Math.max(0, recent.length - WINDOW_BYTES))),
+      window: this.lastOutput(WINDOW_BYTES),
       compressed: [Buffer.of(this.lastByte)],
       compressedLength: 1,
       following: [],
       followingLength: 0,
     }
+  }
+
+  /**
+   * The last `size` bytes of output (fewer at the start) in a buffer of exactly that size:
+   * the window outlives the output buffers it is cut from, so it must not keep them alive.
+   */
+  private lastOutput(size: number): Buffer {
+    const window = Buffer.allocUnsafeSlow(Math.min(size, this.recentLength))
+    let end = window.length
+    for (let i = this.recent.length - 1; i >= 0 && end > 0; i--) {
+      const piece = this.recent[i] as Buffer
+      const take = Math.min(end, piece.length)
+      piece.copy(window, end - take, piece.length - take)
+      end -= take
+    }
+    return window
   }
 
   private feedPending(input: Buffer): void {

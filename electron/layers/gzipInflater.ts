@@ -56,10 +56,13 @@ export class SyncInflater {
 
   /** A gunzip (multi-member aware) or raw inflater, or undefined when the runtime lacks the internals. */
   static create(kind: InflaterKind, dictionary?: Uint8Array): SyncInflater | undefined {
+    // Output goes to the caller's buffers, never the engine's own: keep that one minimal
+    // (a checkpoint search creates eight of these).
+    const chunkSize = zlib.constants.Z_MIN_CHUNK
     const engine =
       kind === 'gunzip'
-        ? zlib.createGunzip()
-        : zlib.createInflateRaw(dictionary ? { dictionary } : {})
+        ? zlib.createGunzip({ chunkSize })
+        : zlib.createInflateRaw(dictionary ? { dictionary, chunkSize } : { chunkSize })
     const internals = engine as unknown as EngineInternals
     const handle = internals._handle
     const state = internals._writeState

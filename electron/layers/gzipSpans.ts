@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import type { Hash } from 'node:crypto'
 import type { LayerCompressionFound } from '../../shared/layerTree'
 import type { GzipCheckpoint } from './gzipCheckpoints'
+import { HeldBytes } from './gzipHeldBytes'
 
 export interface LayerSpans {
   readonly digest: string
@@ -31,10 +32,9 @@ const MAX_HELD_BYTES = 64 * 1024 * 1024
 export class SpanRecorder {
   private readonly checkpoints: GzipCheckpoint[] = []
   private readonly hashes: Uint8Array[] = []
-  /** Blob bytes from `heldStart` on, not yet hashed. */
-  private held: Buffer[] = []
+  /** Blob bytes from `heldStart` on, not yet hashed (copies: the chunks themselves move on). */
+  private readonly held = new HeldBytes()
   private heldStart = 0
-  private heldLength = 0
   private hash: Hash = createHash('sha256')
   /** Span ends reported but not yet hashed (their bytes may still be coming). */
   private readonly ends: number[] = []
@@ -43,13 +43,12 @@ export class SpanRecorder {
 
   constructor(private readonly digest: string) {}
 
-  /** Every blob byte, in order, as it is read. */
-  push(chunk: Buffer): void {
+  /** Every blob byte, in order, as it is read. The recorder keeps a copy, not `chunk`. */
+  push(chunk: Uint8Array): void {
     if (this.failed) return
     this.held.push(chunk)
-    this.heldLength += chunk.length
     this.drain()
-    if (this.heldLength > MAX_HELD_BYTES) this.giveUp()
+    if (this.held.length > MAX_HELD_BYTES) this.giveUp()
   }
 
   setCompression(compression: LayerCompressionFound): void {
@@ -70,13 +69,13 @@ export class SpanRecorder {
   finish(compressedSize: number, uncompressedSize: number): LayerSpans | undefined {
     const compression = this.compression
     if (this.failed || (compression !== 'gzip' && compression !== 'none')) return undefined
-    if (this.heldStart + this.heldLength !== compressedSize) return undefined
+    if (this.heldStart + this.held.length !== compressedSize) return undefined
     if (this.checkpoints.length === 0) return undefined
     this.drain()
     if (this.ends.length > 0) return undefined
-    for (const chunk of this.held) this.hash.update(chunk)
+    this.held.visit(this.held.length, (bytes) => this.hash.update(bytes))
     this.hashes.push(this.hash.digest())
-    this.held = []
+    this.held.clear(true)
     return {
       digest: this.digest,
       compression,
@@ -90,28 +89,12 @@ export class SpanRecorder {
   /** Hashes every span whose end byte has arrived; keeps the end byte for the next span. */
   private drain(): void {
     for (let end = this.ends[0]; end !== undefined; end = this.ends[0]) {
-      if (this.heldStart + this.heldLength <= end) return
+      if (this.heldStart + this.held.length <= end) return
       this.ends.shift()
-      let position = this.heldStart
-      while (this.held.length > 0) {
-        const chunk = this.held[0] as Buffer
-        const chunkEnd = position + chunk.length
-        if (chunkEnd <= end) {
-          this.hash.update(chunk)
-          this.held.shift()
-          this.heldLength -= chunk.length
-          position = chunkEnd
-          continue
-        }
-        // The end byte is in this chunk: it closes this span and opens the next.
-        this.hash.update(chunk.subarray(0, end - position + 1))
-        const rest = chunk.subarray(end - position)
-        this.held[0] = rest
-        this.heldLength -= chunk.length - rest.length
-        position = end
-        break
-      }
-      this.heldStart = position
+      // The end byte closes this span and opens the next.
+      this.held.visit(end - this.heldStart + 1, (bytes) => this.hash.update(bytes))
+      this.held.drop(end - this.heldStart)
+      this.heldStart = end
       this.hashes.push(this.hash.digest())
       this.hash = createHash('sha256')
     }
@@ -119,7 +102,6 @@ export class SpanRecorder {
 
   private giveUp(): void {
     this.failed = true
-    this.held = []
-    this.heldLength = 0
+    this.held.clear(true)
   }
 }

@@ -11,6 +11,9 @@ import type { FromWorker, ToWorker } from './indexWorkerProtocol'
 import { CHUNKS_IN_FLIGHT } from './indexWorkerProtocol'
 import { cancelled } from './tarStream'
 
+/** Smaller chunks are copied: Node's buffer pool hands out slices under 4 KiB. */
+const MIN_MOVED_BYTES = 8 * 1024
+
 /**
  * The worker script. In development it is the TypeScript file; a bundled build points this at
  * the bundled worker file instead.
@@ -29,6 +32,21 @@ function startWorker(url: URL): Worker {
     `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); ` +
     `return import(${JSON.stringify(url.href)}) })`
   return new Worker(bootstrap, { eval: true })
+}
+
+/**
+ * The chunk's bytes in a buffer that can be transferred to the worker. A chunk that owns its
+ * whole ArrayBuffer (what file streams read into) moves as it is: copying every chunk left
+ * the whole blob behind as garbage on this thread, which the collector only catches up with
+ * tens of MB later. A slice of a larger or pooled buffer is copied (its memory is shared).
+ */
+function movable(chunk: Buffer): Uint8Array<ArrayBuffer> {
+  const whole =
+    chunk.buffer instanceof ArrayBuffer &&
+    chunk.byteOffset === 0 &&
+    chunk.byteLength === chunk.buffer.byteLength &&
+    chunk.byteLength >= MIN_MOVED_BYTES
+  return whole ? new Uint8Array(chunk.buffer, 0, chunk.byteLength) : new Uint8Array(chunk)
 }
 
 export interface WorkerIndexOptions extends IndexOptions {
@@ -86,10 +104,9 @@ export async function indexLayerInWorker(
     try {
       for await (const chunk of blob) {
         if (finished) break
-        const bytes = chunk as Buffer
-        const copy = new Uint8Array(bytes) // a pooled Buffer's memory cannot be transferred
+        const data = movable(chunk as Buffer)
         inFlight++
-        send({ type: 'chunk', data: copy }, [copy.buffer])
+        send({ type: 'chunk', data }, [data.buffer])
         while (inFlight >= CHUNKS_IN_FLIGHT && !finished) {
           await new Promise<void>((wake) => (wakeFeeder = wake))
         }

@@ -21,6 +21,10 @@ import { indexLayerInWorker } from './indexInWorker'
 /** A layer as a source serves it: its digest and a way to open its (verified) blob stream. */
 export interface LayerRef {
   readonly digest: string
+  /**
+   * The verified blob stream. Indexing on a worker moves (transfers) chunks that own their
+   * whole ArrayBuffer to the worker, so a source must not keep or reuse a chunk it emitted.
+   */
   open(signal?: AbortSignal): Promise<Readable>
   /**
    * Inclusive byte range of the blob, when the source can serve one (HTTP Range, a file read

@@ -14,6 +14,7 @@ import type { ArgsOf, OperationName, ResultOf } from '../../shared/api'
 import type { HandlerTable } from '../../electron/api/handlerTable'
 import { createHandlers } from '../../electron/api/handlers'
 import { composeServices } from '../../electron/app/composeServices'
+import type { Services } from '../../electron/api/services'
 import { LayerIndexCache } from '../../electron/cache/layerIndexCache'
 import { startCountingProxy } from '../harness/countingProxy'
 import { callHandler } from '../harness/handlerCalls'
@@ -52,8 +53,11 @@ async function largestSpan(
   return { bytes: largest, checkpoints: table.points.length }
 }
 
-async function handlersOver(dataDir: string): Promise<HandlerTable> {
-  return createHandlers(await composeServices({ mode: 'web', dataDir, env: {} }))
+/** The app's handlers over a data directory; the services are closed with the bench's run. */
+async function handlersOver(dataDir: string, opened: Services[]): Promise<HandlerTable> {
+  const services = await composeServices({ mode: 'web', dataDir, env: {} })
+  opened.push(services)
+  return createHandlers(services)
 }
 
 function call<N extends OperationName>(
@@ -95,9 +99,10 @@ export async function measureOneFileFetch(
   const proxy = await startCountingProxy(registryUrl)
   const dataDir = await mkdtemp(join(tmpdir(), 'strata-bench-fetch-'))
   const ref = `${new URL(proxy.url).host}/${image.repository}:${image.tag}`
+  const opened: Services[] = []
   try {
     const expected = await expectedBytes(rootfsTar, path)
-    const first = await handlersOver(dataDir)
+    const first = await handlersOver(dataDir, opened)
     const info = await call(first, 'layers:index', { ref, layer: '1' })
     if (info.fromCache || info.digest !== layer.descriptor.digest) {
       throw new BenchFailure('the layer was not indexed from the registry')
@@ -111,7 +116,7 @@ export async function measureOneFileFetch(
     // Another session: the index (and whatever the indexer recorded with it) is on disk, the
     // layer blob is not.
     await rm(join(dataDir, 'cache', 'blobs'), { recursive: true, force: true })
-    const second = await handlersOver(dataDir)
+    const second = await handlersOver(dataDir, opened)
     const reopened = await call(second, 'layers:index', { ref, layer: '1' })
     if (!reopened.fromCache) throw new BenchFailure('the layer index did not survive on disk')
     proxy.reset()
@@ -134,6 +139,7 @@ export async function measureOneFileFetch(
       checkpoints: span.checkpoints,
     }
   } finally {
+    await Promise.allSettled(opened.map((services) => services.close()))
     await proxy.close()
     await rm(dataDir, { recursive: true, force: true })
   }

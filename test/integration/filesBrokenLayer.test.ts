@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
+import type { ApiEvent } from '../../shared/api'
 import type { HandlerTable } from '../../electron/api/handlerTable'
 import { dispatchCall } from '../../electron/api/handlerTable'
 import { createHandlers } from '../../electron/api/handlers'
@@ -62,18 +63,17 @@ test('a caller that goes away does not cancel the load another caller waits for'
   const leaving = new AbortController()
   let started: () => void = () => undefined
   const indexing = new Promise<void>((resolve) => (started = resolve))
+  // The shared build reports through whichever call started it: listen on both.
+  const onEvent = (event: ApiEvent): void => {
+    if (event.type === 'progress' && event.done !== true) started()
+  }
   const first = dispatchCall(
     table,
     'files:list',
     { ref, path: '/', limit: 5 },
-    {
-      signal: leaving.signal,
-      emit: (event) => {
-        if (event.type === 'progress' && event.done !== true) started()
-      },
-    },
+    { signal: leaving.signal, emit: onEvent },
   )
-  const second = callHandler(table, 'files:list', { ref, path: '/', limit: 5 })
+  const second = callHandler(table, 'files:list', { ref, path: '/', limit: 5 }, onEvent)
   // Both callers wait on the one index build once it reports progress (200,000 entries).
   await indexing
   leaving.abort()
