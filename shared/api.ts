@@ -232,6 +232,8 @@ export interface FileListArgs extends ImageFilesArgs {
   readonly sort?: 'name' | 'size'
   /** Only paths the listed layer (default: the top layer) changed in one of these ways. */
   readonly change?: readonly ChangeKind[]
+  /** Every path below `path`, flat, in path order, instead of its direct children. */
+  readonly recursive?: boolean
 }
 
 export interface FileListItem {

@@ -68,12 +68,15 @@ export function createFileHandlers(services: Services): {
         throw new StrataError('BAD_INPUT', '"sort" must be "name" or "size".', { subject: 'sort' })
       }
       const change = readChangeKinds(args)
+      const recursive = readFlag(args, 'recursive')
       const image = await openImage(args, context)
       const upTo = readLayer(args, image)
       const layer = upTo ?? image.layers.layerCount - 1
-      const key = JSON.stringify([path, layer, sort, change ?? null])
+      const key = JSON.stringify([path, layer, sort, change ?? null, recursive])
       const items = memoizedListing(image.layers, key, () => {
-        const listed = listDirectory(image.layers, path, layer, change)
+        const listed = recursive
+          ? listBelow(image.layers, path, layer, change)
+          : listDirectory(image.layers, path, layer, change)
         if (sort === 'size') listed.sort((a, b) => (b.entry?.size ?? 0) - (a.entry?.size ?? 0))
         return listed
       })
@@ -149,6 +152,47 @@ function listDirectory(
   return kept.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
+/**
+ * Every path below `dir` as of layer `upTo`, plus what that layer deleted there, flat. With a
+ * change filter only that layer's changes count, so the merged tree is not walked at all.
+ */
+function listBelow(
+  layers: ImageLayers,
+  dir: string,
+  upTo: number,
+  change: readonly ChangeKind[] | undefined,
+): FileListItem[] {
+  if (dir !== '' && layers.lookup(dir, upTo)?.entry.type !== 'dir') {
+    throw new StrataError('NOT_FOUND', `/${dir} is not a directory in this image`, {
+      subject: dir,
+    })
+  }
+  const prefix = dir === '' ? '' : `${dir}/`
+  const changed = new Map<string, ChangeKind>()
+  const items: FileListItem[] = []
+  for (const c of layers.changes(upTo)) {
+    if (!c.path.startsWith(prefix) || c.path === dir) continue
+    if (change && !change.includes(c.kind)) continue
+    changed.set(c.path, c.kind)
+    if (c.kind === 'deleted') items.push({ path: c.path, layer: upTo, change: 'deleted' })
+  }
+  const view = layers.tree(upTo).view
+  const nodes = change
+    ? [...changed.keys()].flatMap((p) => view.get(p) ?? [])
+    : [...view.all()].filter((n) => n.entry.path.startsWith(prefix) && n.entry.path !== dir)
+  for (const node of nodes) {
+    const kind = changed.get(node.entry.path)
+    if (kind === 'deleted') continue
+    items.push({
+      path: node.entry.path,
+      layer: node.layer,
+      entry: node.entry,
+      ...(kind !== undefined ? { change: kind } : {}),
+    })
+  }
+  return items.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
 async function readChunk(
   layers: ImageLayers,
   path: string,
@@ -222,6 +266,15 @@ function readChangeKinds(args: object): readonly ChangeKind[] | undefined {
       `"change" must be a list of ${CHANGE_KINDS.map((k) => `"${k}"`).join(', ')}.`,
       { subject: 'change' },
     )
+  }
+  return value
+}
+
+function readFlag(args: object, field: string): boolean {
+  const value = (args as Record<string, unknown>)[field]
+  if (value === undefined || value === null) return false
+  if (typeof value !== 'boolean') {
+    throw new StrataError('BAD_INPUT', `"${field}" must be true or false.`, { subject: field })
   }
   return value
 }

@@ -1,6 +1,8 @@
 // Directory listings kept between the pages of one listing: files:list builds and sorts a
 // directory once, then answers every page from the same array. Held per loaded image (weakly:
-// an image dropped from ImageFiles' memory takes its listings with it), a few per image.
+// an image dropped from ImageFiles' memory takes its listings with it), a few per image. The
+// caller's key names everything a listing depends on (path, layer, sort, change filter, and
+// whether it is recursive).
 
 import type { FileListItem } from '../../shared/api'
 import type { ImageLayers } from '../layers/imageLayers'

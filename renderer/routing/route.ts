@@ -26,6 +26,8 @@ export interface Route {
   readonly layer?: string
   /** Files view: a directory to list or a file to open ("/etc/os-release"). */
   readonly path?: string
+  /** Files view of an index: which platform's image ("linux/arm64/v8"); absent = the first. */
+  readonly platform?: string
   /** Compare: the right-hand image; sharing: more images besides `ref` (repeated `with=`). */
   readonly with?: readonly string[]
   /** History view: the tag to focus. */
@@ -60,6 +62,7 @@ export function parseRoute(search: string): Route {
     node: param(params, 'node'),
     layer: param(params, 'layer'),
     path: param(params, 'path'),
+    platform: param(params, 'platform'),
     tag: param(params, 'tag'),
     at: param(params, 'at'),
   }
@@ -78,7 +81,7 @@ export function routeToSearch(route: Route, token?: string): string {
   if (token) params.set('token', token)
   if (route.ref) params.set('ref', route.ref)
   params.set('view', route.view)
-  for (const key of ['registry', 'node', 'layer', 'path', 'tag', 'at'] as const) {
+  for (const key of ['registry', 'node', 'platform', 'layer', 'path', 'tag', 'at'] as const) {
     const value = route[key]
     if (value) params.set(key, value)
   }

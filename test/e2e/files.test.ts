@@ -131,7 +131,8 @@ test('graph → Files tab → layers, change badges, a text file, back, deep lin
   const href = await page.getByTestId('file-download').getAttribute('href')
   assert.equal(
     href,
-    `/api/download?${new URLSearchParams({ ref: sampleRef, path: '/etc/os-release' }).toString()}`,
+    // The sample is an index: the download names the platform shown (the first).
+    `/api/download?${new URLSearchParams({ ref: sampleRef, platform: 'linux/amd64', path: '/etc/os-release' }).toString()}`,
   )
 
   // Back returns to the tree without the viewer.
@@ -153,6 +154,80 @@ test('graph → Files tab → layers, change badges, a text file, back, deep lin
   assert.equal((await page.getByTestId('file-resolved').textContent())?.trim(), '→ /usr/bin/greet')
   assert.equal(await viewerText(page), sampleContent('usr/bin/greet'))
   assert.match((await row(page, 'usr/bin/hello').textContent()) ?? '', /symlink → greet/)
+  assert.deepEqual(pageErrors, [])
+  await page.close()
+})
+
+test('an index: the platform select switches the layers and the tree', async () => {
+  const { page, pageErrors } = await openPage('&view=files')
+  const select = page.getByTestId('files-platform')
+  await select.waitFor()
+  assert.equal(await select.inputValue(), 'linux/amd64')
+  assert.deepEqual(await select.locator('option').allTextContents(), [
+    'linux/amd64',
+    'linux/arm64/v8',
+  ])
+  const layerDigest = (position: number) =>
+    page
+      .locator(`[data-testid="layer-item"][data-position="${position}"]`)
+      .getAttribute('data-digest')
+  await page.locator('[data-testid="layer-item"][data-position="2"] a').click()
+  await page.waitForURL(/layer=2/)
+  await row(page, 'usr').waitFor({ timeout: 120_000 })
+  await expand(page, 'usr', 'usr/lib')
+  await expand(page, 'usr/lib', 'usr/lib/strata')
+  await expand(page, 'usr/lib/strata', 'usr/lib/strata/libsample-amd64.so')
+  const amdBase = await layerDigest(1)
+  const amdBuild = await layerDigest(2)
+
+  // Layer 2 is built per platform; the base layer is shared. The open directories stay open.
+  await select.selectOption('linux/arm64/v8')
+  await page.waitForURL((url) => url.searchParams.get('platform') === 'linux/arm64/v8')
+  assert.equal(new URL(page.url()).searchParams.get('layer'), '2')
+  await row(page, 'usr/lib/strata/libsample-arm64.so').waitFor({ timeout: 120_000 })
+  assert.equal(await row(page, 'usr/lib/strata/libsample-amd64.so').count(), 0)
+  assert.equal(await layerDigest(1), amdBase)
+  assert.notEqual(await layerDigest(2), amdBuild)
+  await row(page, 'usr/lib/strata/build.txt').locator('.file-name').click()
+  assert.equal(await viewerText(page), 'architecture=arm64\ncompiler=sample-cc 1.0\n')
+  const href = (await page.getByTestId('file-download').getAttribute('href')) ?? ''
+  assert.equal(new URLSearchParams(href.split('?')[1]).get('platform'), 'linux/arm64/v8')
+  assert.deepEqual(pageErrors, [])
+  await page.close()
+})
+
+test('a change filter lists every path the layer changed, however deep', async () => {
+  const { page, pageErrors } = await openPage('&view=files&layer=3')
+  await row(page, 'etc').waitFor({ timeout: 120_000 })
+  for (const kind of ['added', 'deleted', 'opaque'])
+    await page.getByTestId(`filter-${kind}`).check()
+  await page.getByTestId('file-changes').waitFor()
+  assert.equal(
+    (await page.getByTestId('file-changes-title').textContent())?.trim(),
+    'Changes in layer 3',
+  )
+  // var and var/cache did not change: the tree could not reach what changed below them.
+  await row(page, 'var/cache/pkg/.keep').waitFor()
+  assert.deepEqual(await rowPaths(page), ['etc/motd', 'var/cache/pkg', 'var/cache/pkg/.keep'])
+  assert.equal(
+    (await row(page, 'var/cache/pkg/.keep').locator('.file-name').textContent())?.trim(),
+    '/var/cache/pkg/.keep',
+  )
+  assert.equal(await row(page, 'etc/motd').getAttribute('data-change'), 'deleted')
+  await row(page, 'var/cache/pkg/.keep').locator('.file-name').click()
+  await page.getByTestId('file-empty').waitFor()
+  assert.equal(new URL(page.url()).searchParams.get('path'), '/var/cache/pkg/.keep')
+
+  // Only deletions; then no filter: the tree again.
+  await page.getByTestId('filter-added').uncheck()
+  await page.getByTestId('filter-opaque').uncheck()
+  await row(page, 'var/cache/pkg').waitFor({ state: 'detached' })
+  await row(page, 'etc/motd').waitFor()
+  assert.deepEqual(await rowPaths(page), ['etc/motd'])
+  await page.getByTestId('filter-deleted').uncheck()
+  await page.getByTestId('file-tree').waitFor()
+  await row(page, 'var/cache/pkg/.keep').waitFor()
+  assert.equal(await row(page, 'var/cache/pkg/.keep').getAttribute('aria-level'), '4')
   assert.deepEqual(pageErrors, [])
   await page.close()
 })

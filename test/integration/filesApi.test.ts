@@ -93,6 +93,63 @@ test('the opaque directory hides what lower layers put in it', async () => {
   assert.equal(marked.items.find((i) => i.path === 'var/cache/pkg')?.change, 'opaque')
 })
 
+test('files:list recursive with a change filter: every path layer 3 changed, flat', async () => {
+  const all = ['added', 'modified', 'deleted', 'opaque'] as const
+  const changes = await call('files:list', {
+    ref,
+    path: '/',
+    layer: '3',
+    change: [...all],
+    recursive: true,
+  })
+  assert.deepEqual(
+    changes.items.map((i) => [i.path, i.change, i.layer]),
+    [
+      ['etc/motd', 'deleted', 2],
+      ['var/cache/pkg', 'opaque', 2],
+      ['var/cache/pkg/.keep', 'added', 2],
+    ],
+  )
+  assert.equal(changes.next, undefined)
+  const below = await call('files:list', {
+    ref,
+    path: 'var',
+    layer: '3',
+    change: ['added'],
+    recursive: true,
+    limit: 1,
+  })
+  assert.deepEqual(
+    below.items.map((i) => i.path),
+    ['var/cache/pkg/.keep'],
+  )
+  assert.equal(below.next, undefined)
+})
+
+test('files:list recursive without a filter: every merged path below, paged in path order', async () => {
+  const first = await call('files:list', { ref, path: 'usr/lib', recursive: true, limit: 2 })
+  assert.equal(first.next, '2')
+  const rest = await call('files:list', { ref, path: 'usr/lib', recursive: true, cursor: '2' })
+  const paths = [...first.items, ...rest.items].map((i) => i.path)
+  assert.deepEqual(paths, [...paths].sort())
+  assert.ok(paths.every((p) => p.startsWith('usr/lib/')))
+  assert.ok(paths.includes('usr/lib/strata/build.txt'))
+  assert.equal(await callError('files:list', { ref, path: '/', recursive: 'yes' }), 'BAD_INPUT')
+})
+
+test('platform picks which image of the index the files operations read', async () => {
+  const lib = (platform: string) =>
+    call('files:list', { ref, platform, path: 'usr/lib/strata', layer: '2', change: ['added'] })
+  assert.deepEqual(
+    (await lib('linux/amd64')).items.map((i) => i.path),
+    ['usr/lib/strata/build.txt', 'usr/lib/strata/libsample-amd64.so'],
+  )
+  assert.deepEqual(
+    (await lib('linux/arm64/v8')).items.map((i) => i.path),
+    ['usr/lib/strata/build.txt', 'usr/lib/strata/libsample-arm64.so'],
+  )
+})
+
 test('files:read pages through /etc/os-release binary-safe', async () => {
   const expected = contentOf('etc/os-release')
   const whole = await call('files:read', { ref, path: '/etc/os-release', offset: 0, length: 4096 })

@@ -36,6 +36,7 @@ test('routeToSearch keeps the token first and round-trips through parseRoute', (
     { view: 'tags', ref: 'docker://localhost:5000/a/b/c/d' },
     { view: 'repositories', registry: '127.0.0.1:5000' },
     { view: 'graph', ref: 'ghcr.io/o/r@sha256:' + 'b'.repeat(64) },
+    { view: 'files', ref: 'alpine', platform: 'linux/arm64/v8', layer: '2', path: '/etc' },
   ]
   for (const route of routes) {
     const search = routeToSearch(route, 'tok-1')
@@ -43,6 +44,13 @@ test('routeToSearch keeps the token first and round-trips through parseRoute', (
     assert.deepEqual(parseRoute(search), route)
   }
   assert.equal(routeToSearch({ view: 'graph' }), '?view=graph')
+})
+
+test('the files view keeps its platform in the URL', () => {
+  const search = routeToSearch({ view: 'files', ref: 'alpine', platform: 'linux/arm/v7' })
+  assert.equal(search, '?ref=alpine&view=files&platform=linux%2Farm%2Fv7')
+  assert.equal(parseRoute(search).platform, 'linux/arm/v7')
+  assert.equal(parseRoute('?view=files&platform=%20').platform, undefined)
 })
 
 test('routeToSearch encodes references so they survive the URL', () => {

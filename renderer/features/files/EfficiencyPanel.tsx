@@ -13,15 +13,21 @@ const SHOWN_ROWS = 15
 
 export function EfficiencyPanel({
   imageRef,
+  platform,
   onOpen,
 }: {
   readonly imageRef: string
+  readonly platform: string | undefined
   readonly onOpen: (path: string, layer: number) => void
 }) {
   const [open, setOpen] = useState(false)
   const efficiency = useQuery({
-    queryKey: queryKeys.efficiency(imageRef),
-    queryFn: () => call('image:efficiency', { ref: imageRef }),
+    queryKey: [...queryKeys.efficiency(imageRef), platform ?? ''],
+    queryFn: () =>
+      call('image:efficiency', {
+        ref: imageRef,
+        ...(platform !== undefined ? { platform } : {}),
+      }),
     enabled: open,
     staleTime: Infinity,
   })

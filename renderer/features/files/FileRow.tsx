@@ -16,12 +16,15 @@ const INDENT = 16
 interface FileRowProps {
   readonly row: TreeRow
   readonly selected: boolean
+  /** Show "/usr/lib/x.so" rather than "x.so" (the flat list of a layer's changes). */
+  readonly fullPath?: boolean
   readonly onToggle: (dir: string) => void
   readonly onOpen: (path: string) => void
   readonly onMore: (dir: string) => void
 }
 
-export function FileRow({ row, selected, onToggle, onOpen, onMore }: FileRowProps) {
+export function FileRow(props: FileRowProps) {
+  const { row, selected, fullPath = false, onToggle, onOpen, onMore } = props
   const indent = { paddingLeft: 8 + row.depth * INDENT }
   if (row.kind === 'loading') {
     return (
@@ -48,8 +51,8 @@ export function FileRow({ row, selected, onToggle, onOpen, onMore }: FileRowProp
       data-type={item.entry?.type ?? 'deleted'}
       aria-expanded={expandable ? expanded : undefined}
       aria-selected={selected}
-      role="treeitem"
-      aria-level={row.depth + 1}
+      role={fullPath ? 'option' : 'treeitem'}
+      aria-level={fullPath ? undefined : row.depth + 1}
       onClick={activate}
     >
       <span className="file-name-cell" style={indent}>
@@ -74,7 +77,7 @@ export function FileRow({ row, selected, onToggle, onOpen, onMore }: FileRowProp
             onToggle(item.path)
           }}
         >
-          {baseName(item.path)}
+          {fullPath ? `/${item.path}` : baseName(item.path)}
           {item.entry?.type === 'dir' ? '/' : ''}
         </button>
       </span>

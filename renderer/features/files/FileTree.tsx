@@ -11,12 +11,17 @@ interface FileTreeProps {
   /** Image path of the open file or directory (no leading slash). */
   readonly selected: string | undefined
   readonly label: string
+  /** A caption above the column header ("Changes in layer 3"). */
+  readonly title?: string | undefined
+  /** Rows show each entry's whole path (a flat list) rather than its name (a tree). */
+  readonly fullPaths?: boolean
   readonly onToggle: (dir: string) => void
   readonly onOpen: (path: string) => void
   readonly onMore: (dir: string) => void
 }
 
-export function FileTree({ rows, selected, label, onToggle, onOpen, onMore }: FileTreeProps) {
+export function FileTree(props: FileTreeProps) {
+  const { rows, selected, label, title, fullPaths = false, onToggle, onOpen, onMore } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   const listRef = useRef<HTMLUListElement>(null)
   const range = useWindowedRows(listRef, rows.length, TREE_ROW_HEIGHT, 12)
@@ -36,7 +41,15 @@ export function FileTree({ rows, selected, label, onToggle, onOpen, onMore }: Fi
   }, [selected, selectedIndex])
 
   return (
-    <div className="file-tree" data-testid="file-tree">
+    <div
+      className={fullPaths ? 'file-tree file-tree-flat' : 'file-tree'}
+      data-testid={fullPaths ? 'file-changes' : 'file-tree'}
+    >
+      {title !== undefined ? (
+        <h3 className="file-tree-title" data-testid="file-changes-title">
+          {title}
+        </h3>
+      ) : null}
       <div className="file-tree-scroll" ref={scrollRef}>
         <div className="file-row file-header" aria-hidden="true">
           <span className="file-name-cell">name</span>
@@ -51,7 +64,7 @@ export function FileTree({ rows, selected, label, onToggle, onOpen, onMore }: Fi
         <ul
           ref={listRef}
           className="file-list"
-          role="tree"
+          role={fullPaths ? 'listbox' : 'tree'}
           aria-label={label}
           onKeyDown={handleListKeys}
         >
@@ -63,6 +76,7 @@ export function FileTree({ rows, selected, label, onToggle, onOpen, onMore }: Fi
               key={rowKey(row)}
               row={row}
               selected={row.kind === 'entry' && row.item.path === selected}
+              fullPath={fullPaths}
               onToggle={onToggle}
               onOpen={onOpen}
               onMore={onMore}

@@ -25,6 +25,7 @@ export function downloadHref(target: FileTarget): string {
     downloadQuery({
       ref: target.ref,
       path: `/${target.path}`,
+      ...(target.platform !== undefined ? { platform: target.platform } : {}),
       ...(target.layer !== undefined ? { layer: target.layer } : {}),
     })
   )

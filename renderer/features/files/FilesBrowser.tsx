@@ -1,5 +1,6 @@
 // One image's files: the layer strip and efficiency on the left; on the right the toolbar,
-// index progress, search results, the windowed tree, and the open file or directory.
+// index progress, search results, the windowed tree (or, with a change filter on, the flat list
+// of every path the layer changed), and the open file or directory.
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ChangeKind } from '../../../shared/layerTree'
@@ -19,7 +20,7 @@ import { IndexProgress } from './IndexProgress'
 import { LayerStrip } from './LayerStrip'
 import { SearchResults } from './SearchResults'
 import { TreeToolbar } from './TreeToolbar'
-import { flattenTree } from './treeRows'
+import { changeRows, flattenTree } from './treeRows'
 import { useDirListings } from './useDirListings'
 
 interface FilesBrowserProps {
@@ -28,9 +29,15 @@ interface FilesBrowserProps {
   readonly route: Route
 }
 
+const NOTHING_EXPANDED: ReadonlySet<string> = new Set()
+
 export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
   const queryClient = useQueryClient()
   const layer = route.layer
+  // Always explicit for an index, so every call reads the image this view shows.
+  const platform = image.platform
+  const onPlatform = useMemo(() => (platform !== undefined ? { platform } : {}), [platform])
+  const urlPlatform = route.platform
   const selectedLayer = findLayer(image.layers, layer)
   const path = imagePath(route.path)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
@@ -42,10 +49,11 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
     (next: { layer?: string | undefined; path?: string | undefined }): Route => ({
       view: 'files',
       ref: imageRef,
+      ...(urlPlatform !== undefined ? { platform: urlPlatform } : {}),
       ...(next.layer !== undefined ? { layer: next.layer } : {}),
       ...(next.path ? { path: `/${next.path}` } : {}),
     }),
-    [imageRef],
+    [imageRef, urlPlatform],
   )
   const open = useCallback(
     (target: string) => navigate(routeFor({ layer, path: imagePath(target) })),
@@ -53,9 +61,14 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
   )
 
   const stat = useQuery({
-    queryKey: queryKeys.fileStat(imageRef, layer ?? '', path),
+    queryKey: [...queryKeys.fileStat(imageRef, layer ?? '', path), platform ?? ''],
     queryFn: () =>
-      call('files:stat', { ref: imageRef, path: `/${path}`, ...(layer ? { layer } : {}) }),
+      call('files:stat', {
+        ref: imageRef,
+        path: `/${path}`,
+        ...onPlatform,
+        ...(layer ? { layer } : {}),
+      }),
     enabled: path !== '' && (layer === undefined || selectedLayer !== undefined),
     staleTime: Infinity,
     retry: false,
@@ -69,12 +82,25 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
     setExpanded((old) => (wanted.every((d) => old.has(d)) ? old : new Set([...old, ...wanted])))
   }, [path, openDir])
 
+  // A change filter lists every changed path of the layer, flat: changes deep below an
+  // unchanged directory would be out of reach in a tree of filtered directories.
+  const flat = change.length > 0
   const scope = useMemo(
-    () => ({ ref: imageRef, sort, change, ...(layer !== undefined ? { layer } : {}) }),
-    [imageRef, sort, change, layer],
+    () => ({
+      ref: imageRef,
+      sort,
+      change,
+      recursive: flat,
+      ...onPlatform,
+      ...(layer !== undefined ? { layer } : {}),
+    }),
+    [imageRef, sort, change, flat, onPlatform, layer],
   )
-  const { listings, loadMore, reload } = useDirListings(scope, expanded)
-  const rows = useMemo(() => flattenTree(listings, expanded), [listings, expanded])
+  const { listings, loadMore, reload } = useDirListings(scope, flat ? NOTHING_EXPANDED : expanded)
+  const rows = useMemo(
+    () => (flat ? changeRows(listings) : flattenTree(listings, expanded)),
+    [flat, listings, expanded],
+  )
   const toggle = useCallback((dir: string) => {
     setExpanded((old) => {
       const next = new Set(old)
@@ -103,7 +129,7 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
   }
   const dirPath = isDir && stat.data ? stat.data.resolvedPath : ''
   const changeOf = selectedLayer ? `layer ${selectedLayer.position}` : 'the top layer'
-  const target = { ref: imageRef, layer, path }
+  const target = { ref: imageRef, ...onPlatform, layer, path }
   const rootFailed = root?.error !== undefined && root.items.length === 0
 
   return (
@@ -111,12 +137,14 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
       <aside className="files-side">
         <LayerStrip
           imageRef={imageRef}
+          platform={platform}
           layers={image.layers}
           selected={selectedLayer?.position}
           routeFor={(l) => routeFor({ layer: l, path })}
         />
         <EfficiencyPanel
           imageRef={imageRef}
+          platform={platform}
           onOpen={(at, position) => navigate(routeFor({ layer: String(position), path: at }))}
         />
       </aside>
@@ -138,6 +166,7 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
         {search ? (
           <SearchResults
             imageRef={imageRef}
+            platform={platform}
             layer={layer}
             pattern={search}
             selected={path}
@@ -153,15 +182,17 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
               title={change.length > 0 ? 'No entry matches the filter' : 'No files'}
               testId="files-empty"
             >
-              {change.length > 0
-                ? `Nothing directly in / was ${change.join(' or ')} by ${changeOf}.`
+              {flat
+                ? `No path was ${change.join(' or ')} by ${changeOf}.`
                 : 'This filesystem is empty.'}
             </EmptyState>
           ) : (
             <FileTree
               rows={rows}
               selected={path || undefined}
-              label={`Files of ${imageRef}`}
+              label={flat ? `Changes in ${changeOf}` : `Files of ${imageRef}`}
+              title={flat ? `Changes in ${changeOf}` : undefined}
+              fullPaths={flat}
               onToggle={toggle}
               onOpen={open}
               onMore={loadMore}
@@ -176,19 +207,13 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
             </div>
           ) : (
             <FileViewer
-              key={`${layer ?? ''}|${path}`}
+              key={`${platform ?? ''}|${layer ?? ''}|${path}`}
               target={target}
               stat={stat.data}
               onClose={() => navigate(routeFor({ layer }))}
             />
           )}
         </div>
-        {change.length > 0 ? (
-          <p className="hint">
-            The filter keeps entries {changeOf} changed in each listed directory; open a parent
-            without the filter to reach changes deeper down.
-          </p>
-        ) : null}
       </div>
     </div>
   )

@@ -14,7 +14,8 @@ import '../../styles/files.css'
 import '../../styles/file-viewer.css'
 import { CacheControls } from './CacheControls'
 import { FilesBrowser } from './FilesBrowser'
-import { filesImageOf } from './imageLayers'
+import { filesImageOf, platformsOf } from './imageLayers'
+import { PlatformSelect } from './PlatformSelect'
 
 export function FilesView({ route }: { readonly route: Route }) {
   const info = useQuery({
@@ -34,7 +35,8 @@ function FilesOfImage({ imageRef, route }: { readonly imageRef: string; readonly
     queryKey: queryKeys.graph(imageRef),
     queryFn: ({ signal }) => call('image:graph', { ref: imageRef }, signal),
   })
-  const image = graph.data ? filesImageOf(graph.data) : undefined
+  const image = graph.data ? filesImageOf(graph.data, route.platform) : undefined
+  const platforms = graph.data ? platformsOf(graph.data) : []
   let body: ReactNode
   if (graph.isPending) body = <LoadingBlock label={`Reading ${imageRef}…`} />
   else if (graph.isError) {
@@ -43,6 +45,15 @@ function FilesOfImage({ imageRef, route }: { readonly imageRef: string; readonly
         error={graph.error}
         host={registryOfSource(imageRef)}
         onRetry={() => void graph.refetch()}
+      />
+    )
+  } else if (!image && route.platform !== undefined && platforms.length > 0) {
+    body = (
+      <ErrorPanel
+        error={{
+          code: 'NOT_FOUND',
+          message: `This index has no runnable image for ${route.platform}: it has ${platforms.join(', ')}.`,
+        }}
       />
     )
   } else if (!image) {
@@ -60,9 +71,18 @@ function FilesOfImage({ imageRef, route }: { readonly imageRef: string; readonly
       <header className="view-header">
         <h2 id="files-title" className="view-title">
           <span className="view-subject mono">{graph.data?.ref ?? imageRef}</span>
-          {image?.platform ? <span className="view-source">{image.platform}</span> : null}
+          {platforms.length === 1 && image?.platform ? (
+            <span className="view-source">{image.platform}</span>
+          ) : null}
           {graph.data ? <span className="view-source">{graph.data.sourceLabel}</span> : null}
         </h2>
+        {platforms.length > 1 ? (
+          <PlatformSelect
+            platforms={platforms}
+            current={image?.platform ?? route.platform}
+            route={route}
+          />
+        ) : null}
         <ImageViewTabs imageRef={imageRef} current="files" />
         <CacheControls />
       </header>

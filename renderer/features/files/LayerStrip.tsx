@@ -14,13 +14,15 @@ import type { ImageLayerInfo } from './imageLayers'
 
 interface LayerStripProps {
   readonly imageRef: string
+  /** For an index: the platform whose image these layers are. */
+  readonly platform: string | undefined
   readonly layers: readonly ImageLayerInfo[]
   /** 1-based position of the selected layer; undefined = merged. */
   readonly selected: number | undefined
   readonly routeFor: (layer: string | undefined) => Route
 }
 
-export function LayerStrip({ imageRef, layers, selected, routeFor }: LayerStripProps) {
+export function LayerStrip({ imageRef, platform, layers, selected, routeFor }: LayerStripProps) {
   return (
     <nav className="layer-strip" aria-label="Layers">
       <ol className="layer-list">
@@ -42,6 +44,7 @@ export function LayerStrip({ imageRef, layers, selected, routeFor }: LayerStripP
           <LayerItem
             key={layer.position}
             imageRef={imageRef}
+            platform={platform}
             layer={layer}
             selected={selected === layer.position}
             route={routeFor(String(layer.position))}
@@ -54,18 +57,25 @@ export function LayerStrip({ imageRef, layers, selected, routeFor }: LayerStripP
 
 function LayerItem({
   imageRef,
+  platform,
   layer,
   selected,
   route,
 }: {
   readonly imageRef: string
+  readonly platform: string | undefined
   readonly layer: ImageLayerInfo
   readonly selected: boolean
   readonly route: Route
 }) {
   const index = useQuery({
-    queryKey: queryKeys.layerIndex(imageRef, layer.digest),
-    queryFn: () => call('layers:index', { ref: imageRef, layer: String(layer.position) }),
+    queryKey: [...queryKeys.layerIndex(imageRef, layer.digest), platform ?? ''],
+    queryFn: () =>
+      call('layers:index', {
+        ref: imageRef,
+        layer: String(layer.position),
+        ...(platform !== undefined ? { platform } : {}),
+      }),
     staleTime: Infinity,
     retry: false,
   })

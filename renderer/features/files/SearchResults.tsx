@@ -12,6 +12,7 @@ const SEARCH_LIMIT = 1000
 
 interface SearchResultsProps {
   readonly imageRef: string
+  readonly platform: string | undefined
   readonly layer: string | undefined
   readonly pattern: string
   readonly selected: string | undefined
@@ -20,14 +21,15 @@ interface SearchResultsProps {
 }
 
 export function SearchResults(props: SearchResultsProps) {
-  const { imageRef, layer, pattern, selected, onOpen, onClose } = props
+  const { imageRef, platform, layer, pattern, selected, onOpen, onClose } = props
   const search = useQuery({
-    queryKey: queryKeys.fileSearch(imageRef, layer ?? '', pattern),
+    queryKey: [...queryKeys.fileSearch(imageRef, layer ?? '', pattern), platform ?? ''],
     queryFn: () =>
       call('files:search', {
         ref: imageRef,
         pattern,
         limit: SEARCH_LIMIT,
+        ...(platform !== undefined ? { platform } : {}),
         ...(layer !== undefined ? { layer } : {}),
       }),
     staleTime: Infinity,

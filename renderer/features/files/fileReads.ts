@@ -20,6 +20,8 @@ export const MAX_INLINE_IMAGE_BYTES = 16 * 1024 * 1024
 
 export interface FileTarget {
   readonly ref: string
+  /** For an index: which platform's image. */
+  readonly platform?: string
   readonly layer: string | undefined
   /** Image path without a leading slash. */
   readonly path: string
@@ -31,15 +33,16 @@ export interface ReadPage extends FileChunk {
 }
 
 export function readPageQuery(target: FileTarget, offset: number, length: number) {
-  const { ref, layer, path } = target
+  const { ref, platform, layer, path } = target
   return queryOptions({
-    queryKey: queryKeys.fileRead(ref, layer ?? '', path, offset, length),
+    queryKey: [...queryKeys.fileRead(ref, layer ?? '', path, offset, length), platform ?? ''],
     queryFn: async (): Promise<ReadPage> => {
       const chunk = await call('files:read', {
         ref,
         path: `/${path}`,
         offset,
         length,
+        ...(platform !== undefined ? { platform } : {}),
         ...(layer !== undefined ? { layer } : {}),
       })
       return { ...chunk, bytes: base64ToBytes(chunk.base64), offset }

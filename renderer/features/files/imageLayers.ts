@@ -1,6 +1,6 @@
 // Which image the files view shows and its layers, read from the image graph: the manifest
-// itself, or for an index the first runnable platform (as the files operations choose by
-// default), and that manifest's layers bottom first, with the build steps that made them.
+// itself, or for an index the chosen runnable platform (by default the first, as the files
+// operations choose), and that manifest's layers bottom first, with the build steps that made them.
 // Pure, so it is unit-tested.
 import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
 import { platformString } from '../../../shared/format'
@@ -20,6 +20,8 @@ export interface FilesImage {
   readonly manifestDigest: string
   /** "linux/amd64" when the reference is an index. */
   readonly platform?: string
+  /** For an index: every runnable platform it lists, in index order. */
+  readonly platforms: readonly string[]
   readonly layers: readonly ImageLayerInfo[]
 }
 
@@ -34,14 +36,21 @@ function childrenOf(graph: GraphShape, id: string, relation: GraphEdge['relation
     .filter((n): n is GraphNode => n !== undefined)
 }
 
-export function filesImageOf(graph: GraphShape): FilesImage | undefined {
+/**
+ * The image to show: the manifest itself, or for an index the runnable platform `platform`
+ * names ("linux/arm64/v8"), the first one when absent; undefined when there is none (or the
+ * index has no such platform: `platformsOf` then lists the ones it has).
+ */
+export function filesImageOf(graph: GraphShape, platform?: string): FilesImage | undefined {
   const root = graph.nodes.find((n) => n.id === graph.rootId)
   if (!root) return undefined
   let manifest: GraphNode | undefined = root.kind === 'manifest' ? root : undefined
+  const runnable = root.kind === 'index' ? runnableManifests(graph, root.id) : []
   if (root.kind === 'index') {
-    manifest = childrenOf(graph, root.id, 'manifest').find(
-      (n) => n.kind === 'manifest' && n.role === 'platform' && n.platform?.os !== 'unknown',
-    )
+    manifest =
+      platform === undefined
+        ? runnable[0]
+        : runnable.find((n) => n.platform && platformString(n.platform) === platform)
   }
   if (!manifest) return undefined
   const layers = childrenOf(graph, manifest.id, 'layer').map((node, i) => ({
@@ -57,8 +66,24 @@ export function filesImageOf(graph: GraphShape): FilesImage | undefined {
     ...(root.kind === 'index' && manifest.platform
       ? { platform: platformString(manifest.platform) }
       : {}),
+    platforms: platformsOf(graph),
     layers,
   }
+}
+
+/** The runnable platforms of an index ("linux/amd64", …); empty for a single image. */
+export function platformsOf(graph: GraphShape): readonly string[] {
+  const root = graph.nodes.find((n) => n.id === graph.rootId)
+  if (root?.kind !== 'index') return []
+  return runnableManifests(graph, root.id).flatMap((n) =>
+    n.platform ? [platformString(n.platform)] : [],
+  )
+}
+
+function runnableManifests(graph: GraphShape, indexId: string): GraphNode[] {
+  return childrenOf(graph, indexId, 'manifest').filter(
+    (n) => n.kind === 'manifest' && n.role === 'platform' && n.platform?.os !== 'unknown',
+  )
 }
 
 /** The layer the URL names (a 1-based position or a digest), or undefined when none matches. */

@@ -101,3 +101,13 @@ export function flattenTree(
   }
   return rows
 }
+
+/**
+ * The rows of a flat, recursive listing (the root's, in path order): every entry at depth 0
+ * and none expandable, so a directory row opens the directory instead of unfolding it.
+ */
+export function changeRows(listings: ReadonlyMap<string, DirListing>): TreeRow[] {
+  return flattenTree(listings, new Set()).map((row) =>
+    row.kind === 'entry' ? { ...row, expandable: false, expanded: false } : row,
+  )
+}

@@ -1,6 +1,6 @@
 // The directory listings the tree has loaded, page by page (files:list with its `next`
 // cursor). Directories load when they are expanded; everything resets when what is listed
-// changes (image, layer, sort, change filter). Pages go through the query cache, so going
+// changes (image, platform, layer, sort, change filter, recursive). Pages go through the query cache, so going
 // back to a tree seen before is instant.
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -16,9 +16,13 @@ export const LIST_PAGE_SIZE = 5000
 
 export interface ListScope {
   readonly ref: string
+  /** For an index: which platform's image. */
+  readonly platform?: string
   readonly layer?: string
   readonly sort: 'name' | 'size'
   readonly change: readonly ChangeKind[]
+  /** List every path below the root, flat (only the root is ever listed then). */
+  readonly recursive: boolean
 }
 
 interface State {
@@ -38,7 +42,14 @@ export interface DirListings {
 
 export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>): DirListings {
   const queryClient = useQueryClient()
-  const key = JSON.stringify([scope.ref, scope.layer ?? '', scope.sort, scope.change])
+  const key = JSON.stringify([
+    scope.ref,
+    scope.platform ?? '',
+    scope.layer ?? '',
+    scope.sort,
+    scope.change,
+    scope.recursive,
+  ])
   const [state, setState] = useState<State>({ key, listings: NO_LISTINGS })
   const listings = state.key === key ? state.listings : NO_LISTINGS
   const currentKey = useRef(key)
@@ -60,7 +71,7 @@ export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>):
     [],
   )
 
-  const { ref, layer, sort, change } = scope
+  const { ref, platform, layer, sort, change, recursive } = scope
   const loadPage = useCallback(
     (dir: string, cursor: string | undefined) => {
       const id = `${key}\n${dir}\n${cursor ?? ''}`
@@ -72,6 +83,8 @@ export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>):
         path: dir,
         limit: LIST_PAGE_SIZE,
         sort,
+        ...(platform !== undefined ? { platform } : {}),
+        ...(recursive ? { recursive } : {}),
         ...(layer !== undefined ? { layer } : {}),
         ...(change.length > 0 ? { change } : {}),
         ...(cursor !== undefined ? { cursor } : {}),
@@ -81,6 +94,8 @@ export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>):
           queryKey: [
             ...queryKeys.fileList(ref, layer ?? '', dir, sort, change.join(',')),
             cursor ?? '',
+            platform ?? '',
+            recursive,
           ],
           queryFn: () => call('files:list', args),
           staleTime: Infinity,
@@ -102,7 +117,7 @@ export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>):
         )
         .finally(() => inFlight.current.delete(id))
     },
-    [key, ref, layer, sort, change, queryClient, update],
+    [key, ref, platform, layer, sort, change, recursive, queryClient, update],
   )
 
   // The root and every expanded directory whose parents are open get their first page.
