@@ -209,7 +209,9 @@ function isAbort(error: unknown): boolean {
 /** The first `code` on the error, its cause chain, or an AggregateError's members. */
 function errorCode(error: unknown, depth = 0): string | undefined {
   if (depth > 4 || typeof error !== 'object' || error === null) return undefined
-  const record = error as { code?: unknown; cause?: unknown; errors?: unknown }
+  const record = error as { code?: unknown; cause?: unknown; errors?: unknown; name?: unknown }
+  // undici's parser errors often come without a code; name them so they can be retried.
+  if (record.name === 'HTTPParserError' && typeof record.code !== 'string') return 'HPE_UNPARSABLE'
   // undici's generic socket error hides the system code (ECONNRESET…) in its cause.
   if (typeof record.code === 'string' && record.code !== 'UND_ERR_SOCKET') return record.code
   const fromCause = errorCode(record.cause, depth + 1)

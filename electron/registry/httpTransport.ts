@@ -5,7 +5,6 @@
 
 import type { Dispatcher } from 'undici'
 import { StrataError } from '../../shared/errors'
-import { Semaphore } from '../util/semaphore'
 import type { RequestTarget } from './httpErrors'
 import { transportError } from './httpErrors'
 import { parseRetryAfter } from './rateLimit'
@@ -61,11 +60,26 @@ const RETRY_STATUSES = new Set([429, 500, 502, 503, 504])
 /** Connection dropped on a reused keep-alive socket: worth one more try for GET/HEAD. */
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'])
 
+/**
+ * A reply undici could not parse (HPE_…) is worth another try for GET/HEAD too: HEAD sockets are
+ * kept alive (see `dispatch`), and a server that wrongly sends a body after a HEAD makes the
+ * next response on that socket unreadable; the retry goes out on another connection.
+ */
+function isTransient(cause: string | undefined): boolean {
+  return cause !== undefined && (TRANSIENT_CODES.has(cause) || cause.startsWith('HPE_'))
+}
+
 export class HttpTransport {
-  private readonly limit: Semaphore
+  /** Requests waiting for their response headers right now, and those queued for a slot. */
+  private active = 0
+  private readonly waiting: (() => void)[] = []
+  /** Keep sockets open after HEAD; off for good once this host sent a reply undici could not parse. */
+  private headKeepAlive = true
 
   constructor(private readonly options: TransportOptions) {
-    this.limit = new Semaphore(options.concurrency)
+    if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
+      throw new RangeError('concurrency must be >= 1')
+    }
   }
 
   /** Throws INSECURE_REFUSED (before any connection) for http to a host not allowed it. */
@@ -98,9 +112,9 @@ export class HttpTransport {
         response = await this.followRedirects(request)
       } catch (error) {
         const mapped = transportError(error, request.url.host, request.signal)
-        const transient =
-          mapped.detail?.cause !== undefined && TRANSIENT_CODES.has(mapped.detail.cause)
-        if (!idempotent || !transient || attempt >= retry.maxRetries) throw mapped
+        if (!idempotent || !isTransient(mapped.detail?.cause) || attempt >= retry.maxRetries) {
+          throw mapped
+        }
         await sleep(this.backoffMs(attempt), request.signal)
         continue
       }
@@ -127,35 +141,19 @@ export class HttpTransport {
     let method = request.method
     let body = request.body
     for (let hops = 0; ; hops += 1) {
-      this.checkScheme(url)
+      if (hops > 0) this.checkScheme(url) // send() checked the first one
+      const origin = hops === 0 ? authOrigin : url.origin
       const headers: Record<string, string> = {
         'user-agent': this.options.userAgent,
         ...request.headers,
       }
-      if (request.authorization !== undefined && url.origin === authOrigin) {
+      if (request.authorization !== undefined && origin === authOrigin) {
         headers.authorization = request.authorization
       }
       if (body !== undefined && headers['content-type'] === undefined) {
         headers['content-type'] = 'application/x-www-form-urlencoded'
       }
-      const sent = url
-      const response = await this.limit
-        .run(() =>
-          this.options.dispatcher.request({
-            origin: sent.origin,
-            path: `${sent.pathname}${sent.search}`,
-            method,
-            headers,
-            body: body ?? null,
-            signal: request.signal ?? null,
-            headersTimeout: this.options.headersTimeoutMs,
-            bodyTimeout: this.options.bodyTimeoutMs,
-          }),
-        )
-        .catch((error: unknown) => {
-          // Name the host that failed: after a redirect it is not the registry.
-          throw transportError(error, sent.host, request.signal)
-        })
+      const response = await this.dispatch(origin, url, method, headers, body, request.signal)
       const location = headerValue(response.headers, 'location')
       if (!REDIRECT_STATUSES.has(response.statusCode) || location === undefined) {
         return { status: response.statusCode, headers: response.headers, body: response.body, url }
@@ -174,6 +172,47 @@ export class HttpTransport {
         if (method !== 'HEAD') method = 'GET'
         body = undefined
       }
+    }
+  }
+
+  /** One request on the wire; at most `concurrency` of them wait for headers at once. */
+  private async dispatch(
+    origin: string,
+    url: URL,
+    method: OutgoingRequest['method'],
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Dispatcher.ResponseData> {
+    if (this.active < this.options.concurrency) this.active += 1
+    else await new Promise<void>((resolve) => this.waiting.push(resolve))
+    try {
+      return await this.options.dispatcher.request({
+        origin,
+        path: url.search === '' ? url.pathname : `${url.pathname}${url.search}`,
+        method,
+        headers,
+        body: body ?? null,
+        signal: signal ?? null,
+        headersTimeout: this.options.headersTimeoutMs,
+        bodyTimeout: this.options.bodyTimeoutMs,
+        // undici closes the socket after every HEAD unless told otherwise (against servers that
+        // send a body anyway). Registries do not, and a HEAD storm over many tags would open a
+        // connection (over https: a TLS handshake) per tag. A stray body would show up as a
+        // parse error on that socket's next response: retried (isTransient), and from then on
+        // this host gets undici's default.
+        ...(method === 'HEAD' && this.headKeepAlive ? { reset: false } : {}),
+      })
+    } catch (error) {
+      // Name the host that failed: after a redirect it is not the registry.
+      const mapped = transportError(error, url.host, signal)
+      if (mapped.detail?.cause?.startsWith('HPE_') === true) this.headKeepAlive = false
+      throw mapped
+    } finally {
+      // The slot passes straight to the next waiter, if any.
+      const next = this.waiting.shift()
+      if (next !== undefined) next()
+      else this.active -= 1
     }
   }
 

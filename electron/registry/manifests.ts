@@ -35,10 +35,18 @@ export interface ManifestOptions {
 
 /** OCI types first, so registries that can serve either send OCI. */
 export function manifestAcceptHeader(): string {
+  return MANIFEST_ACCEPT
+}
+
+function buildAcceptHeader(): string {
   const all = manifestMediaTypes()
   const oci = all.filter((t) => t.startsWith('application/vnd.oci.'))
   return [...oci, ...all.filter((t) => !oci.includes(t))].join(', ')
 }
+
+// Built once: every HEAD of a tag-history storm sends the same header.
+const MANIFEST_ACCEPT = buildAcceptHeader()
+const ACCEPT_HEADERS: Readonly<Record<string, string>> = Object.freeze({ accept: MANIFEST_ACCEPT })
 
 export async function headManifest(
   connection: RegistryConnection,
@@ -53,7 +61,7 @@ export async function headManifest(
     {
       url,
       method: 'HEAD',
-      headers: { accept: manifestAcceptHeader() },
+      headers: ACCEPT_HEADERS,
       signal: options.signal,
       target,
     },
@@ -88,7 +96,7 @@ export async function getManifest(
     {
       url,
       method: 'GET',
-      headers: { accept: manifestAcceptHeader() },
+      headers: ACCEPT_HEADERS,
       signal: options.signal,
       target,
     },

@@ -10,6 +10,19 @@ import type { RateLimitInfo } from '../../shared/api'
 
 export type HeaderBag = Readonly<Record<string, string | string[] | undefined>>
 
+/**
+ * Does a response carry any rate-limit header? A cheap check made on every response; the
+ * parsing itself waits until someone asks (see RegistryClient.rateLimit).
+ */
+export function hasRateLimitHeaders(headers: HeaderBag): boolean {
+  for (const name in headers) {
+    if (headers[name] !== undefined && RATELIMIT_NAME.test(name)) return true
+  }
+  return false
+}
+
+const RATELIMIT_NAME = /ratelimit/i
+
 /** Anything above this is an epoch timestamp rather than a number of seconds. */
 const EPOCH_THRESHOLD = 1_000_000_000
 

@@ -23,7 +23,8 @@ import type { FetchedManifest, ManifestHead, ManifestOptions } from './manifests
 import { getManifest, headManifest } from './manifests'
 import type { ListOptions, RegistryPage } from './pagination'
 import { listCatalogPage, listTagsPage } from './pagination'
-import { parseRateLimit } from './rateLimit'
+import { hasRateLimitHeaders, parseRateLimit } from './rateLimit'
+import type { HeaderBag } from './rateLimit'
 import type { RegistryConnection } from './registryConnection'
 
 export interface RegistryClientOptions {
@@ -69,7 +70,9 @@ export class RegistryClient {
   private readonly connection: RegistryConnection
   private readonly auth: RegistryAuth
   private readonly ownedAgent: Agent | undefined
-  private latestRateLimit: RateLimitInfo | undefined
+  /** The latest response that carried rate-limit headers, parsed only when asked for. */
+  private rateLimitHeaders: { readonly headers: HeaderBag; readonly atMs: number } | undefined
+  private parsedRateLimit: RateLimitInfo | undefined
 
   constructor(options: RegistryClientOptions) {
     this.registry = checkRegistryHost(options.registry)
@@ -97,8 +100,9 @@ export class RegistryClient {
       concurrency: options.concurrency ?? 8,
       userAgent: options.userAgent ?? USER_AGENT,
       onResponse: (headers) => {
-        const info = parseRateLimit(this.registry, headers)
-        if (info !== undefined) this.latestRateLimit = info
+        if (!hasRateLimitHeaders(headers)) return
+        this.rateLimitHeaders = { headers, atMs: Date.now() }
+        this.parsedRateLimit = undefined
       },
     })
     this.auth = new RegistryAuth({
@@ -190,7 +194,11 @@ export class RegistryClient {
 
   /** The latest rate-limit headers this registry sent. */
   rateLimit(): RateLimitInfo | undefined {
-    return this.latestRateLimit
+    const latest = this.rateLimitHeaders
+    if (latest !== undefined && this.parsedRateLimit === undefined) {
+      this.parsedRateLimit = parseRateLimit(this.registry, latest.headers, latest.atMs)
+    }
+    return this.parsedRateLimit
   }
 
   /** Forget the auth scheme, credentials and tokens (after credentials changed). */

@@ -53,6 +53,9 @@ async function bareHeadLoop(
         path: `/v2/${manifest.repository}/manifests/${tag}`,
         method: 'HEAD',
         headers: { accept },
+        // Keep-alive for HEAD too (undici closes the socket after a HEAD unless told not to),
+        // as Strata's transport does: the reference loop is a true keep-alive loop.
+        reset: false,
       })
       await response.body.dump()
       if (response.headers['docker-content-digest'] !== manifest.digest) {

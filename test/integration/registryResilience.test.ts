@@ -266,14 +266,17 @@ describe('registry client resilience', () => {
       const opened = fake.connections() - before
       assert.ok(opened <= 16, `${opened} connections for 120 GETs`)
       assert.equal(most, 8)
-      // undici closes the socket after each HEAD (interop with servers that send a body), so
-      // a HEAD storm is bounded by the semaphore rather than by socket reuse.
+      // HEADs keep their sockets too (reset: false): a HEAD storm reuses connections and
+      // stays within the transport's limit of 8 in flight.
       most = 0
+      const beforeHeads = fake.connections()
       const heads = await Promise.all(
         Array.from({ length: 40 }, () => reuse.headManifest('demo/app', 'v1')),
       )
       assert.ok(heads.every((h) => h.digest === manifestDigest))
       assert.equal(most, 8)
+      const headConnections = fake.connections() - beforeHeads
+      assert.ok(headConnections <= 8, `${headConnections} new connections for 40 HEADs`)
     } finally {
       await reuse.close()
     }

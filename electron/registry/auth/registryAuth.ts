@@ -37,8 +37,12 @@ interface Authorization {
 
 export type AuthorizedRequest = Omit<OutgoingRequest, 'authorization'>
 
+const NO_AUTHORIZATION: Authorization = { cached: false }
+
 export class RegistryAuth {
   private scheme: Promise<AuthScheme> | undefined
+  /** What `scheme` resolved to, so requests need not wait on the promise again. */
+  private knownScheme: AuthScheme | undefined
   private credentialLookup: Promise<Credentials | undefined> | undefined
   private readonly tokenRequests = new Map<string, Promise<string>>()
 
@@ -49,9 +53,14 @@ export class RegistryAuth {
     if (this.scheme === undefined) {
       const pending = this.doPing(signal)
       this.scheme = pending
-      pending.catch(() => {
-        if (this.scheme === pending) this.scheme = undefined
-      })
+      pending.then(
+        (scheme) => {
+          if (this.scheme === pending) this.knownScheme = scheme
+        },
+        () => {
+          if (this.scheme === pending) this.scheme = undefined
+        },
+      )
     }
     return this.scheme
   }
@@ -59,6 +68,7 @@ export class RegistryAuth {
   /** Forget the scheme, cached credentials and tokens (after the user changed credentials). */
   reset(): void {
     this.scheme = undefined
+    this.knownScheme = undefined
     this.credentialLookup = undefined
     this.options.tokens.clearHost(this.options.host)
   }
@@ -69,8 +79,12 @@ export class RegistryAuth {
    */
   async send(request: AuthorizedRequest, scope: string): Promise<IncomingResponse> {
     const { transport } = this.options
-    let scheme = await this.ping(request.signal)
-    const first = await this.authorize(scheme, scope, false, request.signal)
+    let scheme = this.knownScheme ?? (await this.ping(request.signal))
+    // Registries without auth (loopback, mirrors) skip the credential and token steps.
+    const first =
+      scheme.kind === 'none'
+        ? NO_AUTHORIZATION
+        : await this.authorize(scheme, scope, false, request.signal)
     const response = await transport.send(withAuthorization(request, first.header))
     if (response.status !== 401) return response
 
@@ -80,6 +94,7 @@ export class RegistryAuth {
     if (changed) {
       scheme = learned
       this.scheme = Promise.resolve(learned)
+      this.knownScheme = learned
     }
     if (!changed && !first.cached) throw await this.authRequired(request.target)
     const second = await this.authorize(scheme, scope, true, request.signal)
