@@ -9,16 +9,40 @@ import type { ObjectKind } from './oci/mediaTypes'
 import type { LocalStore } from './localStores'
 import type { StorageView } from './storageView'
 import type {
-  ChangeKind,
-  ImageEfficiency,
-  LayerCompressionFound,
-  LayerEntry,
-  MergedEntry,
-} from './layerTree'
-import type { RepositoryTimeline, TagAsOf, TagMove } from './tagHistory'
+  CacheInfo,
+  FileChunk,
+  FileListArgs,
+  FileListItem,
+  FileReadArgs,
+  FileSearchArgs,
+  FileSearchResult,
+  FileStat,
+  FileStatArgs,
+  ImageFilesArgs,
+  LayerArgs,
+  LayerIndexInfo,
+} from './filesApi'
+import type {
+  CompareArgs,
+  HistoryAsOfArgs,
+  HistoryExport,
+  HistoryExportArgs,
+  HistoryObserveResult,
+  HistoryTimeline,
+  ReferrersArgs,
+  RepositoryArgs,
+  SharingArgs,
+  WatchedRepository,
+} from './historyApi'
+import type { ReferrersResult } from './referrers'
 import type { SharingReport } from './sharing'
 import type { ImageComparison } from './compare'
-import type { ReferrersResult } from './referrers'
+import type { TagAsOf } from './tagHistory'
+import type { ImageEfficiency } from './layerTree'
+
+export type * from './filesApi'
+export type * from './historyApi'
+export { downloadQuery } from './filesApi'
 
 export interface AppInfo {
   readonly version: string
@@ -198,184 +222,6 @@ export interface PathProbe {
   readonly kind: string
 }
 
-/** Which image of a reference the files operations read. */
-export interface ImageFilesArgs {
-  readonly ref: string
-  /** For an index: "linux/amd64", "linux/arm/v7"; default: the first runnable platform. */
-  readonly platform?: string
-}
-
-/** One layer of that image: a 1-based position ("1" = bottom) or the layer's digest. */
-export interface LayerArgs extends ImageFilesArgs {
-  readonly layer: string
-}
-
-export interface LayerIndexInfo {
-  readonly digest: Digest
-  readonly compression: LayerCompressionFound
-  readonly compressedSize: number
-  readonly uncompressedSize: number
-  readonly entryCount: number
-  /** True when the index came from the on-disk cache without reading the blob. */
-  readonly fromCache: boolean
-}
-
-export interface FileListArgs extends ImageFilesArgs {
-  /** Absent: the merged filesystem of the whole image; else the filesystem as of that layer. */
-  readonly layer?: string
-  /** Directory to list ("/" or "" for the root). */
-  readonly path: string
-  readonly cursor?: string
-  /** Up to 5000. */
-  readonly limit?: number
-  /** name: by path ascending (default); size: largest first. */
-  readonly sort?: 'name' | 'size'
-  /** Only paths the listed layer (default: the top layer) changed in one of these ways. */
-  readonly change?: readonly ChangeKind[]
-  /** Every path below `path`, flat, in path order, instead of its direct children. */
-  readonly recursive?: boolean
-}
-
-export interface FileListItem {
-  readonly path: string
-  /** 0-based layer that last touched the path (for a deletion: the layer that deleted it). */
-  readonly layer: number
-  /** Absent for a deleted path (a whiteout has no content). */
-  readonly entry?: LayerEntry
-  /** How the listed layer changed this path; absent when it did not touch it. */
-  readonly change?: ChangeKind
-}
-
-export interface FileStatArgs extends ImageFilesArgs {
-  readonly layer?: string
-  readonly path: string
-}
-
-export interface FileStat {
-  /** The entry holding the data, after following symlinks and hardlinks inside the image. */
-  readonly entry: LayerEntry
-  readonly layer: number
-  readonly resolvedPath: string
-}
-
-export interface FileSearchArgs extends ImageFilesArgs {
-  readonly layer?: string
-  /** A name substring, a name glob ("*.conf") or a path glob ("usr/lib/**\/*.so"). */
-  readonly pattern: string
-  readonly limit?: number
-}
-
-export interface FileSearchResult {
-  readonly matches: readonly MergedEntry[]
-  /** True when more entries matched than the limit. */
-  readonly truncated: boolean
-}
-
-export interface FileReadArgs extends ImageFilesArgs {
-  readonly layer?: string
-  readonly path: string
-  readonly offset: number
-  /** Up to 1 MiB. */
-  readonly length: number
-}
-
-export interface FileChunk {
-  /** The bytes from offset, base64 (binary-safe). */
-  readonly base64: string
-  /** The whole file's size. */
-  readonly size: number
-  /** True when this chunk reaches the end of the file. */
-  readonly eof: boolean
-  readonly layer: number
-  readonly resolvedPath: string
-}
-
-export interface CacheInfo {
-  readonly blobBytes: number
-  readonly indexBytes: number
-  readonly limitBytes: number
-}
-
-/** A file, or a directory as a tar, streamed by GET `WEB_DOWNLOAD_PATH` + downloadQuery(). */
-export interface DownloadArgs extends ImageFilesArgs {
-  /** Absent: the merged filesystem of the whole image; else as of that layer. */
-  readonly layer?: string
-  /** "/etc/os-release" (a file: its bytes) or "/etc" (a directory: a tar of it). */
-  readonly path: string
-}
-
-/** A repository a history operation is about: "host/name" or a familiar name. */
-export interface RepositoryArgs {
-  readonly repository: string
-}
-
-export interface WatchedRepository {
-  readonly registry: string
-  readonly repository: string
-  readonly intervalMinutes: number
-}
-
-export interface HistoryTimeline extends RepositoryTimeline {
-  readonly moves: readonly TagMove[]
-  /** Set when the watcher re-checks this repository. */
-  readonly watch?: WatchedRepository
-  /** Quay registries: whether Quay's tag-history api was merged in (and why not, if not). */
-  readonly quay?: { readonly merged: boolean; readonly problem?: string }
-}
-
-export interface HistoryObserveResult {
-  /** Tags listed and resolved this time. */
-  readonly tags: number
-  /** Observations appended to the journal (unchanged tags inside the heartbeat add none). */
-  readonly appended: number
-}
-
-export interface HistoryAsOfArgs extends RepositoryArgs {
-  readonly tag: string
-  /** ISO 8601 date or instant ("2026-11-01", "2026-11-01T12:00:00Z"). */
-  readonly at: string
-}
-
-export interface HistoryExportArgs {
-  /** Absent: the whole journal. */
-  readonly repository?: string
-  readonly format: 'json' | 'csv'
-}
-
-export interface HistoryExport {
-  /** Suggested file name ("strata-tag-history-demo-app.csv"). */
-  readonly fileName: string
-  readonly mediaType: string
-  readonly text: string
-}
-
-export interface ReferrersArgs {
-  /** The source reference whose repository holds the subject. */
-  readonly ref: string
-  /** Subject manifest; default: what `ref` resolves to. */
-  readonly digest?: Digest
-  readonly artifactType?: string
-}
-
-export interface SharingArgs {
-  /**
-   * Images to compare, from any sources. A repository reference (no tag/digest, or one of
-   * kind 'repository') stands for all its tags; an index stands for all its platforms.
-   */
-  readonly refs: readonly string[]
-  /** Cap on images collected from repositories (default 200). */
-  readonly limit?: number
-}
-
-export interface CompareArgs {
-  readonly left: string
-  readonly right: string
-  /** For indexes: which platform of each to compare ("linux/amd64"; default amd64 or first). */
-  readonly platform?: string
-  /** Also diff the merged filesystems (reads every layer's index; may take a while). */
-  readonly files?: boolean
-}
-
 interface Operation<Args, Result> {
   readonly args: Args
   readonly result: Result
@@ -517,15 +363,6 @@ export const WEB_EVENTS_PATH = '/api/events'
  */
 export const WEB_DOWNLOAD_PATH = '/api/download'
 
-/** The query string of a download URL: `${WEB_DOWNLOAD_PATH}${downloadQuery(args)}`. */
-export function downloadQuery(args: DownloadArgs): string {
-  const params = new URLSearchParams()
-  params.set('ref', args.ref)
-  if (args.platform !== undefined) params.set('platform', args.platform)
-  if (args.layer !== undefined) params.set('layer', args.layer)
-  params.set('path', args.path)
-  return `?${params.toString()}`
-}
 /** Header carrying the per-launch token on api calls in web mode. */
 export const WEB_TOKEN_HEADER = 'x-strata-token'
 /** Electron: the ipc channels (one for calls, one for events). */
