@@ -1,5 +1,6 @@
 // The views of one image, as links in every image view's header: the graph, its files, the
-// tags and history of its repository (registries only), sharing and compare.
+// tags and history of its repository (registries only), sharing (of the repository's tags,
+// or of a local image's platforms) and compare.
 import { Link } from '../components/Link'
 import { repositoryOfSource } from '../routing/refs'
 import type { Route } from '../routing/route'
@@ -26,9 +27,14 @@ export function ImageViewTabs({
     tabs.push(
       { label: 'Tags', route: { view: 'tags', ref: repository }, testId: 'tab-tags' },
       { label: 'History', route: { view: 'history', ref: repository }, testId: 'tab-history' },
-      { label: 'Sharing', route: { view: 'sharing', ref: repository }, testId: 'tab-sharing' },
     )
   }
+  // Sharing across a repository's tags, or across the platforms of a local image's index.
+  tabs.push({
+    label: 'Sharing',
+    route: { view: 'sharing', ref: repository ?? imageRef },
+    testId: 'tab-sharing',
+  })
   tabs.push({ label: 'Compare', route: { view: 'compare', ref: imageRef }, testId: 'tab-compare' })
   return (
     <nav className="view-tabs" aria-label="Views of this image">
