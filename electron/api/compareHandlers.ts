@@ -53,7 +53,11 @@ async function withFileDiff(
     const diffSide: FileDiffSide = {
       layers: opened.layers,
       descriptors: opened.descriptors,
-      openBlob: (descriptor, signal) => source.openBlob(descriptor, { signal }),
+      // The same layer refs the indexer used: registry layers come from the blob cache.
+      openBlob: (descriptor, signal) => {
+        const ref = opened.refs.find((r) => r.digest === descriptor.digest)
+        return ref ? ref.open(signal) : source.openBlob(descriptor, { signal })
+      },
     }
     return diffSide
   }

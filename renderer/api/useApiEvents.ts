@@ -4,7 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useSyncExternalStore } from 'react'
 import type { ProgressEvent } from '../../shared/api'
-import { addSample, rateOf, secondsLeft, type ProgressSample } from '../features/files/progressRate'
+import { addSample, rateOf, secondsLeft, type ProgressSample } from './progressRate'
 import { onApiEvent } from './client'
 import { queryKeys } from './queryKeys'
 

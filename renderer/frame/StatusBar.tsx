@@ -2,7 +2,7 @@
 // left, Cancel when it can be stopped).
 import type { ProgressState } from '../api/useApiEvents'
 import { transportKind } from '../api/client'
-import { ProgressItem } from '../features/files/ProgressItem'
+import { ProgressItem } from '../components/ProgressItem'
 
 export function StatusBar({ progress }: { readonly progress: readonly ProgressState[] }) {
   return (

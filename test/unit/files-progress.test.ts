@@ -7,7 +7,7 @@ import {
   RATE_WINDOW_MS,
   secondsLeft,
   type ProgressSample,
-} from '../../renderer/features/files/progressRate'
+} from '../../renderer/api/progressRate'
 
 function feed(points: readonly [number, number][]): readonly ProgressSample[] {
   let samples: readonly ProgressSample[] = []

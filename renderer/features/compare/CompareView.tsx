@@ -120,7 +120,7 @@ function Comparison({ left, right }: { readonly left: string; readonly right: st
             </button>
           </>
         ) : files.isPending ? (
-          <OperationProgress event={progress} fallback="Reading the layers of both images…" />
+          <OperationProgress state={progress} fallback="Reading the layers of both images…" />
         ) : files.isError ? (
           <ErrorPanel compact error={files.error} onRetry={() => void files.refetch()} />
         ) : (

@@ -1,7 +1,7 @@
 // While layers are read and indexed: every operation reporting progress, with bytes, rate,
 // time left and Cancel (when main says the operation can be stopped).
 import { useProgress } from '../../api/useApiEvents'
-import { ProgressItem } from './ProgressItem'
+import { ProgressItem } from '../../components/ProgressItem'
 
 export function IndexProgress() {
   const progress = useProgress()

@@ -119,7 +119,7 @@ export function HistoryControls({ repository, watch }: HistoryControlsProps) {
       </div>
       {record.isPending ? (
         <OperationProgress
-          event={progress}
+          state={progress}
           fallback={`Listing and resolving the tags of ${repository}…`}
           testId="history-record-progress"
         />

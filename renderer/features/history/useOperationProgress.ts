@@ -1,31 +1,17 @@
 // The progress of long work this view started (recording a repository, computing sharing,
-// diffing files): the newest progress event seen while `active`, optionally only those whose
-// label mentions `subject`. Calls carry no operation id, so the label is how we recognise ours.
-import { useEffect, useState } from 'react'
-import type { ProgressEvent } from '../../../shared/api'
-import { onApiEvent } from '../../api/client'
+// diffing files): while `active`, the most recently updated operation in the shared progress
+// store, optionally only one whose label mentions `subject`. Calls carry no operation id, so
+// the label is how we recognise ours.
+import type { ProgressState } from '../../api/useApiEvents'
+import { useProgress } from '../../api/useApiEvents'
 
-export function useOperationProgress(active: boolean, subject?: string): ProgressEvent | undefined {
-  const [latest, setLatest] = useState<ProgressEvent | undefined>(undefined)
-  useEffect(() => {
-    if (!active) return
-    const unsubscribe = onApiEvent((event) => {
-      if (event.type !== 'progress') return
-      if (subject !== undefined && !event.label.includes(subject)) return
-      setLatest(event.done ? undefined : event)
-    })
-    return () => {
-      unsubscribe()
-      setLatest(undefined)
-    }
-  }, [active, subject])
-  return active ? latest : undefined
-}
-
-/** "12 of 40 tags", "3.1 MiB of 10 MiB": the event's count in words. */
-export function progressText(event: ProgressEvent, formatBytes: (n: number) => string): string {
-  const items = event.unit === 'items'
-  const show = (n: number): string => (items ? String(n) : formatBytes(n))
-  const total = event.totalBytes !== undefined ? ` of ${show(event.totalBytes)}` : ''
-  return `${event.label}: ${show(event.doneBytes)}${total}`
+export function useOperationProgress(active: boolean, subject?: string): ProgressState | undefined {
+  const running = useProgress()
+  if (!active) return undefined
+  let latest: ProgressState | undefined
+  for (const state of running) {
+    if (subject !== undefined && !state.event.label.includes(subject)) continue
+    if (!latest || state.updatedAt > latest.updatedAt) latest = state
+  }
+  return latest
 }

@@ -96,7 +96,7 @@ export function SharingView({ route }: { readonly route: Route }) {
         </EmptyState>
       ) : report.isPending ? (
         <OperationProgress
-          event={progress}
+          state={progress}
           fallback={`Reading the layers of ${refs.length === 1 ? refs[0] : `${refs.length} references`}…`}
         />
       ) : report.isError ? (

@@ -1,11 +1,12 @@
 // One running operation: what it is, how far (bytes or items), its rate and time left, and a
-// Cancel button when main says it can be stopped. Used by the status bar and the files view.
+// Cancel button when main says it can be stopped. Used by the status bar and every view that
+// starts long work (files, history, sharing, compare).
 import { useMutation } from '@tanstack/react-query'
-import { formatBytes, formatCount } from '../../../shared/format'
-import { asApiError } from '../../api/ApiCallError'
-import { call } from '../../api/client'
-import type { ProgressState } from '../../api/useApiEvents'
-import { formatDuration } from './progressRate'
+import { formatBytes, formatCount } from '../../shared/format'
+import { asApiError } from '../api/ApiCallError'
+import { call } from '../api/client'
+import type { ProgressState } from '../api/useApiEvents'
+import { formatDuration } from '../api/progressRate'
 
 export function progressText(state: ProgressState): string {
   const { event } = state
