@@ -32,7 +32,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
-/** Removes temp files a crashed writer left in `dir` (not recursive). */
+/**
+ * Removes temp files a crashed writer left in `dir` (not recursive): only those of processes
+ * that are gone. A live writer's temp file (this process's, or another Strata's on the same
+ * data directory) is about to be renamed into place and must not be taken from under it.
+ */
 export async function sweepTempFiles(dir: string): Promise<void> {
   let names: string[]
   try {
@@ -41,6 +45,22 @@ export async function sweepTempFiles(dir: string): Promise<void> {
     return
   }
   await Promise.all(
-    names.filter((n) => n.startsWith(TEMP_PREFIX)).map((n) => rm(join(dir, n), { force: true })),
+    names
+      .filter((n) => n.startsWith(TEMP_PREFIX) && !writerAlive(n))
+      .map((n) => rm(join(dir, n), { force: true })),
   )
+}
+
+/** Whether the process named in a temp file's name (".tmp-<pid>-<hex>") still runs. */
+function writerAlive(name: string): boolean {
+  const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0])
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else; ESRCH: it is gone.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }

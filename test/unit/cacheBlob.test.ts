@@ -69,7 +69,8 @@ test("a crashed writer's temp file is ignored and swept on open", async () => {
   const dir = tempDir('blobs-crash')
   const first = await BlobCache.open(dir, 10_000)
   await first.put(sha256(blob(5)), Readable.from([blob(5)]))
-  const leftover = join(dir, 'blobs', '.tmp-4242-abcdef')
+  // A writer that no longer runs (no pid can exceed 4194304).
+  const leftover = join(dir, 'blobs', '.tmp-4194305-abcdef')
   writeFileSync(leftover, 'half a blob')
   const reopened = await BlobCache.open(dir, 10_000)
   assert.equal(existsSync(leftover), false)

@@ -59,7 +59,8 @@ test('a temp file left by a crashed writer is ignored, then swept', async () => 
   const cache = new LayerIndexCache(dir)
   const shardDir = join(dir, 'sha256')
   await cache.put(bigIndex(3))
-  const leftover = join(shardDir, '.tmp-99999-deadbeef0000')
+  // A writer that no longer runs (no pid can exceed 4194304), so the next put sweeps it.
+  const leftover = join(shardDir, '.tmp-4194305-deadbeef0000')
   writeFileSync(leftover, '{"format":"strata-layer-index", "vers')
   assert.equal((await cache.get(DIGEST))?.entries.length, 3)
   await cache.put(bigIndex(4))
