@@ -15,7 +15,7 @@ import { SyncInflater } from './gzipInflater'
 import { SpanRecorder } from './gzipSpans'
 import type { SpanTable } from './gzipSpansFile'
 import { indexLayer } from './indexLayer'
-import { cancelledByUser } from './operationTracker'
+import { CANCELLED_BY_USER, cancelledByUser } from './operationTracker'
 import { indexLayerInWorker } from './indexInWorker'
 
 /** A layer as a source serves it: its digest and a way to open its (verified) blob stream. */
@@ -58,7 +58,12 @@ export class LayerIndexService {
   /** Index builds running now, by layer digest, with the signal of the request that started it. */
   private readonly inFlight = new Map<
     string,
-    { readonly work: Promise<CachedLayerIndex>; readonly signal?: AbortSignal }
+    {
+      readonly work: Promise<CachedLayerIndex>
+      /** The starter's signal, or a joiner's user cancel (`stop`). */
+      readonly signal: AbortSignal
+      readonly stop: AbortController
+    }
   >()
   private readonly checkpoints: boolean
 
@@ -81,6 +86,11 @@ export class LayerIndexService {
    */
   async get(layer: LayerRef, options: IndexRequestOptions = {}): Promise<CachedLayerIndex> {
     for (let running = this.inFlight.get(layer.digest); running;) {
+      // A joiner the user cancels stops the shared build too.
+      const stop = (): void => {
+        if (cancelledByUser(options.signal)) running?.stop.abort(CANCELLED_BY_USER)
+      }
+      options.signal?.addEventListener('abort', stop, { once: true })
       try {
         return await running.work
       } catch (error) {
@@ -88,11 +98,17 @@ export class LayerIndexService {
         if (!cancelled || options.signal?.aborted === true || cancelledByUser(running.signal)) {
           throw error
         }
+      } finally {
+        options.signal?.removeEventListener('abort', stop)
       }
       running = this.inFlight.get(layer.digest)
     }
-    const work = this.load(layer, options).finally(() => this.inFlight.delete(layer.digest))
-    this.inFlight.set(layer.digest, { work, ...(options.signal ? { signal: options.signal } : {}) })
+    const stop = new AbortController()
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal
+    const work = this.load(layer, { ...options, signal }).finally(() =>
+      this.inFlight.delete(layer.digest),
+    )
+    this.inFlight.set(layer.digest, { work, signal, stop })
     return work
   }
 
