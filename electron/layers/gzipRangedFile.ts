@@ -3,8 +3,8 @@
 // layer was indexed before any of it is inflated, then inflated from the checkpoint before
 // the entry (gzip) or passed through (uncompressed), cut to the entry's bytes and streamed
 // out with backpressure. A source that answers with the whole blob gets today's full read; a
-// file that runs past the end of a gzip member is finished by a full read from where the
-// ranged read stopped.
+// file that runs past the end of a gzip member, or whose inflating from the checkpoint fails,
+// is finished by a sequential read of the layer from where the ranged read stopped.
 
 import { createHash } from 'node:crypto'
 import { PassThrough } from 'node:stream'
@@ -116,8 +116,20 @@ export async function openRangedLayerFile(
       }
       out.end()
     } catch (error) {
-      if (!writer.done) out.destroy(error instanceof Error ? error : new Error(String(error)))
-      else out.end() // bits after the file's last byte may not decode: not our concern
+      if (writer.done)
+        out.end() // bits after the file's last byte may not decode: not our concern
+      else if (out.destroyed) return
+      else if (!resumeFailed(error, signal)) out.destroy(asError(error))
+      else {
+        // Inflating from the checkpoint failed: the rest comes from a sequential read of the
+        // verified layer (the same bytes, slower), never an error for the reader.
+        try {
+          await finishFromWhole(request, writer)
+          out.end()
+        } catch (fallbackError) {
+          out.destroy(asError(fallbackError))
+        }
+      }
     } finally {
       inflater?.close()
       answer.stream.destroy()
@@ -125,6 +137,18 @@ export async function openRangedLayerFile(
   }
   void pump()
   return { entry, stream: out }
+}
+
+const asError = (error: unknown): Error =>
+  error instanceof Error ? error : new Error(String(error))
+
+/**
+ * True for a failure of inflating itself (zlib's data errors), which a sequential read can
+ * make good; false for what it cannot (a verified span that did not match, a cancelled read).
+ */
+function resumeFailed(error: unknown, signal: AbortSignal | undefined): boolean {
+  if (signal?.aborted === true || error instanceof StrataError) return false
+  return !(error instanceof Error && error.name === 'AbortError')
 }
 
 /** The fetched bytes cut into spans, each checked against its recorded SHA-256. */

@@ -1,10 +1,10 @@
-// Inflating from a checkpoint: the blob's bytes from the checkpoint's byte on are shifted so
-// the block starts at bit 0, and a raw inflater primed with the checkpoint's window decodes
-// them. Without a checkpoint (the start of the blob) it is a plain gunzip. Synchronous steps;
+// Inflating from a checkpoint: the blob's bytes from the checkpoint's byte on are fed behind
+// output-free primer blocks that end where the block starts (gzipCheckpoints.ts), to a raw
+// inflater given the checkpoint's window as its dictionary. Without a checkpoint (the start of the blob) it is a plain gunzip. Synchronous steps;
 // the caller feeds chunks and forwards the output with whatever backpressure it needs.
 
 import type { GzipCheckpoint } from './gzipCheckpoints'
-import { BitShifter } from './gzipCheckpoints'
+import { StreamPrimer } from './gzipCheckpoints'
 import { SyncInflater, Z_NO_FLUSH, Z_SYNC_FLUSH } from './gzipInflater'
 
 const OUT_BYTES = 256 * 1024
@@ -15,7 +15,7 @@ export class CheckpointInflater {
 
   private constructor(
     private readonly inflater: SyncInflater,
-    private readonly shifter: BitShifter,
+    private readonly primer: StreamPrimer,
   ) {}
 
   /** Undefined when the runtime's zlib cannot be stepped synchronously. */
@@ -24,7 +24,7 @@ export class CheckpointInflater {
       ? SyncInflater.create('raw', checkpoint.window.length > 0 ? checkpoint.window : undefined)
       : SyncInflater.create('gunzip')
     if (!inflater) return undefined
-    return new CheckpointInflater(inflater, new BitShifter(checkpoint?.bitShift ?? 0))
+    return new CheckpointInflater(inflater, new StreamPrimer(checkpoint?.bitShift ?? 0))
   }
 
   /**
@@ -41,16 +41,16 @@ export class CheckpointInflater {
    * gigabytes, so the caller pulls as fast as its reader drains.
    */
   push(chunk: Uint8Array, room: () => number = unlimited): Generator<Buffer> {
-    return this.run(this.shifter.push(chunk), Z_NO_FLUSH, room)
+    return this.run(this.primer.push(chunk), Z_NO_FLUSH, room)
   }
 
   /**
-   * Output for the final bits held back by the shifter (the end of the fetched bytes). The
-   * last byte is padded with zero bits, so pass `room`: output beyond what the fetched spans
-   * cover is never asked for, and inflate never reaches the padding.
+   * Output still held inside the inflater once the fetched bytes are all pushed. Pass `room`:
+   * output beyond what the fetched spans cover is never asked for, so inflate never decodes
+   * the next span's bits it does not have.
    */
   end(room: () => number = unlimited): Generator<Buffer> {
-    return this.run(this.shifter.end(), Z_SYNC_FLUSH, room)
+    return this.run(Buffer.alloc(0), Z_SYNC_FLUSH, room)
   }
 
   close(): void {
