@@ -6,6 +6,7 @@ import path from 'node:path'
 import { createDownloadProvider } from './api/downloads'
 import { createHandlers } from './api/handlers'
 import { composeServices } from './app/composeServices'
+import { guardDownloads, guardHandlerTable, installLastResortGuard } from './app/lastResortGuard'
 import { broadcastEvent, desktopOperations, serveHandlersOverIpc } from './shell/ipcBridge'
 import {
   registerRendererScheme,
@@ -16,6 +17,8 @@ import {
 import { nativeDialogs } from './shell/nativeDialogs'
 import { SafeStorageSecretStore } from './shell/safeStorageSecrets'
 
+// Nothing a registry or a layer sends may end the app (lastResortGuard.ts).
+installLastResortGuard()
 registerRendererScheme()
 
 function createWindow(): void {
@@ -61,11 +64,11 @@ async function start(): Promise<void> {
     dialogs: nativeDialogs,
   })
   serveRendererFiles({
-    provider: createDownloadProvider(services),
+    provider: guardDownloads(createDownloadProvider(services)),
     operations: desktopOperations,
     emit: broadcastEvent,
   })
-  serveHandlersOverIpc(createHandlers(services))
+  serveHandlersOverIpc(guardHandlerTable(createHandlers(services)))
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

@@ -12,6 +12,7 @@ import { formatSourceRef } from '../../shared/sourceRef'
 import type { DesktopDialogs, Services } from '../api/services'
 import { createLocalStores } from '../stores/localStoreServices'
 import { openLocalSource } from '../stores/openLocalSource'
+import { BODY_DEADLINES_ENV, bodyDeadlinesFromEnv } from '../registry/bodyDeadlines'
 import { createRegistryServices } from '../registry/registryServices'
 import { openRegistryImage } from '../registry/registrySource'
 import type { SecretStore } from '../registry/secretStore'
@@ -61,6 +62,8 @@ export async function composeServices(options: ComposeOptions): Promise<Services
     env,
     homeDir: homedir(),
     onWarning: warn,
+    // Progress deadlines for registry bodies; tests shorten them through the environment.
+    tuning: { bodyDeadlines: bodyDeadlinesFromEnv(env[BODY_DEADLINES_ENV]) },
   })
   const appInfo: AppInfo = {
     version: await readVersion(),

@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
 import { parseDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
+import { holdStreamErrors } from '../util/holdStreamErrors'
 import { sweepTempFiles, tempPathIn, writeFileAtomic } from './atomicFile'
 import { digestPath } from './cachePaths'
 
@@ -43,8 +44,8 @@ export class BlobCache {
     await mkdir(join(dir, 'blobs'), { recursive: true })
     await sweepTempFiles(join(dir, 'blobs'))
     try {
-      const file = JSON.parse(await readFile(cache.manifestPath, 'utf8')) as ManifestFile
-      if (file.version === 1) {
+      const file = readManifestFile(JSON.parse(await readFile(cache.manifestPath, 'utf8')))
+      if (file !== undefined) {
         cache.tick = file.tick
         for (const [digest, entry] of Object.entries(file.entries)) {
           const present = await stat(cache.blobPath(digest)).then(
@@ -90,7 +91,8 @@ export class BlobCache {
     if (!entry) return undefined
     this.entries.set(digest, { size: entry.size, tick: ++this.tick })
     await this.save()
-    return createReadStream(this.blobPath(digest))
+    // Held: a blob evicted by a concurrent put fails (ENOENT) before the caller reads it.
+    return holdStreamErrors(createReadStream(this.blobPath(digest)))
   }
 
   /**
@@ -105,7 +107,9 @@ export class BlobCache {
     if (!entry || range.end >= entry.size) return undefined
     this.entries.set(digest, { size: entry.size, tick: ++this.tick })
     await this.save()
-    return createReadStream(this.blobPath(digest), { start: range.start, end: range.end })
+    return holdStreamErrors(
+      createReadStream(this.blobPath(digest), { start: range.start, end: range.end }),
+    )
   }
 
   /**
@@ -114,9 +118,20 @@ export class BlobCache {
    * the limit and so was not kept.
    */
   async put(digest: string, source: Readable): Promise<boolean> {
-    const { algorithm } = parseDigest(digest)
-    const target = this.blobPath(digest)
-    await mkdir(dirname(target), { recursive: true })
+    // Before any await: a registry stream can fail (reset, digest mismatch) while the mkdir
+    // below runs, and an 'error' with no listener would end the process. pipeline() reports
+    // the held error instead.
+    holdStreamErrors(source)
+    let algorithm: string
+    let target: string
+    try {
+      algorithm = parseDigest(digest).algorithm
+      target = this.blobPath(digest)
+      await mkdir(dirname(target), { recursive: true })
+    } catch (error) {
+      source.destroy() // nobody will read it: free its connection
+      throw error
+    }
     const temp = tempPathIn(join(this.dir, 'blobs'))
     const hash = createHash(algorithm)
     let size = 0
@@ -183,4 +198,24 @@ export class BlobCache {
       .then(() => writeFileAtomic(this.manifestPath, JSON.stringify(file)))
     return this.saving
   }
+}
+
+/** The manifest file when it has the expected shape; undefined for anything else. */
+function readManifestFile(value: unknown): ManifestFile | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const { version, tick, entries } = value as Record<string, unknown>
+  if (version !== 1 || !isCount(tick) || typeof entries !== 'object' || entries === null) {
+    return undefined
+  }
+  const valid: Record<string, ManifestEntry> = {}
+  for (const [digest, entry] of Object.entries(entries as Record<string, unknown>)) {
+    if (typeof entry !== 'object' || entry === null) continue
+    const { size, tick: used } = entry as Record<string, unknown>
+    if (isCount(size) && isCount(used)) valid[digest] = { size, tick: used }
+  }
+  return { version: 1, tick, entries: valid }
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
 }

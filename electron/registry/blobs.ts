@@ -14,6 +14,7 @@ import { contentLength, readCapped, tooLarge } from './readBody'
 import type { RegistryConnection } from './registryConnection'
 import { apiUrl, requestOk } from './registryConnection'
 import { blobPath, pullScope } from './registryPaths'
+import type { StreamContext } from './verifyingStream'
 import { lengthCheckingStream, verifyingStream } from './verifyingStream'
 
 /** Configs and artifact payloads above this are not read whole. */
@@ -93,7 +94,7 @@ export async function openBlobStream(
   parseDigest(descriptor.digest)
   const response = await getBlob(connection, repository, descriptor, {}, options.signal, [200])
   checkDeclaredLength(response, descriptor, connection.host)
-  return verifyingStream(response.body, descriptor, streamContext(connection, options))
+  return verifyingStream(response.body, descriptor, streamContext(connection, options, response))
 }
 
 /**
@@ -131,7 +132,7 @@ export async function openBlobRange(
     options.signal,
     [200, 206],
   )
-  const context = streamContext(connection, options)
+  const context = streamContext(connection, options, response)
   if (response.status === 200) {
     checkDeclaredLength(response, descriptor, connection.host)
     return { kind: 'whole', stream: verifyingStream(response.body, descriptor, context) }
@@ -196,6 +197,11 @@ function sizeMismatch(descriptor: Descriptor, host: string, actual: string): Str
 function streamContext(
   connection: RegistryConnection,
   options: BlobOptions,
-): { host: string; signal?: AbortSignal } {
-  return { host: connection.host, ...(options.signal ? { signal: options.signal } : {}) }
+  response: IncomingResponse,
+): StreamContext {
+  return {
+    host: connection.host,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(response.deadlines ? { deadlines: response.deadlines } : {}),
+  }
 }

@@ -5,6 +5,8 @@
 
 import type { Dispatcher } from 'undici'
 import { StrataError } from '../../shared/errors'
+import type { BodyDeadlines } from './bodyDeadlines'
+import { DEFAULT_BODY_DEADLINES, DOCUMENT_TOTAL_MS } from './bodyDeadlines'
 import type { RequestTarget } from './httpErrors'
 import { transportError } from './httpErrors'
 import { parseRetryAfter } from './rateLimit'
@@ -27,7 +29,10 @@ export interface TransportOptions {
   /** May plain http be used to reach this host[:port]? */
   readonly allowHttp: (hostAndPort: string) => boolean
   readonly headersTimeoutMs: number
+  /** undici's: longest silence between two chunks of a body. */
   readonly bodyTimeoutMs: number
+  /** Progress deadlines every body is read under (default DEFAULT_BODY_DEADLINES). */
+  readonly deadlines?: BodyDeadlines
   readonly retry: RetryPolicy
   readonly concurrency: number
   readonly userAgent: string
@@ -52,6 +57,8 @@ export interface IncomingResponse {
   readonly body: ResponseBody
   /** Where the response finally came from, after redirects. */
   readonly url: URL
+  /** The progress deadlines its body is to be read under (readBody.ts, verifyingStream.ts). */
+  readonly deadlines?: BodyDeadlines
 }
 
 export const MAX_REDIRECTS = 5
@@ -156,7 +163,13 @@ export class HttpTransport {
       const response = await this.dispatch(origin, url, method, headers, body, request.signal)
       const location = headerValue(response.headers, 'location')
       if (!REDIRECT_STATUSES.has(response.statusCode) || location === undefined) {
-        return { status: response.statusCode, headers: response.headers, body: response.body, url }
+        return {
+          status: response.statusCode,
+          headers: response.headers,
+          body: response.body,
+          url,
+          deadlines: this.options.deadlines ?? DEFAULT_BODY_DEADLINES,
+        }
       }
       await dump(response.body)
       if (hops + 1 > MAX_REDIRECTS) {
@@ -228,10 +241,13 @@ export function headerValue(headers: HeaderBag, name: string): string | undefine
   return typeof value === 'string' ? value : value[0]
 }
 
-/** Reads and discards a body we do not need, so the connection can be reused. */
-export async function dump(body: ResponseBody): Promise<void> {
+/**
+ * Reads and discards a body we do not need, so the connection can be reused; a body that does
+ * not finish within the document deadline closes its connection instead.
+ */
+export async function dump(body: ResponseBody, withinMs = DOCUMENT_TOTAL_MS): Promise<void> {
   try {
-    await body.dump({ limit: 64 * 1024 })
+    await body.dump({ limit: 64 * 1024, signal: AbortSignal.timeout(withinMs) })
   } catch {
     // the connection is closed instead; nothing to report
   }

@@ -1,8 +1,11 @@
 // Reading response bodies under a cap. A registry is untrusted: a Content-Length over the cap
 // is refused before reading, and a body that grows past it is cut off while streaming, so
-// nothing past the cap is ever buffered.
+// nothing past the cap is ever buffered. Both readers also hold the body to the document
+// deadlines (bodyDeadlines.ts), so a registry that drips bytes cannot hold a call forever.
 
 import { StrataError } from '../../shared/errors'
+import type { BodyDeadlines } from './bodyDeadlines'
+import { DEFAULT_BODY_DEADLINES, watchDocument } from './bodyDeadlines'
 import { transportError } from './httpErrors'
 import type { IncomingResponse, ResponseBody } from './httpTransport'
 import { discard, dump, headerValue } from './httpTransport'
@@ -45,8 +48,10 @@ export async function readCapped(
   }
   const chunks: Buffer[] = []
   let total = 0
+  const watch = watchDocument(response.body, response.deadlines ?? DEFAULT_BODY_DEADLINES, context)
   try {
     for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      watch.progress(chunk.length)
       total += chunk.length
       if (total > maxBytes) {
         discard(response.body)
@@ -56,16 +61,26 @@ export async function readCapped(
     }
   } catch (error) {
     throw transportError(error, context.host, context.signal)
+  } finally {
+    watch.stop()
   }
   return new Uint8Array(Buffer.concat(chunks, total))
 }
 
-/** Up to 64 KiB of an error response's body as text, for its error envelope; never throws. */
-export async function readErrorBody(body: ResponseBody): Promise<string> {
+/**
+ * Up to 64 KiB of an error response's body as text, for its error envelope; never throws. A
+ * body that comes too slowly is cut off at its document deadline (what arrived is kept).
+ */
+export async function readErrorBody(
+  body: ResponseBody,
+  deadlines: BodyDeadlines = DEFAULT_BODY_DEADLINES,
+): Promise<string> {
   const chunks: Buffer[] = []
   let total = 0
+  const watch = watchDocument(body, deadlines, { host: 'registry', what: 'an error body' })
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
+      watch.progress(chunk.length)
       if (total + chunk.length > ERROR_BODY_CAP) break
       chunks.push(chunk)
       total += chunk.length
@@ -73,6 +88,7 @@ export async function readErrorBody(body: ResponseBody): Promise<string> {
   } catch {
     return Buffer.concat(chunks).toString('utf8')
   } finally {
+    watch.stop()
     if (!body.destroyed && !body.readableEnded) await dump(body)
   }
   return Buffer.concat(chunks).toString('utf8')

@@ -26,7 +26,7 @@ export async function requestOk(
 ): Promise<IncomingResponse> {
   const response = await connection.auth.send(request, scope)
   if (ok.includes(response.status)) return response
-  const body = await readErrorBody(response.body)
+  const body = await readErrorBody(response.body, response.deadlines)
   throw statusError({
     status: response.status,
     headers: response.headers,

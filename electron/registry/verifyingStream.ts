@@ -1,6 +1,8 @@
 // Streams that check bytes as they pass: a blob stream hashes while it flows and errors with
 // SIZE_MISMATCH (as soon as too many bytes arrive, or too few at the end) or DIGEST_MISMATCH
-// (at the end). A consumer therefore never sees a clean end of an unverified blob.
+// (at the end). A consumer therefore never sees a clean end of an unverified blob. A registry
+// that sends too slowly fails it with TIMEOUT (bodyDeadlines.ts), and an error before the
+// consumer listens is held on the stream rather than thrown (holdStreamErrors.ts).
 
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
@@ -8,11 +10,16 @@ import { Transform } from 'node:stream'
 import type { TransformCallback } from 'node:stream'
 import { parseDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
+import { holdStreamErrors } from '../util/holdStreamErrors'
+import type { BodyDeadlines } from './bodyDeadlines'
+import { DEFAULT_BODY_DEADLINES, watchBlobRate } from './bodyDeadlines'
 import { transportError } from './httpErrors'
 
 export interface StreamContext {
   readonly host: string
   readonly signal?: AbortSignal
+  /** Minimum delivery rate (default DEFAULT_BODY_DEADLINES). */
+  readonly deadlines?: BodyDeadlines
 }
 
 /** `source` piped through a hash check against digest and size. */
@@ -53,7 +60,7 @@ export function verifyingStream(
       callback()
     },
   })
-  return connect(source, check, context)
+  return connect(source, check, context, `blob ${expected.digest}`)
 }
 
 /** `source` checked to deliver exactly `length` bytes (a ranged read cannot be hashed). */
@@ -77,11 +84,20 @@ export function lengthCheckingStream(
       callback(seen === length ? null : sizeMismatch(subject, length, String(seen)))
     },
   })
-  return connect(source, check, context)
+  return connect(source, check, context, subject)
 }
 
-/** Pipes source into check; source errors become StrataErrors, destroying check frees source. */
-function connect(source: Readable, check: Transform, context: StreamContext): Readable {
+/**
+ * Pipes source into check; source errors become StrataErrors, destroying check frees source.
+ * `what` names the bytes in a slow-delivery TIMEOUT.
+ */
+function connect(
+  source: Readable,
+  check: Transform,
+  context: StreamContext,
+  what: string,
+): Readable {
+  holdStreamErrors(check)
   source.on('error', (error) => {
     check.destroy(transportError(error, context.host, context.signal))
   })
@@ -89,6 +105,10 @@ function connect(source: Readable, check: Transform, context: StreamContext): Re
     if (!source.destroyed) source.destroy()
   })
   source.pipe(check)
+  watchBlobRate(source, check, context.deadlines ?? DEFAULT_BODY_DEADLINES, {
+    host: context.host,
+    what,
+  })
   return check
 }
 

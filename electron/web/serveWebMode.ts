@@ -2,6 +2,7 @@
 // 127.0.0.1 and prints the address with its per-launch token on stdout.
 
 import { composeServices } from '../app/composeServices'
+import { guardDownloads, guardHandlerTable } from '../app/lastResortGuard'
 import { defaultDataDir, RENDERER_DIST_DIR } from '../app/appPaths'
 import { createDownloadProvider } from '../api/downloads'
 import { createHandlers } from '../api/handlers'
@@ -14,8 +15,9 @@ export async function serveWebMode(argv: readonly string[]): Promise<RunningWebS
   await ensureRendererBuilt((line) => console.error(line))
   const services = await composeServices({ mode: 'web', dataDir: defaultDataDir() })
   const server = await startWebServer({
-    table: () => createHandlers(services),
-    downloads: createDownloadProvider(services),
+    // Each call runs as a guarded operation: a failure nobody caught fails it with INTERNAL.
+    table: () => guardHandlerTable(createHandlers(services)),
+    downloads: guardDownloads(createDownloadProvider(services)),
     rendererDir: RENDERER_DIST_DIR,
     port: options.port,
   })
