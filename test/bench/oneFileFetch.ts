@@ -54,7 +54,7 @@ async function largestSpan(
 }
 
 /** The app's handlers over a data directory; the services are closed with the bench's run. */
-async function handlersOver(dataDir: string, opened: Services[]): Promise<HandlerTable> {
+export async function handlersOver(dataDir: string, opened: Services[]): Promise<HandlerTable> {
   const services = await composeServices({ mode: 'web', dataDir, env: {} })
   opened.push(services)
   return createHandlers(services)
@@ -69,7 +69,7 @@ function call<N extends OperationName>(
 }
 
 /** The whole file through files:read, 1 MiB at a time (the api's page size). */
-async function readWhole(table: HandlerTable, ref: string, path: string): Promise<Buffer> {
+export async function readWhole(table: HandlerTable, ref: string, path: string): Promise<Buffer> {
   const parts: Buffer[] = []
   for (let offset = 0; ;) {
     const chunk = await call(table, 'files:read', { ref, path, offset, length: MAX_READ })

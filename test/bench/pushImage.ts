@@ -13,6 +13,8 @@ export interface PushedManifest {
   readonly digest: string
   readonly bytes: Uint8Array
   readonly mediaType: string
+  /** The config blob the manifest names. */
+  readonly config: Uint8Array
 }
 
 const encoder = new TextEncoder()
@@ -49,7 +51,7 @@ export async function pushLayerImage(
   await pusher.pushBlob(repository, configDescriptor.digest, config)
   await pusher.pushBlob(repository, layer.descriptor.digest, await readFile(layer.path))
   const digest = await pusher.pushManifest(repository, tag, manifest, OCI.manifest)
-  return { repository, digest, bytes: manifest, mediaType: OCI.manifest }
+  return { repository, digest, bytes: manifest, mediaType: OCI.manifest, config }
 }
 
 /** Puts `manifest` under every tag, `concurrency` PUTs in flight on keep-alive connections. */

@@ -5,12 +5,14 @@ import type { DigestRateFigures } from './digestRate'
 import type { IndexFigures } from './indexTiming'
 import type { OneFileFigures } from './oneFileFetch'
 import type { PeakRssFigure } from './peakRss'
+import type { RandomReadFigures } from './randomReads'
 
 export interface BenchResults {
   readonly index: IndexFigures
   readonly oneFile: OneFileFigures
   readonly rss: PeakRssFigure
   readonly digests: DigestRateFigures
+  readonly randomReads: RandomReadFigures
 }
 
 interface Row {
@@ -36,11 +38,13 @@ export function closingLines(r: BenchResults): Record<string, string> {
     reopen_ms: index.reopenMs.toFixed(0),
     peak_rss_mb: r.rss.peakRssMb.toFixed(0),
     digest_rate_vs_undici: (r.digests.strataTagsPerSecond / r.digests.bareTagsPerSecond).toFixed(2),
+    random_read_ok: (r.randomReads.exact / r.randomReads.reads).toFixed(2),
+    random_read_p95_ms: r.randomReads.registry.p95Ms.toFixed(0),
   }
 }
 
 function rows(r: BenchResults): Row[] {
-  const { index, oneFile, rss, digests } = r
+  const { index, oneFile, rss, digests, randomReads } = r
   const lines = closingLines(r)
   return [
     {
@@ -101,6 +105,27 @@ function rows(r: BenchResults): Row[] {
       reference: `${digests.bareTagsPerSecond.toFixed(0)} tags/s (undici HEAD loop)`,
       ratio: lines.digest_rate_vs_undici ?? '',
       target: '≥ 0.9',
+    },
+    {
+      figure: `${randomReads.reads} random file reads equal to GNU tar's`,
+      strata: `${randomReads.exact} exact`,
+      reference: 'tar -x of the same files',
+      ratio: lines.random_read_ok ?? '',
+      target: '1.00',
+    },
+    {
+      figure: 'random read p95, registry (empty blob cache)',
+      strata: ms(randomReads.registry.p95Ms),
+      reference: `p50 ${ms(randomReads.registry.p50Ms)}, max ${ms(randomReads.registry.maxMs)}`,
+      ratio: '',
+      target: '< 150 ms',
+    },
+    {
+      figure: 'random read p95, local OCI layout',
+      strata: ms(randomReads.layout.p95Ms),
+      reference: `p50 ${ms(randomReads.layout.p50Ms)}, max ${ms(randomReads.layout.maxMs)}`,
+      ratio: '',
+      target: '—',
     },
   ]
 }

@@ -8,14 +8,18 @@
 // STRATA_BENCH_MARKDOWN=1 also prints the table as markdown (for the README).
 
 import { cpus, loadavg } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { startRegistry } from '../harness/registryServer'
 import { OCI } from '../harness/ociBuilder'
 import { bigGzipLayer } from './bigLayer'
+import { bundledWorkerUrl } from './bundledWorker'
 import { measureDigestRate } from './digestRate'
+import { formatHostileRuns, measureHostileRss } from './hostileRss'
 import { measureIndexing } from './indexTiming'
 import { layerFile } from './layerBlob'
 import { measureOneFileFetch } from './oneFileFetch'
 import { measurePeakRss } from './peakRss'
+import { measureRandomReads } from './randomReads'
 import { pushLayerImage, pushManyTags } from './pushImage'
 import type { BenchResults } from './report'
 import { formatClosing, formatMarkdown, formatTable } from './report'
@@ -47,13 +51,23 @@ async function main(): Promise<void> {
   const index = await measureIndexing(gzip, zstd, reps)
   console.log('peak RSS while indexing the 1 GiB layer (child process)…')
   const rss = await measurePeakRss(big)
+  console.log('peak RSS over the hostile layers of issue 10 (child processes)…')
+  const hostile = await measureHostileRss(fileURLToPath(await bundledWorkerUrl()))
 
   const registry = await startRegistry()
   try {
     console.log('one-file fetch through the loopback registry…')
     const image = { repository: 'bench/rootfs', tag: 'v1' }
-    await pushLayerImage(registry.host, image.repository, image.tag, gzip)
+    const rootfsImage = await pushLayerImage(registry.host, image.repository, image.tag, gzip)
     const oneFile = await measureOneFileFetch(registry.url, image, gzip, rootfs.tar, ONE_FILE)
+    console.log('random reads: 200 files through the registry, then a local layout…')
+    const randomReads = await measureRandomReads(
+      registry.host,
+      image,
+      rootfsImage,
+      gzip,
+      rootfs.tar,
+    )
 
     console.log(`digest rate: ${tagCount} tags, ${concurrency} in flight…`)
     const small = await pushLayerImage(
@@ -66,7 +80,7 @@ async function main(): Promise<void> {
     await pushManyTags(registry.url, small, tags.slice(1), 16)
     const digests = await measureDigestRate(registry, small, tags, { concurrency, rounds: reps })
 
-    const results: BenchResults = { index, oneFile, rss, digests }
+    const results: BenchResults = { index, oneFile, rss, digests, randomReads }
     console.log('')
     console.log(formatTable(results))
     console.log('')
@@ -91,6 +105,10 @@ async function main(): Promise<void> {
     if (process.env.STRATA_BENCH_MARKDOWN === '1') console.log(`\n${formatMarkdown(results)}`)
     console.log('')
     console.log(formatClosing(results))
+    console.log(
+      `hostile layers, peak RSS per run (target ≤ 250 MB):\n${formatHostileRuns(hostile)}`,
+    )
+    console.log(`hostile_peak_rss_mb: ${hostile.peakRssMb.toFixed(0)}`)
   } finally {
     await registry.stop()
   }
