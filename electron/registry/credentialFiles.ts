@@ -7,8 +7,9 @@
 // `identitytoken`), `credHelpers` (per host) and `credsStore` (a helper for every host).
 // Environment and home directory are injected so tests can point at a temp directory.
 
-import { readFile } from 'node:fs/promises'
+import { StrataError } from '../../shared/errors'
 import { join } from 'node:path'
+import { readUserFile } from '../util/safeFile'
 import type { CredentialProvider, Credentials } from './credentials'
 import { findCredentialKey, helperServerUrl, isUsable } from './credentials'
 import { runCredentialHelper } from './credentialHelper'
@@ -26,6 +27,9 @@ export interface CredentialFileLocation {
   /** How to name the file in messages ("~/.docker/config.json"). */
   readonly label: string
 }
+
+/** A docker config.json or auth.json is a few KiB; a file past this cap is not one. */
+const MAX_CREDENTIAL_FILE_BYTES = 4 * 1024 * 1024
 
 interface AuthEntry {
   readonly auth?: unknown
@@ -118,11 +122,19 @@ export class FileCredentialProvider implements CredentialProvider {
   ): Promise<CredentialFile | undefined> {
     let text: string
     try {
-      text = await readFile(location.path, 'utf8')
+      // It may be a symbolic link (dotfiles often are), but only a regular file is read: a
+      // FIFO or a device in its place is skipped at once instead of blocking or streaming.
+      const bytes = await readUserFile(location.path, 'a credential file', {
+        maxBytes: MAX_CREDENTIAL_FILE_BYTES,
+        what: 'a credential file',
+      })
+      text = new TextDecoder().decode(bytes)
     } catch (error) {
-      const code = (error as { code?: unknown }).code
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-        this.environment.onWarning?.(`cannot read ${location.label} (${String(code)})`)
+      const strata = error instanceof StrataError ? error : undefined
+      if (strata?.code !== 'NOT_FOUND') {
+        // The message names the file and the kind of problem, never its contents.
+        const why = strata?.message ?? 'unreadable'
+        this.environment.onWarning?.(`${location.label} is skipped: ${why}`)
       }
       return undefined
     }

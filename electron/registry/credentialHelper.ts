@@ -1,6 +1,7 @@
 // Runs a docker credential helper (`docker-credential-<name> get`, server URL on stdin, JSON
 // {"ServerURL","Username","Secret"} on stdout). The helper's output holds a secret: it is
-// parsed and dropped, never put into an error message.
+// parsed and dropped, never put into an error message. Its stderr is not quoted either: a
+// failing helper may print the secret, or the command line it ran, there.
 
 import { spawn } from 'node:child_process'
 import { StrataError } from '../../shared/errors'
@@ -55,10 +56,14 @@ export async function runCredentialHelper(
   }
   if (result.code !== 0) {
     if (NOT_FOUND.test(result.stdout) || NOT_FOUND.test(result.stderr)) return undefined
-    const why = firstLine(result.stderr) || `exit status ${String(result.code)}`
-    throw new StrataError('UNAVAILABLE', `credential helper ${program} failed: ${why}`, {
-      subject: program,
-    })
+    const status =
+      result.code === null ? 'was killed by a signal' : `exited with status ${result.code}`
+    throw new StrataError(
+      'UNAVAILABLE',
+      `credential helper ${program} (named in ${options.namedIn}) ${status} for ${serverUrl}; ` +
+        `its messages are not shown, as they may hold a secret: run "echo ${serverUrl} | ${program} get" to see them`,
+      { subject: program, cause: status },
+    )
   }
   return parseHelperOutput(result.stdout, program)
 }
@@ -148,8 +153,4 @@ function killTree(pid: number | undefined): void {
   } catch {
     // already gone
   }
-}
-
-function firstLine(text: string): string {
-  return (text.trim().split('\n')[0] ?? '').slice(0, 200)
 }

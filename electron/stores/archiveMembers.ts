@@ -9,6 +9,7 @@ import { StrataError } from '../../shared/errors'
 import { formatBytes } from '../../shared/format'
 import type { Descriptor } from '../../shared/oci/types'
 import { UNKNOWN_SIZE } from '../sources/imageSource'
+import { holdStreamErrors } from '../util/holdStreamErrors'
 import { verifyBytesAt, VerifyingStream } from './blobFile'
 
 export interface ArchiveMember {
@@ -110,5 +111,5 @@ export function verifyStream(source: Readable, descriptor: Descriptor, label: st
   source.on('error', (error) => verifier.destroy(error))
   verifier.on('close', () => source.destroy())
   source.pipe(verifier)
-  return verifier
+  return holdStreamErrors(verifier)
 }

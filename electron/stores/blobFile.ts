@@ -4,10 +4,7 @@
 
 import { createHash } from 'node:crypto'
 import type { Hash } from 'node:crypto'
-import { constants } from 'node:fs'
-import { open } from 'node:fs/promises'
-import type { FileHandle } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { addAbortSignal, Transform } from 'node:stream'
 import type { Readable, TransformCallback } from 'node:stream'
 import { parseDigest } from '../../shared/digest'
@@ -15,13 +12,24 @@ import { StrataError } from '../../shared/errors'
 import { formatBytes } from '../../shared/format'
 import type { Descriptor } from '../../shared/oci/types'
 import { UNKNOWN_SIZE } from '../sources/imageSource'
+import { fsError, openStoreFile, rangeStream, readUpTo } from '../util/safeFile'
+import type { OpenedFile } from '../util/safeFile'
+import { holdStreamErrors } from '../util/holdStreamErrors'
 
 /** Configs and artifact payloads read whole; anything bigger must be streamed. */
 export const MAX_SMALL_BLOB_BYTES = 16 * 1024 * 1024
 
-export interface ReadFileOptions {
-  readonly maxBytes: number
+export interface OpenFileOptions {
   readonly signal?: AbortSignal
+  /**
+   * The store directory the file lies in (an OCI layout, a skopeo dir, a containers-storage
+   * graph root): nothing between it and the file may be a symbolic link.
+   */
+  readonly root?: string
+}
+
+export interface ReadFileOptions extends OpenFileOptions {
+  readonly maxBytes: number
 }
 
 /** `ROOT/blobs/ALG/HEX`. The digest is parsed first, so it can never climb out of ROOT. */
@@ -31,58 +39,19 @@ export function blobFilePath(root: string, digest: string): string {
 }
 
 /** Turns a Node fs error into a StrataError that names the path and what we expected there. */
-export function fileError(error: unknown, path: string, expected: string): StrataError {
-  if (error instanceof StrataError) return error
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
-  const cause = code ?? (error instanceof Error ? error.message : String(error))
-  const detail = { subject: path, cause }
-  switch (code) {
-    case 'ENOENT':
-      return new StrataError('NOT_FOUND', `${path} does not exist (expected ${expected})`, detail)
-    case 'ENOTDIR':
-      return new StrataError(
-        'NOT_FOUND',
-        `${path} does not exist: a parent of it is a file (expected ${expected})`,
-        detail,
-      )
-    case 'EACCES':
-    case 'EPERM':
-      return new StrataError('FORBIDDEN', `permission denied reading ${path} (${expected})`, detail)
-    case 'EISDIR':
-      return new StrataError('BAD_INPUT', `${path} is a directory, expected ${expected}`, detail)
-    case 'ELOOP':
-      return new StrataError(
-        'BAD_INPUT',
-        `${path} is a symbolic link; Strata reads blobs only from regular files (expected ${expected})`,
-        detail,
-      )
-    case 'ABORT_ERR':
-      return new StrataError('CANCELLED', `reading ${path} was cancelled`, detail)
-    default:
-      return new StrataError(
-        'INTERNAL',
-        `cannot read ${path} (${cause}); expected ${expected}`,
-        detail,
-      )
-  }
-}
+export const fileError = fsError
 
-async function openFile(path: string, expected: string): Promise<FileHandle> {
-  try {
-    // A blob file that is a symlink could point anywhere on this machine: refuse it (ELOOP).
-    return await open(path, constants.O_RDONLY | constants.O_NOFOLLOW)
-  } catch (error) {
-    throw fileError(error, path, expected)
-  }
+/**
+ * Opens a blob file: a regular file, with no symbolic link anywhere below `root` (the store's
+ * directory). Without a root only the file itself is checked: its directory is the caller's.
+ */
+async function openFile(path: string, expected: string, root?: string): Promise<OpenedFile> {
+  return openStoreFile(root ?? dirname(path), path, expected)
 }
 
 /** Size checks that need no bytes: declared size against the cap and the file on disk. */
-async function checkSize(
-  handle: FileHandle,
-  path: string,
-  descriptor: Descriptor,
-  maxBytes: number,
-): Promise<void> {
+function checkSize(file: OpenedFile, descriptor: Descriptor, maxBytes: number): void {
+  const path = file.path
   const sizeKnown = descriptor.size !== UNKNOWN_SIZE
   if (sizeKnown && descriptor.size > maxBytes) {
     throw new StrataError(
@@ -91,24 +60,15 @@ async function checkSize(
       { subject: path },
     )
   }
-  const stat = await handle.stat()
-  if (!stat.isFile()) {
-    throw new StrataError(
-      'BAD_INPUT',
-      `${path} is not a regular file (expected blob ${descriptor.digest})`,
-      {
-        subject: path,
-      },
-    )
-  }
-  if (!sizeKnown && stat.size > maxBytes) {
+  // openStoreFile has already refused anything but a regular file.
+  if (!sizeKnown && file.size > maxBytes) {
     throw new StrataError(
       'TOO_LARGE',
-      `${path} is ${formatBytes(stat.size)}; Strata reads such blobs whole only up to ${formatBytes(maxBytes)}`,
+      `${path} is ${formatBytes(file.size)}; Strata reads such blobs whole only up to ${formatBytes(maxBytes)}`,
       { subject: path },
     )
   }
-  if (sizeKnown && stat.size !== descriptor.size) throw sizeMismatch(path, descriptor, stat.size)
+  if (sizeKnown && file.size !== descriptor.size) throw sizeMismatch(path, descriptor, file.size)
 }
 
 function sizeMismatch(path: string, descriptor: Descriptor, actual: number): StrataError {
@@ -155,22 +115,25 @@ export async function readVerifiedFile(
   descriptor: Descriptor,
   options: ReadFileOptions,
 ): Promise<Uint8Array> {
-  const expected = `blob ${descriptor.digest}`
-  const handle = await openFile(path, expected)
+  const file = await openFile(path, `blob ${descriptor.digest}`, options.root)
   try {
-    await checkSize(handle, path, descriptor, options.maxBytes)
-    let bytes: Uint8Array
-    try {
-      bytes = new Uint8Array(
-        await handle.readFile(options.signal ? { signal: options.signal } : {}),
-      )
-    } catch (error) {
-      throw fileError(error, path, expected)
+    checkSize(file, descriptor, options.maxBytes)
+    // Never more than the descriptor allows (plus one byte, to notice a file that grew).
+    const cap = descriptor.size !== UNKNOWN_SIZE ? descriptor.size : options.maxBytes
+    const bytes = await readUpTo(file, cap, options.signal)
+    if (bytes.byteLength > cap) {
+      throw descriptor.size !== UNKNOWN_SIZE
+        ? sizeMismatch(file.path, descriptor, bytes.byteLength)
+        : new StrataError(
+            'TOO_LARGE',
+            `${file.path} grew past ${formatBytes(cap)} while Strata read it; refused`,
+            { subject: file.path },
+          )
     }
-    verifyBytesAt(bytes, descriptor, path)
+    verifyBytesAt(bytes, descriptor, file.path)
     return bytes
   } finally {
-    await handle.close()
+    await file.handle.close()
   }
 }
 
@@ -220,25 +183,28 @@ export class VerifyingStream extends Transform {
 export async function openVerifiedFile(
   path: string,
   descriptor: Descriptor,
-  options: { readonly signal?: AbortSignal } = {},
+  options: OpenFileOptions = {},
 ): Promise<Readable> {
   const expected = `blob ${descriptor.digest}`
-  const handle = await openFile(path, expected)
+  const file = await openFile(path, expected, options.root)
   try {
-    await checkSize(handle, path, descriptor, Number.MAX_SAFE_INTEGER)
+    checkSize(file, descriptor, Number.MAX_SAFE_INTEGER)
   } catch (error) {
-    await handle.close()
+    await file.handle.close()
     throw error
   }
-  const source = handle.createReadStream({ highWaterMark: 256 * 1024 })
-  const verifier = new VerifyingStream(descriptor, path)
+  // Reads at most one byte past the declared size: enough for VerifyingStream to refuse a
+  // file that grew, never an endless read.
+  const end = descriptor.size !== UNKNOWN_SIZE ? descriptor.size : Number.MAX_SAFE_INTEGER
+  const source = rangeStream(file, { start: 0, end })
+  const verifier = new VerifyingStream(descriptor, file.path)
   // Plain pipe rather than pipeline(): a read error reaches the reader as a StrataError naming
   // the file, and the file closes when the reader stops early.
-  source.on('error', (error) => verifier.destroy(fileError(error, path, expected)))
+  source.on('error', (error) => verifier.destroy(fileError(error, file.path, expected)))
   verifier.on('close', () => source.destroy())
   source.pipe(verifier)
   if (options.signal) addAbortSignal(options.signal, verifier)
-  return verifier
+  return holdStreamErrors(verifier)
 }
 
 /**
@@ -249,32 +215,27 @@ export async function openFileRange(
   path: string,
   descriptor: Descriptor,
   range: { readonly start: number; readonly end: number },
-  options: { readonly signal?: AbortSignal } = {},
+  options: OpenFileOptions = {},
 ): Promise<Readable> {
   const expected = `blob ${descriptor.digest}`
-  const handle = await openFile(path, expected)
+  const file = await openFile(path, expected, options.root)
   try {
-    await checkSize(handle, path, descriptor, Number.MAX_SAFE_INTEGER)
-    const size = (await handle.stat()).size
+    checkSize(file, descriptor, Number.MAX_SAFE_INTEGER)
     if (!Number.isSafeInteger(range.start) || range.start < 0 || range.end < range.start) {
       throw new StrataError('BAD_INPUT', `byte range ${range.start}-${range.end} is not valid`)
     }
-    if (range.end >= size) {
+    if (range.end >= file.size) {
       throw new StrataError(
         'BAD_INPUT',
-        `byte range ${range.start}-${range.end} is outside ${path} (${size} bytes)`,
-        { subject: path },
+        `byte range ${range.start}-${range.end} is outside ${file.path} (${file.size} bytes)`,
+        { subject: file.path },
       )
     }
   } catch (error) {
-    await handle.close()
+    await file.handle.close()
     throw error
   }
-  const stream = handle.createReadStream({
-    start: range.start,
-    end: range.end,
-    highWaterMark: 256 * 1024,
-  })
+  const stream = rangeStream(file, range)
   if (options.signal) addAbortSignal(options.signal, stream)
-  return stream
+  return holdStreamErrors(stream)
 }

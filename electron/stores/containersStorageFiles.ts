@@ -8,9 +8,10 @@
 //   GRAPH/vfs/dir/ID                        (vfs driver)
 // c/storage replaces these JSON files by atomic rename, so reading them needs no lock.
 
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { StrataError } from '../../shared/errors'
+import { readStoreFile } from '../util/safeFile'
 import { fileError } from './blobFile'
 import type { StorageSettings } from './storageConf'
 import { waitForWriters } from './storageLocks'
@@ -19,7 +20,11 @@ export const SUPPORTED_DRIVERS = ['overlay', 'vfs'] as const
 export type StorageDriver = (typeof SUPPORTED_DRIVERS)[number]
 /** Drivers c/storage knows that Strata does not read. */
 const OTHER_KNOWN_DRIVERS = ['btrfs', 'zfs', 'aufs', 'devicemapper', 'overlay2']
-const MAX_JSON_BYTES = 256 * 1024 * 1024
+/**
+ * Cap on images.json, layers.json and containers.json: c/storage writes about 1-2 KiB per
+ * image or layer, so 64 MiB is tens of thousands of them. Read whole, so it must be bounded.
+ */
+export const MAX_STORE_JSON_BYTES = 64 * 1024 * 1024
 /** How long to wait for a writer (podman pulling) to release the store before giving up. */
 export const LOCK_WAIT_MS = 2000
 
@@ -152,25 +157,34 @@ export function bigDataPath(store: Store, imageId: string, key: string): string 
 /** IDs come from JSON files on disk; they must be plain hex before they make a path. */
 function checkId(id: string): string {
   if (!/^[a-f0-9]{64}$/.test(id)) {
-    throw new StrataError('MALFORMED', `"${id}" is not a containers-storage ID (64 hex digits)`)
+    // Not quoted: it comes from a file, and messages never echo file contents.
+    throw new StrataError(
+      'MALFORMED',
+      'an ID in the containers storage is not 64 hex digits, so it cannot name a file; refused',
+    )
   }
   return id
 }
 
+/** One of the store's JSON lists: no links below the graph root, a regular file, capped. */
 async function readJsonArray(
+  store: Store,
   path: string,
   what: string,
 ): Promise<readonly Record<string, unknown>[]> {
   try {
-    const info = await stat(path)
-    if (info.size > MAX_JSON_BYTES) throw new StrataError('TOO_LARGE', `${path} is too large`)
-    // A missing file is an empty store; c/storage creates these lazily.
-    const value = JSON.parse(await readFile(path, 'utf8')) as unknown
+    const bytes = await readStoreFile(store.graphRoot, path, what, {
+      maxBytes: MAX_STORE_JSON_BYTES,
+      what: `a ${basename(path)}`,
+    })
+    const value: unknown = JSON.parse(new TextDecoder().decode(bytes))
     if (!Array.isArray(value)) throw new StrataError('MALFORMED', `${path} is not a JSON array`)
     return value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    // A missing file is an empty store; c/storage creates these lazily.
+    if (error instanceof StrataError && error.detail?.cause === 'ENOENT') return []
     if (error instanceof SyntaxError) {
+      // The parser's message quotes the text; only the file and what it should be are named.
       throw new StrataError('MALFORMED', `${path} is not valid JSON (${what})`, { subject: path })
     }
     throw fileError(error, path, what)
@@ -187,7 +201,11 @@ const record = <T>(v: unknown, keep: (x: unknown) => x is T): Readonly<Record<st
     : {}
 
 export async function readImageRecords(store: Store): Promise<readonly StorageImageRecord[]> {
-  const raw = await readJsonArray(imagesJsonPath(store), 'the image list of a containers storage')
+  const raw = await readJsonArray(
+    store,
+    imagesJsonPath(store),
+    'the image list of a containers storage',
+  )
   return raw.flatMap((r) => {
     const id = str(r.id)
     if (id === undefined) return []
@@ -209,7 +227,11 @@ export async function readImageRecords(store: Store): Promise<readonly StorageIm
 }
 
 export async function readLayerRecords(store: Store): Promise<readonly StorageLayerRecord[]> {
-  const raw = await readJsonArray(layersJsonPath(store), 'the layer list of a containers storage')
+  const raw = await readJsonArray(
+    store,
+    layersJsonPath(store),
+    'the layer list of a containers storage',
+  )
   return raw.flatMap((r) => {
     const id = str(r.id)
     if (id === undefined) return []
@@ -234,6 +256,7 @@ export async function readContainerRecords(
   store: Store,
 ): Promise<readonly StorageContainerRecord[]> {
   const raw = await readJsonArray(
+    store,
     containersJsonPath(store),
     'the container list of a containers storage',
   )

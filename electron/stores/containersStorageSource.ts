@@ -4,7 +4,8 @@
 // verified against their diff digests. No lock is taken and nothing is written.
 
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { Readable } from 'node:stream'
 import type { EquivalentCommand } from '../../shared/api'
 import { shortDigest } from '../../shared/digest'
@@ -20,6 +21,7 @@ import type {
   VerifiedManifest,
 } from '../sources/imageSource'
 import { UNKNOWN_SIZE } from '../sources/imageSource'
+import { checkStoreDirectory, readStoreFile } from '../util/safeFile'
 import { verifyStream } from './archiveMembers'
 import { fileError, MAX_SMALL_BLOB_BYTES, readVerifiedFile } from './blobFile'
 import type { Store, StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
@@ -119,10 +121,10 @@ async function readStoredManifest(
   const path = bigDataPath(store, image.id, key)
   let bytes: Uint8Array
   try {
-    if ((await stat(path)).size > MAX_MANIFEST_BYTES) {
-      throw new StrataError('TOO_LARGE', `${path} is too large for a manifest`, { subject: path })
-    }
-    bytes = new Uint8Array(await readFile(path))
+    bytes = await readStoreFile(store.graphRoot, path, `the manifest of image ${image.id}`, {
+      maxBytes: MAX_MANIFEST_BYTES,
+      what: 'a manifest',
+    })
   } catch (error) {
     throw fileError(error, path, `the manifest of image ${image.id}`)
   }
@@ -196,6 +198,7 @@ export class ContainersStorageSource implements ImageSource {
     const path = bigDataPath(this.store, this.image.id, key)
     const bytes = await readVerifiedFile(path, await this.sized(descriptor, path), {
       maxBytes: MAX_MANIFEST_BYTES,
+      root: this.store.graphRoot,
     })
     try {
       return { descriptor, bytes, parsed: parseManifestBytes(bytes, descriptor.mediaType) }
@@ -211,6 +214,7 @@ export class ContainersStorageSource implements ImageSource {
     const sized = await this.sized(descriptor, path)
     const bytes = await readVerifiedFile(path, sized, {
       maxBytes: MAX_SMALL_BLOB_BYTES,
+      root: this.store.graphRoot,
       ...(options?.signal ? { signal: options.signal } : {}),
     })
     return { descriptor: sized, bytes }
@@ -237,6 +241,7 @@ export class ContainersStorageSource implements ImageSource {
     const tarSplit = tarSplitPath(this.store, layer.id)
     const diffDir = layerDiffDir(this.store, layer.id)
     await this.checkReadable(diffDir, layer)
+    await this.checkReadable(dirname(tarSplit), layer)
     const assembled = assembleLayerTar(tarSplit, diffDir, layer.id, options?.signal)
     return verifyStream(
       assembled,
@@ -295,12 +300,12 @@ export class ContainersStorageSource implements ImageSource {
     }
   }
 
-  /** Opening errors (a deleted or unreadable layer) are thrown here, not mid-stream. */
-  private async checkReadable(diffDir: string, layer: StorageLayerRecord): Promise<void> {
-    try {
-      await stat(diffDir)
-    } catch (error) {
-      throw fileError(error, diffDir, `the files of layer ${layer.id}`)
-    }
+  /**
+   * Opening errors (a deleted or unreadable layer) are thrown here, not mid-stream; and no
+   * directory between the graph root and the layer's files may be a symbolic link (layer
+   * contents are read through their real paths, never through overlay's l/ links).
+   */
+  private async checkReadable(dir: string, layer: StorageLayerRecord): Promise<void> {
+    await checkStoreDirectory(this.store.graphRoot, dir, `the files of layer ${layer.id}`)
   }
 }

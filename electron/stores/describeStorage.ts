@@ -2,7 +2,7 @@
 // files: images.json, layers.json, containers.json, the overlay directories and l/ links.
 // Read-only and lock-free, like the image source.
 
-import { readdir, readFile, readlink, stat } from 'node:fs/promises'
+import { readdir, readlink, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatSourceRef } from '../../shared/sourceRef'
 import type { SourceRef } from '../../shared/sourceRef'
@@ -13,6 +13,7 @@ import type {
   StorageViewImage,
   StorageViewLayer,
 } from '../../shared/storageView'
+import { readStoreFile } from '../util/safeFile'
 import type { Store, StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
 import {
   bigDataPath,
@@ -156,9 +157,14 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function readSmall(path: string): Promise<string | undefined> {
+/** overlay's link and lower files: short text, read as regular files below the graph root. */
+async function readSmall(store: Store, path: string): Promise<string | undefined> {
   try {
-    return (await readFile(path, 'utf8')).slice(0, 64 * 1024).trim()
+    const bytes = await readStoreFile(store.graphRoot, path, 'an overlay layer note', {
+      maxBytes: 64 * 1024,
+      what: 'an overlay link or lower file',
+    })
+    return new TextDecoder().decode(bytes).trim()
   } catch {
     return undefined
   }
@@ -170,8 +176,8 @@ async function layerDirectories(store: Store, id: string): Promise<StorageLayerD
   const dir = join(store.graphRoot, 'overlay', id)
   const link = join(dir, 'link')
   const lower = join(dir, 'lower')
-  const shortName = await readSmall(link)
-  const lowerText = await readSmall(lower)
+  const shortName = await readSmall(store, link)
+  const lowerText = await readSmall(store, lower)
   return {
     diff,
     ...(shortName !== undefined ? { link, shortName } : {}),

@@ -1,11 +1,12 @@
 // What a path the user chose (file dialog, path field, a dropped file) opens as: an OCI layout
 // or skopeo dir directory, or an oci-archive / docker-archive tar. Looks, never extracts.
 
-import { open, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { PathProbe } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
 import { formatSourceRef } from '../../shared/sourceRef'
+import { openUserFile, readUpTo } from '../util/safeFile'
 import { fileError } from './blobFile'
 import { indexTarFile } from './tarFileIndex'
 
@@ -71,15 +72,12 @@ async function probeArchive(file: string, signal: AbortSignal | undefined): Prom
 }
 
 async function readStart(file: string, length: number): Promise<Uint8Array> {
-  const handle = await open(file, 'r').catch((error: unknown) => {
-    throw fileError(error, file, 'an image archive')
-  })
+  // A regular file only: probing a FIFO or a device must answer at once, not block or stream.
+  const opened = await openUserFile(file, 'an image archive (docker save or oci-archive)')
   try {
-    const buffer = Buffer.alloc(length)
-    const { bytesRead } = await handle.read(buffer, 0, length, 0)
-    return buffer.subarray(0, bytesRead)
+    return (await readUpTo(opened, length)).subarray(0, length)
   } finally {
-    await handle.close()
+    await opened.handle.close()
   }
 }
 

@@ -3,9 +3,9 @@
 // rootless_storage_path matter here, so this is a tiny reader for that much TOML, not a TOML
 // library: quoted strings, comments, tables, and multi-line arrays skipped.
 
-import { readFile } from 'node:fs/promises'
 import { homedir, userInfo } from 'node:os'
 import { join } from 'node:path'
+import { readUserFile } from '../util/safeFile'
 
 export interface StorageConfValues {
   readonly driver?: string
@@ -112,9 +112,18 @@ function stringValue(value: string): string | undefined {
   })
 }
 
+/** storage.conf is a few KiB; anything past this cap is not one. */
+const MAX_STORAGE_CONF_BYTES = 1024 * 1024
+
 async function readConf(path: string): Promise<StorageConfValues | undefined> {
   try {
-    return parseStorageConf(await readFile(path, 'utf8'))
+    // The user's own config may be a symbolic link, but only a regular file is read (a FIFO
+    // or a device is refused at once), and never past the cap.
+    const bytes = await readUserFile(path, 'a containers storage.conf', {
+      maxBytes: MAX_STORAGE_CONF_BYTES,
+      what: 'a storage.conf',
+    })
+    return parseStorageConf(new TextDecoder().decode(bytes))
   } catch {
     return undefined // a missing or unreadable config is the same as none: defaults apply
   }

@@ -2,12 +2,13 @@
 // and members are then read by offset. Nothing is ever extracted to disk.
 
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { open, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { addAbortSignal, PassThrough, Readable } from 'node:stream'
 import { StrataError } from '../../shared/errors'
 import { compressionMagic } from '../layers/detectCompression'
+import { holdStreamErrors } from '../util/holdStreamErrors'
+import { openUserFile, rangeStream } from '../util/safeFile'
 import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
 import { fileError } from './blobFile'
 import type { PendingOverrides, TarMemberHeader } from './tarMemberHeader'
@@ -33,25 +34,16 @@ export async function indexTarFile(
   expected: string,
   signal?: AbortSignal,
 ): Promise<TarFileIndex> {
-  let handle: FileHandle
+  // A regular file only (a directory, FIFO or device is refused without blocking); the user's
+  // path itself may go through symbolic links.
+  const file = await openUserFile(path, expected)
   try {
-    handle = await open(path, 'r')
-  } catch (error) {
-    throw fileError(error, path, expected)
-  }
-  try {
-    const stat = await handle.stat()
-    if (stat.isDirectory()) {
-      throw new StrataError('BAD_INPUT', `${path} is a directory; expected ${expected}`, {
-        subject: path,
-      })
-    }
-    const members = await scanHeaders(handle, path, stat.size, signal)
-    return new TarFileIndex(path, members, `${stat.size}:${stat.mtimeMs}`)
+    const members = await scanHeaders(file.handle, path, file.size, signal)
+    return new TarFileIndex(path, members, `${file.size}:${file.mtimeMs}`)
   } catch (error) {
     throw fileError(error, path, expected)
   } finally {
-    await handle.close()
+    await file.handle.close()
   }
 }
 
@@ -158,12 +150,7 @@ export class TarFileIndex implements ArchiveMembers {
     if (indexed.size > maxBytes)
       throw malformed(this.location, `member ${member.name} is too large to read whole`)
     signal?.throwIfAborted()
-    let handle: FileHandle
-    try {
-      handle = await open(this.location, 'r')
-    } catch (error) {
-      throw fileError(error, this.location, 'the archive opened earlier')
-    }
+    const { handle } = await openUserFile(this.location, 'the archive opened earlier')
     try {
       const bytes = new Uint8Array(indexed.size)
       await readExactly(handle, bytes, indexed.offset)
@@ -177,13 +164,14 @@ export class TarFileIndex implements ArchiveMembers {
     }
   }
 
-  open(member: ArchiveMember, signal?: AbortSignal): Promise<Readable> {
+  async open(member: ArchiveMember, signal?: AbortSignal): Promise<Readable> {
     const indexed = this.indexed(member)
-    if (indexed.size === 0) return Promise.resolve(Readable.from([]))
-    const stream = createReadStream(this.location, {
+    if (indexed.size === 0) return Readable.from([])
+    // Opened again as a regular file only: a FIFO swapped in for the archive cannot block it.
+    const file = await openUserFile(this.location, 'the archive opened earlier')
+    const stream = rangeStream(file, {
       start: indexed.offset,
       end: indexed.offset + indexed.size - 1,
-      highWaterMark: 256 * 1024,
     })
     // The reader sees StrataErrors naming the archive, and the file closes when it stops early.
     const out = new PassThrough()
@@ -193,7 +181,7 @@ export class TarFileIndex implements ArchiveMembers {
     out.on('close', () => stream.destroy())
     stream.pipe(out)
     if (signal) addAbortSignal(signal, out)
-    return Promise.resolve(out)
+    return holdStreamErrors(out)
   }
 
   digestOf(member: ArchiveMember, signal?: AbortSignal): Promise<string> {

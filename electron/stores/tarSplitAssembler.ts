@@ -3,14 +3,14 @@
 // its size) and the unpacked files in the layer's diff directory. The bytes come out exactly
 // as the layer was applied, so they hash to the layer's diff digest.
 
-import { createReadStream } from 'node:fs'
-import { constants } from 'node:fs'
 import { lstat, open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { StrataError } from '../../shared/errors'
+import { openStoreFile, rangeStream, SAFE_OPEN_FLAGS } from '../util/safeFile'
 import { fileError } from './blobFile'
 import { normalizeMemberName } from './tarMemberHeader'
 
@@ -42,13 +42,16 @@ async function* chunks(
   layerId: string,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<Buffer> {
-  const input = createReadStream(tarSplit)
-  const opened = new Promise<void>((resolve, reject) => {
-    input.once('open', () => resolve())
-    input.once('error', reject)
-  })
+  let input: Readable
   try {
-    await opened
+    // A regular file, not a link or a FIFO (which would block a pool thread for good); the
+    // directories above it were checked by the caller.
+    const file = await openStoreFile(
+      dirname(tarSplit),
+      tarSplit,
+      `the tar-split of layer ${layerId}`,
+    )
+    input = rangeStream(file, { start: 0, end: Number.MAX_SAFE_INTEGER })
   } catch (error) {
     const mapped = fileError(error, tarSplit, `the tar-split of layer ${layerId}`)
     if (mapped.code !== 'NOT_FOUND') throw mapped
@@ -163,12 +166,27 @@ async function openInLayer(
     checked.add(key)
   }
   const shown = path.toString()
+  let handle: FileHandle
   try {
-    return { handle: await open(path, constants.O_RDONLY | constants.O_NOFOLLOW), shown }
+    // O_NONBLOCK: a FIFO put where a file should be cannot block; refused just below.
+    handle = await open(path, SAFE_OPEN_FLAGS)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw notInLayer(shown, layerId)
     throw fileError(error, shown, `a file of layer ${layerId} (named in its tar-split)`)
   }
+  const isFile = await handle.stat().then(
+    (info) => info.isFile(),
+    () => false,
+  )
+  if (!isFile) {
+    await handle.close()
+    throw new StrataError(
+      'MALFORMED',
+      `${shown} is not a regular file where layer ${layerId}'s tar-split expects one; refused`,
+      { subject: shown },
+    )
+  }
+  return { handle, shown }
 }
 
 function notInLayer(path: string, layerId: string): StrataError {
