@@ -26,14 +26,10 @@ import {
   requireMember,
 } from './archiveMembers'
 import { embeddedBytes, MAX_SMALL_BLOB_BYTES, verifyBytesAt } from './blobFile'
-import {
-  findInLayout,
-  INDEX_FILE,
-  LAYOUT_FILE,
-  LAYOUT_INDEX_TITLE,
-  withPath,
-} from './ociLayoutIndex'
+import { parseLayoutIndexBytes } from './ociLayoutEntries'
+import { INDEX_FILE, LAYOUT_FILE, LAYOUT_INDEX_TITLE, withPath } from './ociLayoutIndex'
 import type { LayoutIndex } from './ociLayoutIndex'
+import { chooseLayoutTarget, layoutIndexParsed, layoutWarnings } from './ociLayoutTarget'
 
 const LAYOUT_IN_ARCHIVE = 'a tar of an OCI image layout (oci-layout, index.json and blobs/)'
 
@@ -77,12 +73,13 @@ export async function readArchivedLayoutIndex(
   }
   const bytes = await members.read(index, MAX_MANIFEST_BYTES, signal)
   const label = memberLabel(members, INDEX_FILE)
-  let parsed
+  let read
   try {
-    parsed = parseManifestBytes(bytes, MEDIA_TYPES.ociIndex)
+    read = parseLayoutIndexBytes(bytes)
   } catch (error) {
     throw withPath(error, label)
   }
+  const parsed = read.parsed
   if (parsed.kind !== 'index') {
     throw new StrataError('MALFORMED', `${label} is not an image index`, { subject: label })
   }
@@ -92,7 +89,7 @@ export async function readArchivedLayoutIndex(
     size: bytes.byteLength,
     annotations: { 'org.opencontainers.image.title': LAYOUT_INDEX_TITLE },
   }
-  return { bytes, descriptor, index: parsed.document }
+  return { bytes, descriptor, index: parsed.document, broken: read.broken }
 }
 
 function layoutVersion(bytes: Uint8Array): string | undefined {
@@ -133,12 +130,22 @@ export class ArchivedLayoutSource implements ImageSource {
     this.label = options.label
   }
 
+  /** Broken index.json entries, as of the last resolve. */
+  get warnings(): readonly string[] {
+    return layoutWarnings(this.layoutIndex, memberLabel(this.members, INDEX_FILE))
+  }
+
   async resolve(options?: SourceCallOptions): Promise<Descriptor> {
     options?.signal?.throwIfAborted()
     if (this.options.refresh) this.members = await this.options.refresh(options?.signal)
     const layout = await readArchivedLayoutIndex(this.members, options?.signal)
     this.layoutIndex = layout
-    const target = findInLayout(layout, this.members.location, this.options.reference)
+    const target = chooseLayoutTarget(
+      layout,
+      this.members.location,
+      this.options.reference,
+      memberLabel(this.members, INDEX_FILE),
+    )
     if (target.kind === 'entry') return target.descriptor
     if (target.kind === 'layout-index') return layout.descriptor
     return this.describeUnlisted(target.digest, options)
@@ -156,7 +163,7 @@ export class ArchivedLayoutSource implements ImageSource {
       const sized =
         descriptor.size === UNKNOWN_SIZE ? { ...descriptor, size: layout.bytes.length } : descriptor
       verifyBytesAt(layout.bytes, sized, label)
-      verified = { descriptor: sized, bytes: layout.bytes }
+      return { descriptor: sized, bytes: layout.bytes, parsed: layoutIndexParsed(layout) }
     } else {
       const name = blobMemberName(descriptor.digest)
       label = memberLabel(this.members, name)

@@ -4,15 +4,16 @@
 // Storage keeps each layer unpacked; the compressed blobs the stored manifest names cannot be
 // reproduced. So unless the stored manifest already names uncompressed layers, Strata serves a
 // manifest rewritten to name each layer by its diff digest (uncompressed tar, rebuilt from
-// tar-split + diff), with the stored manifest's config and media type unchanged.
+// tar-split + diff), with the stored manifest's config and media type unchanged and the layer
+// type of the same family (Docker's tar type in a Docker v2 manifest, OCI's in an OCI one).
 
 import { isDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
-import { MEDIA_TYPES } from '../../shared/oci/mediaTypes'
 import type { Descriptor, ImageManifest } from '../../shared/oci/types'
 import { formatReference, parseReference } from '../../shared/reference'
 import type { ImageReference } from '../../shared/reference'
 import type { StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
+import { familyOfManifest, isUncompressedLayerType } from './synthesizedMediaTypes'
 
 export function findStorageImage(
   images: readonly StorageImageRecord[],
@@ -159,26 +160,20 @@ export function planServedManifest(
     return { stored: descriptor, layer }
   })
   const reproducible = layers.every(
-    ({ stored: d, layer }) => d.digest === layer.diffDigest && isUncompressedType(d.mediaType),
+    ({ stored: d, layer }) => d.digest === layer.diffDigest && isUncompressedLayerType(d.mediaType),
   )
   if (reproducible) return { document: undefined, layers }
+  const types = familyOfManifest(stored.mediaType)
   const document: ImageManifest = {
     schemaVersion: 2,
     ...(stored.mediaType !== undefined ? { mediaType: stored.mediaType } : {}),
     config: stored.config,
     layers: layers.map(({ layer }) => ({
-      mediaType: MEDIA_TYPES.ociLayer,
+      mediaType: types.layer('none'),
       digest: layer.diffDigest as string,
       size: layer.diffSize as number,
     })),
     ...(stored.annotations !== undefined ? { annotations: stored.annotations } : {}),
   }
   return { document, layers }
-}
-
-function isUncompressedType(mediaType: string): boolean {
-  return (
-    mediaType === MEDIA_TYPES.ociLayer ||
-    mediaType === 'application/vnd.docker.image.rootfs.diff.tar'
-  )
 }

@@ -2,7 +2,7 @@
 // the image's manifest.json, and one file per blob named by its hex digest. `skopeo copy --all`
 // adds the per-platform manifests as HEX.manifest.json. Read-only, every byte verified.
 
-import { readFile, stat } from 'node:fs/promises'
+import { lstat, stat } from 'node:fs/promises'
 import { join, resolve as resolvePath } from 'node:path'
 import type { Readable } from 'node:stream'
 import { createHash } from 'node:crypto'
@@ -19,6 +19,7 @@ import type {
   VerifiedManifest,
 } from '../sources/imageSource'
 import { UNKNOWN_SIZE } from '../sources/imageSource'
+import { readStoreFile } from '../util/safeFile'
 import {
   fileError,
   MAX_SMALL_BLOB_BYTES,
@@ -35,13 +36,14 @@ const VERSION_PREFIX = 'Directory Transport Version: 1.'
 
 export async function openDir(path: string, signal?: AbortSignal): Promise<ImageSource> {
   const root = resolvePath(path)
-  await checkDirLayout(root)
-  const source = new DirSource(root)
+  const notes = await checkDirLayout(root)
+  const source = new DirSource(root, notes)
   await source.resolve(signal ? { signal } : {})
   return source
 }
 
-async function checkDirLayout(root: string): Promise<void> {
+/** Throws unless `root` reads as a dir:; returns notes on anything it had to accept. */
+async function checkDirLayout(root: string): Promise<readonly string[]> {
   let isDirectory: boolean
   try {
     isDirectory = (await stat(root)).isDirectory()
@@ -60,22 +62,45 @@ async function checkDirLayout(root: string): Promise<void> {
   const versionPath = join(root, 'version')
   let version: string
   try {
-    version = (await readFile(versionPath)).subarray(0, 256).toString('utf8')
+    // No links, regular file only, capped: the real file is one short line.
+    const bytes = await readStoreFile(root, 'version', 'the version file of a skopeo dir:', {
+      maxBytes: 4096,
+      what: 'a dir: version file',
+    })
+    version = Buffer.from(bytes).subarray(0, 256).toString('utf8')
   } catch (error) {
     const mapped = fileError(error, versionPath, 'the version file of a skopeo dir:')
     if (mapped.code !== 'NOT_FOUND') throw mapped
+    if (await hasManifestFile(root)) return [noVersionNote(root)]
     throw new StrataError(
       'BAD_INPUT',
-      `${root} is not a skopeo dir: it has no version file (expected ${DIR_EXPECTED})`,
+      `${root} is not a skopeo dir: it has no version file and no manifest.json (expected ${DIR_EXPECTED})`,
       { subject: root },
     )
   }
   if (!version.startsWith(VERSION_PREFIX)) {
     throw new StrataError(
       'BAD_INPUT',
-      `${versionPath} says "${version.trim().slice(0, 60)}"; Strata reads "${VERSION_PREFIX}x" dirs`,
+      // Quoted only when it is a version line: the file's bytes are not echoed otherwise.
+      /^Directory Transport Version: [\d.]{1,16}\s*$/.test(version)
+        ? `${versionPath} says "${version.trim()}"; Strata reads "${VERSION_PREFIX}x" dirs`
+        : `${versionPath} is not a skopeo version line; Strata reads "${VERSION_PREFIX}x" dirs`,
       { subject: versionPath },
     )
+  }
+  return []
+}
+
+/** skopeo reads a dir: that lacks its version file (its own test fixtures ship so); so do we. */
+function noVersionNote(root: string): string {
+  return `${root} has no version file; read as a skopeo dir: because it holds a manifest.json, as skopeo does`
+}
+
+async function hasManifestFile(root: string): Promise<boolean> {
+  try {
+    return (await lstat(join(root, 'manifest.json'))).isFile()
+  } catch {
+    return false
   }
 }
 
@@ -86,9 +111,13 @@ class DirSource implements ImageSource {
   private root: Descriptor | undefined
   private rootBytes: Uint8Array | undefined
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    /** What the user should know about how the directory was read (no version file). */
+    readonly warnings: readonly string[] = [],
+  ) {
     this.ref = formatSourceRef({ transport: 'dir', path: dir })
-    this.label = `skopeo dir ${dir}`
+    this.label = `skopeo dir ${dir}${warnings.length > 0 ? ' (no version file)' : ''}`
   }
 
   /** Re-reads manifest.json each time, so a directory rewritten by skopeo is seen afresh. */
@@ -97,17 +126,12 @@ class DirSource implements ImageSource {
     const path = join(this.dir, 'manifest.json')
     let bytes: Uint8Array
     try {
-      const info = await stat(path)
-      if (info.size > MAX_MANIFEST_BYTES) {
-        throw new StrataError(
-          'TOO_LARGE',
-          `${path} is ${info.size} bytes; too large for a manifest`,
-          {
-            subject: path,
-          },
-        )
-      }
-      bytes = new Uint8Array(await readFile(path))
+      const expected = `the manifest.json of ${DIR_EXPECTED}`
+      bytes = await readStoreFile(this.dir, 'manifest.json', expected, {
+        maxBytes: MAX_MANIFEST_BYTES,
+        what: 'a manifest',
+        ...(options?.signal ? { signal: options.signal } : {}),
+      })
     } catch (error) {
       throw fileError(error, path, `the manifest.json of ${DIR_EXPECTED}`)
     }
@@ -159,11 +183,10 @@ class DirSource implements ImageSource {
   async openBlob(descriptor: Descriptor, options?: SourceCallOptions): Promise<Readable> {
     options?.signal?.throwIfAborted()
     const path = await this.blobPath(descriptor)
-    return openVerifiedFile(
-      path,
-      await withSize(descriptor, path),
-      options?.signal ? { signal: options.signal } : {},
-    )
+    return openVerifiedFile(path, await withSize(descriptor, path), {
+      root: this.dir,
+      ...(options?.signal ? { signal: options.signal } : {}),
+    })
   }
 
   commandsFor(target: CommandTarget): readonly EquivalentCommand[] {
@@ -179,6 +202,7 @@ class DirSource implements ImageSource {
     options?.signal?.throwIfAborted()
     return readVerifiedFile(path, descriptor, {
       maxBytes,
+      root: this.dir,
       ...(options?.signal ? { signal: options.signal } : {}),
     })
   }

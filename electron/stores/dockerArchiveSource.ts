@@ -1,16 +1,19 @@
 // `docker save` output, from a tar file or from the Docker daemon's export stream. Newer Docker
 // (25+) also writes an OCI layout into the tar; then the image's real manifest is served from
 // it. The legacy layout has no manifest at all: Strata synthesizes a Docker v2 manifest whose
-// config is the config file and whose layers are the layer tars as they are in the archive
-// (uncompressed tars get the OCI type application/vnd.oci.image.layer.v1.tar), with digests
-// computed by hashing each member once. The label says so.
+// config is the config file and whose layers are the layer tars as they are in the archive,
+// with digests computed by hashing each member once. The label says so. A synthesized document
+// keeps to one family of media types: Docker's (config, tar and tar.gzip layers), or OCI's
+// when a layer is zstd, which Docker's v2 manifest has no type for. When the OCI layout of a
+// newer archive is unreadable (Docker 25 can write index.json with "manifests": null),
+// manifest.json is used alone, as `docker load` does, with a warning.
 
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import type { EquivalentCommand } from '../../shared/api'
 import { shortDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
-import { isIndexMediaType, isManifestMediaType, MEDIA_TYPES } from '../../shared/oci/mediaTypes'
+import { isIndexMediaType, isManifestMediaType } from '../../shared/oci/mediaTypes'
 import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../shared/oci/parseManifest'
 import type { Descriptor } from '../../shared/oci/types'
 import type {
@@ -34,6 +37,8 @@ import {
   readArchivedLayoutIndex,
 } from './archivedLayoutSource'
 import { MAX_SMALL_BLOB_BYTES } from './blobFile'
+import { INDEX_FILE } from './ociLayoutIndex'
+import { layoutWarnings } from './ociLayoutTarget'
 import type { DockerArchiveEntry } from './dockerArchiveManifest'
 import {
   chooseDockerArchiveEntry,
@@ -42,6 +47,8 @@ import {
 } from './dockerArchiveManifest'
 import type { CommandTarget } from './storeCommands'
 import { compressionMagic } from '../layers/detectCompression'
+import type { SynthesizedCompression } from './synthesizedMediaTypes'
+import { familyForLayers } from './synthesizedMediaTypes'
 
 export const SYNTHESIZED_NOTE =
   "manifest synthesized by Strata from docker save's manifest.json (no stored manifest exists); its layers are the tars as saved"
@@ -78,8 +85,9 @@ export async function openDockerArchiveMembers(
   const configMember = requireMember(members, entry.config, `the config of ${name}`)
   const configDigest = await members.digestOf(configMember, signal)
 
+  const notes: string[] = []
   const inside = hasLayout(members)
-    ? await findLayoutManifest(members, configDigest, signal)
+    ? await findLayoutManifest(members, configDigest, notes, signal)
     : undefined
   if (inside !== undefined) {
     const memberOf = (digest: string): string | undefined => {
@@ -101,16 +109,31 @@ export async function openDockerArchiveMembers(
     await source.resolve(signal ? { signal } : {})
     return source
   }
-  return synthesize(members, entry, configMember, configDigest, options)
+  return synthesize(members, entry, configMember, configDigest, options, notes)
 }
 
-/** The manifest in the archive's OCI layout whose config is `configDigest`, if there is one. */
+/**
+ * The manifest in the archive's OCI layout whose config is `configDigest`, if there is one.
+ * An index.json that cannot be read adds a warning to `notes` and finds nothing; one with
+ * broken entries adds a warning for each.
+ */
 async function findLayoutManifest(
   members: ArchiveMembers,
   configDigest: string,
+  notes: string[],
   signal?: AbortSignal,
 ): Promise<Descriptor | undefined> {
-  const layout = await readArchivedLayoutIndex(members, signal)
+  let layout
+  try {
+    layout = await readArchivedLayoutIndex(members, signal)
+  } catch (error) {
+    if (!(error instanceof StrataError) || !UNREADABLE_LAYOUT.has(error.code)) throw error
+    notes.push(
+      `${members.location}: its OCI layout is unreadable (${error.message}); read from manifest.json alone, as docker load does.`,
+    )
+    return undefined
+  }
+  notes.push(...layoutWarnings(layout, memberLabel(members, INDEX_FILE)))
   const queue: { descriptor: Descriptor; depth: number }[] = layout.index.manifests.map((d) => ({
     descriptor: d,
     depth: 0,
@@ -138,24 +161,28 @@ async function findLayoutManifest(
   return undefined
 }
 
+/** What makes an archive's index.json unusable, so that manifest.json is read alone. */
+const UNREADABLE_LAYOUT: ReadonlySet<string> = new Set([
+  'MALFORMED',
+  'BAD_INPUT',
+  'TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+])
+
 async function synthesize(
   members: ArchiveMembers,
   entry: DockerArchiveEntry,
   configMember: ArchiveMember,
   configDigest: string,
   options: DockerArchiveOpenOptions,
+  notes: readonly string[],
 ): Promise<ImageSource> {
   const { signal } = options
   const name = options.displayName ?? entryName(entry)
   const configBytes = await members.read(configMember, MAX_SMALL_BLOB_BYTES, signal)
   const diffIds = diffIdsOf(configBytes, memberLabel(members, configMember.name))
-  const config: Descriptor = {
-    mediaType: MEDIA_TYPES.dockerConfig,
-    size: configMember.size,
-    digest: configDigest,
-  }
   const blobs = new Map<string, string>([[configDigest, configMember.name]])
-  const layers: Descriptor[] = []
+  const layers: { size: number; digest: string; compression: SynthesizedCompression }[] = []
   for (const [position, layerName] of entry.layers.entries()) {
     const member = requireMember(members, layerName, `layer ${position} of ${name}`)
     const digest = await members.digestOf(member, signal)
@@ -169,7 +196,7 @@ async function synthesize(
       )
     }
     blobs.set(digest, member.name)
-    layers.push({ mediaType: layerMediaType(compression), size: member.size, digest })
+    layers.push({ size: member.size, digest, compression: compression ?? 'none' })
   }
   if (diffIds.length !== entry.layers.length) {
     throw new StrataError(
@@ -178,11 +205,21 @@ async function synthesize(
       { subject: members.location },
     )
   }
-  const document = { schemaVersion: 2, mediaType: MEDIA_TYPES.dockerManifest, config, layers }
+  const types = familyForLayers(layers.map((layer) => layer.compression))
+  const document = {
+    schemaVersion: 2,
+    mediaType: types.manifest,
+    config: { mediaType: types.config, size: configMember.size, digest: configDigest },
+    layers: layers.map(({ size, digest, compression }) => ({
+      mediaType: types.layer(compression),
+      size,
+      digest,
+    })),
+  }
   const bytes = new TextEncoder().encode(JSON.stringify(document))
-  const manifest = parseManifestBytes(bytes, MEDIA_TYPES.dockerManifest)
+  const manifest = parseManifestBytes(bytes, types.manifest)
   const descriptor: Descriptor = {
-    mediaType: MEDIA_TYPES.dockerManifest,
+    mediaType: types.manifest,
     size: bytes.byteLength,
     digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
   }
@@ -198,14 +235,9 @@ async function synthesize(
     label: `${options.labelPrefix}: ${name} (${SYNTHESIZED_NOTE})`,
     manifest: { descriptor, bytes, parsed: manifest },
     blobs,
+    notes,
     commands: (target) => options.commands(context, target),
   })
-}
-
-function layerMediaType(compression: 'gzip' | 'zstd' | undefined): string {
-  if (compression === 'gzip') return MEDIA_TYPES.dockerLayerGzip
-  if (compression === 'zstd') return MEDIA_TYPES.ociLayerZstd
-  return MEDIA_TYPES.ociLayer
 }
 
 function diffIdsOf(configBytes: Uint8Array, label: string): readonly string[] {
@@ -230,6 +262,8 @@ interface SynthesizedOptions {
   readonly manifest: VerifiedManifest
   /** Digest → member, for the config and every layer. */
   readonly blobs: ReadonlyMap<string, string>
+  /** More the user should know (an OCI layout that could not be read), one sentence each. */
+  readonly notes: readonly string[]
   readonly commands: (target: CommandTarget) => readonly EquivalentCommand[]
 }
 
@@ -247,7 +281,7 @@ class SynthesizedArchiveSource implements ImageSource {
     this.kind = options.kind
     this.ref = options.ref
     this.label = options.label
-    this.warnings = [`${members.location}: ${SYNTHESIZED_NOTE}.`]
+    this.warnings = [`${members.location}: ${SYNTHESIZED_NOTE}.`].concat(options.notes)
   }
 
   resolve(options?: SourceCallOptions): Promise<Descriptor> {

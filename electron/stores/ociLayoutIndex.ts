@@ -3,14 +3,17 @@
 // descriptors carry `org.opencontainers.image.ref.name` annotations as tag names.
 
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
 import { MEDIA_TYPES } from '../../shared/oci/mediaTypes'
-import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../shared/oci/parseManifest'
+import { MAX_MANIFEST_BYTES } from '../../shared/oci/parseManifest'
 import type { Descriptor, ImageIndex } from '../../shared/oci/types'
+import { readStoreFile } from '../util/safeFile'
 import { fileError } from './blobFile'
+import { parseLayoutIndexBytes } from './ociLayoutEntries'
+import type { BrokenLayoutEntry } from './ociLayoutEntries'
 
 export const LAYOUT_FILE = 'oci-layout'
 export const INDEX_FILE = 'index.json'
@@ -28,6 +31,8 @@ export interface LayoutIndex {
   readonly bytes: Uint8Array
   readonly descriptor: Descriptor
   readonly index: ImageIndex
+  /** Entries set aside as unreadable (see ociLayoutEntries.ts); `index` lists the others. */
+  readonly broken?: readonly BrokenLayoutEntry[]
 }
 
 /** Checks that `root` is a directory with a supported oci-layout file. */
@@ -48,7 +53,13 @@ export async function checkLayoutDirectory(root: string): Promise<void> {
   const markerPath = join(root, LAYOUT_FILE)
   let marker: Buffer
   try {
-    marker = await readFile(markerPath)
+    // Read without following links, as a regular file only, and never past 64 KiB.
+    marker = Buffer.from(
+      await readStoreFile(root, LAYOUT_FILE, 'the oci-layout file every OCI image layout has', {
+        maxBytes: 64 * 1024,
+        what: 'an oci-layout file',
+      }),
+    )
   } catch (error) {
     const mapped = fileError(error, markerPath, 'the oci-layout file every OCI image layout has')
     if (mapped.code !== 'NOT_FOUND') throw mapped
@@ -69,7 +80,9 @@ export async function checkLayoutDirectory(root: string): Promise<void> {
   if (!/^1\.\d+\.\d+$/.test(version)) {
     throw new StrataError(
       'BAD_INPUT',
-      `${markerPath} says imageLayoutVersion "${version}"; Strata reads version 1.x layouts`,
+      /^[\w.+-]{1,32}$/.test(version)
+        ? `${markerPath} says imageLayoutVersion "${version}"; Strata reads version 1.x layouts`
+        : `${markerPath} has an imageLayoutVersion that is not a version number; Strata reads version 1.x layouts`,
       { subject: markerPath },
     )
   }
@@ -92,26 +105,21 @@ export async function readLayoutIndex(root: string): Promise<LayoutIndex> {
   const path = join(root, INDEX_FILE)
   let bytes: Uint8Array
   try {
-    const info = await stat(path)
-    if (info.size > MAX_MANIFEST_BYTES) {
-      throw new StrataError(
-        'TOO_LARGE',
-        `${path} is ${info.size} bytes; Strata reads index.json up to ${MAX_MANIFEST_BYTES} bytes`,
-        {
-          subject: path,
-        },
-      )
-    }
-    bytes = new Uint8Array(await readFile(path))
+    // No links, regular file only, capped while reading (a /dev/zero stat()s as 0 bytes).
+    bytes = await readStoreFile(root, INDEX_FILE, `the index.json of ${LAYOUT_EXPECTED}`, {
+      maxBytes: MAX_MANIFEST_BYTES,
+      what: 'an index.json',
+    })
   } catch (error) {
     throw fileError(error, path, `the index.json of ${LAYOUT_EXPECTED}`)
   }
-  let parsed
+  let read
   try {
-    parsed = parseManifestBytes(bytes, MEDIA_TYPES.ociIndex)
+    read = parseLayoutIndexBytes(bytes)
   } catch (error) {
     throw withPath(error, path)
   }
+  const parsed = read.parsed
   if (parsed.kind !== 'index') {
     throw new StrataError(
       'MALFORMED',
@@ -127,7 +135,7 @@ export async function readLayoutIndex(root: string): Promise<LayoutIndex> {
     size: bytes.byteLength,
     annotations: { [TITLE_ANNOTATION]: LAYOUT_INDEX_TITLE },
   }
-  return { bytes, descriptor, index: parsed.document }
+  return { bytes, descriptor, index: parsed.document, broken: read.broken }
 }
 
 /** Prefixes a StrataError's message with the file it came from. */

@@ -28,14 +28,9 @@ import {
   embeddedBytes,
 } from './blobFile'
 import { ociLayoutCommands } from './ociLayoutCommands'
-import {
-  checkLayoutDirectory,
-  findInLayout,
-  INDEX_FILE,
-  readLayoutIndex,
-  withPath,
-} from './ociLayoutIndex'
+import { checkLayoutDirectory, INDEX_FILE, readLayoutIndex, withPath } from './ociLayoutIndex'
 import type { LayoutIndex } from './ociLayoutIndex'
+import { chooseLayoutTarget, layoutIndexParsed, layoutWarnings } from './ociLayoutTarget'
 
 /**
  * Opens the layout at `path`. `reference` is a ref name (`org.opencontainers.image.ref.name`)
@@ -72,11 +67,21 @@ class OciLayoutSource implements ImageSource {
   }
 
   /** Re-reads index.json every time, so a layout rewritten by another tool is seen afresh. */
+  /** Broken index.json entries, as of the last resolve. */
+  get warnings(): readonly string[] {
+    return layoutWarnings(this.layoutIndex, `${this.root}/${INDEX_FILE}`)
+  }
+
   async resolve(options?: SourceCallOptions): Promise<Descriptor> {
     options?.signal?.throwIfAborted()
     const layout = await readLayoutIndex(this.root)
     this.layoutIndex = layout
-    const target = findInLayout(layout, this.root, this.reference)
+    const target = chooseLayoutTarget(
+      layout,
+      this.root,
+      this.reference,
+      `${this.root}/${INDEX_FILE}`,
+    )
     const descriptor =
       target.kind === 'entry'
         ? target.descriptor
@@ -99,6 +104,7 @@ class OciLayoutSource implements ImageSource {
     if (isLayoutIndex) {
       bytes = layoutIndex.bytes
       verifyBytesAt(bytes, descriptor, path)
+      return { descriptor, bytes, parsed: layoutIndexParsed(layoutIndex) }
     } else {
       bytes = await this.readBytes(descriptor, MAX_MANIFEST_BYTES, options)
     }
@@ -115,11 +121,10 @@ class OciLayoutSource implements ImageSource {
 
   async openBlob(descriptor: Descriptor, options?: SourceCallOptions): Promise<Readable> {
     options?.signal?.throwIfAborted()
-    return openVerifiedFile(
-      this.pathOf(descriptor),
-      descriptor,
-      options?.signal ? { signal: options.signal } : {},
-    )
+    return openVerifiedFile(this.pathOf(descriptor), descriptor, {
+      root: this.root,
+      ...(options?.signal ? { signal: options.signal } : {}),
+    })
   }
 
   /** A file read at an offset; the caller verifies the bytes (see ImageSource). */
@@ -129,12 +134,10 @@ class OciLayoutSource implements ImageSource {
     options?: SourceCallOptions,
   ): Promise<RangedBlob> {
     options?.signal?.throwIfAborted()
-    const stream = await openFileRange(
-      this.pathOf(descriptor),
-      descriptor,
-      range,
-      options?.signal ? { signal: options.signal } : {},
-    )
+    const stream = await openFileRange(this.pathOf(descriptor), descriptor, range, {
+      root: this.root,
+      ...(options?.signal ? { signal: options.signal } : {}),
+    })
     return { kind: 'partial', range, stream }
   }
 
@@ -171,6 +174,7 @@ class OciLayoutSource implements ImageSource {
     const path = this.pathOf(descriptor)
     return readVerifiedFile(path, descriptor, {
       maxBytes,
+      root: this.root,
       ...(options?.signal ? { signal: options.signal } : {}),
     })
   }

@@ -115,7 +115,7 @@ void describe('archives and dirs written by skopeo open as the same image', () =
     // skopeo wrote the layers uncompressed, so their digests are the diff IDs themselves.
     assert.deepEqual(
       parsed.document.layers.map((l) => [l.mediaType, l.digest]),
-      stores.images.v1.diffIds.map((d) => ['application/vnd.oci.image.layer.v1.tar', d]),
+      stores.images.v1.diffIds.map((d) => ['application/vnd.docker.image.rootfs.diff.tar', d]),
     )
     const layer = parsed.document.layers[1]?.digest ?? ''
     const [blob] = source.commandsFor({ kind: 'blob', digest: layer })
