@@ -1,10 +1,14 @@
 // Opens one object by digest inside a source's repository: a digest the user clicked in a
-// JSON document that is not already a node of the graph.
+// JSON document that is not already a node of the graph. Only the digest is known, so the
+// size is learned from the source (and the bytes verified by digest). Without a media type
+// the object is tried as a manifest first, then as a blob, and labelled by what it turned out
+// to be.
 
 import type { ObjectDocument } from '../../shared/api'
 import { parseDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
 import { describeMediaType } from '../../shared/oci/mediaTypes'
+import { looksLikeImageConfig } from '../graph/configDocument'
 import { prettyDocument } from '../graph/graphNodes'
 import type { ImageSource } from '../sources/imageSource'
 import { UNKNOWN_SIZE } from '../sources/imageSource'
@@ -40,11 +44,7 @@ export async function fetchObjectDocument(
       }
     } catch (error) {
       // With no media type we cannot know it is a manifest: a miss falls through to a blob read.
-      const mayBeBlob =
-        kind === undefined &&
-        error instanceof StrataError &&
-        (error.code === 'NOT_FOUND' || error.code === 'MALFORMED')
-      if (!mayBeBlob) throw error
+      if (kind !== undefined || !notAManifest(error)) throw error
     }
   }
   const blob = await source.fetchSmallBlob(descriptor, { signal: request.signal })
@@ -55,5 +55,51 @@ export async function fetchObjectDocument(
     size: blob.bytes.length,
     text: prettyDocument(blob.bytes),
     commands: source.commandsFor({ digest: request.digest, kind: 'blob' }),
+    ...(request.mediaType === undefined ? blobLabel(blob.bytes) : {}),
+  }
+}
+
+/**
+ * Answers from the manifest endpoint that mean "not a manifest here" rather than "cannot ask":
+ * missing, not a manifest document, a type refused, or a server that fails on a digest that
+ * names a blob (distribution answers a config digest on /manifests/ with HTTP 500).
+ */
+function notAManifest(error: unknown): boolean {
+  if (!(error instanceof StrataError)) return false
+  switch (error.code) {
+    case 'NOT_FOUND':
+    case 'MALFORMED':
+    case 'SERVER_ERROR':
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return true
+    case 'BAD_INPUT':
+      return error.detail?.status !== undefined
+    default:
+      return false
+  }
+}
+
+/** What a blob read without a media type is, told by its content. */
+function blobLabel(bytes: Uint8Array): { readonly label: string; readonly explanation: string } {
+  let value: unknown
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    return {
+      label: 'blob',
+      explanation: 'A blob that is not JSON; no media type was given, so it is shown as text.',
+    }
+  }
+  if (looksLikeImageConfig(value)) {
+    return {
+      label: 'image config',
+      explanation:
+        'Read as a blob with no media type given; its JSON has os, architecture and rootfs, so it is an image configuration.',
+    }
+  }
+  return {
+    label: 'JSON blob',
+    explanation:
+      'A blob whose bytes are JSON; no media type was given, so Strata does not interpret it.',
   }
 }

@@ -6,13 +6,16 @@
 
 import type { ImageSummary } from '../../shared/api'
 import { describeMediaType } from '../../shared/oci/mediaTypes'
-import type { Annotations, Descriptor, ImageConfig } from '../../shared/oci/types'
+import { StrataError } from '../../shared/errors'
+import type { Annotations, Descriptor } from '../../shared/oci/types'
 import { platformString } from '../../shared/format'
+import { MAX_UNTYPED_CONFIG_BYTES } from '../graph/configDocument'
 import type { ImageSource } from '../sources/imageSource'
 import { Semaphore } from '../util/semaphore'
 
 const MAX_CHILDREN = 64
 const CREATED_ANNOTATION = 'org.opencontainers.image.created'
+const OCTET_STREAM = 'application/octet-stream'
 
 export async function summarizeImage(
   source: ImageSource,
@@ -79,15 +82,28 @@ function addBlobSizes(sizes: Map<string, number>, blobs: readonly Descriptor[]):
   for (const blob of blobs) sizes.set(blob.digest, blob.size)
 }
 
-/** The platform and created time a config states (nothing for artifacts' configs). */
+/**
+ * The platform and created time a config states (nothing for artifacts' configs). A config
+ * typed application/octet-stream (old Docker images) is read too, when it is JSON.
+ */
 async function readConfigFacts(
   source: ImageSource,
   config: Descriptor,
   signal: AbortSignal | undefined,
 ): Promise<{ readonly platform?: string; readonly created?: string }> {
-  if (describeMediaType(config.mediaType).kind !== 'config') return {}
+  const typed = describeMediaType(config.mediaType).kind === 'config'
+  const untyped = config.mediaType === OCTET_STREAM && config.size <= MAX_UNTYPED_CONFIG_BYTES
+  if (!typed && !untyped) return {}
   const blob = await source.fetchSmallBlob(config, { signal })
-  const parsed = JSON.parse(new TextDecoder().decode(blob.bytes)) as Partial<ImageConfig>
+  const parsed = configObject(blob.bytes)
+  if (parsed === undefined) {
+    if (!typed) return {}
+    throw new StrataError(
+      'MALFORMED',
+      `config blob ${config.digest} is not a JSON object, so the image's platform and creation time cannot be read`,
+      { subject: config.digest },
+    )
+  }
   const created = validDate(parsed.created)
   const platform =
     typeof parsed.os === 'string' && typeof parsed.architecture === 'string'
@@ -101,6 +117,19 @@ async function readConfigFacts(
     ...(platform !== undefined ? { platform } : {}),
     ...(created !== undefined ? { created } : {}),
   }
+}
+
+/** The config's JSON object, or undefined when the bytes are not one. */
+function configObject(bytes: Uint8Array): Readonly<Record<string, unknown>> | undefined {
+  let value: unknown
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    return undefined
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Readonly<Record<string, unknown>>)
+    : undefined
 }
 
 function annotatedCreated(annotations: Annotations | undefined): string | undefined {

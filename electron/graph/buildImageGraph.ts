@@ -4,22 +4,33 @@
 
 import type { GraphEdge, GraphNode, GraphNodeRole, ImageGraph } from '../../shared/api'
 import { toApiError } from '../../shared/errors'
-import {
-  describeMediaType,
-  isIndexMediaType,
-  isManifestMediaType,
-} from '../../shared/oci/mediaTypes'
-import type { Descriptor, HistoryEntry, ImageManifest } from '../../shared/oci/types'
+import { isIndexMediaType, isManifestMediaType } from '../../shared/oci/mediaTypes'
+import type {
+  Descriptor,
+  HistoryEntry,
+  ImageManifest,
+  Schema1Manifest,
+} from '../../shared/oci/types'
 import type { ImageSource } from '../sources/imageSource'
 import { Semaphore } from '../util/semaphore'
+import { MAX_UNTYPED_CONFIG_BYTES, isJsonConfigType, readConfigBlob } from './configDocument'
 import { isAttestation, makeNode, prettyDocument } from './graphNodes'
 import { stepsPerLayer } from './layerHistory'
+import { planSchema1Layers } from './schema1Graph'
 
 export interface GraphLimits {
   readonly maxNodes: number
   readonly maxDepth: number
   readonly concurrency: number
 }
+
+/** How a config typed as something else (application/octet-stream) is labelled when it is one. */
+const RECOGNIZED_CONFIG = {
+  kind: 'config',
+  label: 'image config',
+  explanation:
+    'The image configuration, though its descriptor types it as something else (old Docker images say application/octet-stream): settings, history and layer diff IDs.',
+} as const
 
 export const DEFAULT_GRAPH_LIMITS: GraphLimits = { maxNodes: 3000, maxDepth: 8, concurrency: 6 }
 
@@ -78,15 +89,21 @@ class GraphBuilder {
       return
     }
     const { parsed } = manifest
+    const own = parsed.kind === 'schema1' ? undefined : parsed.document
     this.add(
       makeNode(descriptor, role, {
         commands,
         document: prettyDocument(manifest.bytes),
         documentMediaType: descriptor.mediaType === '' ? parsed.mediaType : undefined,
+        ...(own?.annotations ? { documentAnnotations: own.annotations } : {}),
+        ...(own?.artifactType !== undefined ? { documentArtifactType: own.artifactType } : {}),
       }),
     )
     if (parsed.kind === 'schema1') {
-      this.warnings.push('Docker schema 1 manifest: shown read-only; its layers are not followed.')
+      this.visitSchema1Layers(descriptor, parsed.document)
+      this.warnings.push(
+        'Docker schema 1 manifest: shown read-only; its layers are listed without sizes and the files view does not open them.',
+      )
       return
     }
     if (parsed.kind === 'index') {
@@ -124,13 +141,24 @@ class GraphBuilder {
     })
   }
 
-  /** Fetches and shows the config when it is JSON; returns its history for the layers. */
+  /** fsLayers as layer leaves, each carrying the steps its history entries record. */
+  private visitSchema1Layers(owner: Descriptor, manifest: Schema1Manifest): void {
+    const plan = planSchema1Layers(manifest)
+    for (const leaf of plan.leaves) {
+      const digest = leaf.descriptor.digest
+      this.addLeaf(leaf.descriptor, 'layer', 'blob', plan.steps.get(digest))
+      this.link(owner.digest, digest, 'layer', leaf.position)
+    }
+  }
+
+  /**
+   * Fetches the config whatever its media type says (old Docker images type it
+   * application/octet-stream) and shows it when it is text; returns its history for the layers.
+   */
   private async visitConfig(config: Descriptor): Promise<readonly HistoryEntry[] | undefined> {
     if (this.nodes.has(config.digest) || !this.reserve()) return undefined
     const commands = this.source.commandsFor({ digest: config.digest, kind: 'blob' })
-    const isJson =
-      describeMediaType(config.mediaType).kind === 'config' || /\+json$/.test(config.mediaType)
-    if (!isJson) {
+    if (!isJsonConfigType(config.mediaType) && config.size > MAX_UNTYPED_CONFIG_BYTES) {
       this.add(makeNode(config, 'config', { commands }))
       return undefined
     }
@@ -138,8 +166,15 @@ class GraphBuilder {
       const blob = await this.fetches.run(() =>
         this.source.fetchSmallBlob(config, { signal: this.signal }),
       )
-      this.add(makeNode(config, 'config', { commands, document: prettyDocument(blob.bytes) }))
-      return readHistory(blob.bytes)
+      const reading = readConfigBlob(blob.bytes, config.mediaType)
+      this.add(
+        makeNode(config, 'config', {
+          commands,
+          ...(reading.document !== undefined ? { document: reading.document } : {}),
+          ...(reading.recognizedImageConfig ? { recognizedAs: RECOGNIZED_CONFIG } : {}),
+        }),
+      )
+      return reading.history
     } catch (error) {
       const documentError = toApiError(error)
       this.warnings.push(`config ${config.digest}: ${documentError.message}`)
@@ -177,19 +212,5 @@ class GraphBuilder {
       )
     }
     return false
-  }
-}
-
-function readHistory(bytes: Uint8Array): readonly HistoryEntry[] | undefined {
-  try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes))
-    if (parsed === null || typeof parsed !== 'object') return undefined
-    const history = (parsed as { history?: unknown }).history
-    if (!Array.isArray(history)) return undefined
-    return history.filter(
-      (entry): entry is HistoryEntry => entry !== null && typeof entry === 'object',
-    )
-  } catch {
-    return undefined
   }
 }

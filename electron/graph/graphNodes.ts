@@ -2,8 +2,9 @@
 
 import type { EquivalentCommand, GraphNode, GraphNodeRole } from '../../shared/api'
 import type { ApiError } from '../../shared/errors'
+import type { MediaTypeInfo } from '../../shared/oci/mediaTypes'
 import { describeMediaType, mediaTypeInfo } from '../../shared/oci/mediaTypes'
-import type { Descriptor } from '../../shared/oci/types'
+import type { Annotations, Descriptor } from '../../shared/oci/types'
 
 export interface NodeExtras {
   readonly document?: string
@@ -12,6 +13,11 @@ export interface NodeExtras {
   readonly commands: readonly EquivalentCommand[]
   /** The media type the document itself declares, when the descriptor had none we know. */
   readonly documentMediaType?: string
+  /** The document's own annotations and artifactType (manifests and indexes). */
+  readonly documentAnnotations?: Annotations
+  readonly documentArtifactType?: string
+  /** What the content showed the object to be when its media type did not say. */
+  readonly recognizedAs?: Pick<MediaTypeInfo, 'kind' | 'label' | 'explanation'>
 }
 
 const ATTESTATION_REFERENCE_TYPE = 'vnd.docker.reference.type'
@@ -28,7 +34,7 @@ export function makeNode(
   extras: NodeExtras,
 ): GraphNode {
   const mediaType = extras.documentMediaType ?? descriptor.mediaType
-  const info = describeMediaType(mediaType)
+  const info = extras.recognizedAs ?? describeMediaType(mediaType)
   const label = role === 'attestation' ? 'attestation manifest' : info.label
   const explanation =
     role === 'attestation'
@@ -46,10 +52,13 @@ export function makeNode(
     ...(descriptor.platform ? { platform: descriptor.platform } : {}),
     ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
     ...(descriptor.artifactType ? { artifactType: descriptor.artifactType } : {}),
+    ...(extras.documentAnnotations ? { documentAnnotations: extras.documentAnnotations } : {}),
+    ...(extras.documentArtifactType ? { documentArtifactType: extras.documentArtifactType } : {}),
     ...(extras.document !== undefined ? { document: extras.document } : {}),
     ...(extras.documentError ? { documentError: extras.documentError } : {}),
     ...(extras.history && extras.history.length > 0 ? { history: extras.history } : {}),
-    ...(mediaTypeInfo(mediaType) ? {} : { unknownMediaType: true }),
+    // Content that showed what it is (a config typed octet-stream) is interpreted after all.
+    ...(mediaTypeInfo(mediaType) || extras.recognizedAs ? {} : { unknownMediaType: true }),
     commands: extras.commands,
   }
 }

@@ -1,11 +1,19 @@
 // Manifests and indexes: HEAD for the descriptor (digest, media type, size), GET for bytes.
 // Bytes are capped while streaming and verified: against the digest we asked for, or, by tag,
-// against the Docker-Content-Digest the registry claims.
+// against the Docker-Content-Digest the registry claims. A signed schema 1 manifest is verified
+// by its payload without the signatures, the part its digest names.
 
+import type { DigestAlgorithm } from '../../shared/digest'
 import { computeDigest, isDigest, parseDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
-import { MEDIA_TYPES, isManifestMediaType, manifestMediaTypes } from '../../shared/oci/mediaTypes'
+import {
+  MEDIA_TYPES,
+  isManifestMediaType,
+  manifestMediaTypes,
+  mediaTypeInfo,
+} from '../../shared/oci/mediaTypes'
 import { MAX_MANIFEST_BYTES } from '../../shared/oci/parseManifest'
+import { schema1SignedPayload } from '../../shared/oci/schema1'
 import type { Descriptor } from '../../shared/oci/types'
 import type { RequestTarget } from './httpErrors'
 import { dump, headerValue } from './httpTransport'
@@ -117,22 +125,35 @@ export async function getManifest(
       ? claimed
       : undefined
   const algorithm = expected !== undefined ? parseDigest(expected).algorithm : 'sha256'
-  const actual = await computeDigest(bytes, algorithm)
+  const contentType = headerValue(response.headers, 'content-type')
+  const { digest: actual, signedSchema1 } = await manifestDigest(
+    bytes,
+    algorithm,
+    bareMediaType(contentType),
+    expected,
+  )
   if (expected !== undefined && actual !== expected) {
+    const hashed = signedSchema1 ? ' (without its signatures)' : ''
     throw new StrataError(
       'DIGEST_MISMATCH',
-      `${what} from ${connection.host} hashes to ${actual}, not ${expected}; refused`,
+      `${what} from ${connection.host} hashes${hashed} to ${actual}, not ${expected}; refused`,
       { host: connection.host, expectedDigest: expected, actualDigest: actual, subject: what },
     )
   }
-  if (options.expectedSize !== undefined && bytes.length !== options.expectedSize) {
+  // A signed schema 1 body is re-signed per request, so its length may change; its payload
+  // is what the digest pins, and that was just checked.
+  if (
+    !signedSchema1 &&
+    options.expectedSize !== undefined &&
+    bytes.length !== options.expectedSize
+  ) {
     throw new StrataError(
       'SIZE_MISMATCH',
       `${what} from ${connection.host} is ${bytes.length} bytes, but its descriptor says ${options.expectedSize}`,
       { host: connection.host, expectedDigest: actual, subject: what },
     )
   }
-  const mediaType = manifestMediaType(headerValue(response.headers, 'content-type'), bytes)
+  const mediaType = manifestMediaType(contentType, bytes)
   return { descriptor: { mediaType, digest: actual, size: bytes.length }, bytes }
 }
 
@@ -159,6 +180,29 @@ export function manifestMediaType(contentType: string | undefined, bytes: Uint8A
   if (Array.isArray(doc.manifests)) return MEDIA_TYPES.ociIndex
   if (typeof doc.config === 'object' && Array.isArray(doc.layers)) return MEDIA_TYPES.ociManifest
   return declared ?? 'application/octet-stream'
+}
+
+/**
+ * The digest of manifest bytes: their hash, except for a signed schema 1 manifest, whose
+ * digest is the hash of its payload without the signatures (see shared/oci/schema1.ts).
+ * The payload is cut out only when the body is, or may be, schema 1 and its whole hash did not
+ * already match, so other manifests are never parsed here.
+ */
+async function manifestDigest(
+  bytes: Uint8Array,
+  algorithm: DigestAlgorithm,
+  contentType: string | undefined,
+  expected: string | undefined,
+): Promise<{ readonly digest: string; readonly signedSchema1: boolean }> {
+  const whole = await computeDigest(bytes, algorithm)
+  if (whole === expected) return { digest: whole, signedSchema1: false }
+  const mayBeSchema1 =
+    contentType === undefined ||
+    mediaTypeInfo(contentType)?.kind === 'schema1' ||
+    !isManifestMediaType(contentType)
+  const payload = mayBeSchema1 ? schema1SignedPayload(bytes) : undefined
+  if (payload === undefined) return { digest: whole, signedSchema1: false }
+  return { digest: await computeDigest(payload, algorithm), signedSchema1: true }
 }
 
 function bareMediaType(contentType: string | undefined): string | undefined {

@@ -13,7 +13,10 @@ import { isLoopbackHost, registryApiHost } from '../../shared/reference'
 import type { AuthScheme } from './auth/registryAuth'
 import { RegistryAuth } from './auth/registryAuth'
 import { TokenCache } from './auth/tokenCache'
+import type { BlobHead } from './blobHead'
+import { headBlob } from './blobHead'
 import type { ByteRange, RangedBlob } from './blobs'
+import type { BodyDeadlines } from './bodyDeadlines'
 import { fetchSmallBlob, openBlobRange, openBlobStream } from './blobs'
 import type { CredentialProvider } from './credentials'
 import { noCredentials } from './credentials'
@@ -41,6 +44,8 @@ export interface RegistryClientOptions {
   readonly headersTimeoutMs?: number
   readonly bodyTimeoutMs?: number
   readonly connectTimeoutMs?: number
+  /** Progress deadlines for bodies (bodyDeadlines.ts); default DEFAULT_BODY_DEADLINES. */
+  readonly bodyDeadlines?: BodyDeadlines
   readonly retry?: Partial<RetryPolicy>
   /** Requests in flight to this registry at once (HEAD storms over many tags). */
   readonly concurrency?: number
@@ -96,6 +101,7 @@ export class RegistryClient {
       allowHttp,
       headersTimeoutMs: options.headersTimeoutMs ?? 30_000,
       bodyTimeoutMs: options.bodyTimeoutMs ?? 60_000,
+      ...(options.bodyDeadlines ? { deadlines: options.bodyDeadlines } : {}),
       retry: { ...DEFAULT_RETRY, ...options.retry },
       concurrency: options.concurrency ?? 8,
       userAgent: options.userAgent ?? USER_AGENT,
@@ -165,6 +171,11 @@ export class RegistryClient {
       return { mediaType: head.mediaType, digest: head.digest, size: head.size }
     }
     return (await this.getManifest(repository, reference, options)).descriptor
+  }
+
+  /** What the registry says about a blob known only by its digest (its size). */
+  headBlob(repository: string, digest: string, options: CallOptions = {}): Promise<BlobHead> {
+    return headBlob(this.connection, repository, digest, options.signal)
   }
 
   fetchBlob(

@@ -16,6 +16,7 @@ import type {
   VerifiedBlob,
   VerifiedManifest,
 } from '../sources/imageSource'
+import { UNKNOWN_SIZE } from '../sources/imageSource'
 import type { ByteRange, RangedBlob } from './blobs'
 import { registryCommands } from './equivalentCommands'
 import type { RegistryClient } from './registryClient'
@@ -66,21 +67,40 @@ export function openRegistryImage(
     },
 
     async fetchManifest(descriptor, options): Promise<VerifiedManifest> {
+      // A digest alone (size unknown) is read under the manifest cap and verified by digest.
+      const sizeKnown = descriptor.size !== UNKNOWN_SIZE
       const fetched = await client.getManifest(repository, descriptor.digest, {
         ...callOptions(options),
-        expectedSize: descriptor.size,
+        ...(sizeKnown ? { expectedSize: descriptor.size } : {}),
       })
       // The parent's descriptor names the type it meant; the registry's header is the fallback.
       const declared = isManifestMediaType(descriptor.mediaType)
         ? descriptor.mediaType
         : fetched.descriptor.mediaType
       const parsed = parseManifestBytes(fetched.bytes, declared)
-      return { descriptor, bytes: fetched.bytes, parsed }
+      return {
+        descriptor: sizeKnown ? descriptor : { ...descriptor, size: fetched.bytes.length },
+        bytes: fetched.bytes,
+        parsed,
+      }
     },
 
     async fetchSmallBlob(descriptor, options): Promise<VerifiedBlob> {
-      const bytes = await client.fetchBlob(repository, descriptor, callOptions(options))
-      return { descriptor, bytes }
+      let known = descriptor
+      if (descriptor.size === UNKNOWN_SIZE) {
+        // Learn the size first: the read is then capped by it and the bytes checked against it.
+        const head = await client.headBlob(repository, descriptor.digest, callOptions(options))
+        if (head.size === undefined) {
+          throw new StrataError(
+            'MALFORMED',
+            `${ref.registry} did not say how large blob ${descriptor.digest} is, so it cannot be read whole under Strata's size cap`,
+            { host: ref.registry, subject: descriptor.digest },
+          )
+        }
+        known = { ...descriptor, size: head.size }
+      }
+      const bytes = await client.fetchBlob(repository, known, callOptions(options))
+      return { descriptor: known, bytes }
     },
 
     openBlob(descriptor, options): Promise<Readable> {

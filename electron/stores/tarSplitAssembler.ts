@@ -6,10 +6,10 @@
 import { lstat, open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { createInterface } from 'node:readline'
 import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import { StrataError } from '../../shared/errors'
+import { boundedLines } from '../util/boundedLines'
 import { openStoreFile, rangeStream, SAFE_OPEN_FLAGS } from '../util/safeFile'
 import { fileError } from './blobFile'
 import { normalizeMemberName } from './tarMemberHeader'
@@ -17,6 +17,8 @@ import { normalizeMemberName } from './tarMemberHeader'
 const SEGMENT = 2
 const FILE = 1
 const CHUNK = 256 * 1024
+/** A tar-split line holds one header's segment (pax records included: at most ~1.4 MiB). */
+const MAX_LINE_BYTES = 8 * 1024 * 1024
 
 interface TarSplitEntry {
   readonly type?: unknown
@@ -63,7 +65,7 @@ async function* chunks(
   }
   const gunzip = createGunzip()
   input.on('error', (error) => gunzip.destroy(error))
-  const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity })
+  const lines = boundedLines(input.pipe(gunzip), MAX_LINE_BYTES, tarSplit)
   const checked = new Set<string>()
   try {
     let lineNumber = 0
@@ -94,8 +96,9 @@ async function* chunks(
     }
     throw fileError(error, tarSplit, `the tar-split of layer ${layerId}`)
   } finally {
-    lines.close()
+    await lines.return(undefined)
     input.destroy()
+    gunzip.destroy()
   }
 }
 

@@ -66,13 +66,15 @@ const TABLE: readonly MediaTypeInfo[] = [
     mediaType: MEDIA_TYPES.dockerSchema1,
     kind: 'schema1',
     label: 'Docker schema 1 manifest',
-    explanation: 'The retired first Docker format; shown read-only, its layers are not followed.',
+    explanation:
+      'The retired first Docker format, shown read-only: fsLayers lists the layers top first and history[].v1Compatibility carries each layer’s config.',
   },
   {
     mediaType: MEDIA_TYPES.dockerSchema1Signed,
     kind: 'schema1',
     label: 'Docker schema 1 manifest (signed)',
-    explanation: 'The retired first Docker format with a JWS signature; shown read-only.',
+    explanation:
+      'The retired first Docker format with a JWS signature, shown read-only: fsLayers lists the layers top first; the digest covers the document without its signatures.',
   },
   {
     mediaType: MEDIA_TYPES.ociConfig,

@@ -80,8 +80,17 @@ function decodeJsonObject(bytes: Uint8Array): Record<string, unknown> {
   try {
     value = JSON.parse(text)
   } catch (error) {
+    // The parser's message quotes the text it choked on (V8: `Unexpected token 'r',
+    // "root:x:0:0"...`), and the bytes may be anything: keep only where it stopped.
     const reason = error instanceof Error ? error.message : String(error)
-    throw new StrataError('MALFORMED', `manifest is not valid JSON: ${reason}`)
+    const position = /at position (\d+)/.exec(reason)?.[1]
+    const where =
+      position !== undefined
+        ? `the parser stopped at character ${position}`
+        : /end of JSON input/.test(reason)
+          ? 'it ends too early'
+          : 'it holds text that is not JSON'
+    throw new StrataError('MALFORMED', `manifest is not valid JSON: ${where}`)
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value

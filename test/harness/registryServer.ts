@@ -31,6 +31,8 @@ export interface StartRegistryOptions {
   storageDir?: string
   /** How long to wait for `GET /v2/` to answer; default 15 s. */
   startTimeoutMs?: number
+  /** Accept pushes of signed Docker schema 1 manifests (distribution's `compatibility.schema1`). */
+  schema1?: boolean
 }
 
 /** Registries still running; killed if the test process exits without stopping them. */
@@ -59,7 +61,10 @@ async function startOnce(options: StartRegistryOptions): Promise<RunningRegistry
   const port = await freeLoopbackPort()
   const host = `127.0.0.1:${port}`
   const configPath = join(workDir, 'config.yml')
-  await writeFile(configPath, await configYaml(storageDir, host, workDir, options.auth))
+  await writeFile(
+    configPath,
+    await configYaml(storageDir, host, workDir, options.auth, options.schema1 === true),
+  )
 
   const child = spawn(binary, ['serve', configPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -111,6 +116,7 @@ async function configYaml(
   host: string,
   workDir: string,
   auth: RegistryAuth | undefined,
+  schema1: boolean,
 ): Promise<string> {
   // JSON is valid YAML, and it spares us quoting paths by hand.
   const config: Record<string, unknown> = {
@@ -124,6 +130,7 @@ async function configYaml(
     http: { addr: host, secret: 'strata-test-secret', headers: {} },
     health: { storagedriver: { enabled: false } },
   }
+  if (schema1) config.compatibility = { schema1: { enabled: true } }
   if (auth?.kind === 'htpasswd') {
     const lines = await Promise.all(
       Object.entries(auth.users).map(([user, password]) => htpasswdLine(user, password)),

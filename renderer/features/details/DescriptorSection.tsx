@@ -57,7 +57,10 @@ export function DescriptorSection({
       <h3>descriptor (from {parentNoun(first.parent)})</h3>
       <p className="hint">
         A {node.kind === 'layer' ? 'layer is a tar archive,' : 'blob is'} not a JSON document: this
-        is what its parent lists for it, with the digest and size it is verified by.
+        is what its parent lists for it, with{' '}
+        {first.parent.kind === 'schema1'
+          ? 'the digest it is verified by (schema 1 lists no sizes).'
+          : 'the digest and size it is verified by.'}
       </p>
       {groups.length > 1 ? (
         <div className="segmented" role="group" aria-label="Listed differently by">

@@ -23,6 +23,13 @@ export function DigestFact({ digest }: { readonly digest: string }) {
 }
 
 export function SizeFact({ size }: { readonly size: number }) {
+  if (size < 0) {
+    return (
+      <Fact name="size">
+        <span className="muted">not listed (schema 1 records no layer sizes)</span>
+      </Fact>
+    )
+  }
   return (
     <Fact name="size">
       {formatBytes(size)} <span className="muted">({size.toLocaleString()} bytes)</span>
@@ -32,14 +39,19 @@ export function SizeFact({ size }: { readonly size: number }) {
 
 export function AnnotationsTable({
   annotations,
+  title = 'Annotations',
+  hint,
 }: {
   readonly annotations: Annotations | undefined
+  readonly title?: string
+  readonly hint?: string
 }) {
   const entries = Object.entries(annotations ?? {})
   if (entries.length === 0) return null
   return (
     <section className="details-section">
-      <h3>Annotations</h3>
+      <h3>{title}</h3>
+      {hint ? <p className="hint">{hint}</p> : null}
       <table className="annotations">
         <tbody>
           {entries.map(([key, value]) => (

@@ -96,13 +96,16 @@ function ObjectDetails({ imageRef, digest, isInGraph, onDigest }: ObjectDetailsP
     )
   }
   const info = describeMediaType(object.data.mediaType)
+  // A blob read without a media type is labelled by what its content showed it to be.
+  const label = object.data.label ?? info.label
+  const explanation = object.data.explanation ?? info.explanation
   return (
     <>
       <header className="details-header">
-        <h2 className="details-title">{info.label}</h2>
+        <h2 className="details-title">{label}</h2>
         <span className={`badge kind-badge kind-${info.kind}`}>not in this graph</span>
       </header>
-      <p className="details-explanation">{info.explanation}</p>
+      <p className="details-explanation">{explanation}</p>
       <dl className="facts">
         <Fact name="media type">
           <span className="mono break-all">{object.data.mediaType}</span>

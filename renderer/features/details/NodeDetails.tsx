@@ -10,9 +10,11 @@ import { cardBadges } from '../graph/nodeText'
 import { stepsForLayer, summarizeConfig, type HistoryRow } from './configSummary'
 import { ConfigSummaryView } from './ConfigSummaryView'
 import { DescriptorSection, parentShortName } from './DescriptorSection'
-import { AnnotationsTable, CommandList, DigestFact, Fact, SizeFact } from './DetailParts'
+import { CommandList, DigestFact, Fact, SizeFact } from './DetailParts'
 import { JsonView } from './JsonView'
+import { AnnotationsSections, ArtifactTypeFacts } from './OwnFields'
 import { ReferrersSection } from './ReferrersSection'
+import { Schema1Section } from './Schema1Section'
 
 export interface NodeDetailsProps {
   readonly node: GraphNode
@@ -63,11 +65,7 @@ export function NodeDetails(props: NodeDetailsProps) {
         <DigestFact digest={node.digest} />
         <SizeFact size={node.size} />
         {node.platform ? <Fact name="platform">{platformString(node.platform)}</Fact> : null}
-        {node.artifactType ? (
-          <Fact name="artifact type">
-            <span className="mono break-all">{node.artifactType}</span>
-          </Fact>
-        ) : null}
+        <ArtifactTypeFacts node={node} />
         {incoming.length > 0 ? (
           <Fact name={incoming.length > 1 ? `listed by ${incoming.length}` : 'listed by'}>
             <ul className="listed-by">
@@ -81,7 +79,7 @@ export function NodeDetails(props: NodeDetailsProps) {
                       className="link-button"
                       onClick={() => onSelectDigest(parent.digest)}
                     >
-                      <span className="mono">{edgeLabel(edge)}</span> of{' '}
+                      <span className="mono">{edgeLabel(edge, parent.kind)}</span> of{' '}
                       {parentShortName(relations, parent)}
                     </button>
                   </li>
@@ -92,7 +90,7 @@ export function NodeDetails(props: NodeDetailsProps) {
         ) : null}
       </dl>
       {node.documentError ? <ErrorPanel compact error={node.documentError} /> : null}
-      <AnnotationsTable annotations={node.annotations} />
+      <AnnotationsSections node={node} />
       {props.imageRef && (node.kind === 'manifest' || node.kind === 'index') ? (
         <ReferrersSection
           imageRef={props.imageRef}
@@ -141,6 +139,9 @@ function NodeContent({ node, relations, isInGraph, onDigest, onSelectDigest }: N
           }
           onSelectDigest={onSelectDigest}
         />
+      ) : null}
+      {node.kind === 'schema1' ? (
+        <Schema1Section document={node.document} onSelectDigest={onSelectDigest} />
       ) : null}
       <section className="details-section">
         <h3>Document</h3>

@@ -18,7 +18,11 @@ function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function descriptorAt(document: unknown, edge: GraphEdge): [string, unknown] | undefined {
+function descriptorAt(
+  document: unknown,
+  edge: GraphEdge,
+  parentKind: GraphNode['kind'],
+): [string, unknown] | undefined {
   if (!isRecord(document)) return undefined
   const list = (key: string): [string, unknown] | undefined => {
     const items = document[key]
@@ -28,7 +32,8 @@ function descriptorAt(document: unknown, edge: GraphEdge): [string, unknown] | u
   }
   switch (edge.relation) {
     case 'layer':
-      return list('layers')
+      // Schema 1 lists layers as fsLayers ({ blobSum }), top layer first.
+      return list(parentKind === 'schema1' ? 'fsLayers' : 'layers')
     case 'manifest':
       return list('manifests')
     case 'config':
@@ -50,7 +55,7 @@ export function listedDescriptors(
     const parent = relations.byId.get(edge.from)
     if (parent?.document === undefined) continue
     const parsed = parseDocument(parent.document)
-    const found = parsed ? descriptorAt(parsed.value, edge) : undefined
+    const found = parsed ? descriptorAt(parsed.value, edge, parent.kind) : undefined
     if (!found || !isRecord(found[1])) continue
     out.push({ parent, edge, field: found[0], descriptor: found[1] })
   }

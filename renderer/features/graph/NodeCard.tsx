@@ -4,7 +4,6 @@
 // SMALLEST_CARD_FONT_PX (viewFit.ts), which the fitting keeps readable.
 import { memo, type KeyboardEvent } from 'react'
 import type { GraphNode } from '../../../shared/api'
-import { formatBytes } from '../../../shared/format'
 import { BadgeRow } from './BadgeRow'
 import { FittedText } from './FittedText'
 import type { PlacedNode } from './layout'
@@ -13,6 +12,7 @@ import {
   digestLine,
   nodeAccessibleName,
   nodeTooltip,
+  cardSizeText,
   type CardBadge,
 } from './nodeText'
 
@@ -44,7 +44,7 @@ export const NodeCard = memo(function NodeCard({
 }: NodeCardProps) {
   const { node, x, y, width, height } = placed
   const inner = width - PAD_LEFT - PAD_RIGHT
-  const size = formatBytes(node.size)
+  const size = cardSizeText(node.size)
   const problem = node.documentError ? 'error' : node.unknownMediaType ? 'warning' : undefined
   const onKeyDown = (event: KeyboardEvent<SVGGElement>): void => {
     if (event.key === 'Enter' || event.key === ' ') {

@@ -90,19 +90,25 @@ export function neighbourhood(relations: GraphRelations, id: string): ReadonlySe
 }
 
 export interface LayerPlace {
-  /** 0-based position in the parent's `layers` (0 is the bottom layer). */
+  /** 0-based place from the bottom (0 is the bottom layer), as `layers` counts. */
   readonly position: number
   readonly count: number
 }
 
-/** Where a layer sits in each manifest that lists it, one entry per listing. */
+/**
+ * Where a layer sits in each manifest that lists it, one entry per listing. A schema 1
+ * manifest lists fsLayers top first, so its positions are counted back from the end.
+ */
 export function layerPlaces(relations: GraphRelations, id: string): readonly LayerPlace[] {
   return (relations.incoming.get(id) ?? [])
     .filter((edge) => edge.relation === 'layer')
-    .map((edge) => ({
-      position: edge.position,
-      count: (relations.outgoing.get(edge.from) ?? []).filter((e) => e.relation === 'layer').length,
-    }))
+    .map((edge) => {
+      const count = (relations.outgoing.get(edge.from) ?? []).filter(
+        (e) => e.relation === 'layer',
+      ).length
+      const topFirst = relations.byId.get(edge.from)?.kind === 'schema1'
+      return { position: topFirst ? count - 1 - edge.position : edge.position, count }
+    })
 }
 
 /** "layer 1 of 4" when every manifest agrees, "layer 1" when only the position does. */

@@ -42,13 +42,16 @@ export interface GraphLayout {
   readonly height: number
 }
 
-/** The edge label a teacher can match with the parent's JSON: "layers[2]", "config". */
-export function edgeLabel(edge: GraphEdge): string {
+/**
+ * The edge label a teacher can match with the parent's JSON: "layers[2]", "config". A schema 1
+ * manifest lists its layers as fsLayers (top layer first).
+ */
+export function edgeLabel(edge: GraphEdge, parentKind?: GraphNode['kind']): string {
   switch (edge.relation) {
     case 'manifest':
       return `manifests[${edge.position}]`
     case 'layer':
-      return `layers[${edge.position}]`
+      return parentKind === 'schema1' ? `fsLayers[${edge.position}]` : `layers[${edge.position}]`
     case 'config':
       return 'config'
     case 'subject':
@@ -179,11 +182,13 @@ export function layoutGraph(input: ImageGraph): GraphLayout {
   })
   nodes.sort((a, b) => a.x - b.x || a.y - b.y)
   const edges: PlacedEdge[] = []
+  const kinds = new Map(graph.nodes.map((n) => [n.id, n.kind]))
   graph.edges.forEach((edge, index) => {
-    const label = g.edge(edge.from, edge.to, String(index)) as { points?: Point[] } | undefined
-    const points = label?.points ?? []
+    const placedEdge = g.edge(edge.from, edge.to, String(index)) as { points?: Point[] } | undefined
+    const points = placedEdge?.points ?? []
     if (points.length < 2) return
-    edges.push({ edge, points, label: edgeLabel(edge), labelAt: pointBeforeEnd(points, 10) })
+    const label = edgeLabel(edge, kinds.get(edge.from))
+    edges.push({ edge, points, label, labelAt: pointBeforeEnd(points, 10) })
   })
   const size = g.graph() as { width?: number; height?: number }
   return { nodes, edges, width: size.width ?? 0, height: size.height ?? 0 }

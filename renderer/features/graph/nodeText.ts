@@ -70,10 +70,20 @@ export function digestLine(node: GraphNode): string {
   return shortDigest(node.digest, 12)
 }
 
+/** A size for tooltips and screen readers; schema 1 lists layers without sizes (size -1). */
+export function sizeText(size: number): string {
+  return size < 0 ? 'size not listed' : formatBytes(size)
+}
+
+/** The same, short enough for a card's corner. */
+export function cardSizeText(size: number): string {
+  return size < 0 ? 'no size' : formatBytes(size)
+}
+
 /** One sentence for screen readers. */
 export function nodeAccessibleName(node: GraphNode, badges: readonly CardBadge[]): string {
   const words = [node.label, ...badges.map((b) => b.text)]
-  return `${words.join(', ')}, ${shortDigest(node.digest, 12)}, ${formatBytes(node.size)}`
+  return `${words.join(', ')}, ${shortDigest(node.digest, 12)}, ${sizeText(node.size)}`
 }
 
 /** The hover tooltip: everything the card shortens, in full. */
@@ -83,6 +93,6 @@ export function nodeTooltip(node: GraphNode, badges: readonly CardBadge[]): stri
     badges.map((b) => b.text).join(' · '),
     node.mediaType,
     node.digest,
-    formatBytes(node.size),
+    sizeText(node.size),
   ].join('\n')
 }
