@@ -156,8 +156,12 @@ export interface GraphNode {
   readonly label: string
   readonly explanation: string
   readonly platform?: Platform
+  /** What the descriptor naming this object says (for the root: what resolving it said). */
   readonly annotations?: Annotations
   readonly artifactType?: string
+  /** The document's own `annotations` and `artifactType`, for manifests and indexes. */
+  readonly documentAnnotations?: Annotations
+  readonly documentArtifactType?: string
   /** The verified document text for manifests, indexes and configs (not layers). */
   readonly document?: string
   /** Why the document could not be shown, when fetching or verifying it failed. */
@@ -205,6 +209,9 @@ export interface ObjectDocument {
   readonly size: number
   readonly text: string
   readonly commands: readonly EquivalentCommand[]
+  /** What a blob read without a media type turned out to be ("image config"), and why. */
+  readonly label?: string
+  readonly explanation?: string
 }
 
 export interface DescribeStorageArgs {
@@ -358,8 +365,8 @@ export const WEB_API_PATH = '/api/call'
 export const WEB_EVENTS_PATH = '/api/events'
 /**
  * GET downloads (a file's bytes, a directory as a tar). The same relative URL works in both
- * modes: web mode serves it (authorized by the page's token cookie), the desktop's strata://app
- * protocol serves it in Electron.
+ * modes: web mode serves it (authorized by a one-time nonce, shared/webDownloadTicket.ts), the
+ * desktop's strata://app protocol serves it in Electron.
  */
 export const WEB_DOWNLOAD_PATH = '/api/download'
 

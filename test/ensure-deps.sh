@@ -17,6 +17,8 @@ declare -A NEEDED=(
   [jq]=jq
   [setpriv]=util-linux
   [python3]=python3
+  [pigz]=pigz
+  [zstd]=zstd
 )
 missing=()
 for cmd in "${!NEEDED[@]}"; do

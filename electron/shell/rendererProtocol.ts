@@ -1,9 +1,10 @@
 // The desktop window loads the renderer from strata://app/ instead of file://, so the page has
 // a real origin, a CSP header, and can read nothing but the built renderer directory, plus
 // the one dynamic path web mode also serves: GET WEB_DOWNLOAD_PATH (a file or a directory tar).
+// No download nonce here: only our own window can load strata:// URLs, and it navigates nowhere
+// else, so no foreign page exists to forge one (a `nonce` parameter is simply ignored).
 
 import { net, protocol } from 'electron'
-import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pathToFileURL } from 'node:url'
 import { WEB_DOWNLOAD_PATH } from '../../shared/api'
@@ -13,7 +14,7 @@ import type { DownloadProvider } from '../api/downloads'
 import { downloadErrorResponse, downloadHeaders } from '../api/downloads'
 import type { OperationRegistry } from '../api/operationRegistry'
 import { RENDERER_DIST_DIR } from '../app/appPaths'
-import { resolveInside } from '../web/staticFiles'
+import { resolveStaticFile } from '../web/staticFiles'
 import { CONTENT_SECURITY_POLICY } from '../web/webServer'
 
 export const RENDERER_SCHEME = 'strata'
@@ -54,14 +55,10 @@ export function serveRendererFiles(downloads?: DesktopDownloads): void {
     if (downloads && url.host === 'app' && url.pathname === WEB_DOWNLOAD_PATH) {
       return serveDownload(downloads, url, request)
     }
-    const file = url.host === 'app' ? resolveInside(RENDERER_DIST_DIR, url.pathname) : undefined
-    const isFile = file
-      ? await stat(file).then(
-          (info) => info.isFile(),
-          () => false,
-        )
-      : false
-    if (!file || !isFile) return new Response('Not found', { status: 404 })
+    // Regular files whose real path is inside the renderer folder (no symlinks out, no FIFOs).
+    const file =
+      url.host === 'app' ? await resolveStaticFile(RENDERER_DIST_DIR, url.pathname) : undefined
+    if (!file) return new Response('Not found', { status: 404 })
     const response = await net.fetch(pathToFileURL(file).toString())
     const headers = new Headers(response.headers)
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY)

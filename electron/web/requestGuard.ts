@@ -1,6 +1,8 @@
-// Web mode answers only this machine's browser holding this launch's token. Three checks on
-// every request: the Host header names our loopback address (defeats DNS rebinding), an Origin
+// Web mode answers only this machine's browser holding this launch's token. Checks on every
+// request: the Host header names our loopback address (defeats DNS rebinding), an Origin
 // header, when sent, is our own origin (defeats cross-site requests), and the token matches.
+// The api paths also refuse what a browser marks as coming from another origin (Sec-Fetch-Site),
+// which catches the GETs an Origin header never comes with (`<img src>`, links).
 
 import { timingSafeEqual } from 'node:crypto'
 
@@ -31,7 +33,22 @@ export function tokensMatch(candidate: string | undefined, token: string): boole
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-/** Name of the cookie that lets the page load its own scripts after the first visit. */
+/**
+ * Browsers say in Sec-Fetch-Site who started a request, and a page cannot forge it. Our own
+ * pages send "same-origin" and the user's own navigation "none"; a page on another 127.0.0.1
+ * port is "same-site" (cookies go along) and is refused like any other site. Absent: not a
+ * browser (curl, the tests), which then needs the token like everyone else.
+ */
+export function isOwnFetch(secFetchSite: string | string[] | undefined): boolean {
+  if (secFetchSite === undefined) return true
+  return secFetchSite === 'same-origin' || secFetchSite === 'none'
+}
+
+/**
+ * Name of the cookie that lets the page load its own scripts after the first visit. Its value
+ * is a session id of its own, never the token: cookies are not scoped by port, so every other
+ * server on 127.0.0.1 the browser visits receives it, and it must open nothing but static files.
+ */
 export function sessionCookieName(port: number): string {
   return `strata_session_${port}`
 }

@@ -13,15 +13,18 @@ import {
   WEB_TOKEN_HEADER,
 } from '../../shared/api'
 import { toApiError } from '../../shared/errors'
+import { DOWNLOAD_NONCE_PARAM, WEB_DOWNLOAD_TICKET_PATH } from '../../shared/webDownloadTicket'
 import type { DownloadProvider } from '../api/downloads'
 import { downloadErrorResponse, downloadHeaders } from '../api/downloads'
 import type { HandlerTable } from '../api/handlerTable'
 import { dispatchCall } from '../api/handlerTable'
 import { OperationRegistry } from '../api/operationRegistry'
+import { DownloadTickets, issueTicket } from './downloadTickets'
 import { EventHub } from './eventHub'
 import {
   isAllowedHost,
   isAllowedOrigin,
+  isOwnFetch,
   readCookie,
   sessionCookieName,
   tokensMatch,
@@ -49,6 +52,8 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 }
 
 const MAX_REQUEST_BYTES = 1024 * 1024
+/** An oversized request is read and dropped up to this, so the client gets its 413. */
+const DRAIN_REQUEST_BYTES = 64 * 1024 * 1024
 
 export interface WebServerOptions {
   readonly table: (emit: EventHub['emit']) => HandlerTable
@@ -70,6 +75,9 @@ export interface RunningWebServer {
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url')
+  // The cookie's value: opens static files only, so leaking it to another port opens nothing.
+  const sessionId = randomBytes(24).toString('base64url')
+  const tickets = new DownloadTickets()
   const events = new EventHub()
   const table = options.table(events.emit)
   const operations = new OperationRegistry()
@@ -89,7 +97,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return sendText(response, 403, 'Cross-origin requests are refused.')
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
-    const cookieToken = readCookie(request.headers.cookie, sessionCookieName(port))
+    if (url.pathname.startsWith('/api/') && !isOwnFetch(request.headers['sec-fetch-site'])) {
+      return sendText(response, 403, 'Requests started by other sites are refused.')
+    }
+    const cookieSession = readCookie(request.headers.cookie, sessionCookieName(port))
     const queryToken = url.searchParams.get('token') ?? undefined
 
     const rawHeaderToken = request.headers[WEB_TOKEN_HEADER]
@@ -105,17 +116,34 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (request.method !== 'POST') return sendText(response, 405, 'POST only.')
       return handleCall(request, response)
     }
-    if (url.pathname === WEB_DOWNLOAD_PATH) {
-      // Like assets: the page's HttpOnly cookie (a plain link works) or the api header.
-      if (!tokensMatch(headerToken, token) && !tokensMatch(cookieToken, token)) {
-        return sendText(response, 401, "Downloads need this launch's session: open Strata first.")
+    if (url.pathname === WEB_DOWNLOAD_TICKET_PATH || url.pathname === WEB_EVENTS_PATH) {
+      if (!tokensMatch(headerToken, token)) {
+        return sendText(response, 401, 'This launch token is not valid.')
       }
+      if (url.pathname === WEB_EVENTS_PATH) return events.attach(response)
+      if (request.method !== 'POST') return sendText(response, 405, 'POST only.')
+      const body = await readBody(request)
+      return body === undefined
+        ? sendText(response, 413, 'The request is larger than 1 MiB.')
+        : sendJson(response, 200, issueTicket(tickets, body))
+    }
+    if (url.pathname === WEB_DOWNLOAD_PATH) {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return sendText(response, 405, 'GET only.')
       }
+      // A link cannot carry the header: it carries a one-time nonce made for these arguments.
+      // The cookie never opens a download (it reaches every server on 127.0.0.1).
+      const nonce = url.searchParams.get(DOWNLOAD_NONCE_PARAM)
+      if (!tokensMatch(headerToken, token) && !tickets.redeem(nonce, url.searchParams)) {
+        return sendText(
+          response,
+          401,
+          'This download link was already used, has expired or was not made by Strata: use the Download button again.',
+        )
+      }
       return handleDownload(request, response, url.searchParams)
     }
-    const authorized = tokensMatch(queryToken, token) || tokensMatch(cookieToken, token)
+    const authorized = tokensMatch(queryToken, token) || tokensMatch(cookieSession, sessionId)
     if (!authorized) {
       return sendText(
         response,
@@ -123,14 +151,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         'Open Strata with the address it printed when it started (it carries a token).',
       )
     }
-    if (url.pathname === WEB_EVENTS_PATH) return events.attach(response)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendText(response, 405, 'Method not allowed.')
     }
     const headers: Record<string, string> = { ...SECURITY_HEADERS }
     if (tokensMatch(queryToken, token)) {
       headers['set-cookie'] =
-        `${sessionCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`
+        `${sessionCookieName(port)}=${sessionId}; HttpOnly; SameSite=Strict; Path=/`
     }
     const filePath = url.pathname === '/' ? '/index.html' : url.pathname
     if (await sendStaticFile(response, options.rendererDir, filePath, headers)) return
@@ -228,8 +255,12 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
     request.on('data', (chunk: Buffer) => {
       total += chunk.length
       if (total > MAX_REQUEST_BYTES) {
+        // Too large: answer 413 now, but keep reading (and dropping) the rest. Destroying the
+        // socket while the client still sends resets the connection before it reads the 413.
+        // Past DRAIN_REQUEST_BYTES it is not worth the wait: cut it off.
+        chunks.length = 0
         resolve(undefined)
-        request.destroy()
+        if (total > DRAIN_REQUEST_BYTES) request.destroy()
         return
       }
       chunks.push(chunk)

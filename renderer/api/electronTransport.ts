@@ -7,6 +7,8 @@ export function createElectronTransport(bridge: StrataBridge): Transport {
   return {
     kind: 'electron',
     call: (request, signal) => raceAbort(bridge.call(request), signal),
+    // strata://app serves downloads to our own window only: the plain link is enough.
+    downloadUrl: (href) => Promise.resolve({ ok: true, value: href }),
     onEvent: (listener) => bridge.onEvent(listener),
   }
 }

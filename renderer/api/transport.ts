@@ -6,6 +6,11 @@ import type { ApiError, ApiResult } from '../../shared/errors'
 export interface Transport {
   readonly kind: 'electron' | 'web'
   call(request: ApiRequest, signal?: AbortSignal): Promise<ApiResult<unknown>>
+  /**
+   * The URL a download link (WEB_DOWNLOAD_PATH + query) should navigate to: as is on the
+   * desktop, with a one-time nonce in web mode (webCall.ts webDownloadUrl).
+   */
+  downloadUrl(href: string, signal?: AbortSignal): Promise<ApiResult<string>>
   onEvent(listener: (event: ApiEvent) => void): () => void
 }
 

@@ -15,6 +15,14 @@ export interface ProgressState {
   readonly rate?: number
   readonly secondsLeft?: number
   readonly updatedAt: number
+  /** Set for an api call still waiting for its answer (slowCalls.ts), not a main operation. */
+  readonly call?: SlowCallState
+}
+
+export interface SlowCallState {
+  readonly elapsedSeconds: number
+  /** Aborts the call. */
+  readonly cancel: () => void
 }
 
 /** An operation that stopped reporting without a last event is dropped after this long. */

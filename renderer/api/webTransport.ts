@@ -1,35 +1,35 @@
 // Web mode: calls are POSTs to electron/serve.ts on the same origin (webCall.ts); events
-// arrive on one EventSource, opened while someone listens.
+// arrive on one stream (webEvents.ts), opened while someone listens.
 import type { ApiEvent } from '../../shared/api'
-import { WEB_EVENTS_PATH } from '../../shared/api'
 import type { Transport } from './transport'
-import { parseEvent } from './parseEvent'
-import { postApiCall } from './webCall'
+import { postApiCall, webDownloadUrl } from './webCall'
+import { readWebEvents } from './webEvents'
 
 export function createWebTransport(token: string): Transport {
   const listeners = new Set<(event: ApiEvent) => void>()
-  let source: EventSource | undefined
+  let stream: AbortController | undefined
 
   const openEvents = (): void => {
-    if (source) return
-    source = new EventSource(`${WEB_EVENTS_PATH}?token=${encodeURIComponent(token)}`)
-    source.onmessage = (message: MessageEvent<string>) => {
-      const event = parseEvent(message.data)
-      if (event) for (const listener of listeners) listener(event)
+    if (stream) return
+    stream = new AbortController()
+    const deliver = (event: ApiEvent): void => {
+      for (const listener of listeners) listener(event)
     }
+    void readWebEvents(token, deliver, stream.signal)
   }
 
   return {
     kind: 'web',
     call: (request, signal) => postApiCall(token, request, signal),
+    downloadUrl: (href, signal) => webDownloadUrl(token, href, signal),
     onEvent(listener) {
       listeners.add(listener)
       openEvents()
       return () => {
         listeners.delete(listener)
-        if (listeners.size === 0 && source) {
-          source.close()
-          source = undefined
+        if (listeners.size === 0 && stream) {
+          stream.abort()
+          stream = undefined
         }
       }
     },

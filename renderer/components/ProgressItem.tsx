@@ -1,6 +1,7 @@
 // One running operation: what it is, how far (bytes or items), its rate and time left, and a
 // Cancel button when main says it can be stopped. Used by the status bar and every view that
-// starts long work (files, history, sharing, compare).
+// starts long work (files, history, sharing, compare). An api call still waiting for its answer
+// (state.call) shows the same way: its elapsed time, and a Cancel that aborts the call.
 import { useMutation } from '@tanstack/react-query'
 import { formatBytes, formatCount } from '../../shared/format'
 import { asApiError } from '../api/ApiCallError'
@@ -10,6 +11,7 @@ import { formatDuration } from '../api/progressRate'
 
 export function progressText(state: ProgressState): string {
   const { event } = state
+  if (state.call) return formatDuration(Math.max(1, state.call.elapsedSeconds))
   const items = event.unit === 'items'
   const amount = (n: number): string => (items ? formatCount(n) : formatBytes(n))
   const parts = [
@@ -41,8 +43,15 @@ export function ProgressItem({
     event.totalBytes !== undefined && event.totalBytes > 0
       ? Math.min(1, event.doneBytes / event.totalBytes)
       : undefined
+  const { call: waiting } = state
+  const cancelled = waiting ? false : cancel.data?.cancelled === true
   return (
-    <span className="progress-item" data-testid={testId} data-operation={event.operationId}>
+    <span
+      className="progress-item"
+      data-testid={testId}
+      data-operation={event.operationId}
+      data-elapsed={waiting?.elapsedSeconds}
+    >
       <span className="progress-label">{event.label}</span>
       {fraction !== undefined ? (
         <progress className="progress-bar" max={1} value={fraction} aria-label={event.label} />
@@ -53,10 +62,10 @@ export function ProgressItem({
           type="button"
           className="button-secondary button-small"
           data-testid={cancelTestId}
-          disabled={cancel.isPending || cancel.data?.cancelled === true}
-          onClick={() => cancel.mutate()}
+          disabled={cancel.isPending || cancelled}
+          onClick={() => (waiting ? waiting.cancel() : cancel.mutate())}
         >
-          {cancel.data?.cancelled ? 'Cancelling…' : 'Cancel'}
+          {cancelled ? 'Cancelling…' : 'Cancel'}
         </button>
       ) : null}
       {cancel.isError ? (

@@ -1,7 +1,6 @@
 // history.pushState / popstate as a tiny store, so back and forward move between views.
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import { parseRoute, routeToSearch, sameRoute, type Route } from './route'
-import { pageToken } from './token'
 
 const NAVIGATE_EVENT = 'strata:navigate'
 
@@ -27,7 +26,7 @@ export interface NavigateOptions {
 
 export function navigate(route: Route, options: NavigateOptions = {}): void {
   if (sameRoute(route, currentRoute()) && !options.replace) return
-  const url = `${window.location.pathname}${routeToSearch(route, pageToken)}`
+  const url = `${window.location.pathname}${routeToSearch(route)}`
   if (options.replace) window.history.replaceState(null, '', url)
   else window.history.pushState(null, '', url)
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
@@ -46,5 +45,5 @@ export function useNavigate(): (route: Route, options?: NavigateOptions) => void
 
 /** An href for a route, so links can be opened, copied and middle-clicked like any link. */
 export function hrefFor(route: Route): string {
-  return `${window.location.pathname}${routeToSearch(route, pageToken)}`
+  return `${window.location.pathname}${routeToSearch(route)}`
 }

@@ -8,6 +8,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ApiEvent, ProgressEvent } from '../../shared/api'
+import { WEB_DOWNLOAD_TICKET_PATH } from '../../shared/webDownloadTicket'
 import { OCI, OciLayoutBuilder, sha256Digest } from './ociBuilder'
 import { featureTree, gnuTar, gzip, rawTar, run, tempDir } from './layerTars'
 
@@ -61,13 +62,43 @@ export function postCall(port: number, token: string, body: object): Promise<unk
   })
 }
 
+/** A one-time download nonce for `query` ("ref=…&path=…"), asked for as the page asks. */
+export async function downloadNonce(port: number, token: string, query: string): Promise<string> {
+  const answer = await new Promise<unknown>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: WEB_DOWNLOAD_TICKET_PATH,
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'x-strata-token': token },
+      },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (text += chunk))
+        res.on('end', () => resolve(JSON.parse(text)))
+      },
+    )
+    req.on('error', reject)
+    req.end(JSON.stringify({ query }))
+  })
+  const nonce =
+    typeof answer === 'object' && answer !== null && 'value' in answer
+      ? (answer.value as { nonce?: unknown }).nonce
+      : undefined
+  if (typeof nonce !== 'string') throw new Error(`no nonce: ${JSON.stringify(answer)}`)
+  return nonce
+}
+
 export interface ProgressStream {
   /** The first progress event (seen so far or still to come) that matches. */
   waitFor(match: (e: ProgressEvent) => boolean): Promise<ProgressEvent>
   close(): void
 }
 
-/** The server-sent event stream, authorized by the launch token. */
+/** The server-sent event stream, authorized by the launch token header (as the page does). */
 export async function openProgressStream(port: number, token: string): Promise<ProgressStream> {
   const seen: ProgressEvent[] = []
   const waiters: { match: (e: ProgressEvent) => boolean; resolve: (e: ProgressEvent) => void }[] =
@@ -84,7 +115,13 @@ export async function openProgressStream(port: number, token: string): Promise<P
       waiter.resolve(event)
     }
   }
-  const req = request({ host: '127.0.0.1', port, path: `/api/events?token=${token}`, agent: false })
+  const req = request({
+    host: '127.0.0.1',
+    port,
+    path: '/api/events',
+    headers: { 'x-strata-token': token },
+    agent: false,
+  })
   await new Promise<void>((resolve, reject) => {
     req.on('response', (res) => {
       res.setEncoding('utf8')

@@ -20,6 +20,7 @@ import { startWebServer } from '../../electron/web/webServer'
 import { SAMPLE_CREATED, baseLayer } from '../harness/ociSampleContent'
 import type { Fetched, ProgressStream, UnpackedTar } from '../harness/webDownloads'
 import {
+  downloadNonce,
   httpGet,
   openProgressStream,
   postCall,
@@ -156,15 +157,17 @@ test('a whiteout-deleted path is absent; as of an earlier layer it is there', as
   assert.equal(readFileSync(path.join(asOfBase.dir, 'etc/motd'), 'utf8'), contentOf('etc/motd'))
 })
 
-test('without the token: 401; with the session cookie of the page: allowed', async () => {
+test('without the token: 401; the page cookie alone: 401; a one-time nonce: allowed', async () => {
   const args = { ref: sampleRef, path: '/etc/hostname' }
   assert.equal((await download(args, {})).status, 401)
   assert.equal((await download(args, { 'x-strata-token': 'wrong' })).status, 401)
   const page = await get(`/?token=${server.token}`)
   const cookie = String(page.headers['set-cookie']).split(';')[0] ?? ''
-  const withCookie = await download(args, { cookie })
-  assert.equal(withCookie.status, 200)
-  assert.equal(withCookie.body.toString(), contentOf('etc/hostname'))
+  assert.equal((await download(args, { cookie })).status, 401, 'the cookie opens no download')
+  const nonce = await downloadNonce(server.port, server.token, downloadQuery(args))
+  const withNonce = await get(`${WEB_DOWNLOAD_PATH}${downloadQuery(args)}&nonce=${nonce}`)
+  assert.equal(withNonce.status, 200)
+  assert.equal(withNonce.body.toString(), contentOf('etc/hostname'))
   const query = await get(`${WEB_DOWNLOAD_PATH}${downloadQuery(args)}&token=${server.token}`)
   assert.equal(query.status, 401, 'the token never travels in a download URL')
 })

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import type { FileStat } from '../../../shared/api'
 import { downloadQuery, WEB_DOWNLOAD_PATH } from '../../../shared/api'
 import { formatBytes } from '../../../shared/format'
+import { DownloadLink } from '../../components/DownloadLink'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
 import { classifyContent } from './fileContent'
@@ -45,14 +46,14 @@ export function FileViewer({ target, stat, onClose }: FileViewerProps) {
         ) : null}
         <span className="file-viewer-actions">
           {regular ? (
-            <a
+            <DownloadLink
               className="button-secondary button-small"
               href={downloadHref(target)}
-              download={baseName(target.path)}
-              data-testid="file-download"
+              fileName={baseName(target.path)}
+              testId="file-download"
             >
               Download
-            </a>
+            </DownloadLink>
           ) : null}
           <button type="button" className="icon-button" aria-label="Close file" onClick={onClose}>
             ×

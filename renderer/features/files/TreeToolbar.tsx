@@ -2,6 +2,7 @@
 // (files:search, name substring or glob) and "download this directory as a tar".
 import { useId, useState, type FormEvent } from 'react'
 import type { ChangeKind } from '../../../shared/layerTree'
+import { DownloadLink } from '../../components/DownloadLink'
 
 export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'modified', 'deleted', 'opaque']
 
@@ -78,14 +79,14 @@ export function TreeToolbar(props: TreeToolbarProps) {
             </label>
           ))}
         </span>
-        <a
+        <DownloadLink
           className="button-secondary button-small"
           href={dirDownload.href}
-          download={dirDownload.name}
-          data-testid="dir-download"
+          fileName={dirDownload.name}
+          testId="dir-download"
         >
           {dirDownload.label}
-        </a>
+        </DownloadLink>
       </span>
     </div>
   )
