@@ -21,10 +21,17 @@ export function describeError(error: ApiError, fallbackHost?: string): ErrorText
       title: 'Strata cannot read that input',
       next: 'Check the spelling: for example alpine:3.20, ghcr.io/owner/repo@sha256:…, oci:/path:tag.',
     }),
-    AUTH_REQUIRED: () => ({
-      title: `${host} wants credentials`,
-      next: 'Sign in below with a username and password or a token; Strata then tries again.',
-    }),
+    AUTH_REQUIRED: () =>
+      error.detail?.host === undefined && fallbackHost === undefined
+        ? {
+            // Strata's own server refused the page: no registry is involved.
+            title: 'This page is not signed in to Strata',
+            next: 'Open Strata again from the address it printed when it started (the one with ?token=…).',
+          }
+        : {
+            title: `${host} wants credentials`,
+            next: 'Sign in below with a username and password or a token; Strata then tries again.',
+          },
     FORBIDDEN: () => ({
       title: `${host} says this is not allowed with these credentials`,
       next: 'Use an account that may read this repository, or ask its owner for access.',

@@ -59,3 +59,14 @@ test('only transient failures are retried, once', () => {
   assert.equal(shouldRetry(0, err('AUTH_REQUIRED')), false)
   assert.equal(shouldRetry(0, err('NETWORK')), false)
 })
+
+test("Strata's own 401 is worded as the page's session, a registry's as its credentials", () => {
+  const own = describeError({ code: 'AUTH_REQUIRED', message: 'This launch token is not valid.' })
+  assert.match(own.title, /not signed in to Strata/)
+  const registry = describeError({
+    code: 'AUTH_REQUIRED',
+    message: 'sign in',
+    detail: { host: 'ghcr.io' },
+  })
+  assert.equal(registry.title, 'ghcr.io wants credentials')
+})
