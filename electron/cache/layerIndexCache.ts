@@ -1,11 +1,13 @@
 // Layer indexes on disk, keyed by layer digest, so reopening a layer (or the same layer in
 // another image) skips the download and the parse.
 //
-// Format (version 2): one JSON document per layer at <dir>/<algorithm>/<hex>.json:
-//   { "format": "strata-layer-index", "version": 2, "digest", "compression",
+// Format (version 4, see electron/layers/README.md): one JSON document per layer at
+// <dir>/<algorithm>/<hex>.json:
+//   { "format": "strata-layer-index", "version": 4, "digest", "compression",
 //     "compressedSize", "uncompressedSize",
 //     "entries": [[path, type, mode, uid, gid, size, mtime, headerOffset, dataOffset,
-//                  storedSize, linkname | null, flags, warnings | null], ...] }
+//                  storedSize, linkname | null, flags, warnings | null,
+//                  [devmajor, devminor] | null], ...] }
 // flags bit 0 = sparse. Rows are tuples rather than objects: one JSON.parse of tuples is the
 // fastest reopen Node offers without a native dependency (10k entries in a few ms). Files
 // are written atomically; a file with another version or a different digest is a miss.
@@ -13,7 +15,7 @@
 // checkpoints and span hashes for ranged reads, written before the JSON; a missing or damaged
 // sidecar only means file reads stream the layer from its start.
 
-import { readFile, rm } from 'node:fs/promises'
+import { readFile, rm, stat } from 'node:fs/promises'
 import type {
   EntryWarning,
   LayerCompressionFound,
@@ -24,12 +26,20 @@ import type {
 import type { LayerSpans } from '../layers/gzipSpans'
 import type { SpanTable } from '../layers/gzipSpansFile'
 import { encodeSpans, readSpansFile } from '../layers/gzipSpansFile'
+import { MAX_INDEX_BYTES } from '../layers/tarLimits'
 import { sweepTempFiles, writeFileAtomic } from './atomicFile'
 import { digestPath } from './cachePaths'
 import { dirname } from 'node:path'
 
 const FORMAT = 'strata-layer-index'
-export const INDEX_FORMAT_VERSION = 3
+/** Version 4: written by an indexer that enforces the path and index-size caps (tarLimits.ts). */
+export const INDEX_FORMAT_VERSION = 4
+/**
+ * An index file over this is neither written nor read (a miss: the layer is indexed again).
+ * The indexer refuses layers whose index would pass MAX_INDEX_BYTES, so only an index near
+ * the cap, or a file someone else wrote, can be larger.
+ */
+export const MAX_INDEX_FILE_BYTES = MAX_INDEX_BYTES + 16 * 1024 * 1024
 
 type Row = [
   string,
@@ -69,18 +79,20 @@ export class LayerIndexCache {
     const path = this.pathOf(digest)
     let text: string
     try {
+      if ((await stat(path)).size > MAX_INDEX_FILE_BYTES) return undefined
       text = await readFile(path, 'utf8')
     } catch {
       return undefined
     }
-    let file: IndexFile
+    let parsed: unknown
     try {
-      file = JSON.parse(text) as IndexFile
+      parsed = JSON.parse(text)
     } catch {
       return undefined // a damaged file is a miss; the next put replaces it
     }
-    if (file.format !== FORMAT || file.version !== INDEX_FORMAT_VERSION) return undefined
-    if (file.digest !== digest || !Array.isArray(file.entries)) return undefined
+    const file = asIndexFile(parsed)
+    if (!file || file.format !== FORMAT || file.version !== INDEX_FORMAT_VERSION) return undefined
+    if (file.digest !== digest) return undefined
     return {
       digest,
       compression: file.compression,
@@ -114,7 +126,13 @@ export class LayerIndexCache {
     const spansPath = this.spansPathOf(index.digest)
     if (spans && spans.digest === index.digest) await writeFileAtomic(spansPath, encodeSpans(spans))
     else await rm(spansPath, { force: true })
-    await writeFileAtomic(path, JSON.stringify(file))
+    const text = JSON.stringify(file)
+    // Over the cap: serve this index from memory only (the next open indexes the layer again).
+    if (text.length > MAX_INDEX_FILE_BYTES) {
+      await rm(spansPath, { force: true })
+      return
+    }
+    await writeFileAtomic(path, text)
   }
 
   async delete(digest: string): Promise<void> {
@@ -162,4 +180,53 @@ function fromRow(row: Row): LayerEntry {
   const device = row[13]
   if (device) entry.device = { major: device[0], minor: device[1] }
   return entry
+}
+
+const COMPRESSIONS: readonly string[] = ['gzip', 'zstd', 'none']
+const TYPES: readonly string[] = ['file', 'dir', 'symlink', 'hardlink', 'char', 'block', 'fifo']
+
+/** The document's shape checked field by field (cheap: a few typeof tests per row). */
+function asIndexFile(value: unknown): IndexFile | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const file = value as Record<string, unknown>
+  const { format, version, digest, compression, compressedSize, uncompressedSize, entries } = file
+  if (typeof format !== 'string' || typeof version !== 'number' || typeof digest !== 'string') {
+    return undefined
+  }
+  if (typeof compression !== 'string' || !COMPRESSIONS.includes(compression)) return undefined
+  if (typeof compressedSize !== 'number' || typeof uncompressedSize !== 'number') return undefined
+  if (!Array.isArray(entries) || !entries.every(isRow)) return undefined
+  return {
+    format,
+    version,
+    digest,
+    compression: compression as LayerCompressionFound,
+    compressedSize,
+    uncompressedSize,
+    entries,
+  }
+}
+
+function isRow(row: unknown): row is Row {
+  if (!Array.isArray(row) || row.length !== 14) return false
+  if (typeof row[0] !== 'string' || typeof row[1] !== 'string' || !TYPES.includes(row[1])) {
+    return false
+  }
+  for (let i = 2; i <= 9; i++) if (typeof row[i] !== 'number') return false
+  const [, , , , , , , , , , linkname, flags, warnings, device] = row as unknown[]
+  if (linkname !== null && typeof linkname !== 'string') return false
+  if (typeof flags !== 'number') return false
+  if (
+    warnings !== null &&
+    !(Array.isArray(warnings) && warnings.every((w) => typeof w === 'string'))
+  ) {
+    return false
+  }
+  return (
+    device === null ||
+    (Array.isArray(device) &&
+      device.length === 2 &&
+      typeof device[0] === 'number' &&
+      typeof device[1] === 'number')
+  )
 }

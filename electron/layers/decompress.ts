@@ -13,6 +13,7 @@ import type { GzipCheckpoint } from './gzipCheckpoints'
 import { CHECKPOINT_EVERY } from './gzipCheckpoints'
 import { GzipIndexStream } from './gzipIndexStream'
 import { decodeZstd, ZstdDecodeError } from './zstdFallback'
+import { MAX_ZSTD_WINDOW, ZstdWindowTooLarge } from './zstdFrames'
 
 export type ZstdDecoder = 'auto' | 'fzstd'
 
@@ -130,6 +131,14 @@ export async function openDecompressed(
       try {
         yield* decodeZstd(input)
       } catch (error) {
+        if (error instanceof ZstdWindowTooLarge) {
+          throw new StrataError(
+            'MALFORMED',
+            `layer ${digest}: a zstd frame asks for a ${error.windowSize}-byte window ` +
+              `(limit ${MAX_ZSTD_WINDOW} bytes: the decoder holds the whole window in memory)`,
+            { subject: digest },
+          )
+        }
         const atEnd = error instanceof ZstdDecodeError && (error.atEnd || sourceDone)
         throw failure('zstd', error, atEnd)
       }

@@ -52,6 +52,8 @@ export class GzipIndexStream extends Transform {
   /** The latest output, newest last, at least WINDOW_BYTES long once there is that much. */
   private recent: Buffer[] = []
   private recentLength = 0
+  /** A chunk left part-way while the reader catches up. */
+  private paused: { chunk: Buffer; offset: number; callback: TransformCallback } | undefined
 
   private constructor(
     inflater: SyncInflater,
@@ -69,18 +71,40 @@ export class GzipIndexStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.run(chunk, 0, callback)
+  }
+
+  /**
+   * Inflates `chunk` from `offset`; stops early when the reader's buffer is full and resumes
+   * from `_read`. Without this a chunk of a zero bomb (1 KiB of gzip can hold 1 MiB of zeros)
+   * was inflated whole into the readable buffer, ~1 GB resident for a 1 MB layer.
+   */
+  private run(chunk: Buffer, offset: number, callback: TransformCallback): void {
+    let stoppedAt: number | undefined
     try {
-      this.inflate(chunk, Z_NO_FLUSH)
-      callback()
+      stoppedAt = this.inflate(chunk, offset, Z_NO_FLUSH)
     } catch (error) {
       callback(error as Error)
+      return
     }
+    if (stoppedAt === undefined) callback()
+    else this.paused = { chunk, offset: stoppedAt, callback }
+  }
+
+  override _read(size: number): void {
+    const paused = this.paused
+    if (!paused) {
+      super._read(size)
+      return
+    }
+    this.paused = undefined
+    this.run(paused.chunk, paused.offset, paused.callback)
   }
 
   override _flush(callback: TransformCallback): void {
     try {
       // Z_FINISH on no input: zlib reports "unexpected end of file" if the stream is cut short.
-      if (!this.ended) this.inflate(Buffer.alloc(0), Z_FINISH)
+      if (!this.ended) this.inflate(Buffer.alloc(0), 0, Z_FINISH)
       this.settlePending(true)
       callback()
     } catch (error) {
@@ -93,8 +117,9 @@ export class GzipIndexStream extends Transform {
     callback(error)
   }
 
-  private inflate(chunk: Buffer, finalFlush: number): void {
-    let offset = 0
+  /** Undefined when `chunk` is used up; else the offset to resume at (backpressure). */
+  private inflate(chunk: Buffer, from: number, finalFlush: number): number | undefined {
+    let offset = from
     while (!this.ended && (offset < chunk.length || finalFlush === Z_FINISH)) {
       if (OUT_BYTES - this.outOffset < OUT_MIN_ROOM) {
         this.out = Buffer.allocUnsafe(OUT_BYTES)
@@ -121,8 +146,8 @@ export class GzipIndexStream extends Transform {
       if (this.pending) this.feedPending(input)
       const output = this.out.subarray(this.outOffset, this.outOffset + step.produced)
       this.outOffset += step.produced
-      if (step.produced > 0) this.deliver(output)
-      if (finalFlush === Z_FINISH) return
+      const wantsMore = step.produced > 0 ? this.deliver(output) : true
+      if (finalFlush === Z_FINISH) return undefined
       const atBoundary =
         wantBoundary && (step.stopped || (step.consumed === 0 && step.produced === 0))
       if (atBoundary) {
@@ -131,12 +156,15 @@ export class GzipIndexStream extends Transform {
       }
       if (step.stopped) this.ended = true // end of the gzip data; anything after is padding
       if (step.consumed === 0 && step.produced === 0) break
+      if (!wantsMore && offset < chunk.length) return offset
     }
+    return undefined
   }
 
-  private deliver(output: Buffer): void {
+  /** Hands `output` downstream; false when the reader's buffer is full. */
+  private deliver(output: Buffer): boolean {
     this.producedTotal += output.length
-    this.push(output)
+    const wantsMore = this.push(output)
     if (this.pending) {
       this.pending.following.push(output)
       this.pending.followingLength += output.length
@@ -157,6 +185,7 @@ export class GzipIndexStream extends Transform {
     ) {
       this.seeking = true
     }
+    return wantsMore
   }
 
   private startPending(): void {

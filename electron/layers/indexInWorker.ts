@@ -1,14 +1,15 @@
 // Runs indexLayer on a worker thread so a 1 GB layer never blocks the thread that serves the
 // UI. The blob stream stays here (sources live on the main thread) and is fed to the worker
 // chunk by chunk with a small in-flight window; progress and the index come back as messages.
+// The thread is shared by every build running at once (indexWorkerHost.ts).
 
 import type { Readable } from 'node:stream'
-import { Worker } from 'node:worker_threads'
 import { StrataError, toApiError } from '../../shared/errors'
 import type { LayerIndex } from '../../shared/layerTree'
 import type { IndexOptions } from './indexLayer'
 import type { FromWorker, ToWorker } from './indexWorkerProtocol'
 import { CHUNKS_IN_FLIGHT } from './indexWorkerProtocol'
+import { post, workerHost } from './indexWorkerHost'
 import { cancelled } from './tarStream'
 
 /** Smaller chunks are copied: Node's buffer pool hands out slices under 4 KiB. */
@@ -19,20 +20,6 @@ const MIN_MOVED_BYTES = 8 * 1024
  * the bundled worker file instead.
  */
 export const DEFAULT_WORKER_URL = new URL('./indexWorker.ts', import.meta.url)
-
-/**
- * Node 20 does not apply the parent's `--import tsx` loader hooks inside worker threads, so a
- * .ts worker starts from a small bootstrap that registers tsx and then imports the file.
- */
-function startWorker(url: URL): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url)
-  // Resolved here, so the worker finds tsx whatever the process's working directory is.
-  const tsxApi = import.meta.resolve('tsx/esm/api')
-  const bootstrap =
-    `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); ` +
-    `return import(${JSON.stringify(url.href)}) })`
-  return new Worker(bootstrap, { eval: true })
-}
 
 /**
  * The chunk's bytes in a buffer that can be transferred to the worker. A chunk that owns its
@@ -62,15 +49,14 @@ export async function indexLayerInWorker(
     blob.destroy()
     throw cancelled()
   }
-  const worker = startWorker(options.workerUrl ?? DEFAULT_WORKER_URL)
-  const send = (message: ToWorker, transfer?: ArrayBuffer[]): void =>
-    worker.postMessage(message, transfer)
+  const host = workerHost(options.workerUrl ?? DEFAULT_WORKER_URL)
   let inFlight = 0
   let wakeFeeder: (() => void) | undefined
   let finished = false
-
-  const result = new Promise<LayerIndex>((resolve, reject) => {
-    worker.on('message', (message: FromWorker) => {
+  let settle: { resolve: (index: LayerIndex) => void; reject: (error: Error) => void } | undefined
+  const result = new Promise<LayerIndex>((resolve, reject) => (settle = { resolve, reject }))
+  const { job, worker } = host.open({
+    message: (message: FromWorker) => {
       if (message.type === 'ack') {
         inFlight--
         wakeFeeder?.()
@@ -81,19 +67,22 @@ export async function indexLayerInWorker(
       } else if (message.type === 'checkpoint') {
         options.onCheckpoint?.(message.checkpoint)
       } else if (message.type === 'done') {
-        resolve(message.index)
+        settle?.resolve(message.index)
       } else {
-        reject(new StrataError(message.error.code, message.error.message, message.error.detail))
+        settle?.reject(
+          new StrataError(message.error.code, message.error.message, message.error.detail),
+        )
       }
-    })
-    worker.on('error', (error) => reject(error))
-    worker.on('exit', (code) => {
-      reject(new StrataError('INTERNAL', `the layer index worker stopped (exit code ${code})`))
-    })
+    },
+    failed: (error) => settle?.reject(error),
   })
-  const onAbort = (): void => send({ type: 'cancel' })
+  const send = (message: ToWorker, transfer?: ArrayBuffer[]): void =>
+    post(worker, message, transfer)
+
+  const onAbort = (): void => send({ job, type: 'cancel' })
   options.signal?.addEventListener('abort', onAbort, { once: true })
   send({
+    job,
     type: 'start',
     digest,
     zstd: options.zstd ?? 'auto',
@@ -106,14 +95,14 @@ export async function indexLayerInWorker(
         if (finished) break
         const data = movable(chunk as Buffer)
         inFlight++
-        send({ type: 'chunk', data }, [data.buffer])
+        send({ job, type: 'chunk', data }, [data.buffer])
         while (inFlight >= CHUNKS_IN_FLIGHT && !finished) {
           await new Promise<void>((wake) => (wakeFeeder = wake))
         }
       }
-      if (!finished) send({ type: 'end' })
+      if (!finished) send({ job, type: 'end' })
     } catch (error) {
-      if (!finished) send({ type: 'fail', error: toApiError(error) })
+      if (!finished) send({ job, type: 'fail', error: toApiError(error) })
     }
   }
   const feeding = feed()
@@ -125,6 +114,6 @@ export async function indexLayerInWorker(
     options.signal?.removeEventListener('abort', onAbort)
     blob.destroy()
     await feeding
-    await worker.terminate()
+    await host.close(job)
   }
 }

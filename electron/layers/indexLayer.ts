@@ -12,6 +12,7 @@ import type {
 import type { ZstdDecoder } from './decompress'
 import { openDecompressed } from './decompress'
 import type { GzipCheckpoint } from './gzipCheckpoints'
+import { StrataError } from '../../shared/errors'
 import { cancelled, scanTar } from './tarStream'
 
 export interface IndexOptions {
@@ -21,6 +22,8 @@ export interface IndexOptions {
   /** Minimum milliseconds between progress reports (the last one is always sent). */
   readonly progressIntervalMs?: number
   readonly maxEntries?: number
+  /** Index budget in bytes (default MAX_INDEX_BYTES, tarLimits.ts). */
+  readonly maxIndexBytes?: number
   /** Record random-access checkpoints (gzip and uncompressed layers) and report each one. */
   readonly onCheckpoint?: (checkpoint: GzipCheckpoint) => void
   /** Uncompressed bytes between checkpoints (default CHECKPOINT_EVERY). */
@@ -70,8 +73,11 @@ export async function indexLayer(
       ...(options.signal ? { signal: options.signal } : {}),
       onChunk: (bytesOut, count) => report(bytesOut, count, false),
       ...(options.maxEntries === undefined ? {} : { maxEntries: options.maxEntries }),
+      ...(options.maxIndexBytes === undefined ? {} : { maxIndexBytes: options.maxIndexBytes }),
     },
-  )
+  ).catch((error: unknown) => {
+    throw namingLayer(error, digest)
+  })
   if (!blob.destroyed) blob.destroy()
   report(scanned.bytes, scanned.entries, true)
   return {
@@ -81,4 +87,14 @@ export async function indexLayer(
     uncompressedSize: scanned.bytes,
     entries,
   }
+}
+
+/** The tar parser does not know which layer it reads: MALFORMED errors get the layer's name. */
+function namingLayer(error: unknown, digest: string): unknown {
+  if (!(error instanceof StrataError) || error.code !== 'MALFORMED') return error
+  if (error.message.includes(digest)) return error
+  return new StrataError('MALFORMED', `layer ${digest}: ${error.message}`, {
+    ...error.detail,
+    subject: digest,
+  })
 }

@@ -1,5 +1,6 @@
-// Worker-thread side of layer indexing: rebuilds the blob stream from the chunks the main
-// thread posts, runs indexLayer on it, and posts progress and the finished index back.
+// Worker-thread side of layer indexing: for each job, rebuilds the blob stream from the chunks
+// the main thread posts, runs indexLayer on it, and posts progress and the finished index
+// back. Several jobs may run at once; they share this thread (and its heap).
 
 import { parentPort } from 'node:worker_threads'
 import { Readable } from 'node:stream'
@@ -11,45 +12,70 @@ const port = parentPort
 if (!port) throw new Error('indexWorker.ts runs only as a worker thread')
 
 const post = (message: FromWorker): void => port.postMessage(message)
-const abort = new AbortController()
-let owed = 0
-const blob = new Readable({
-  highWaterMark: 256 * 1024,
-  read(): void {
-    // The parser wants more: acknowledge the chunks held back while the buffer was full.
-    for (; owed > 0; owed--) post({ type: 'ack' })
-  },
-})
+
+interface Job {
+  readonly blob: Readable
+  readonly abort: AbortController
+  /** Hands a chunk to the blob stream, acknowledging it now or once the parser wants more. */
+  readonly push: (data: Uint8Array) => void
+}
+
+const jobs = new Map<number, Job>()
+
+function startJob(message: Extract<ToWorker, { type: 'start' }>): void {
+  const { job } = message
+  let owed = 0
+  const blob = new Readable({
+    highWaterMark: 256 * 1024,
+    read(): void {
+      // The parser wants more: acknowledge the chunks held back while the buffer was full.
+      for (; owed > 0; owed--) post({ job, type: 'ack' })
+    },
+  })
+  const abort = new AbortController()
+  const push = (data: Uint8Array): void => {
+    if (blob.push(Buffer.from(data.buffer, data.byteOffset, data.length)))
+      post({ job, type: 'ack' })
+    else owed++
+  }
+  jobs.set(job, { blob, abort, push })
+  indexLayer(blob, message.digest, {
+    signal: abort.signal,
+    zstd: message.zstd,
+    onProgress: (progress) => post({ job, type: 'progress', progress }),
+    onCompression: (compression) => post({ job, type: 'compression', compression }),
+    ...(message.checkpoints
+      ? { onCheckpoint: (checkpoint) => post({ job, type: 'checkpoint', checkpoint }) }
+      : {}),
+  })
+    .then(
+      (index) => post({ job, type: 'done', index }),
+      (error: unknown) => post({ job, type: 'error', error: toApiError(error) }),
+    )
+    .finally(() => jobs.delete(job))
+}
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'start') {
+    startJob(message)
+    return
+  }
+  const job = jobs.get(message.job)
+  if (!job) return // finished already; late chunks are dropped
   switch (message.type) {
-    case 'start':
-      indexLayer(blob, message.digest, {
-        signal: abort.signal,
-        zstd: message.zstd,
-        onProgress: (progress) => post({ type: 'progress', progress }),
-        onCompression: (compression) => post({ type: 'compression', compression }),
-        ...(message.checkpoints
-          ? { onCheckpoint: (checkpoint) => post({ type: 'checkpoint', checkpoint }) }
-          : {}),
-      }).then(
-        (index) => post({ type: 'done', index }),
-        (error: unknown) => post({ type: 'error', error: toApiError(error) }),
-      )
-      break
     case 'chunk':
-      if (blob.push(Buffer.from(message.data.buffer, message.data.byteOffset, message.data.length)))
-        post({ type: 'ack' })
-      else owed++
+      job.push(message.data)
       break
     case 'end':
-      blob.push(null)
+      job.blob.push(null)
       break
     case 'fail':
-      blob.destroy(new StrataError(message.error.code, message.error.message, message.error.detail))
+      job.blob.destroy(
+        new StrataError(message.error.code, message.error.message, message.error.detail),
+      )
       break
     case 'cancel':
-      abort.abort()
+      job.abort.abort()
       break
   }
 })

@@ -1,13 +1,15 @@
 // Messages between the main thread and the layer-index worker. The main thread owns the blob
-// stream (sources live there) and sends compressed chunks; the worker decompresses and parses
-// them and acknowledges each chunk, so at most a few chunks are ever in flight.
+// streams (sources live there) and sends compressed chunks; the worker decompresses and parses
+// them and acknowledges each chunk, so at most a few chunks per job are ever in flight. One
+// worker serves every index build running at once (see indexWorkerHost.ts): each message
+// carries the job it belongs to.
 
 import type { ApiError } from '../../shared/errors'
 import type { IndexProgress, LayerCompressionFound, LayerIndex } from '../../shared/layerTree'
 import type { ZstdDecoder } from './decompress'
 import type { GzipCheckpoint } from './gzipCheckpoints'
 
-export type ToWorker =
+export type ToWorker = { readonly job: number } & (
   | {
       readonly type: 'start'
       readonly digest: string
@@ -19,14 +21,16 @@ export type ToWorker =
   | { readonly type: 'end' }
   | { readonly type: 'fail'; readonly error: ApiError }
   | { readonly type: 'cancel' }
+)
 
-export type FromWorker =
+export type FromWorker = { readonly job: number } & (
   | { readonly type: 'ack' }
   | { readonly type: 'progress'; readonly progress: IndexProgress }
   | { readonly type: 'compression'; readonly compression: LayerCompressionFound }
   | { readonly type: 'checkpoint'; readonly checkpoint: GzipCheckpoint }
   | { readonly type: 'done'; readonly index: LayerIndex }
   | { readonly type: 'error'; readonly error: ApiError }
+)
 
-/** Chunks the main thread may send before the worker acknowledges one. */
+/** Chunks the main thread may send for one job before the worker acknowledges one. */
 export const CHUNKS_IN_FLIGHT = 4

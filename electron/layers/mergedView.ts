@@ -77,20 +77,45 @@ export class MergedView {
 
   /** An opaque directory: removes everything under `dir` that came from layers below `layer`. */
   hideBelow(dir: string, layer: number): void {
-    const kids = this.children.get(dir)
-    if (!kids) return
-    for (const child of [...kids]) {
-      const node = this.nodes.get(child)
-      if (node && node.layer < layer) this.remove(child, layer)
-      else if (node && node.entry.type === 'dir') this.hideBelow(child, layer)
+    // Iterative (an explicit stack), so a deeply nested tree cannot overflow the call stack.
+    const stack = [dir]
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      const kids = this.children.get(next)
+      if (!kids) continue
+      for (const child of [...kids]) {
+        const node = this.nodes.get(child)
+        if (node && node.layer < layer) this.remove(child, layer)
+        else if (node && node.entry.type === 'dir') stack.push(child)
+      }
     }
   }
 
+  /**
+   * Removes everything under `dir` (not `dir` itself), deepest first, without recursion: the
+   * listener hears of each entry in the same order the recursive walk used (children before
+   * their directory).
+   */
   private removeChildren(dir: string, layer: number): void {
-    const kids = this.children.get(dir)
-    if (!kids) return
-    for (const child of [...kids]) this.remove(child, layer)
-    this.children.delete(dir)
+    if (!this.children.has(dir)) return
+    // Post-order walk: a directory is finished once all its children are.
+    const stack: { path: string; kids: string[] | undefined }[] = [{ path: dir, kids: undefined }]
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { path: string; kids: string[] | undefined }
+      if (top.kids === undefined) top.kids = [...(this.children.get(top.path) ?? [])].reverse()
+      const child = top.kids.pop()
+      if (child !== undefined) {
+        if (this.nodes.has(child)) stack.push({ path: child, kids: undefined })
+        continue
+      }
+      stack.pop()
+      this.children.delete(top.path)
+      if (top.path === dir) continue
+      const node = this.nodes.get(top.path)
+      if (!node) continue
+      this.onRemoved(node, layer)
+      this.nodes.delete(top.path)
+      this.children.get(parentOf(top.path))?.delete(top.path)
+    }
   }
 
   private link(path: string): void {
@@ -105,14 +130,20 @@ export class MergedView {
 
   /** Creates missing parent directories (tars may omit them), replacing non-directories. */
   private ensureParents(path: string, layer: number): void {
-    const parent = parentOf(path)
-    if (parent === '') return
-    const existing = this.nodes.get(parent)
-    if (existing?.entry.type === 'dir') return
-    if (existing) this.remove(parent, layer)
-    this.ensureParents(parent, layer)
-    this.link(parent)
-    this.nodes.set(parent, { entry: implicitDir(parent), layer, implicit: true })
+    // Walk up to the first directory that exists, then create the missing ones top down
+    // (a loop, not recursion: paths may be thousands of components deep).
+    const missing: string[] = []
+    for (let parent = parentOf(path); parent !== ''; parent = parentOf(parent)) {
+      const existing = this.nodes.get(parent)
+      if (existing?.entry.type === 'dir') break
+      if (existing) this.remove(parent, layer)
+      missing.push(parent)
+    }
+    for (let i = missing.length - 1; i >= 0; i--) {
+      const parent = missing[i] as string
+      this.link(parent)
+      this.nodes.set(parent, { entry: implicitDir(parent), layer, implicit: true })
+    }
   }
 }
 

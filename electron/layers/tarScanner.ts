@@ -7,6 +7,16 @@
 import { StrataError } from '../../shared/errors'
 import type { EntryWarning, LayerEntry, LayerEntryType } from '../../shared/layerTree'
 import { decodeName, normalizeEntryPath } from './entryPath'
+import {
+  checkPathLength,
+  INDEX_ENTRY_BYTES,
+  jsonBytes,
+  MAX_ENTRIES,
+  MAX_INDEX_BYTES,
+  MAX_META_BYTES,
+  paxNumber,
+  paxTime,
+} from './tarLimits'
 import type { RawHeader, SparseSegment } from './tarHeader'
 import {
   BLOCK,
@@ -18,8 +28,8 @@ import {
   sparseSegments,
 } from './tarHeader'
 
-export const MAX_META_BYTES = 1024 * 1024
-export const MAX_ENTRIES = 2_000_000
+export { MAX_ENTRIES, MAX_META_BYTES } from './tarLimits'
+
 const MAX_SPARSE_SEGMENTS = 1_000_000
 
 /** Receives one entry's data; a returned promise pauses the parser until it settles. */
@@ -79,10 +89,15 @@ export class TarScanner {
   private current = ''
   private storedSize = 0
   private stopped = false
+  /** Metadata bytes (pax, GNU long names) read since the last entry, and global pax bytes. */
+  private metaSinceEntry = 0
+  private globalMetaBytes = 0
+  private indexBytes = 0
 
   constructor(
     private readonly onEntry: EntryHandler,
     private readonly maxEntries = MAX_ENTRIES,
+    private readonly maxIndexBytes = MAX_INDEX_BYTES,
   ) {}
 
   /** Bytes consumed so far (the offset in the uncompressed stream). */
@@ -192,6 +207,15 @@ export class TarScanner {
           `tar metadata header at byte ${blockOffset} is ${header.size} bytes (limit 1 MiB)`,
         )
       }
+      // Many records in a row (or many global ones) would add up without this.
+      if (t === 'g') this.globalMetaBytes += header.size
+      else this.metaSinceEntry += header.size
+      if (this.metaSinceEntry > MAX_META_BYTES || this.globalMetaBytes > MAX_META_BYTES) {
+        throw new StrataError(
+          'MALFORMED',
+          `tar metadata before byte ${blockOffset} adds up to more than 1 MiB (limit 1 MiB)`,
+        )
+      }
       this.metaKind = t
       this.metaStart = blockOffset
       this.meta = []
@@ -202,7 +226,12 @@ export class TarScanner {
     }
     if (t === 'S') this.sparseMap = [...(header.sparseMap ?? [])]
     if (t === 'S' && header.sparseExtended) {
-      this.pendingHeader = header
+      // Kept across blocks: its name must not stay a view of a block that is overwritten.
+      this.pendingHeader = {
+        ...header,
+        name: Uint8Array.from(header.name),
+        linkname: Uint8Array.from(header.linkname),
+      }
       this.state = 'sparse-ext'
       return
     }
@@ -252,7 +281,17 @@ export class TarScanner {
         `layer has more than ${this.maxEntries.toLocaleString('en')} entries; Strata stops reading there`,
       )
     }
+    this.metaSinceEntry = 0
     const entry = this.buildEntry(header)
+    this.indexBytes += INDEX_ENTRY_BYTES + jsonBytes(entry.path) + jsonBytes(entry.linkname)
+    if (this.indexBytes > this.maxIndexBytes) {
+      throw new StrataError(
+        'MALFORMED',
+        `the layer's index passes ${(this.maxIndexBytes / 1024 / 1024).toFixed(0)} MiB at entry ` +
+          `${this.count.toLocaleString('en')} (limit: ${INDEX_ENTRY_BYTES} bytes per entry plus ` +
+          `its path and link target); Strata stops reading there`,
+      )
+    }
     const layout = entry.sparse === true ? this.sparseLayout(header) : undefined
     this.sparseMap = []
     this.current = entry.path
@@ -271,8 +310,10 @@ export class TarScanner {
     const pax = (key: string): string | undefined =>
       this.localPax.get(key) ?? this.globalPax.get(key)
     const warnings: EntryWarning[] = []
+    const headerOffset = this.entryStart < 0 ? this.offset - BLOCK : this.entryStart
     const rawName =
       pax('GNU.sparse.name') ?? pax('path') ?? this.decode(this.longName ?? header.name, warnings)
+    checkPathLength('path', rawName, headerOffset)
     const safe = normalizeEntryPath(rawName)
     warnings.push(...safe.warnings)
     const type = TYPES[header.typeflag] ?? 'file'
@@ -284,6 +325,7 @@ export class TarScanner {
     let linkname: string | undefined
     if (type === 'symlink' || type === 'hardlink') {
       const rawLink = pax('linkpath') ?? this.decode(this.longLink ?? header.linkname, warnings)
+      checkPathLength('link target', rawLink, headerOffset)
       if (type === 'hardlink') {
         const target = normalizeEntryPath(rawLink)
         if (target.warnings.length > 0) warnings.push('link-escapes')
@@ -292,7 +334,6 @@ export class TarScanner {
         linkname = rawLink
       }
     }
-    const headerOffset = this.entryStart < 0 ? this.offset - BLOCK : this.entryStart
     return {
       path: safe.path,
       type,
@@ -346,18 +387,4 @@ export class TarScanner {
     this.remaining = pad
     this.state = pad === 0 ? 'header' : 'padding'
   }
-}
-
-function paxNumber(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d+$/.test(value)) return undefined
-  const n = Number(value)
-  if (!Number.isSafeInteger(n) || n > 64 * 1024 ** 3) {
-    throw new StrataError('MALFORMED', `pax header carries an absurd number: ${value}`)
-  }
-  return n
-}
-
-function paxTime(value: string | undefined): number | undefined {
-  if (value === undefined || !/^-?\d+(\.\d+)?$/.test(value)) return undefined
-  return Number(value)
 }

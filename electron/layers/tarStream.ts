@@ -13,6 +13,8 @@ export interface ScanOptions {
   readonly onChunk?: (bytesOut: number, entries: number) => void
   /** Entry limit (default MAX_ENTRIES): a layer with more is refused as MALFORMED. */
   readonly maxEntries?: number
+  /** Index budget (default MAX_INDEX_BYTES, see tarLimits.ts): beyond it, MALFORMED. */
+  readonly maxIndexBytes?: number
 }
 
 export interface ScanResult {
@@ -34,7 +36,7 @@ export async function scanTar(
 ): Promise<ScanResult> {
   const stopper: { scanner?: TarScanner } = {}
   const control: ScanControl = { stop: () => stopper.scanner?.stop() }
-  const scanner = new TarScanner(onEntry(control), options.maxEntries)
+  const scanner = new TarScanner(onEntry(control), options.maxEntries, options.maxIndexBytes)
   stopper.scanner = scanner
   const { signal } = options
   const abort = (): void => {

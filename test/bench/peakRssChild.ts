@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { LayerIndexCache } from '../../electron/cache/layerIndexCache'
 import { LayerIndexService } from '../../electron/layers/layerIndexService'
 import { layerFile, layerRef } from './layerBlob'
+import { selfPeakRssKiB } from './selfPeakRss'
 
 export interface PeakRssResult {
   readonly maxRssKiB: number
@@ -31,7 +32,7 @@ async function main(path: string, workerJs: string | undefined): Promise<void> {
     )
     const { index } = await service.get(layerRef(layer))
     const result: PeakRssResult = {
-      maxRssKiB: process.resourceUsage().maxRSS,
+      maxRssKiB: selfPeakRssKiB(),
       baselineRssKiB,
       entries: index.entries.length,
       uncompressedBytes: index.uncompressedSize,

@@ -128,7 +128,8 @@ test('a layer with more entries than the limit is refused with a clear error', a
     (error: unknown) =>
       error instanceof StrataError &&
       error.code === 'MALFORMED' &&
-      error.message === 'layer has more than 10 entries; Strata stops reading there',
+      error.message ===
+        `layer ${sha256(many)}: layer has more than 10 entries; Strata stops reading there`,
   )
   assert.equal(
     (await indexLayer(chunked(many), sha256(many), { maxEntries: 11 })).entries.length,
