@@ -70,7 +70,10 @@ export interface SharingArgs {
 export interface CompareArgs {
   readonly left: string
   readonly right: string
-  /** For indexes: which platform of each to compare ("linux/amd64"; default amd64 or first). */
+  /**
+   * For indexes: which platform to compare ("linux/amd64"); default the left's first runnable
+   * image, and the same platform on the right where it has one.
+   */
   readonly platform?: string
   /** Also diff the merged filesystems (reads every layer's index; may take a while). */
   readonly files?: boolean

@@ -4,6 +4,7 @@
 import type { ImageComparison } from '../../shared/compare'
 import { StrataError } from '../../shared/errors'
 import { platformString } from '../../shared/format'
+import { parsePlatformText } from '../../shared/oci/platforms'
 import type { Platform } from '../../shared/oci/types'
 import { compareImages } from '../compare/compareImages'
 import type { FileDiffSide } from '../compare/fileDiff'
@@ -71,22 +72,15 @@ async function withFileDiff(
   }
 }
 
-/** "linux/amd64", "linux/arm/v7" → a Platform; BAD_INPUT otherwise. */
+/** "linux/amd64", "linux/arm/v7" → a Platform (shared/oci/platforms reads it); else BAD_INPUT. */
 export function parsePlatform(text: string): Platform {
-  const parts = text.split('/')
-  const [os, architecture, variant] = parts
-  if (
-    parts.length < 2 ||
-    parts.length > 3 ||
-    os === undefined ||
-    architecture === undefined ||
-    !parts.every((p) => /^[a-z0-9._-]+$/i.test(p))
-  ) {
+  const platform = parsePlatformText(text)
+  if (platform === undefined) {
     throw new StrataError(
       'BAD_INPUT',
       `"${text}" is not a platform; write it as os/architecture[/variant], like linux/amd64.`,
       { subject: 'platform' },
     )
   }
-  return { os, architecture, ...(variant !== undefined ? { variant } : {}) }
+  return platform
 }

@@ -2,20 +2,20 @@
 // platforms and created time. For an index, every image it names is read (with bounded
 // concurrency) so the size counts each distinct blob once. Created: the config's `created`,
 // else the org.opencontainers.image.created annotation; for an index, its own annotation,
-// else what its first runnable image says.
+// else what the image sources/openImage would pick by default says. Configs are read and
+// validated there too.
 
 import type { ImageSummary } from '../../shared/api'
 import { describeMediaType } from '../../shared/oci/mediaTypes'
-import { StrataError } from '../../shared/errors'
-import type { Annotations, Descriptor } from '../../shared/oci/types'
+import { chooseImage, isAttestationManifest } from '../../shared/oci/platforms'
+import type { Annotations, Descriptor, ImageManifest } from '../../shared/oci/types'
 import { platformString } from '../../shared/format'
-import { MAX_UNTYPED_CONFIG_BYTES } from '../graph/configDocument'
 import type { ImageSource } from '../sources/imageSource'
+import { readImageConfig } from '../sources/openImage'
 import { Semaphore } from '../util/semaphore'
 
 const MAX_CHILDREN = 64
 const CREATED_ANNOTATION = 'org.opencontainers.image.created'
-const OCTET_STREAM = 'application/octet-stream'
 
 export async function summarizeImage(
   source: ImageSource,
@@ -30,9 +30,9 @@ export async function summarizeImage(
   if (parsed.kind === 'index') {
     const limit = new Semaphore(4)
     const children = parsed.document.manifests.slice(0, MAX_CHILDREN)
-    const childCreated = new Map<number, () => Promise<string | undefined>>()
+    const images = new Map<string, ImageManifest>()
     await Promise.all(
-      children.map((child, position) =>
+      children.map((child) =>
         limit.run(async () => {
           const runnable = child.platform !== undefined && child.platform.os !== 'unknown'
           if (child.platform && runnable) platforms.push(platformString(child.platform))
@@ -42,21 +42,26 @@ export async function summarizeImage(
           if (childManifest.parsed.kind === 'manifest') {
             const document = childManifest.parsed.document
             addBlobSizes(sizes, [document.config, ...document.layers])
-            if (runnable || child.platform === undefined) {
-              childCreated.set(position, async () => {
-                const facts = await readConfigFacts(source, document.config, signal)
-                return facts.created ?? annotatedCreated(document.annotations)
-              })
-            }
+            if (!isAttestationManifest(child)) images.set(child.digest, document)
           }
         }),
       ),
     )
     created = annotatedCreated(parsed.document.annotations)
     if (created === undefined) {
-      const first = [...childCreated.entries()].sort(([a], [b]) => a - b)[0]
+      const chosen = chooseImage(
+        children.filter((child) => images.has(child.digest)),
+        undefined,
+      )
+      const document = chosen !== undefined ? images.get(chosen.digest) : undefined
       // Only a nicety for the list: a config that cannot be read leaves it out.
-      created = await first?.[1]().catch(() => undefined)
+      created =
+        document === undefined
+          ? undefined
+          : await readConfigFacts(source, document.config, signal).then(
+              (facts) => facts.created ?? annotatedCreated(document.annotations),
+              () => undefined,
+            )
     }
   } else if (parsed.kind === 'manifest') {
     const { config, layers } = parsed.document
@@ -82,54 +87,27 @@ function addBlobSizes(sizes: Map<string, number>, blobs: readonly Descriptor[]):
   for (const blob of blobs) sizes.set(blob.digest, blob.size)
 }
 
-/**
- * The platform and created time a config states (nothing for artifacts' configs). A config
- * typed application/octet-stream (old Docker images) is read too, when it is JSON.
- */
+/** The platform and created time a config states (nothing for artifacts' configs). */
 async function readConfigFacts(
   source: ImageSource,
-  config: Descriptor,
+  descriptor: Descriptor,
   signal: AbortSignal | undefined,
 ): Promise<{ readonly platform?: string; readonly created?: string }> {
-  const typed = describeMediaType(config.mediaType).kind === 'config'
-  const untyped = config.mediaType === OCTET_STREAM && config.size <= MAX_UNTYPED_CONFIG_BYTES
-  if (!typed && !untyped) return {}
-  const blob = await source.fetchSmallBlob(config, { signal })
-  const parsed = configObject(blob.bytes)
-  if (parsed === undefined) {
-    if (!typed) return {}
-    throw new StrataError(
-      'MALFORMED',
-      `config blob ${config.digest} is not a JSON object, so the image's platform and creation time cannot be read`,
-      { subject: config.digest },
-    )
-  }
-  const created = validDate(parsed.created)
+  const config = await readImageConfig(source, descriptor, signal !== undefined ? { signal } : {})
+  if (config === undefined) return {}
+  const created = validDate(config.created)
   const platform =
-    typeof parsed.os === 'string' && typeof parsed.architecture === 'string'
+    config.os !== '' && config.architecture !== ''
       ? platformString({
-          os: parsed.os,
-          architecture: parsed.architecture,
-          ...(typeof parsed.variant === 'string' ? { variant: parsed.variant } : {}),
+          os: config.os,
+          architecture: config.architecture,
+          ...(config.variant !== undefined ? { variant: config.variant } : {}),
         })
       : undefined
   return {
     ...(platform !== undefined ? { platform } : {}),
     ...(created !== undefined ? { created } : {}),
   }
-}
-
-/** The config's JSON object, or undefined when the bytes are not one. */
-function configObject(bytes: Uint8Array): Readonly<Record<string, unknown>> | undefined {
-  let value: unknown
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
-  } catch {
-    return undefined
-  }
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Readonly<Record<string, unknown>>)
-    : undefined
 }
 
 function annotatedCreated(annotations: Annotations | undefined): string | undefined {

@@ -28,7 +28,6 @@ import { LayerIndexService } from '../layers/layerIndexService'
 import { TagHistoryService } from '../history/tagHistoryService'
 import type { WatchTimers } from '../history/tagWatcher'
 import { ReferrersService } from '../referrers/referrersService'
-import { createRegistryAgent } from '../registry/registryClient'
 import { PROJECT_ROOT, SAMPLE_LAYOUT_DIR, SAMPLE_REFERENCE } from './appPaths'
 
 /** Layer blobs kept from registries, least recently used dropped first. */
@@ -83,13 +82,8 @@ export async function composeServices(options: ComposeOptions): Promise<Services
     timers: unrefTimers,
     onWarning: warn,
   })
-  // The referrers connections get their own agent (the pool keeps its dispatcher private).
-  const referrersAgent = createRegistryAgent()
-  const referrers = new ReferrersService({
-    pool,
-    dispatcher: referrersAgent,
-    credentials: registry.credentials,
-  })
+  // Referrers ride on the pool's clients: one transport, auth and token cache for everything.
+  const referrers = new ReferrersService({ pool })
   const unsubscribe = directory.onChange((host) => referrers.forget(host))
   let closing: Promise<void> | undefined
   return {
@@ -117,7 +111,6 @@ export async function composeServices(options: ComposeOptions): Promise<Services
       (closing ??= (async () => {
         unsubscribe()
         await history.close()
-        await referrersAgent.close()
         await registry.close()
       })()),
     openSource: (ref, signal) =>

@@ -1,17 +1,23 @@
-// Compares two images from any sources: each resolved to one platform image, then their
-// configs and layers diffed. The file-level diff is added by the layer reader later
-// (ImageComparison.files); this module leaves it absent.
+// Compares two images from any sources: each resolved to one platform image (the one Files
+// shows; without a platform asked for, the right side takes the left's platform when it has
+// it, so two multi-platform indexes are compared like for like), then configs and layers
+// diffed. The file-level diff is added by the layer reader later (ImageComparison.files);
+// this module leaves it absent.
 
 import type { ImageComparison } from '../../shared/compare'
+import { StrataError } from '../../shared/errors'
 import type { Platform } from '../../shared/oci/types'
 import type { ImageSource, SourceCallOptions } from '../sources/imageSource'
 import { diffConfigs } from './configDiff'
 import { alignLayers, withDiffIds } from './layerAlignment'
 import type { ResolvedImage } from './resolveImage'
-import { DEFAULT_PLATFORM, resolveSingleImage } from './resolveImage'
+import { resolveSingleImage } from './resolveImage'
 
 export interface CompareOptions extends SourceCallOptions {
-  /** Platform to pick from an index, on both sides unless rightPlatform is given. */
+  /**
+   * Platform to pick from an index, on both sides unless rightPlatform is given; default the
+   * left's first runnable image, and the same platform on the right where it has one.
+   */
   readonly platform?: Platform
   readonly rightPlatform?: Platform
 }
@@ -21,13 +27,41 @@ export async function compareImages(
   right: ImageSource,
   options: CompareOptions = {},
 ): Promise<ImageComparison> {
-  const platform = options.platform ?? DEFAULT_PLATFORM
   const call = options.signal !== undefined ? { signal: options.signal } : {}
-  const [a, b] = await Promise.all([
-    resolveSingleImage(left, platform, call),
-    resolveSingleImage(right, options.rightPlatform ?? platform, call),
-  ])
-  return compareResolved(a, b)
+  const rightPlatform = options.rightPlatform ?? options.platform
+  if (options.platform !== undefined || rightPlatform !== undefined) {
+    const [a, b] = await Promise.all([
+      resolveSingleImage(left, options.platform, call),
+      resolveSingleImage(right, rightPlatform, call),
+    ])
+    return compareResolved(a, b)
+  }
+  const a = await resolveSingleImage(left, undefined, call)
+  return compareResolved(a, await resolveLike(right, a.side.platform, call))
+}
+
+/** The right side on the left's platform when it has that image, else its own default. */
+async function resolveLike(
+  source: ImageSource,
+  platform: Platform | undefined,
+  call: SourceCallOptions,
+): Promise<ResolvedImage> {
+  if (platform === undefined) return resolveSingleImage(source, undefined, call)
+  try {
+    return await resolveSingleImage(source, platform, call)
+  } catch (error) {
+    if (!isMissingPlatform(error)) throw error
+    return resolveSingleImage(source, undefined, call)
+  }
+}
+
+/** openImage's "this index has no such platform" (not a missing tag or blob). */
+function isMissingPlatform(error: unknown): boolean {
+  return (
+    error instanceof StrataError &&
+    error.code === 'NOT_FOUND' &&
+    error.detail?.subject === 'platform'
+  )
 }
 
 export function compareResolved(a: ResolvedImage, b: ResolvedImage): ImageComparison {

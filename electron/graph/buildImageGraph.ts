@@ -11,10 +11,11 @@ import type {
   ImageManifest,
   Schema1Manifest,
 } from '../../shared/oci/types'
+import { isAttestationManifest } from '../../shared/oci/platforms'
 import type { ImageSource } from '../sources/imageSource'
 import { Semaphore } from '../util/semaphore'
 import { MAX_UNTYPED_CONFIG_BYTES, isJsonConfigType, readConfigBlob } from './configDocument'
-import { isAttestation, makeNode, prettyDocument } from './graphNodes'
+import { makeNode, prettyDocument } from './graphNodes'
 import { stepsPerLayer } from './layerHistory'
 import { planSchema1Layers } from './schema1Graph'
 
@@ -124,7 +125,7 @@ class GraphBuilder {
   }
 
   private async visitChild(child: Descriptor, depth: number): Promise<void> {
-    if (isAttestation(child)) return this.visitManifest(child, 'attestation', depth)
+    if (isAttestationManifest(child)) return this.visitManifest(child, 'attestation', depth)
     if (isIndexMediaType(child.mediaType)) return this.visitManifest(child, 'nested-index', depth)
     if (isManifestMediaType(child.mediaType)) return this.visitManifest(child, 'platform', depth)
     this.addLeaf(child, 'blob', 'blob')

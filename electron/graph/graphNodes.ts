@@ -20,14 +20,6 @@ export interface NodeExtras {
   readonly recognizedAs?: Pick<MediaTypeInfo, 'kind' | 'label' | 'explanation'>
 }
 
-const ATTESTATION_REFERENCE_TYPE = 'vnd.docker.reference.type'
-
-/** Docker buildx attaches provenance/SBOM manifests to indexes with platform unknown/unknown. */
-export function isAttestation(descriptor: Descriptor): boolean {
-  if (descriptor.annotations?.[ATTESTATION_REFERENCE_TYPE] === 'attestation-manifest') return true
-  return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown'
-}
-
 export function makeNode(
   descriptor: Descriptor,
   role: GraphNodeRole,

@@ -10,11 +10,11 @@ import type { Descriptor } from '../../shared/oci/types'
 import type { BlobCache } from '../cache/blobCache'
 import type { RangedBlob } from '../registry/blobs'
 import type { ImageSource } from '../sources/imageSource'
+import { pickImage } from '../sources/openImage'
 import { ImageLayers } from './imageLayers'
 import type { LayerIndexService, LayerRef } from './layerIndexService'
 import type { TrackOperation } from './operationTracker'
 import { untrackedOperations } from './operationTracker'
-import { resolvePlatformImage } from './platformImage'
 
 const REMEMBERED_IMAGES = 8
 
@@ -69,12 +69,12 @@ export class ImageFiles {
    */
   async open(source: ImageSource, options: OpenImageOptions = {}): Promise<OpenedImage> {
     const { signal } = options
-    const image = await resolvePlatformImage(source, options.platform, signal)
+    const image = await pickImage(source, platformOptions(options.platform, signal))
     const total = image.layers.length
     const count =
       options.layer === undefined ? total : layerPosition(image.layers, options.layer) + 1
-    const whole = this.images.get(`${image.manifestDigest}#${total}`)
-    const key = `${image.manifestDigest}#${count}`
+    const whole = this.images.get(`${image.descriptor.digest}#${total}`)
+    const key = `${image.descriptor.digest}#${count}`
     const load =
       (whole?.settled === true ? whole : undefined) ??
       this.images.get(key) ??
@@ -133,7 +133,7 @@ export class ImageFiles {
     layer: string,
     options: OpenImageOptions = {},
   ): Promise<LayerIndexInfo> {
-    const image = await resolvePlatformImage(source, options.platform, options.signal)
+    const image = await pickImage(source, platformOptions(options.platform, options.signal))
     const position = layerPosition(image.layers, layer)
     const descriptor = image.layers[position]
     if (!descriptor) throw new StrataError('INTERNAL', `no layer ${position + 1}`)
@@ -259,4 +259,14 @@ export function layerPosition(layers: readonly Descriptor[], layer: string): num
     throw new StrataError('NOT_FOUND', `No layer ${layer} in this image.`, { subject: 'layer' })
   }
   return found
+}
+
+function platformOptions(
+  platform: string | undefined,
+  signal: AbortSignal | undefined,
+): { platform?: string; signal?: AbortSignal } {
+  return {
+    ...(platform !== undefined ? { platform } : {}),
+    ...(signal !== undefined ? { signal } : {}),
+  }
 }

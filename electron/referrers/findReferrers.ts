@@ -7,17 +7,20 @@ import { StrataError } from '../../shared/errors'
 import { parseManifestBytes } from '../../shared/oci/parseManifest'
 import type { Digest } from '../../shared/oci/types'
 import type { RegistryClient } from '../registry/registryClient'
-import type { RegistryConnection } from '../registry/registryConnection'
 import { Semaphore } from '../util/semaphore'
 import type { Referrer, ReferrersResult } from './referrerTypes'
-import { queryReferrersApi } from './referrersApi'
-import { fallbackTagFor, filterByArtifactType, referrersFromIndex } from './referrersIndex'
+import {
+  fallbackTagFor,
+  filterByArtifactType,
+  referrersFromIndex,
+  toReferrer,
+} from './referrersIndex'
 
 export interface ReferrersDeps {
-  /** For the fallback tag and for reading referrer manifests. */
-  readonly client: Pick<RegistryClient, 'getManifest'>
-  /** For the Referrers API; without it only the fallback tag is tried. */
-  readonly connection?: RegistryConnection
+  /** The Referrers API, the fallback tag and the referrer manifests, all on one client. */
+  readonly client: Pick<RegistryClient, 'getManifest' | 'referrers'>
+  /** Go straight to the fallback tag (the registry is known to lack the API). */
+  readonly skipApi?: boolean
 }
 
 export interface FindReferrersOptions {
@@ -35,13 +38,11 @@ export async function findReferrers(
 ): Promise<ReferrersResult> {
   const signal = options.signal !== undefined ? { signal: options.signal } : {}
   const filter = options.artifactType !== undefined ? { artifactType: options.artifactType } : {}
-  if (deps.connection !== undefined) {
-    const answer = await queryReferrersApi(deps.connection, repository, subject, {
-      ...filter,
-      ...signal,
-    })
+  if (deps.skipApi !== true) {
+    const answer = await deps.client.referrers(repository, subject, { ...filter, ...signal })
     if (answer.kind === 'ok') {
-      const complete = await completeTypes(deps, repository, answer.referrers, options)
+      const listed = answer.manifests.map(toReferrer)
+      const complete = await completeTypes(deps, repository, listed, options)
       return {
         subject,
         via: 'api',

@@ -34,21 +34,8 @@ export function filterByArtifactType(
   return referrers.filter((r) => r.artifactType === artifactType)
 }
 
-/** "OCI-Filters-Applied: artifactType" → ["artifacttype"] (names compared lowercased). */
-export function filtersApplied(header: string | readonly string[] | undefined): string[] {
-  const values = header === undefined ? [] : typeof header === 'string' ? [header] : header
-  return values
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim().toLowerCase())
-    .filter((v) => v !== '')
-}
-
-/** Referrers of several pages, each digest once (a registry may repeat across pages). */
-export function mergeReferrers(pages: readonly (readonly Referrer[])[]): Referrer[] {
-  const seen = new Map<string, Referrer>()
-  for (const page of pages) for (const r of page) if (!seen.has(r.digest)) seen.set(r.digest, r)
-  return [...seen.values()]
-}
+// The Referrers API's header and page helpers live with the registry client that calls it.
+export { filtersApplied, mergeByDigest as mergeReferrers } from '../registry/referrers'
 
 export function requireIndex(document: unknown, what: string): ImageIndex {
   if (

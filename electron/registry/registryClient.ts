@@ -28,6 +28,8 @@ import type { ListOptions, RegistryPage } from './pagination'
 import { listCatalogPage, listTagsPage } from './pagination'
 import { hasRateLimitHeaders, parseRateLimit } from './rateLimit'
 import type { HeaderBag } from './rateLimit'
+import type { ReferrersAnswer, ReferrersOptions } from './referrers'
+import { listReferrers } from './referrers'
 import type { RegistryConnection } from './registryConnection'
 
 export interface RegistryClientOptions {
@@ -148,6 +150,15 @@ export class RegistryClient {
     options: ManifestOptions = {},
   ): Promise<FetchedManifest> {
     return getManifest(this.connection, repository, reference, options)
+  }
+
+  /** What the Referrers API lists for `subject`, or 'unsupported' where the registry lacks it. */
+  referrers(
+    repository: string,
+    subject: string,
+    options: ReferrersOptions = {},
+  ): Promise<ReferrersAnswer> {
+    return listReferrers(this.connection, repository, subject, options)
   }
 
   /** A tag or digest → descriptor: HEAD when it says everything, else GET and hash. */

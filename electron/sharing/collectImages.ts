@@ -1,20 +1,17 @@
 // Gathers the images a sharing view compares from any source: a single-platform image as
-// itself, an index expanded into its platform images (attestations and nested indexes
-// followed or skipped as the graph does), each with its layer descriptors.
+// itself, an index expanded into the images sources/listImages finds in it (nested indexes
+// followed, attestations left out: the same walk that picks the image Files and Compare show),
+// each with its layer descriptors.
 
 import { platformString } from '../../shared/format'
-import { isIndexMediaType } from '../../shared/oci/mediaTypes'
-import type { Descriptor } from '../../shared/oci/types'
 import type { SharingImageInput } from '../../shared/sharing'
-import { isAttestation } from '../graph/graphNodes'
 import type { ImageSource, SourceCallOptions } from '../sources/imageSource'
+import { listImages } from '../sources/openImage'
 import { Semaphore } from '../util/semaphore'
 
 export interface CollectOptions extends SourceCallOptions {
   /** Prefix for labels; default the source's reference. */
   readonly label?: string
-  /** How deep nested indexes are followed. */
-  readonly maxDepth?: number
 }
 
 /** The images a source's reference names: one, or every platform image of an index. */
@@ -22,49 +19,34 @@ export async function collectSharingImages(
   source: ImageSource,
   options: CollectOptions = {},
 ): Promise<SharingImageInput[]> {
-  const root = await source.resolve(options)
+  const call = options.signal !== undefined ? { signal: options.signal } : {}
   const label = options.label ?? source.ref
+  const listing = await listImages(source, call)
+  if (listing.kind === 'schema1') return []
+  if (listing.kind === 'manifest') {
+    return [{ label, digest: listing.root.digest, layers: layerFacts(listing.manifest.layers) }]
+  }
   const out: SharingImageInput[] = []
-  await visit(source, root, label, 0, options.maxDepth ?? 4, out, new Set(), options)
+  for (const image of listing.images) {
+    const { parsed } = await source.fetchManifest(image.descriptor, call)
+    if (parsed.kind !== 'manifest') continue
+    out.push({
+      label: image.platform ? `${label} ${platformString(image.platform)}` : label,
+      digest: image.descriptor.digest,
+      layers: layerFacts(parsed.document.layers),
+    })
+  }
   return out
 }
 
-async function visit(
-  source: ImageSource,
-  descriptor: Descriptor,
-  label: string,
-  depth: number,
-  maxDepth: number,
-  out: SharingImageInput[],
-  seen: Set<string>,
-  options: SourceCallOptions,
-): Promise<void> {
-  if (seen.has(descriptor.digest)) return
-  seen.add(descriptor.digest)
-  const manifest = await source.fetchManifest(descriptor, options)
-  const { parsed } = manifest
-  if (parsed.kind === 'schema1') return
-  if (parsed.kind === 'manifest') {
-    out.push({
-      label,
-      digest: descriptor.digest,
-      layers: parsed.document.layers.map((layer) => ({
-        digest: layer.digest,
-        size: layer.size,
-        mediaType: layer.mediaType,
-      })),
-    })
-    return
-  }
-  if (depth >= maxDepth) return
-  for (const child of parsed.document.manifests) {
-    if (isAttestation(child)) continue
-    const childLabel =
-      child.platform !== undefined && !isIndexMediaType(child.mediaType)
-        ? `${label} ${platformString(child.platform)}`
-        : label
-    await visit(source, child, childLabel, depth + 1, maxDepth, out, seen, options)
-  }
+function layerFacts(
+  layers: readonly { readonly digest: string; readonly size: number; readonly mediaType: string }[],
+): SharingImageInput['layers'] {
+  return layers.map((layer) => ({
+    digest: layer.digest,
+    size: layer.size,
+    mediaType: layer.mediaType,
+  }))
 }
 
 export interface LabelledSource {

@@ -7,13 +7,11 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Agent } from 'undici'
 import { parseReference } from '../../shared/reference'
 import { buildImageGraph } from '../../electron/graph/buildImageGraph'
 import { RegistryClientPool } from '../../electron/registry/clientPool'
 import { openRegistryImage } from '../../electron/registry/registrySource'
 import { findReferrers } from '../../electron/referrers/findReferrers'
-import { createReferrersConnection } from '../../electron/referrers/referrersConnection'
 import { ReferrersService } from '../../electron/referrers/referrersService'
 import {
   fallbackTagFor,
@@ -42,27 +40,20 @@ describe('referrers against distribution 2.8 (fallback tag)', () => {
   let registry: RunningRegistry
   let fixtures: FixtureSet
   let pool: RegistryClientPool
-  let agent: Agent
 
   before(async () => {
     registry = await startRegistry()
     fixtures = await pushFixtures({ host: registry.host })
     pool = new RegistryClientPool()
-    agent = new Agent()
   })
   after(async () => {
     await pool?.close()
-    await agent?.close()
     await registry?.stop()
   })
 
-  const deps = (): Parameters<typeof findReferrers>[0] => {
-    const client = pool.clientFor(registry.host)
-    return {
-      client,
-      connection: createReferrersConnection(client, { dispatcher: agent, tokens: pool.tokens }),
-    }
-  }
+  const deps = (): Parameters<typeof findReferrers>[0] => ({
+    client: pool.clientFor(registry.host),
+  })
 
   it('finds the artifact through the fallback tag, with its type and annotations', async () => {
     const { artifact } = fixtures
@@ -102,7 +93,7 @@ describe('referrers against distribution 2.8 (fallback tag)', () => {
     const { artifact } = fixtures
     const source = openRegistryImage(parseReference(`${registry.host}/demo/app:v1`), { pool })
     const graph = await buildImageGraph(source)
-    const service = new ReferrersService({ pool, dispatcher: agent })
+    const service = new ReferrersService({ pool })
     const merged = await service.attachToGraph(graph, source)
     const node = merged.nodes.find((n) => n.id === artifact.artifactDigest)
     assert.equal(node?.role, 'referrer')
@@ -131,7 +122,6 @@ describe('referrers through the API (loopback stand-in)', () => {
   let server: Server
   let host: string
   let pool: RegistryClientPool
-  let agent: Agent
   const seen: string[] = []
 
   before(async () => {
@@ -173,18 +163,13 @@ describe('referrers through the API (loopback stand-in)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     host = `127.0.0.1:${(server.address() as AddressInfo).port}`
     pool = new RegistryClientPool()
-    agent = new Agent()
   })
   after(async () => {
     await pool?.close()
-    await agent?.close()
     await new Promise((resolve) => server?.close(resolve))
   })
 
-  const deps = (): Parameters<typeof findReferrers>[0] => {
-    const client = pool.clientFor(host)
-    return { client, connection: createReferrersConnection(client, { dispatcher: agent }) }
-  }
+  const deps = (): Parameters<typeof findReferrers>[0] => ({ client: pool.clientFor(host) })
 
   it('follows pages and keeps artifactType and annotations', async () => {
     const result = await findReferrers(deps(), 'demo/signed', subject)
