@@ -4,6 +4,11 @@
 // Pure, so it is unit-tested.
 import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
 import { platformString } from '../../../shared/format'
+import {
+  chooseImage,
+  isAttestationManifest,
+  parsePlatformText,
+} from '../../../shared/oci/platforms'
 
 export interface ImageLayerInfo {
   /** 1-based, 1 = the bottom layer (the URL's `layer=`). */
@@ -47,10 +52,10 @@ export function filesImageOf(graph: GraphShape, platform?: string): FilesImage |
   let manifest: GraphNode | undefined = root.kind === 'manifest' ? root : undefined
   const runnable = root.kind === 'index' ? runnableManifests(graph, root.id) : []
   if (root.kind === 'index') {
+    // The same rule the main side's openImage applies (shared/oci/platforms.ts).
+    const wanted = platform === undefined ? undefined : parsePlatformText(platform)
     manifest =
-      platform === undefined
-        ? runnable[0]
-        : runnable.find((n) => n.platform && platformString(n.platform) === platform)
+      platform !== undefined && wanted === undefined ? undefined : chooseImage(runnable, wanted)
   }
   if (!manifest) return undefined
   const layers = childrenOf(graph, manifest.id, 'layer').map((node, i) => ({
@@ -80,10 +85,26 @@ export function platformsOf(graph: GraphShape): readonly string[] {
   )
 }
 
+/** Nested indexes followed to this depth, as the main side's openImage does. */
+const MAX_INDEX_DEPTH = 4
+
+/**
+ * The images of an index in index order, depth first: nested indexes flattened (each digest
+ * once), attestations left out — the walk the main side's listImages makes.
+ */
 function runnableManifests(graph: GraphShape, indexId: string): GraphNode[] {
-  return childrenOf(graph, indexId, 'manifest').filter(
-    (n) => n.kind === 'manifest' && n.role === 'platform' && n.platform?.os !== 'unknown',
-  )
+  const images: GraphNode[] = []
+  const seen = new Set<string>()
+  const walk = (id: string, depth: number): void => {
+    for (const child of childrenOf(graph, id, 'manifest')) {
+      if (isAttestationManifest(child) || seen.has(child.digest)) continue
+      seen.add(child.digest)
+      if (child.kind === 'manifest' && child.role === 'platform') images.push(child)
+      else if (child.kind === 'index' && depth + 1 < MAX_INDEX_DEPTH) walk(child.id, depth + 1)
+    }
+  }
+  walk(indexId, 0)
+  return images
 }
 
 /** The layer the URL names (a 1-based position or a digest), or undefined when none matches. */
