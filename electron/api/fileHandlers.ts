@@ -5,7 +5,7 @@
 import type { FileChunk, FileListItem, Page } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
 import type { ChangeKind } from '../../shared/layerTree'
-import { parentOf } from '../layers/entryPath'
+import { parentOf } from '../filetree/entryPath'
 import { locateImageFile } from '../layers/imageFiles'
 import type { ImageLayers } from '../layers/imageLayers'
 import type { OpenedImage } from '../layers/imageFilesService'

@@ -11,7 +11,7 @@
 // flags bit 0 = sparse. Rows are tuples rather than objects: one JSON.parse of tuples is the
 // fastest reopen Node offers without a native dependency (10k entries in a few ms). Files
 // are written atomically; a file with another version or a different digest is a miss.
-// Version 2 added the checkpoint sidecar <hex>.spans beside it (electron/layers/gzipSpansFile.ts):
+// Version 2 added the checkpoint sidecar <hex>.spans beside it (electron/compression/gzipSpansFile.ts):
 // checkpoints and span hashes for ranged reads, written before the JSON; a missing or damaged
 // sidecar only means file reads stream the layer from its start.
 
@@ -23,10 +23,10 @@ import type {
   LayerEntryType,
   LayerIndex,
 } from '../../shared/layerTree'
-import type { LayerSpans } from '../layers/gzipSpans'
-import type { SpanTable } from '../layers/gzipSpansFile'
-import { encodeSpans, readSpansFile } from '../layers/gzipSpansFile'
-import { MAX_INDEX_BYTES } from '../layers/tarLimits'
+import type { LayerSpans } from '../compression/gzipSpans'
+import type { SpanTable } from '../compression/gzipSpansFile'
+import { encodeSpans, readSpansFile } from '../compression/gzipSpansFile'
+import { MAX_INDEX_BYTES } from '../tar/tarLimits'
 import { sweepTempFiles, writeFileAtomic } from './atomicFile'
 import { digestPath } from './cachePaths'
 import { dirname } from 'node:path'

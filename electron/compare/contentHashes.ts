@@ -4,8 +4,8 @@
 
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import { openDecompressed } from '../layers/decompress'
-import { scanTar } from '../layers/tarStream'
+import { openDecompressed } from '../compression/decompress'
+import { scanTar } from '../tar/tarStream'
 
 /** One layer and the entries (by tar header offset) whose contents are wanted. */
 export interface LayerHashRequest {

@@ -19,7 +19,7 @@ import type { LayerEntry } from '../../shared/layerTree'
 import type { Descriptor } from '../../shared/oci/types'
 import { locateImageFile } from '../layers/imageFiles'
 import type { ImageLayers } from '../layers/imageLayers'
-import type { MergedNode } from '../layers/mergedView'
+import type { MergedNode } from '../filetree/mergedView'
 import type { LayerHashRequest } from './contentHashes'
 import { contentKey, hashLayerEntries } from './contentHashes'
 

@@ -9,8 +9,8 @@ import { StrataError } from '../../shared/errors'
 import type { LayerIndex } from '../../shared/layerTree'
 import type { DirectoryTarPlan } from './directoryTarPlan'
 import { readLayerEntries } from './readLayerEntries'
-import { TAR_END, encodeTarHeader, padding } from './tarEncode'
-import { cancelled } from './tarStream'
+import { TAR_END, encodeTarHeader, padding } from '../tar/tarEncode'
+import { cancelled } from '../tar/tarStream'
 import { drainedOrClosed } from '../util/drained'
 
 /** Opens layer `layer` (0 = bottom) as the blob stream its source serves. */

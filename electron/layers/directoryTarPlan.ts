@@ -6,11 +6,11 @@
 // their data. A hardlink whose target lies outside the directory carries the data itself.
 
 import type { LayerEntry, LayerIndex } from '../../shared/layerTree'
-import { baseName } from './entryPath'
+import { baseName } from '../filetree/entryPath'
 import { locateImageFile } from './imageFiles'
-import type { MergedView } from './mergedView'
-import type { TarHeaderFields } from './tarEncode'
-import { TAR_END, encodedEntrySize } from './tarEncode'
+import type { MergedView } from '../filetree/mergedView'
+import type { TarHeaderFields } from '../tar/tarEncode'
+import { TAR_END, encodedEntrySize } from '../tar/tarEncode'
 
 /** An entry written from its header alone. */
 export interface PlannedEntry {

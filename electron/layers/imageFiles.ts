@@ -7,8 +7,8 @@ import { StrataError } from '../../shared/errors'
 import type { LayerEntry, LayerIndex } from '../../shared/layerTree'
 import type { LayerFileOptions, OpenedLayerFile } from './readLayerFile'
 import { openLayerFile } from './readLayerFile'
-import type { MergedView } from './mergedView'
-import { MAX_SYMLINK_HOPS, resolveImagePath } from './resolveSymlinks'
+import type { MergedView } from '../filetree/mergedView'
+import { MAX_SYMLINK_HOPS, resolveImagePath } from '../filetree/resolveSymlinks'
 
 /** Opens layer `layer` (0 = bottom) of the image as the blob stream its source serves. */
 export type LayerBlobOpener = (layer: number, signal?: AbortSignal) => Promise<Readable>

@@ -9,17 +9,17 @@ import type {
   LayerChange,
   LayerIndex,
 } from '../../shared/layerTree'
-import { computeEfficiency } from './efficiency'
-import type { SpanTable } from './gzipSpansFile'
-import { openRangedLayerFile } from './gzipRangedFile'
+import { computeEfficiency } from '../filetree/efficiency'
+import type { SpanTable } from '../compression/gzipSpansFile'
+import { openRangedLayerFile } from '../compression/gzipRangedFile'
 import { locateImageFile, openImageFile } from './imageFiles'
-import type { ImageTree } from './imageTree'
-import { buildImageTree } from './imageTree'
+import type { ImageTree } from '../filetree/imageTree'
+import { buildImageTree } from '../filetree/imageTree'
 import type { LayerIndexService, LayerRef } from './layerIndexService'
-import type { MergedNode } from './mergedView'
+import type { MergedNode } from '../filetree/mergedView'
 import type { OpenedLayerFile } from './readLayerFile'
-import type { SearchResult } from './searchTree'
-import { searchTree } from './searchTree'
+import type { SearchResult } from '../filetree/searchTree'
+import { searchTree } from '../filetree/searchTree'
 
 export interface LoadProgress {
   /** 0-based layer being indexed. */

@@ -10,7 +10,7 @@ import type { IndexOptions } from './indexLayer'
 import type { FromWorker, ToWorker } from './indexWorkerProtocol'
 import { CHUNKS_IN_FLIGHT } from './indexWorkerProtocol'
 import { post, workerHost } from './indexWorkerHost'
-import { cancelled } from './tarStream'
+import { cancelled } from '../tar/tarStream'
 
 /** Smaller chunks are copied: Node's buffer pool hands out slices under 4 KiB. */
 const MIN_MOVED_BYTES = 8 * 1024

@@ -9,11 +9,11 @@ import type {
   LayerEntry,
   LayerIndex,
 } from '../../shared/layerTree'
-import type { ZstdDecoder } from './decompress'
-import { openDecompressed } from './decompress'
-import type { GzipCheckpoint } from './gzipCheckpoints'
+import type { ZstdDecoder } from '../compression/decompress'
+import { openDecompressed } from '../compression/decompress'
+import type { GzipCheckpoint } from '../compression/gzipCheckpoints'
 import { StrataError } from '../../shared/errors'
-import { cancelled, scanTar } from './tarStream'
+import { cancelled, scanTar } from '../tar/tarStream'
 
 export interface IndexOptions {
   readonly signal?: AbortSignal

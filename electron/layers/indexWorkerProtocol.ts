@@ -6,8 +6,8 @@
 
 import type { ApiError } from '../../shared/errors'
 import type { IndexProgress, LayerCompressionFound, LayerIndex } from '../../shared/layerTree'
-import type { ZstdDecoder } from './decompress'
-import type { GzipCheckpoint } from './gzipCheckpoints'
+import type { ZstdDecoder } from '../compression/decompress'
+import type { GzipCheckpoint } from '../compression/gzipCheckpoints'
 
 export type ToWorker = { readonly job: number } & (
   | {

@@ -7,12 +7,12 @@
 import type { Readable } from 'node:stream'
 import { StrataError } from '../../shared/errors'
 import type { LayerEntry } from '../../shared/layerTree'
-import type { ZstdDecoder } from './decompress'
-import { openDecompressed } from './decompress'
-import type { ByteWriter } from './sparseSink'
-import { sparseSink } from './sparseSink'
-import type { EntrySink } from './tarScanner'
-import { scanTar } from './tarStream'
+import type { ZstdDecoder } from '../compression/decompress'
+import { openDecompressed } from '../compression/decompress'
+import type { ByteWriter } from '../compression/sparseSink'
+import { sparseSink } from '../compression/sparseSink'
+import type { EntrySink } from '../tar/tarScanner'
+import { scanTar } from '../tar/tarStream'
 
 /** Receives one entry's bytes: begin, then every chunk, then end (each awaited in turn). */
 export interface EntryDataWriter {

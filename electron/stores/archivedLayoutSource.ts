@@ -18,13 +18,13 @@ import type {
   VerifiedManifest,
 } from '../sources/imageSource'
 import { UNKNOWN_SIZE } from '../sources/imageSource'
-import type { ArchiveMembers } from './archiveMembers'
+import type { ArchiveMembers } from '../tar/archiveMembers'
 import {
   memberLabel,
   openVerifiedMember,
   readVerifiedMember,
   requireMember,
-} from './archiveMembers'
+} from '../tar/archiveMembers'
 import { embeddedBytes, MAX_SMALL_BLOB_BYTES, verifyBytesAt } from './blobFile'
 import { parseLayoutIndexBytes } from './ociLayoutEntries'
 import { INDEX_FILE, LAYOUT_FILE, LAYOUT_INDEX_TITLE, withPath } from './ociLayoutIndex'

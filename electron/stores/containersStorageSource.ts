@@ -22,7 +22,7 @@ import type {
 } from '../sources/imageSource'
 import { UNKNOWN_SIZE } from '../sources/imageSource'
 import { checkStoreDirectory, readStoreFile } from '../util/safeFile'
-import { verifyStream } from './archiveMembers'
+import { verifyStream } from '../tar/archiveMembers'
 import { fileError, MAX_SMALL_BLOB_BYTES, readVerifiedFile } from './blobFile'
 import type { Store, StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
 import {

@@ -23,13 +23,13 @@ import type {
   VerifiedBlob,
   VerifiedManifest,
 } from '../sources/imageSource'
-import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
+import type { ArchiveMember, ArchiveMembers } from '../tar/archiveMembers'
 import {
   memberLabel,
   openVerifiedMember,
   readVerifiedMember,
   requireMember,
-} from './archiveMembers'
+} from '../tar/archiveMembers'
 import {
   ArchivedLayoutSource,
   blobMemberName,
@@ -46,7 +46,7 @@ import {
   readDockerArchiveEntries,
 } from './dockerArchiveManifest'
 import type { CommandTarget } from './storeCommands'
-import { compressionMagic } from '../layers/detectCompression'
+import { compressionMagic } from '../compression/detectCompression'
 import type { SynthesizedCompression } from './synthesizedMediaTypes'
 import { familyForLayers } from './synthesizedMediaTypes'
 

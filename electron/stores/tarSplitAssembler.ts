@@ -12,7 +12,7 @@ import { StrataError } from '../../shared/errors'
 import { boundedLines } from '../util/boundedLines'
 import { openStoreFile, rangeStream, SAFE_OPEN_FLAGS } from '../util/safeFile'
 import { fileError } from './blobFile'
-import { normalizeMemberName } from './tarMemberHeader'
+import { normalizeMemberName } from '../tar/tarMemberHeader'
 
 const SEGMENT = 2
 const FILE = 1

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { encodeTarHeader, paxRecord, TAR_END } from '../../electron/layers/tarEncode'
+import { encodeTarHeader, paxRecord, TAR_END } from '../../electron/tar/tarEncode'
 import { runShell, shellQuote } from './shell'
 
 const ONE_GIB = 1024 * 1024 * 1024

@@ -16,9 +16,9 @@ import { parseManifestBytes } from '../../shared/oci/parseManifest'
 import { validateConfig, validateIndex, validateManifest } from '../../shared/oci/validate'
 import { digestPath } from '../../electron/cache/cachePaths'
 import { LayerIndexCache } from '../../electron/cache/layerIndexCache'
-import type { ZstdDecoder } from '../../electron/layers/decompress'
+import type { ZstdDecoder } from '../../electron/compression/decompress'
 import { indexLayer } from '../../electron/layers/indexLayer'
-import { encodeTarHeader, TAR_END } from '../../electron/layers/tarEncode'
+import { encodeTarHeader, TAR_END } from '../../electron/tar/tarEncode'
 import { chunked, featureTree, gnuTar, sha256, tempDir, zstd } from '../harness/layerTars'
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */

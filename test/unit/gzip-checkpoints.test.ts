@@ -9,10 +9,10 @@ import { once } from 'node:events'
 import { Readable } from 'node:stream'
 import { test } from 'node:test'
 import zlib from 'node:zlib'
-import { openDecompressed } from '../../electron/layers/decompress'
-import type { GzipCheckpoint } from '../../electron/layers/gzipCheckpoints'
-import { blockPrimer, primedInput } from '../../electron/layers/gzipCheckpoints'
-import { CheckpointInflater } from '../../electron/layers/gzipResume'
+import { openDecompressed } from '../../electron/compression/decompress'
+import type { GzipCheckpoint } from '../../electron/compression/gzipCheckpoints'
+import { blockPrimer, primedInput } from '../../electron/compression/gzipCheckpoints'
+import { CheckpointInflater } from '../../electron/compression/gzipResume'
 
 const EVERY = 1024 * 1024
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { test } from 'node:test'
-import { HeldBytes } from '../../electron/layers/gzipHeldBytes'
+import { HeldBytes } from '../../electron/compression/gzipHeldBytes'
 
 /** A small deterministic generator, so a failure can be replayed. */
 function lcg(seed: number): (n: number) => number {

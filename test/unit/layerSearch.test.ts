@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { LayerEntry } from '../../shared/layerTree'
-import { MergedView } from '../../electron/layers/mergedView'
-import { matcher, searchTree } from '../../electron/layers/searchTree'
+import { MergedView } from '../../electron/filetree/mergedView'
+import { matcher, searchTree } from '../../electron/filetree/searchTree'
 
 function entry(path: string): LayerEntry {
   return {

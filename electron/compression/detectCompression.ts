@@ -4,7 +4,7 @@
 
 import { StrataError } from '../../shared/errors'
 import type { LayerCompressionFound } from '../../shared/layerTree'
-import { BLOCK, checksumMatches, hasUstarMagic, isZeroBlock } from './tarHeader'
+import { BLOCK, checksumMatches, hasUstarMagic, isZeroBlock } from '../tar/tarHeader'
 
 /** Bytes needed to decide: one tar header block. */
 export const DETECT_BYTES = BLOCK

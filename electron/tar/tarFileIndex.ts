@@ -6,11 +6,11 @@ import { stat } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { addAbortSignal, PassThrough, Readable } from 'node:stream'
 import { StrataError } from '../../shared/errors'
-import { compressionMagic } from '../layers/detectCompression'
+import { compressionMagic } from '../compression/detectCompression'
 import { holdStreamErrors } from '../util/holdStreamErrors'
 import { openUserFile, rangeStream } from '../util/safeFile'
 import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
-import { fileError } from './blobFile'
+import { fileError } from '../stores/blobFile'
 import type { PendingOverrides, TarMemberHeader } from './tarMemberHeader'
 import {
   applyMetaRecord,

@@ -13,7 +13,7 @@ import {
   headerTypeflag,
   isZeroBlock,
   splitPaxRecords,
-} from '../layers/tarHeader'
+} from './tarHeader'
 
 export const TAR_BLOCK = BLOCK
 

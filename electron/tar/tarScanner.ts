@@ -6,7 +6,7 @@
 
 import { StrataError } from '../../shared/errors'
 import type { EntryWarning, LayerEntry, LayerEntryType } from '../../shared/layerTree'
-import { decodeName, normalizeEntryPath } from './entryPath'
+import { decodeName, normalizeEntryPath } from '../filetree/entryPath'
 import {
   checkPathLength,
   INDEX_ENTRY_BYTES,
