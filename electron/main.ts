@@ -3,7 +3,7 @@
 
 import { app, BrowserWindow, session, shell } from 'electron'
 import path from 'node:path'
-import { createDownloadProvider } from './api/downloads'
+import { createDownloadProvider } from './files/downloads'
 import { createHandlers } from './api/handlers'
 import { composeServices } from './app/composeServices'
 import { guardDownloads, guardHandlerTable, installLastResortGuard } from './app/lastResortGuard'

@@ -1,7 +1,7 @@
 // Plain data describing what is inside layers: the entries of one layer's tar, how each entry
 // changes the filesystem below it, the merged filesystem as of a layer, and dive-style
 // efficiency figures. Both sides use these shapes; the main side computes them
-// (electron/layers/) and the renderer lists them. Paths are image paths without a leading
+// (electron/files/) and the renderer lists them. Paths are image paths without a leading
 // slash ("etc/os-release"); the root directory is "".
 
 export type LayerEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo'

@@ -12,7 +12,7 @@ import type { PathProbe } from '../../shared/api'
 import type { LocalStore } from '../../shared/localStores'
 import type { StorageView } from '../../shared/storageView'
 import type { ImageSource } from '../sources/imageSource'
-import type { ImageFiles } from '../layers/imageFilesService'
+import type { ImageFiles } from '../files/imageFilesService'
 import type { TagHistoryService } from '../history/tagHistoryService'
 import type { ReferrersService } from '../referrers/referrersService'
 

@@ -45,7 +45,7 @@ export async function bundleDesktopShell(options: BundleOptions = {}): Promise<v
   // The layer-index worker thread runs next to main.js (composeServices looks for it there).
   await build({
     ...common,
-    entryPoints: [path.join(PROJECT_ROOT, 'electron', 'layers', 'indexWorker.ts')],
+    entryPoints: [path.join(PROJECT_ROOT, 'electron', 'files', 'indexWorker.ts')],
     outfile: path.join(outdir, 'indexWorker.js'),
     format: 'esm',
     external: ['fzstd'],

@@ -11,7 +11,7 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { StrataError } from '../../shared/errors'
-import type { DownloadProvider } from '../api/downloads'
+import type { DownloadProvider } from '../files/downloads'
 import type { HandlerContext, HandlerTable } from '../api/handlerTable'
 
 interface RunningOperation {

@@ -15,8 +15,8 @@ import type { ByteRange, RangedBlob } from '../registry/blobs'
 import { openDecompressed } from './decompress'
 import { CheckpointInflater } from './gzipResume'
 import type { SpanTable } from './gzipSpansFile'
-import type { OpenedLayerFile } from '../layers/readLayerFile'
-import { openLayerFile } from '../layers/readLayerFile'
+import type { OpenedLayerFile } from '../files/readLayerFile'
+import { openLayerFile } from '../files/readLayerFile'
 import { drainedOrClosed } from '../util/drained'
 
 export interface RangedFileRequest {

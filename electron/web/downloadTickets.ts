@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type { ApiResult } from '../../shared/errors'
 import { toApiError } from '../../shared/errors'
 import type { DownloadTicket } from '../../shared/webDownloadTicket'
-import { readDownloadArgs } from '../api/downloads'
+import { readDownloadArgs } from '../files/downloads'
 
 /** Long enough to start a download after a click, short enough that a leaked URL dies fast. */
 export const TICKET_TTL_MS = 60_000

@@ -4,7 +4,7 @@
 import { composeServices } from '../app/composeServices'
 import { guardDownloads, guardHandlerTable } from '../app/lastResortGuard'
 import { defaultDataDir, RENDERER_DIST_DIR } from '../app/appPaths'
-import { createDownloadProvider } from '../api/downloads'
+import { createDownloadProvider } from '../files/downloads'
 import { createHandlers } from '../api/handlers'
 import { ensureRendererBuilt } from './ensureRendererBuilt'
 import { startWebServer, type RunningWebServer } from './webServer'

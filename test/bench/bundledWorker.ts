@@ -9,9 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { BENCH_CACHE_DIR } from './rootfsLayer'
 
-const WORKER_SOURCE = fileURLToPath(
-  new URL('../../electron/layers/indexWorker.ts', import.meta.url),
-)
+const WORKER_SOURCE = fileURLToPath(new URL('../../electron/files/indexWorker.ts', import.meta.url))
 
 let bundled: Promise<URL> | undefined
 

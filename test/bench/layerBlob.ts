@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import type { Descriptor } from '../../shared/oci/types'
-import type { LayerRef } from '../../electron/layers/layerIndexService'
+import type { LayerRef } from '../../electron/files/layerIndexService'
 import { openVerifiedFile } from '../../electron/stores/blobFile'
 
 export interface LayerFile {

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict'
 import { Readable } from 'node:stream'
 import { test } from 'node:test'
 import { StrataError } from '../../shared/errors'
-import { indexLayer } from '../../electron/layers/indexLayer'
-import { indexLayerInWorker } from '../../electron/layers/indexInWorker'
+import { indexLayer } from '../../electron/files/indexLayer'
+import { indexLayerInWorker } from '../../electron/files/indexInWorker'
 import { chunked, featureTree, gnuTar, gzip, rawTar, sha256 } from '../harness/layerTars'
 
 const tree = featureTree().root

@@ -9,9 +9,9 @@ import { describe, test } from 'node:test'
 import { gzipSync } from 'node:zlib'
 import { StrataError } from '../../shared/errors'
 import { buildImageTree } from '../../electron/filetree/imageTree'
-import { openImageFile } from '../../electron/layers/imageFiles'
-import { indexLayer } from '../../electron/layers/indexLayer'
-import { openLayerFile } from '../../electron/layers/readLayerFile'
+import { openImageFile } from '../../electron/files/imageFiles'
+import { indexLayer } from '../../electron/files/indexLayer'
+import { openLayerFile } from '../../electron/files/readLayerFile'
 import { join } from 'node:path'
 import {
   chunked,

@@ -10,8 +10,8 @@ import { describe, test } from 'node:test'
 import type { LayerIndex } from '../../shared/layerTree'
 import { nativeZstd } from '../../electron/compression/decompress'
 import { buildImageTree } from '../../electron/filetree/imageTree'
-import { openImageFile } from '../../electron/layers/imageFiles'
-import { indexLayer } from '../../electron/layers/indexLayer'
+import { openImageFile } from '../../electron/files/imageFiles'
+import { indexLayer } from '../../electron/files/indexLayer'
 import type { BuiltLayer } from '../harness/layerTars'
 import {
   chunked,

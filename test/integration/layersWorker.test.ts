@@ -6,8 +6,8 @@ import { Readable } from 'node:stream'
 import { test } from 'node:test'
 import { StrataError } from '../../shared/errors'
 import type { IndexProgress } from '../../shared/layerTree'
-import { indexLayer } from '../../electron/layers/indexLayer'
-import { indexLayerInWorker } from '../../electron/layers/indexInWorker'
+import { indexLayer } from '../../electron/files/indexLayer'
+import { indexLayerInWorker } from '../../electron/files/indexInWorker'
 import { chunked, featureTree, gnuTar, gzip, sha256 } from '../harness/layerTars'
 
 const layer = gzip(gnuTar(featureTree().root, 'posix', true))

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { StrataError } from '../../shared/errors'
 import type { LayerEntry, LayerIndex } from '../../shared/layerTree'
-import { LayerIndexCache } from '../../electron/cache/layerIndexCache'
+import { LayerIndexCache } from '../../electron/files/layerIndexCache'
 import { tempDir } from '../harness/layerTars'
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`

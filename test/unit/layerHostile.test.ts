@@ -7,7 +7,7 @@ import { test } from 'node:test'
 import { StrataError } from '../../shared/errors'
 import type { LayerIndex } from '../../shared/layerTree'
 import type { ZstdDecoder } from '../../electron/compression/decompress'
-import { indexLayer } from '../../electron/layers/indexLayer'
+import { indexLayer } from '../../electron/files/indexLayer'
 import { chunked, gzip, rawEntry, rawTar, sha256, zstd } from '../harness/layerTars'
 
 async function index(bytes: Buffer, zstdDecoder: ZstdDecoder = 'auto'): Promise<LayerIndex> {

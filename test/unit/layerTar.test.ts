@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { LayerEntry, LayerIndex } from '../../shared/layerTree'
-import { indexLayer } from '../../electron/layers/indexLayer'
+import { indexLayer } from '../../electron/files/indexLayer'
 import {
   chunked,
   featureTree,

@@ -5,7 +5,7 @@
 // whether it is recursive).
 
 import type { FileListItem } from '../../shared/api'
-import type { ImageLayers } from '../layers/imageLayers'
+import type { ImageLayers } from './imageLayers'
 
 const LISTINGS_PER_IMAGE = 16
 

@@ -1,19 +1,19 @@
 // Handlers of the files operations: layers, directory listings, lookups, searches, paged file
 // reads, efficiency and the layer caches. Arguments are checked here; the work is done by
-// electron/layers/imageFilesService.ts.
+// electron/files/imageFilesService.ts.
 
 import type { FileChunk, FileListItem, Page } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
 import type { ChangeKind } from '../../shared/layerTree'
 import { parentOf } from '../filetree/entryPath'
-import { locateImageFile } from '../layers/imageFiles'
-import type { ImageLayers } from '../layers/imageLayers'
-import type { OpenedImage } from '../layers/imageFilesService'
-import { layerPosition } from '../layers/imageFilesService'
+import { locateImageFile } from './imageFiles'
+import type { ImageLayers } from './imageLayers'
+import type { OpenedImage } from './imageFilesService'
+import { layerPosition } from './imageFilesService'
 import { memoizedListing } from './listingMemo'
-import { optionalCount, optionalString, requiredString } from './argReaders'
-import type { Handler, HandlerContext } from './handlerTable'
-import type { Services } from './services'
+import { optionalCount, optionalString, requiredString } from '../api/argReaders'
+import type { Handler, HandlerContext } from '../api/handlerTable'
+import type { Services } from '../api/services'
 
 const MAX_LIST = 5000
 const DEFAULT_LIST = 1000

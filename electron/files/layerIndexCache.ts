@@ -1,7 +1,7 @@
 // Layer indexes on disk, keyed by layer digest, so reopening a layer (or the same layer in
 // another image) skips the download and the parse.
 //
-// Format (version 4, see electron/layers/README.md): one JSON document per layer at
+// Format (version 4, see electron/files/README.md): one JSON document per layer at
 // <dir>/<algorithm>/<hex>.json:
 //   { "format": "strata-layer-index", "version": 4, "digest", "compression",
 //     "compressedSize", "uncompressedSize",
@@ -27,8 +27,8 @@ import type { LayerSpans } from '../compression/gzipSpans'
 import type { SpanTable } from '../compression/gzipSpansFile'
 import { encodeSpans, readSpansFile } from '../compression/gzipSpansFile'
 import { MAX_INDEX_BYTES } from '../tar/tarLimits'
-import { sweepTempFiles, writeFileAtomic } from './atomicFile'
-import { digestPath } from './cachePaths'
+import { sweepTempFiles, writeFileAtomic } from '../cache/atomicFile'
+import { digestPath } from '../cache/cachePaths'
 import { dirname } from 'node:path'
 
 const FORMAT = 'strata-layer-index'
