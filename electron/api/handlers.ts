@@ -4,13 +4,13 @@ import { StrataError } from '../../shared/errors'
 import type { HandlerTable } from './handlerTable'
 import { optionalBoolean, optionalCount, optionalString, requiredString } from './argReaders'
 import type { Services } from './services'
-import { buildImageGraph } from '../graph/buildImageGraph'
-import { summarizeImage } from './summarizeImage'
-import { fetchObjectDocument } from './fetchObjectDocument'
+import { buildImageGraph } from '../image/buildImageGraph'
+import { summarizeImage } from '../image/summarizeImage'
+import { fetchObjectDocument } from '../image/fetchObjectDocument'
 import { createFileHandlers } from '../files/handlers'
 import { createHistoryHandlers } from './historyHandlers'
 import { createOperationHandlers } from './operationHandlers'
-import { recordResolvedTag, withGraphReferrers } from './tagRecording'
+import { recordResolvedTag, withGraphReferrers } from '../image/tagRecording'
 
 const MAX_PAGE_SIZE = 1000
 

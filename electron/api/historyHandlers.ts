@@ -10,7 +10,7 @@ import type { TagHistoryService } from '../history/tagHistoryService'
 import { optionalCount, optionalString, requiredString } from './argReaders'
 import { createCompareHandlers } from './compareHandlers'
 import type { Handler } from './handlerTable'
-import { createReferrersHandlers } from './referrersHandlers'
+import { createReferrersHandlers } from '../image/referrersHandlers'
 import type { Services } from './services'
 import { createSharingHandlers } from './sharingHandlers'
 

@@ -14,7 +14,7 @@ import type { StorageView } from '../../shared/storageView'
 import type { ImageSource } from '../sources/imageSource'
 import type { ImageFiles } from '../files/imageFilesService'
 import type { TagHistoryService } from '../history/tagHistoryService'
-import type { ReferrersService } from '../referrers/referrersService'
+import type { ReferrersService } from '../image/referrersService'
 
 export interface RegistryListing {
   listRepositories(

@@ -4,7 +4,7 @@
 import { StrataError } from '../../shared/errors'
 import { parseRepository } from '../../shared/reference'
 import { parseSourceRef } from '../../shared/sourceRef'
-import { isReferrersFallbackTag } from '../referrers/referrersIndex'
+import { isReferrersFallbackTag } from '../image/referrersIndex'
 import type { LabelledSource } from '../sharing/collectImages'
 import { collectImageSet } from '../sharing/collectImages'
 import { computeSharing } from '../sharing/layerSharing'

@@ -27,7 +27,7 @@ import type { LayerIndexServiceOptions } from '../files/layerIndexService'
 import { LayerIndexService } from '../files/layerIndexService'
 import { TagHistoryService } from '../history/tagHistoryService'
 import type { WatchTimers } from '../history/tagWatcher'
-import { ReferrersService } from '../referrers/referrersService'
+import { ReferrersService } from '../image/referrersService'
 import { PROJECT_ROOT, SAMPLE_LAYOUT_DIR, SAMPLE_REFERENCE } from './appPaths'
 
 /** Layer blobs kept from registries, least recently used dropped first. */

@@ -5,7 +5,7 @@
 import type { ConfigDiff, HistoryRow, KeyedDiff, SetDiff, ValueChange } from '../../shared/compare'
 import { platformString } from '../../shared/format'
 import type { HistoryEntry, ImageConfig } from '../../shared/oci/types'
-import { describeStep } from '../graph/layerHistory'
+import { describeStep } from '../image/layerHistory'
 
 /** History longer than this on both sides is compared without alignment (row by row). */
 const MAX_ALIGNED_CELLS = 4_000_000

@@ -8,7 +8,7 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { RegistryClientPool } from '../../electron/registry/clientPool'
-import { ReferrersService } from '../../electron/referrers/referrersService'
+import { ReferrersService } from '../../electron/image/referrersService'
 
 const SUBJECT = `sha256:${'a'.repeat(64)}`
 const SIG = `sha256:${'b'.repeat(64)}`

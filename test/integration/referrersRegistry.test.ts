@@ -8,16 +8,12 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseReference } from '../../shared/reference'
-import { buildImageGraph } from '../../electron/graph/buildImageGraph'
+import { buildImageGraph } from '../../electron/image/buildImageGraph'
 import { RegistryClientPool } from '../../electron/registry/clientPool'
 import { openRegistryImage } from '../../electron/registry/registrySource'
-import { findReferrers } from '../../electron/referrers/findReferrers'
-import { ReferrersService } from '../../electron/referrers/referrersService'
-import {
-  fallbackTagFor,
-  filtersApplied,
-  mergeReferrers,
-} from '../../electron/referrers/referrersIndex'
+import { findReferrers } from '../../electron/image/findReferrers'
+import { ReferrersService } from '../../electron/image/referrersService'
+import { fallbackTagFor, filtersApplied, mergeReferrers } from '../../electron/image/referrersIndex'
 import { pushFixtures } from '../harness/registryFixtures'
 import type { FixtureSet } from '../harness/registryFixtures'
 import { startRegistry } from '../harness/registryServer'

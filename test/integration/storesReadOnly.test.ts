@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { buildImageGraph } from '../../electron/graph/buildImageGraph'
+import { buildImageGraph } from '../../electron/image/buildImageGraph'
 import { describeStorage } from '../../electron/stores/describeStorage'
 import { discoverLocalStores } from '../../electron/stores/discoverLocalStores'
 import { openLocalSource } from '../../electron/stores/openLocalSource'

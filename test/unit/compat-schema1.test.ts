@@ -9,7 +9,7 @@ import { test } from 'node:test'
 import { StrataError } from '../../shared/errors'
 import { parseManifestBytes } from '../../shared/oci/parseManifest'
 import { base64UrlBytes, schema1Layers, schema1SignedPayload } from '../../shared/oci/schema1'
-import { planSchema1Layers } from '../../electron/graph/schema1Graph'
+import { planSchema1Layers } from '../../electron/image/schema1Graph'
 import { signSchema1 } from '../harness/schema1Signing'
 
 const blob = (n: number): string => `sha256:${String(n).repeat(64).slice(0, 64)}`

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { describeStep, stepsPerLayer } from '../../electron/graph/layerHistory'
+import { describeStep, stepsPerLayer } from '../../electron/image/layerHistory'
 
 test('empty-layer steps attach to the next layer that a step produced', () => {
   const steps = stepsPerLayer(

@@ -7,7 +7,7 @@ import { toApiError } from '../../shared/errors'
 import type { Digest } from '../../shared/oci/types'
 import type { ImageSource } from '../sources/imageSource'
 import { registrySourceOf } from './registrySourceOf'
-import type { Services } from './services'
+import type { Services } from '../api/services'
 
 /** How long a graph waits for its referrers before showing itself without them. */
 export const GRAPH_REFERRERS_TIMEOUT_MS = 8_000

@@ -5,10 +5,10 @@ import { isDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
 import type { Digest } from '../../shared/oci/types'
 import type { ReferrersResult } from '../../shared/referrers'
-import { optionalString, requiredString } from './argReaders'
-import type { Handler } from './handlerTable'
+import { optionalString, requiredString } from '../api/argReaders'
+import type { Handler } from '../api/handlerTable'
 import { registrySourceOf } from './registrySourceOf'
-import type { Services } from './services'
+import type { Services } from '../api/services'
 
 export function createReferrersHandlers(services: Services): {
   readonly 'image:referrers': Handler<'image:referrers'>

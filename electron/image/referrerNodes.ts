@@ -6,7 +6,7 @@
 import type { GraphEdge, GraphNode, ImageGraph } from '../../shared/api'
 import { toApiError } from '../../shared/errors'
 import type { Digest } from '../../shared/oci/types'
-import { makeNode } from '../graph/graphNodes'
+import { makeNode } from './graphNodes'
 import type { ImageSource } from '../sources/imageSource'
 import { Semaphore } from '../util/semaphore'
 import type { ReferrersResult } from './referrerTypes'
