@@ -8,7 +8,7 @@ import { buildImageGraph } from '../image/buildImageGraph'
 import { summarizeImage } from '../image/summarizeImage'
 import { fetchObjectDocument } from '../image/fetchObjectDocument'
 import { createFileHandlers } from '../files/handlers'
-import { createHistoryHandlers } from './historyHandlers'
+import { createHistoryHandlers } from '../history/handlers'
 import { createOperationHandlers } from './operationHandlers'
 import { recordResolvedTag, withGraphReferrers } from '../image/tagRecording'
 

@@ -5,12 +5,12 @@ import { StrataError } from '../../shared/errors'
 import { parseRepository } from '../../shared/reference'
 import { parseSourceRef } from '../../shared/sourceRef'
 import { isReferrersFallbackTag } from '../image/referrersIndex'
-import type { LabelledSource } from '../sharing/collectImages'
-import { collectImageSet } from '../sharing/collectImages'
-import { computeSharing } from '../sharing/layerSharing'
-import { optionalCount } from './argReaders'
-import type { Handler, HandlerContext } from './handlerTable'
-import type { Services } from './services'
+import type { LabelledSource } from './collectImages'
+import { collectImageSet } from './collectImages'
+import { computeSharing } from './layerSharing'
+import { optionalCount } from '../api/argReaders'
+import type { Handler, HandlerContext } from '../api/handlerTable'
+import type { Services } from '../api/services'
 
 export const DEFAULT_SHARING_LIMIT = 200
 const MAX_SHARING_LIMIT = 5000
