@@ -14,8 +14,8 @@ import { contentLength, readCapped, tooLarge } from './readBody'
 import type { RegistryConnection } from './registryConnection'
 import { apiUrl, requestOk } from './registryConnection'
 import { blobPath, pullScope } from './registryPaths'
-import type { StreamContext } from './verifyingStream'
-import { lengthCheckingStream, verifyingStream } from './verifyingStream'
+import type { StreamContext } from '../sources/verify'
+import { lengthCheckingStream, verifyingStream } from '../sources/verify'
 
 /** Configs and artifact payloads above this are not read whole. */
 export const MAX_SMALL_BLOB_BYTES = 16 * 1024 * 1024

@@ -25,7 +25,7 @@ import {
   readVerifiedMember,
   requireMember,
 } from '../tar/archiveMembers'
-import { embeddedBytes, MAX_SMALL_BLOB_BYTES, verifyBytesAt } from './blobFile'
+import { embeddedBytes, MAX_SMALL_BLOB_BYTES, verifyBytesAt } from '../sources/blobFile'
 import { parseLayoutIndexBytes } from './ociLayoutEntries'
 import { INDEX_FILE, LAYOUT_FILE, LAYOUT_INDEX_TITLE, withPath } from './ociLayoutIndex'
 import type { LayoutIndex } from './ociLayoutIndex'

@@ -23,7 +23,7 @@ import type {
 import { UNKNOWN_SIZE } from '../sources/imageSource'
 import { checkStoreDirectory, readStoreFile } from '../util/safeFile'
 import { verifyStream } from '../tar/archiveMembers'
-import { fileError, MAX_SMALL_BLOB_BYTES, readVerifiedFile } from './blobFile'
+import { fileError, MAX_SMALL_BLOB_BYTES, readVerifiedFile } from '../sources/blobFile'
 import type { Store, StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
 import {
   bigDataPath,

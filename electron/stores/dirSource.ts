@@ -26,7 +26,7 @@ import {
   openVerifiedFile,
   readVerifiedFile,
   verifyBytesAt,
-} from './blobFile'
+} from '../sources/blobFile'
 import { withPath } from './ociLayoutIndex'
 import type { CommandTarget } from './storeCommands'
 import { dirCommands } from './storeCommands'

@@ -36,7 +36,7 @@ import {
   hasLayout,
   readArchivedLayoutIndex,
 } from './archivedLayoutSource'
-import { MAX_SMALL_BLOB_BYTES } from './blobFile'
+import { MAX_SMALL_BLOB_BYTES } from '../sources/blobFile'
 import { INDEX_FILE } from './ociLayoutIndex'
 import { layoutWarnings } from './ociLayoutTarget'
 import type { DockerArchiveEntry } from './dockerArchiveManifest'

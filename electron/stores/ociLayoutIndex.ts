@@ -11,7 +11,7 @@ import { MEDIA_TYPES } from '../../shared/oci/mediaTypes'
 import { MAX_MANIFEST_BYTES } from '../../shared/oci/parseManifest'
 import type { Descriptor, ImageIndex } from '../../shared/oci/types'
 import { readStoreFile } from '../util/safeFile'
-import { fileError } from './blobFile'
+import { fileError } from '../sources/blobFile'
 import { parseLayoutIndexBytes } from './ociLayoutEntries'
 import type { BrokenLayoutEntry } from './ociLayoutEntries'
 

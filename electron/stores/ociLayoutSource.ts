@@ -26,7 +26,7 @@ import {
   readVerifiedFile,
   verifyBytesAt,
   embeddedBytes,
-} from './blobFile'
+} from '../sources/blobFile'
 import { ociLayoutCommands } from './ociLayoutCommands'
 import { checkLayoutDirectory, INDEX_FILE, readLayoutIndex, withPath } from './ociLayoutIndex'
 import type { LayoutIndex } from './ociLayoutIndex'

@@ -7,7 +7,7 @@ import type { PathProbe } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
 import { formatSourceRef } from '../../shared/sourceRef'
 import { openUserFile, readUpTo } from '../util/safeFile'
-import { fileError } from './blobFile'
+import { fileError } from '../sources/blobFile'
 import { indexTarFile } from '../tar/tarFileIndex'
 
 const GZIP_MAGIC = [0x1f, 0x8b]

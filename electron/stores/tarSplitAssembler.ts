@@ -11,7 +11,7 @@ import { createGunzip } from 'node:zlib'
 import { StrataError } from '../../shared/errors'
 import { boundedLines } from '../util/boundedLines'
 import { openStoreFile, rangeStream, SAFE_OPEN_FLAGS } from '../util/safeFile'
-import { fileError } from './blobFile'
+import { fileError } from '../sources/blobFile'
 import { normalizeMemberName } from '../tar/tarMemberHeader'
 
 const SEGMENT = 2

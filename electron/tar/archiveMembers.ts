@@ -10,7 +10,7 @@ import { formatBytes } from '../../shared/format'
 import type { Descriptor } from '../../shared/oci/types'
 import { UNKNOWN_SIZE } from '../sources/imageSource'
 import { holdStreamErrors } from '../util/holdStreamErrors'
-import { verifyBytesAt, VerifyingStream } from '../stores/blobFile'
+import { verifyBytesAt, VerifyingStream } from '../sources/blobFile'
 
 export interface ArchiveMember {
   /** The regular-file member's own name (after following links). */

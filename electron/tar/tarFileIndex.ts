@@ -10,7 +10,7 @@ import { compressionMagic } from '../compression/detectCompression'
 import { holdStreamErrors } from '../util/holdStreamErrors'
 import { openUserFile, rangeStream } from '../util/safeFile'
 import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
-import { fileError } from '../stores/blobFile'
+import { fileError } from '../sources/blobFile'
 import type { PendingOverrides, TarMemberHeader } from './tarMemberHeader'
 import {
   applyMetaRecord,

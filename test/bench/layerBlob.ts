@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import type { Descriptor } from '../../shared/oci/types'
 import type { LayerRef } from '../../electron/files/layerIndexService'
-import { openVerifiedFile } from '../../electron/stores/blobFile'
+import { openVerifiedFile } from '../../electron/sources/blobFile'
 
 export interface LayerFile {
   readonly path: string

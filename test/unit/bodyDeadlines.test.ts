@@ -13,7 +13,7 @@ import type { BodyDeadlines } from '../../electron/registry/bodyDeadlines'
 import { DEFAULT_BODY_DEADLINES, bodyDeadlinesFromEnv } from '../../electron/registry/bodyDeadlines'
 import type { IncomingResponse, ResponseBody } from '../../electron/registry/httpTransport'
 import { readCapped, readErrorBody } from '../../electron/registry/readBody'
-import { verifyingStream } from '../../electron/registry/verifyingStream'
+import { verifyingStream } from '../../electron/sources/verify'
 import { holdStreamErrors } from '../../electron/util/holdStreamErrors'
 
 const SHORT: BodyDeadlines = {

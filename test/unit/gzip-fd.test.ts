@@ -21,7 +21,7 @@ import { LayerIndexCache } from '../../electron/files/layerIndexCache'
 import { ImageLayers } from '../../electron/files/imageLayers'
 import type { LayerRef } from '../../electron/files/layerIndexService'
 import { LayerIndexService } from '../../electron/files/layerIndexService'
-import { openFileRange, openVerifiedFile } from '../../electron/stores/blobFile'
+import { openFileRange, openVerifiedFile } from '../../electron/sources/blobFile'
 
 let dir: string
 let tar: Buffer

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { StrataError } from '../../shared/errors'
-import { lengthCheckingStream, verifyingStream } from '../../electron/registry/verifyingStream'
+import { lengthCheckingStream, verifyingStream } from '../../electron/sources/verify'
 
 const bytes = Buffer.from('layer bytes '.repeat(1000))
 const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`

@@ -11,9 +11,9 @@ import type { TransformCallback } from 'node:stream'
 import { parseDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
 import { holdStreamErrors } from '../util/holdStreamErrors'
-import type { BodyDeadlines } from './bodyDeadlines'
-import { DEFAULT_BODY_DEADLINES, watchBlobRate } from './bodyDeadlines'
-import { transportError } from './httpErrors'
+import type { BodyDeadlines } from '../registry/bodyDeadlines'
+import { DEFAULT_BODY_DEADLINES, watchBlobRate } from '../registry/bodyDeadlines'
+import { transportError } from '../registry/httpErrors'
 
 export interface StreamContext {
   readonly host: string
