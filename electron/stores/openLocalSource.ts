@@ -4,11 +4,11 @@
 
 import type { SourceRef } from '../../shared/sourceRef'
 import type { ImageSource } from '../sources/imageSource'
-import { openDockerArchive, openOciArchive } from './archiveFileSources'
-import { openContainersStorage } from './containersStorageSource'
-import { openDir } from './dirSource'
-import { openDockerDaemon } from './dockerDaemonSource'
-import { openOciLayout } from './ociLayoutSource'
+import { openDockerArchive, openOciArchive } from './archive/archiveFileSources'
+import { openContainersStorage } from './containers-storage/containersStorageSource'
+import { openDir } from './dir/dirSource'
+import { openDockerDaemon } from './docker-daemon/dockerDaemonSource'
+import { openOciLayout } from './oci-layout/ociLayoutSource'
 
 export type LocalSourceRef = Exclude<SourceRef, { transport: 'docker' }>
 

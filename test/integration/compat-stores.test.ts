@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test'
 import { buildImageGraph } from '../../electron/image/buildImageGraph'
 import { openLocalSource } from '../../electron/stores/openLocalSource'
 import type { LocalSourceRef } from '../../electron/stores/openLocalSource'
-import { probePath } from '../../electron/stores/probePath'
+import { probePath } from '../../electron/stores/discovery/probePath'
 import type { ImageSource } from '../../electron/sources/imageSource'
 import type { LocalStores, RunningDockerd } from '../harness/localStores'
 import {

@@ -7,10 +7,13 @@ import { appendFile, chmod, mkdir, readFile, rm, symlink, writeFile } from 'node
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { buildImageGraph } from '../../electron/image/buildImageGraph'
-import { describeStorage } from '../../electron/stores/describeStorage'
-import { discoverLocalStores } from '../../electron/stores/discoverLocalStores'
+import { describeStorage } from '../../electron/stores/containers-storage/describeStorage'
+import { discoverLocalStores } from '../../electron/stores/discovery/discoverLocalStores'
 import { openLocalSource } from '../../electron/stores/openLocalSource'
-import { defaultStorageSettings, parseStorageConf } from '../../electron/stores/storageConf'
+import {
+  defaultStorageSettings,
+  parseStorageConf,
+} from '../../electron/stores/containers-storage/storageConf'
 import type { LocalStores, StoreSpec } from '../harness/localStores'
 import {
   buildLocalStores,

@@ -9,8 +9,8 @@ import { gzipSync } from 'node:zlib'
 import { after, before, test } from 'node:test'
 import { StrataError } from '../../shared/errors'
 import { formatSourceRef, parseSourceRef } from '../../shared/sourceRef'
-import { probePath } from '../../electron/stores/probePath'
-import { createLocalStores } from '../../electron/stores/localStoreServices'
+import { probePath } from '../../electron/stores/discovery/probePath'
+import { createLocalStores } from '../../electron/stores/discovery/localStoreServices'
 import { buildLocalStores, type LocalStores } from '../harness/localStores'
 
 let stores: LocalStores

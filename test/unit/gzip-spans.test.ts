@@ -17,7 +17,7 @@ import { LayerIndexCache } from '../../electron/files/layerIndexCache'
 import { ImageLayers } from '../../electron/files/imageLayers'
 import type { LayerIndexService, LayerRef } from '../../electron/files/layerIndexService'
 import { LayerIndexService as IndexService } from '../../electron/files/layerIndexService'
-import { openOciLayout } from '../../electron/stores/ociLayoutSource'
+import { openOciLayout } from '../../electron/stores/oci-layout/ociLayoutSource'
 import type { ImageSource } from '../../electron/sources/imageSource'
 
 const MEMBER_SPLIT = 9_000_123

@@ -19,7 +19,7 @@ import { compareImages } from '../../electron/compare/compareImages'
 import { collectSharingImages } from '../../electron/sharing/collectImages'
 import { listImages, openImage, pickImage } from '../../electron/sources/openImage'
 import type { ImageSource } from '../../electron/sources/imageSource'
-import { openOciLayout } from '../../electron/stores/ociLayoutSource'
+import { openOciLayout } from '../../electron/stores/oci-layout/ociLayoutSource'
 import { DOCKER, OCI, OciLayoutBuilder } from '../harness/ociBuilder'
 
 let dir: string

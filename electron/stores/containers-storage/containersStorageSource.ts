@@ -7,23 +7,23 @@ import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Readable } from 'node:stream'
-import type { EquivalentCommand } from '../../shared/api'
-import { shortDigest } from '../../shared/digest'
-import { StrataError } from '../../shared/errors'
-import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../shared/oci/parseManifest'
-import type { Descriptor } from '../../shared/oci/types'
-import { formatSourceRef } from '../../shared/sourceRef'
-import type { SourceRef } from '../../shared/sourceRef'
+import type { EquivalentCommand } from '../../../shared/api'
+import { shortDigest } from '../../../shared/digest'
+import { StrataError } from '../../../shared/errors'
+import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
+import type { Descriptor } from '../../../shared/oci/types'
+import { formatSourceRef } from '../../../shared/sourceRef'
+import type { SourceRef } from '../../../shared/sourceRef'
 import type {
   ImageSource,
   SourceCallOptions,
   VerifiedBlob,
   VerifiedManifest,
-} from '../sources/imageSource'
-import { UNKNOWN_SIZE } from '../sources/imageSource'
-import { checkStoreDirectory, readStoreFile } from '../util/safeFile'
-import { verifyStream } from '../tar/archiveMembers'
-import { fileError, MAX_SMALL_BLOB_BYTES, readVerifiedFile } from '../sources/blobFile'
+} from '../../sources/imageSource'
+import { UNKNOWN_SIZE } from '../../sources/imageSource'
+import { checkStoreDirectory, readStoreFile } from '../../util/safeFile'
+import { verifyStream } from '../../tar/archiveMembers'
+import { fileError, MAX_SMALL_BLOB_BYTES, readVerifiedFile } from '../../sources/blobFile'
 import type { Store, StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
 import {
   bigDataPath,
@@ -36,11 +36,11 @@ import {
   tarSplitPath,
 } from './containersStorageFiles'
 import { findStorageImage, planServedManifest } from './containersStorageImage'
-import { withPath } from './ociLayoutIndex'
+import { withPath } from '../oci-layout/ociLayoutIndex'
 import { currentEnvironment, defaultStorageSettings } from './storageConf'
 import type { StorageSettings } from './storageConf'
-import type { CommandTarget } from './storeCommands'
-import { containersStorageCommands } from './storeCommands'
+import type { CommandTarget } from '../discovery/storeCommands'
+import { containersStorageCommands } from '../discovery/storeCommands'
 import { assembleLayerTar } from './tarSplitAssembler'
 
 type StorageRef = Extract<SourceRef, { transport: 'containers-storage' }>

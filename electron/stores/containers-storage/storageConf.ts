@@ -5,7 +5,7 @@
 
 import { homedir, userInfo } from 'node:os'
 import { join } from 'node:path'
-import { readUserFile } from '../util/safeFile'
+import { readUserFile } from '../../util/safeFile'
 
 export interface StorageConfValues {
   readonly driver?: string

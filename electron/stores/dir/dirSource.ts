@@ -6,30 +6,30 @@ import { lstat, stat } from 'node:fs/promises'
 import { join, resolve as resolvePath } from 'node:path'
 import type { Readable } from 'node:stream'
 import { createHash } from 'node:crypto'
-import type { EquivalentCommand } from '../../shared/api'
-import { parseDigest } from '../../shared/digest'
-import { StrataError } from '../../shared/errors'
-import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../shared/oci/parseManifest'
-import type { Descriptor } from '../../shared/oci/types'
-import { formatSourceRef } from '../../shared/sourceRef'
+import type { EquivalentCommand } from '../../../shared/api'
+import { parseDigest } from '../../../shared/digest'
+import { StrataError } from '../../../shared/errors'
+import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
+import type { Descriptor } from '../../../shared/oci/types'
+import { formatSourceRef } from '../../../shared/sourceRef'
 import type {
   ImageSource,
   SourceCallOptions,
   VerifiedBlob,
   VerifiedManifest,
-} from '../sources/imageSource'
-import { UNKNOWN_SIZE } from '../sources/imageSource'
-import { readStoreFile } from '../util/safeFile'
+} from '../../sources/imageSource'
+import { UNKNOWN_SIZE } from '../../sources/imageSource'
+import { readStoreFile } from '../../util/safeFile'
 import {
   fileError,
   MAX_SMALL_BLOB_BYTES,
   openVerifiedFile,
   readVerifiedFile,
   verifyBytesAt,
-} from '../sources/blobFile'
-import { withPath } from './ociLayoutIndex'
-import type { CommandTarget } from './storeCommands'
-import { dirCommands } from './storeCommands'
+} from '../../sources/blobFile'
+import { withPath } from '../oci-layout/ociLayoutIndex'
+import type { CommandTarget } from '../discovery/storeCommands'
+import { dirCommands } from '../discovery/storeCommands'
 
 const DIR_EXPECTED = 'a skopeo dir: directory (a version file, manifest.json and one file per blob)'
 const VERSION_PREFIX = 'Directory Transport Version: 1.'

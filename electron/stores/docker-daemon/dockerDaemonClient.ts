@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream'
 import { Agent, request } from 'undici'
 import type { Dispatcher } from 'undici'
-import { StrataError } from '../../shared/errors'
+import { StrataError } from '../../../shared/errors'
 
 export const DEFAULT_DOCKER_SOCKET = '/var/run/docker.sock'
 const PING_TIMEOUT_MS = 5000

@@ -4,13 +4,13 @@
 // some entries fail, those are set aside as broken (reported, refused when asked for by name)
 // and the rest of the layout opens as usual.
 
-import { isDigest } from '../../shared/digest'
-import { StrataError } from '../../shared/errors'
-import type { ErrorCode } from '../../shared/errors'
-import { isManifestMediaType, MEDIA_TYPES } from '../../shared/oci/mediaTypes'
-import { parseManifestBytes } from '../../shared/oci/parseManifest'
-import type { ParsedManifest } from '../../shared/oci/types'
-import { validateIndex } from '../../shared/oci/validate'
+import { isDigest } from '../../../shared/digest'
+import { StrataError } from '../../../shared/errors'
+import type { ErrorCode } from '../../../shared/errors'
+import { isManifestMediaType, MEDIA_TYPES } from '../../../shared/oci/mediaTypes'
+import { parseManifestBytes } from '../../../shared/oci/parseManifest'
+import type { ParsedManifest } from '../../../shared/oci/types'
+import { validateIndex } from '../../../shared/oci/validate'
 
 const REF_NAME = 'org.opencontainers.image.ref.name'
 const CONTAINERD_NAME = 'io.containerd.image.name'

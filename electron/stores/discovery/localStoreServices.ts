@@ -1,10 +1,10 @@
 // The local-store side of the services: discovery, podman's storage view, and what a chosen
 // path opens as.
 
-import { StrataError } from '../../shared/errors'
-import { parseSourceRef } from '../../shared/sourceRef'
-import type { LocalStores } from '../api/services'
-import { describeStorage } from './describeStorage'
+import { StrataError } from '../../../shared/errors'
+import { parseSourceRef } from '../../../shared/sourceRef'
+import type { LocalStores } from '../../api/services'
+import { describeStorage } from '../containers-storage/describeStorage'
 import { discoverLocalStores } from './discoverLocalStores'
 import { probePath } from './probePath'
 

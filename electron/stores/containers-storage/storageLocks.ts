@@ -5,7 +5,7 @@
 
 import { readFile, stat } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { StrataError } from '../../shared/errors'
+import { StrataError } from '../../../shared/errors'
 
 export interface LockHolder {
   readonly path: string

@@ -2,13 +2,13 @@
 // (docker save output). Both index the tar's headers once and read members by offset.
 
 import { resolve as resolvePath } from 'node:path'
-import { formatSourceRef } from '../../shared/sourceRef'
-import type { ImageSource } from '../sources/imageSource'
+import { formatSourceRef } from '../../../shared/sourceRef'
+import type { ImageSource } from '../../sources/imageSource'
 import { ArchivedLayoutSource } from './archivedLayoutSource'
 import { openDockerArchiveMembers } from './dockerArchiveSource'
 import { entryName } from './dockerArchiveManifest'
-import { dockerArchiveCommands, ociArchiveCommands } from './storeCommands'
-import { indexTarFile } from '../tar/tarFileIndex'
+import { dockerArchiveCommands, ociArchiveCommands } from '../discovery/storeCommands'
+import { indexTarFile } from '../../tar/tarFileIndex'
 
 const OCI_ARCHIVE_EXPECTED = 'an OCI archive: a tar of an OCI image layout'
 const DOCKER_ARCHIVE_EXPECTED = 'a docker-archive: a tar written by "docker save"'

@@ -1,9 +1,9 @@
 // Commands a user can type to see the same OCI layout object Strata shows: skopeo and umoci
 // for named images, and reading the blob file itself for anything addressed by digest.
 
-import type { EquivalentCommand } from '../../shared/api'
-import { isDigest, parseDigest } from '../../shared/digest'
-import { isIndexMediaType } from '../../shared/oci/mediaTypes'
+import type { EquivalentCommand } from '../../../shared/api'
+import { isDigest, parseDigest } from '../../../shared/digest'
+import { isIndexMediaType } from '../../../shared/oci/mediaTypes'
 
 export interface LayoutCommandTarget {
   readonly layoutPath: string

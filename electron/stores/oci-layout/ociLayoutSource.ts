@@ -5,18 +5,18 @@
 import { stat } from 'node:fs/promises'
 import { resolve as resolvePath } from 'node:path'
 import type { Readable } from 'node:stream'
-import type { EquivalentCommand } from '../../shared/api'
-import { StrataError } from '../../shared/errors'
-import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../shared/oci/parseManifest'
-import type { Descriptor } from '../../shared/oci/types'
-import type { ByteRange, RangedBlob } from '../registry/blobs'
-import { formatSourceRef } from '../../shared/sourceRef'
+import type { EquivalentCommand } from '../../../shared/api'
+import { StrataError } from '../../../shared/errors'
+import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
+import type { Descriptor } from '../../../shared/oci/types'
+import type { ByteRange, RangedBlob } from '../../registry/blobs'
+import { formatSourceRef } from '../../../shared/sourceRef'
 import type {
   ImageSource,
   SourceCallOptions,
   VerifiedBlob,
   VerifiedManifest,
-} from '../sources/imageSource'
+} from '../../sources/imageSource'
 import {
   blobFilePath,
   fileError,
@@ -26,7 +26,7 @@ import {
   readVerifiedFile,
   verifyBytesAt,
   embeddedBytes,
-} from '../sources/blobFile'
+} from '../../sources/blobFile'
 import { ociLayoutCommands } from './ociLayoutCommands'
 import { checkLayoutDirectory, INDEX_FILE, readLayoutIndex, withPath } from './ociLayoutIndex'
 import type { LayoutIndex } from './ociLayoutIndex'

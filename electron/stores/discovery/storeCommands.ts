@@ -2,9 +2,9 @@
 // every transport it knows, podman and docker for their own stores, and plain tar / cat / jq
 // for the bytes themselves.
 
-import type { EquivalentCommand } from '../../shared/api'
-import { isDigest, parseDigest } from '../../shared/digest'
-import { shellQuote } from './ociLayoutCommands'
+import type { EquivalentCommand } from '../../../shared/api'
+import { isDigest, parseDigest } from '../../../shared/digest'
+import { shellQuote } from '../oci-layout/ociLayoutCommands'
 
 // Plain file reads (tar, jq, ls) are shell commands, not any one tool's.
 const FILE_TOOL: EquivalentCommand['tool'] = 'shell'

@@ -10,9 +10,9 @@
 
 import { readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { StrataError } from '../../shared/errors'
-import { readStoreFile } from '../util/safeFile'
-import { fileError } from '../sources/blobFile'
+import { StrataError } from '../../../shared/errors'
+import { readStoreFile } from '../../util/safeFile'
+import { fileError } from '../../sources/blobFile'
 import type { StorageSettings } from './storageConf'
 import { waitForWriters } from './storageLocks'
 

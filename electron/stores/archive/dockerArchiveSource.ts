@@ -10,45 +10,45 @@
 
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import type { EquivalentCommand } from '../../shared/api'
-import { shortDigest } from '../../shared/digest'
-import { StrataError } from '../../shared/errors'
-import { isIndexMediaType, isManifestMediaType } from '../../shared/oci/mediaTypes'
-import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../shared/oci/parseManifest'
-import type { Descriptor } from '../../shared/oci/types'
+import type { EquivalentCommand } from '../../../shared/api'
+import { shortDigest } from '../../../shared/digest'
+import { StrataError } from '../../../shared/errors'
+import { isIndexMediaType, isManifestMediaType } from '../../../shared/oci/mediaTypes'
+import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
+import type { Descriptor } from '../../../shared/oci/types'
 import type {
   ImageSource,
   SourceCallOptions,
   SourceKind,
   VerifiedBlob,
   VerifiedManifest,
-} from '../sources/imageSource'
-import type { ArchiveMember, ArchiveMembers } from '../tar/archiveMembers'
+} from '../../sources/imageSource'
+import type { ArchiveMember, ArchiveMembers } from '../../tar/archiveMembers'
 import {
   memberLabel,
   openVerifiedMember,
   readVerifiedMember,
   requireMember,
-} from '../tar/archiveMembers'
+} from '../../tar/archiveMembers'
 import {
   ArchivedLayoutSource,
   blobMemberName,
   hasLayout,
   readArchivedLayoutIndex,
 } from './archivedLayoutSource'
-import { MAX_SMALL_BLOB_BYTES } from '../sources/blobFile'
-import { INDEX_FILE } from './ociLayoutIndex'
-import { layoutWarnings } from './ociLayoutTarget'
+import { MAX_SMALL_BLOB_BYTES } from '../../sources/blobFile'
+import { INDEX_FILE } from '../oci-layout/ociLayoutIndex'
+import { layoutWarnings } from '../oci-layout/ociLayoutTarget'
 import type { DockerArchiveEntry } from './dockerArchiveManifest'
 import {
   chooseDockerArchiveEntry,
   entryName,
   readDockerArchiveEntries,
 } from './dockerArchiveManifest'
-import type { CommandTarget } from './storeCommands'
-import { compressionMagic } from '../compression/detectCompression'
-import type { SynthesizedCompression } from './synthesizedMediaTypes'
-import { familyForLayers } from './synthesizedMediaTypes'
+import type { CommandTarget } from '../discovery/storeCommands'
+import { compressionMagic } from '../../compression/detectCompression'
+import type { SynthesizedCompression } from '../synthesizedMediaTypes'
+import { familyForLayers } from '../synthesizedMediaTypes'
 
 export const SYNTHESIZED_NOTE =
   "manifest synthesized by Strata from docker save's manifest.json (no stored manifest exists); its layers are the tars as saved"

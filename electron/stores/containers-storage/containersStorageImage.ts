@@ -7,13 +7,13 @@
 // tar-split + diff), with the stored manifest's config and media type unchanged and the layer
 // type of the same family (Docker's tar type in a Docker v2 manifest, OCI's in an OCI one).
 
-import { isDigest } from '../../shared/digest'
-import { StrataError } from '../../shared/errors'
-import type { Descriptor, ImageManifest } from '../../shared/oci/types'
-import { formatReference, parseReference } from '../../shared/reference'
-import type { ImageReference } from '../../shared/reference'
+import { isDigest } from '../../../shared/digest'
+import { StrataError } from '../../../shared/errors'
+import type { Descriptor, ImageManifest } from '../../../shared/oci/types'
+import { formatReference, parseReference } from '../../../shared/reference'
+import type { ImageReference } from '../../../shared/reference'
 import type { StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
-import { familyOfManifest, isUncompressedLayerType } from './synthesizedMediaTypes'
+import { familyOfManifest, isUncompressedLayerType } from '../synthesizedMediaTypes'
 
 export function findStorageImage(
   images: readonly StorageImageRecord[],

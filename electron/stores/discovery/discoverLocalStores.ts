@@ -4,14 +4,18 @@
 // A store that does not exist is simply absent; one that exists but cannot be read is listed
 // with its error, so the user learns why it is empty.
 
-import { toApiError } from '../../shared/errors'
-import type { LocalStore, LocalStoreImage } from '../../shared/localStores'
-import { formatSourceRef } from '../../shared/sourceRef'
-import type { StorageImageRecord, Store } from './containersStorageFiles'
-import { openStore, readImageRecords } from './containersStorageFiles'
-import { DockerDaemonClient, dockerSocketPath } from './dockerDaemonClient'
-import type { StorageSettings } from './storageConf'
-import { currentEnvironment, defaultStorageSettings, ROOTFUL_GRAPH_ROOT } from './storageConf'
+import { toApiError } from '../../../shared/errors'
+import type { LocalStore, LocalStoreImage } from '../../../shared/localStores'
+import { formatSourceRef } from '../../../shared/sourceRef'
+import type { StorageImageRecord, Store } from '../containers-storage/containersStorageFiles'
+import { openStore, readImageRecords } from '../containers-storage/containersStorageFiles'
+import { DockerDaemonClient, dockerSocketPath } from '../docker-daemon/dockerDaemonClient'
+import type { StorageSettings } from '../containers-storage/storageConf'
+import {
+  currentEnvironment,
+  defaultStorageSettings,
+  ROOTFUL_GRAPH_ROOT,
+} from '../containers-storage/storageConf'
 
 export interface DiscoverOptions {
   readonly env?: NodeJS.ProcessEnv

@@ -5,12 +5,12 @@
 
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
-import { StrataError } from '../../shared/errors'
-import type { ArchiveMember, ArchiveMembers } from '../tar/archiveMembers'
+import { StrataError } from '../../../shared/errors'
+import type { ArchiveMember, ArchiveMembers } from '../../tar/archiveMembers'
 import type { DockerDaemonClient } from './dockerDaemonClient'
-import type { TarMemberHeader } from '../tar/tarMemberHeader'
-import { followLinks } from '../tar/tarMemberHeader'
-import { readTarStream } from '../tar/tarStreamReader'
+import type { TarMemberHeader } from '../../tar/tarMemberHeader'
+import { followLinks } from '../../tar/tarMemberHeader'
+import { readTarStream } from '../../tar/tarStreamReader'
 
 /** Members up to this size are kept from the first pass: documents, never real layers. */
 const KEEP_BYTES = 1024 * 1024

@@ -8,11 +8,11 @@ import type { FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
-import { StrataError } from '../../shared/errors'
-import { boundedLines } from '../util/boundedLines'
-import { openStoreFile, rangeStream, SAFE_OPEN_FLAGS } from '../util/safeFile'
-import { fileError } from '../sources/blobFile'
-import { normalizeMemberName } from '../tar/tarMemberHeader'
+import { StrataError } from '../../../shared/errors'
+import { boundedLines } from '../../util/boundedLines'
+import { openStoreFile, rangeStream, SAFE_OPEN_FLAGS } from '../../util/safeFile'
+import { fileError } from '../../sources/blobFile'
+import { normalizeMemberName } from '../../tar/tarMemberHeader'
 
 const SEGMENT = 2
 const FILE = 1

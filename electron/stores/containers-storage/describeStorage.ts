@@ -4,16 +4,16 @@
 
 import { readdir, readlink, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { formatSourceRef } from '../../shared/sourceRef'
-import type { SourceRef } from '../../shared/sourceRef'
+import { formatSourceRef } from '../../../shared/sourceRef'
+import type { SourceRef } from '../../../shared/sourceRef'
 import type {
   StorageLayerDirectories,
   StorageShortLink,
   StorageView,
   StorageViewImage,
   StorageViewLayer,
-} from '../../shared/storageView'
-import { readStoreFile } from '../util/safeFile'
+} from '../../../shared/storageView'
+import { readStoreFile } from '../../util/safeFile'
 import type { Store, StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
 import {
   bigDataPath,

@@ -3,13 +3,13 @@
 // image export (docker save) and synthesizes one; a daemon that exports an OCI layout (Docker
 // 25+, containerd image store) has its real manifest served instead.
 
-import { formatSourceRef } from '../../shared/sourceRef'
-import type { ImageSource } from '../sources/imageSource'
+import { formatSourceRef } from '../../../shared/sourceRef'
+import type { ImageSource } from '../../sources/imageSource'
 import { DaemonExportMembers } from './dockerDaemonArchive'
 import type { DaemonHistoryEntry, DaemonImageInspect } from './dockerDaemonClient'
 import { DEFAULT_DOCKER_SOCKET, DockerDaemonClient, dockerSocketPath } from './dockerDaemonClient'
-import { openDockerArchiveMembers } from './dockerArchiveSource'
-import { dockerDaemonCommands } from './storeCommands'
+import { openDockerArchiveMembers } from '../archive/dockerArchiveSource'
+import { dockerDaemonCommands } from '../discovery/storeCommands'
 
 /** What the daemon itself says about the image, for the details panel. */
 export interface DaemonImageDetails {

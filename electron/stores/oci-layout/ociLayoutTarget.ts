@@ -3,8 +3,8 @@
 // layout opened without a reference shows its whole index.json so the broken entries are seen
 // beside the good ones. Shared by the directory and the archive sources.
 
-import { MEDIA_TYPES } from '../../shared/oci/mediaTypes'
-import type { ParsedManifest } from '../../shared/oci/types'
+import { MEDIA_TYPES } from '../../../shared/oci/mediaTypes'
+import type { ParsedManifest } from '../../../shared/oci/types'
 import {
   brokenEntryError,
   brokenEntryWarnings,

@@ -2,10 +2,10 @@
 // its config file, its tags and its layer tars in order. Parsing it, and choosing the entry a
 // docker-archive reference names (NAME:TAG, or @N for the Nth entry counting from 0).
 
-import { StrataError } from '../../shared/errors'
-import { formatReference, parseReference } from '../../shared/reference'
-import type { ArchiveMembers } from '../tar/archiveMembers'
-import { memberLabel } from '../tar/archiveMembers'
+import { StrataError } from '../../../shared/errors'
+import { formatReference, parseReference } from '../../../shared/reference'
+import type { ArchiveMembers } from '../../tar/archiveMembers'
+import { memberLabel } from '../../tar/archiveMembers'
 
 export const DOCKER_MANIFEST_FILE = 'manifest.json'
 const MAX_DOCKER_MANIFEST_BYTES = 4 * 1024 * 1024

@@ -4,32 +4,36 @@
 
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import type { EquivalentCommand } from '../../shared/api'
-import { isDigest, parseDigest } from '../../shared/digest'
-import { StrataError } from '../../shared/errors'
-import { MEDIA_TYPES } from '../../shared/oci/mediaTypes'
-import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../shared/oci/parseManifest'
-import type { Descriptor } from '../../shared/oci/types'
+import type { EquivalentCommand } from '../../../shared/api'
+import { isDigest, parseDigest } from '../../../shared/digest'
+import { StrataError } from '../../../shared/errors'
+import { MEDIA_TYPES } from '../../../shared/oci/mediaTypes'
+import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
+import type { Descriptor } from '../../../shared/oci/types'
 import type {
   ImageSource,
   SourceCallOptions,
   SourceKind,
   VerifiedBlob,
   VerifiedManifest,
-} from '../sources/imageSource'
-import { UNKNOWN_SIZE } from '../sources/imageSource'
-import type { ArchiveMembers } from '../tar/archiveMembers'
+} from '../../sources/imageSource'
+import { UNKNOWN_SIZE } from '../../sources/imageSource'
+import type { ArchiveMembers } from '../../tar/archiveMembers'
 import {
   memberLabel,
   openVerifiedMember,
   readVerifiedMember,
   requireMember,
-} from '../tar/archiveMembers'
-import { embeddedBytes, MAX_SMALL_BLOB_BYTES, verifyBytesAt } from '../sources/blobFile'
-import { parseLayoutIndexBytes } from './ociLayoutEntries'
-import { INDEX_FILE, LAYOUT_FILE, LAYOUT_INDEX_TITLE, withPath } from './ociLayoutIndex'
-import type { LayoutIndex } from './ociLayoutIndex'
-import { chooseLayoutTarget, layoutIndexParsed, layoutWarnings } from './ociLayoutTarget'
+} from '../../tar/archiveMembers'
+import { embeddedBytes, MAX_SMALL_BLOB_BYTES, verifyBytesAt } from '../../sources/blobFile'
+import { parseLayoutIndexBytes } from '../oci-layout/ociLayoutEntries'
+import { INDEX_FILE, LAYOUT_FILE, LAYOUT_INDEX_TITLE, withPath } from '../oci-layout/ociLayoutIndex'
+import type { LayoutIndex } from '../oci-layout/ociLayoutIndex'
+import {
+  chooseLayoutTarget,
+  layoutIndexParsed,
+  layoutWarnings,
+} from '../oci-layout/ociLayoutTarget'
 
 const LAYOUT_IN_ARCHIVE = 'a tar of an OCI image layout (oci-layout, index.json and blobs/)'
 
