@@ -1,5 +1,5 @@
 // Tar members as the image-archive readers see them: header blocks (parsed by
-// layers/tarHeader) turned into named members with pax / GNU overrides applied, member names
+// tarHeader.ts) turned into named members with pax / GNU overrides applied, member names
 // normalized, and links followed. Shared by the in-place file index and the stream reader.
 
 import { StrataError } from '../../shared/errors'
@@ -48,7 +48,7 @@ export function malformed(where: string, message: string): StrataError {
 }
 
 /**
- * Parses one 512-byte header block (fields read by layers/tarHeader) into what an archive
+ * Parses one 512-byte header block (fields read by tarHeader.ts) into what an archive
  * member needs. `where` names the archive and the offset for errors; the caller applies
  * pending pax / GNU values with applyMetaRecord() and applyOverrides().
  */
