@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test'
 import { buildImageGraph } from '../../electron/image/buildImageGraph'
 import { openLocalSource } from '../../electron/stores/openLocalSource'
 import type { LocalSourceRef } from '../../electron/stores/openLocalSource'
-import { indexTarFile } from '../../electron/tar/tarFileIndex'
+import { indexTarFile } from '../../electron/stores/archive/tarFileIndex'
 import type { LocalStores } from '../harness/localStores'
 import { buildLocalStores, openAsNobody, readImage, rejectsWith, run } from '../harness/localStores'
 

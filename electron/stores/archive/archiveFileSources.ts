@@ -8,7 +8,7 @@ import { ArchivedLayoutSource } from './archivedLayoutSource'
 import { openDockerArchiveMembers } from './dockerArchiveSource'
 import { entryName } from './dockerArchiveManifest'
 import { dockerArchiveCommands, ociArchiveCommands } from '../discovery/storeCommands'
-import { indexTarFile } from '../../tar/tarFileIndex'
+import { indexTarFile } from './tarFileIndex'
 
 const OCI_ARCHIVE_EXPECTED = 'an OCI archive: a tar of an OCI image layout'
 const DOCKER_ARCHIVE_EXPECTED = 'a docker-archive: a tar written by "docker save"'

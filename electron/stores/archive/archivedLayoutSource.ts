@@ -18,13 +18,13 @@ import type {
   VerifiedManifest,
 } from '../../sources/imageSource'
 import { UNKNOWN_SIZE } from '../../sources/imageSource'
-import type { ArchiveMembers } from '../../tar/archiveMembers'
+import type { ArchiveMembers } from './archiveMembers'
 import {
   memberLabel,
   openVerifiedMember,
   readVerifiedMember,
   requireMember,
-} from '../../tar/archiveMembers'
+} from './archiveMembers'
 import { embeddedBytes, MAX_SMALL_BLOB_BYTES, verifyBytesAt } from '../../sources/blobFile'
 import { parseLayoutIndexBytes } from '../oci-layout/ociLayoutEntries'
 import { INDEX_FILE, LAYOUT_FILE, LAYOUT_INDEX_TITLE, withPath } from '../oci-layout/ociLayoutIndex'

@@ -4,8 +4,8 @@
 
 import { StrataError } from '../../../shared/errors'
 import { formatReference, parseReference } from '../../../shared/reference'
-import type { ArchiveMembers } from '../../tar/archiveMembers'
-import { memberLabel } from '../../tar/archiveMembers'
+import type { ArchiveMembers } from './archiveMembers'
+import { memberLabel } from './archiveMembers'
 
 export const DOCKER_MANIFEST_FILE = 'manifest.json'
 const MAX_DOCKER_MANIFEST_BYTES = 4 * 1024 * 1024

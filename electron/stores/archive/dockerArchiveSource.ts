@@ -23,13 +23,13 @@ import type {
   VerifiedBlob,
   VerifiedManifest,
 } from '../../sources/imageSource'
-import type { ArchiveMember, ArchiveMembers } from '../../tar/archiveMembers'
+import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
 import {
   memberLabel,
   openVerifiedMember,
   readVerifiedMember,
   requireMember,
-} from '../../tar/archiveMembers'
+} from './archiveMembers'
 import {
   ArchivedLayoutSource,
   blobMemberName,

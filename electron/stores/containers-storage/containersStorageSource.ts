@@ -22,7 +22,7 @@ import type {
 } from '../../sources/imageSource'
 import { UNKNOWN_SIZE } from '../../sources/imageSource'
 import { checkStoreDirectory, readStoreFile } from '../../util/safeFile'
-import { verifyStream } from '../../tar/archiveMembers'
+import { verifyStream } from '../archive/archiveMembers'
 import { fileError, MAX_SMALL_BLOB_BYTES, readVerifiedFile } from '../../sources/blobFile'
 import type { Store, StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
 import {

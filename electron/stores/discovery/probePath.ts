@@ -8,7 +8,7 @@ import { StrataError } from '../../../shared/errors'
 import { formatSourceRef } from '../../../shared/sourceRef'
 import { openUserFile, readUpTo } from '../../util/safeFile'
 import { fileError } from '../../sources/blobFile'
-import { indexTarFile } from '../../tar/tarFileIndex'
+import { indexTarFile } from '../archive/tarFileIndex'
 
 const GZIP_MAGIC = [0x1f, 0x8b]
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd]

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { StrataError } from '../../../shared/errors'
-import type { ArchiveMember, ArchiveMembers } from '../../tar/archiveMembers'
+import type { ArchiveMember, ArchiveMembers } from '../archive/archiveMembers'
 import type { DockerDaemonClient } from './dockerDaemonClient'
 import type { TarMemberHeader } from '../../tar/tarMemberHeader'
 import { followLinks } from '../../tar/tarMemberHeader'

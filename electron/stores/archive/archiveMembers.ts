@@ -5,12 +5,12 @@
 // errors that name the archive and the member.
 
 import type { Readable } from 'node:stream'
-import { StrataError } from '../../shared/errors'
-import { formatBytes } from '../../shared/format'
-import type { Descriptor } from '../../shared/oci/types'
-import { UNKNOWN_SIZE } from '../sources/imageSource'
-import { holdStreamErrors } from '../util/holdStreamErrors'
-import { verifyBytesAt, VerifyingStream } from '../sources/blobFile'
+import { StrataError } from '../../../shared/errors'
+import { formatBytes } from '../../../shared/format'
+import type { Descriptor } from '../../../shared/oci/types'
+import { UNKNOWN_SIZE } from '../../sources/imageSource'
+import { holdStreamErrors } from '../../util/holdStreamErrors'
+import { verifyBytesAt, VerifyingStream } from '../../sources/blobFile'
 
 export interface ArchiveMember {
   /** The regular-file member's own name (after following links). */

@@ -5,13 +5,13 @@ import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { addAbortSignal, PassThrough, Readable } from 'node:stream'
-import { StrataError } from '../../shared/errors'
-import { compressionMagic } from '../compression/detectCompression'
-import { holdStreamErrors } from '../util/holdStreamErrors'
-import { openUserFile, rangeStream } from '../util/safeFile'
+import { StrataError } from '../../../shared/errors'
+import { compressionMagic } from '../../compression/detectCompression'
+import { holdStreamErrors } from '../../util/holdStreamErrors'
+import { openUserFile, rangeStream } from '../../util/safeFile'
 import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
-import { fileError } from '../sources/blobFile'
-import type { PendingOverrides, TarMemberHeader } from './tarMemberHeader'
+import { fileError } from '../../sources/blobFile'
+import type { PendingOverrides, TarMemberHeader } from '../../tar/tarMemberHeader'
 import {
   applyMetaRecord,
   applyOverrides,
@@ -21,7 +21,7 @@ import {
   paddedSize,
   parseHeaderBlock,
   TAR_BLOCK,
-} from './tarMemberHeader'
+} from '../../tar/tarMemberHeader'
 
 interface IndexedMember extends TarMemberHeader {
   /** Offset of the member's first data byte in the file. */
