@@ -8,7 +8,7 @@ import {
   formatDelta,
   opensSideBySide,
 } from '../../renderer/features/compare/fileChanges'
-import { artifactKind } from '../../renderer/features/graph/artifactKind'
+import { artifactKind } from '../../renderer/features/image/artifactKind'
 
 const changes: FileChange[] = [
   {

@@ -4,14 +4,14 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { GraphEdge, GraphNode } from '../../shared/api'
-import { listedDescriptors } from '../../renderer/features/details/descriptors'
+import { listedDescriptors } from '../../renderer/features/image/descriptors'
 import {
   graphRelations,
   layerOrdinal,
   layerPlaces,
-} from '../../renderer/features/graph/graphRelations'
-import { edgeLabel, layoutGraph } from '../../renderer/features/graph/layout'
-import { cardSizeText, nodeTooltip, sizeText } from '../../renderer/features/graph/nodeText'
+} from '../../renderer/features/image/graphRelations'
+import { edgeLabel, layoutGraph } from '../../renderer/features/image/layout'
+import { cardSizeText, nodeTooltip, sizeText } from '../../renderer/features/image/nodeText'
 
 const hex = (c: string): string => `sha256:${c.repeat(64)}`
 const ROOT = hex('1')

@@ -2,18 +2,18 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { GraphEdge, GraphNode, GraphNodeRole } from '../../shared/api'
 import type { ObjectKind } from '../../shared/oci/mediaTypes'
-import { graphRelations } from '../../renderer/features/graph/graphRelations'
+import { graphRelations } from '../../renderer/features/image/graphRelations'
 import {
   groupIdentical,
   listedDescriptors,
   parentNoun,
-} from '../../renderer/features/details/descriptors'
+} from '../../renderer/features/image/descriptors'
 import {
   commandLine,
   historyRows,
   stepsForLayer,
   summarizeConfig,
-} from '../../renderer/features/details/configSummary'
+} from '../../renderer/features/image/configSummary'
 
 const hex = (c: string): string => `sha256:${c.repeat(64)}`
 const LAYER = hex('a')

@@ -8,7 +8,7 @@ import {
   layoutGraph,
   NODE_HEIGHT,
   NODE_WIDTH,
-} from '../../renderer/features/graph/layout'
+} from '../../renderer/features/image/layout'
 
 function node(
   name: string,

@@ -12,13 +12,13 @@ import {
   neighbourhood,
   parentIds,
   roleBadgeText,
-} from '../../renderer/features/graph/graphRelations'
+} from '../../renderer/features/image/graphRelations'
 import {
   cardBadges,
   cardMediaType,
   nodeAccessibleName,
   placeBadges,
-} from '../../renderer/features/graph/nodeText'
+} from '../../renderer/features/image/nodeText'
 
 function node(
   name: string,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { StorageView, StorageViewLayer } from '../../shared/storageView'
-import { LAYER_IDENTITIES } from '../../renderer/features/storage/layerIdentities'
+import { LAYER_IDENTITIES } from '../../renderer/features/stores/layerIdentities'
 import {
   containerLabel,
   diskLayout,
@@ -15,7 +15,7 @@ import {
   indexStorage,
   lowerEntries,
   shortId,
-} from '../../renderer/features/storage/storageModel'
+} from '../../renderer/features/stores/storageModel'
 
 const hex = (c: string): string => c.repeat(64)
 const G = '/var/lib/containers/storage'

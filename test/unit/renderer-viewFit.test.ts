@@ -9,7 +9,7 @@ import {
   revealTransform,
   SMALLEST_CARD_FONT_PX,
   type ViewTransform,
-} from '../../renderer/features/graph/viewFit'
+} from '../../renderer/features/image/viewFit'
 
 const view = { width: 1100, height: 780 }
 

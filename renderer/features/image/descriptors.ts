@@ -2,7 +2,7 @@
 // says about a layer (media type, digest, size, annotations, urls …) or an index about a
 // manifest (platform …). Pure, so it is unit-tested.
 import type { GraphEdge, GraphNode } from '../../../shared/api'
-import type { GraphRelations } from '../graph/graphRelations'
+import type { GraphRelations } from './graphRelations'
 import { parseDocument } from './jsonLines'
 
 export interface ListedDescriptor {

@@ -9,7 +9,7 @@ import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Spinner } from '../../components/Spinner'
-import { artifactKind } from '../graph/artifactKind'
+import { artifactKind } from './artifactKind'
 
 interface ReferrersSectionProps {
   readonly imageRef: string

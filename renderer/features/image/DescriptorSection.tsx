@@ -3,7 +3,7 @@
 // button per version picks which to show.
 import { useState } from 'react'
 import type { GraphNode } from '../../../shared/api'
-import { roleBadgeText, type GraphRelations } from '../graph/graphRelations'
+import { roleBadgeText, type GraphRelations } from './graphRelations'
 import { groupIdentical, listedDescriptors, parentNoun, type ListedDescriptor } from './descriptors'
 import { JsonView } from './JsonView'
 
