@@ -8,7 +8,7 @@ import {
   MIN_SEGMENT_WIDTH,
   timeDomain,
 } from '../../renderer/features/history/timelineModel'
-import { formatDay, formatInstant, formatSpan } from '../../renderer/features/history/timeFormat'
+import { formatDay, formatInstant, formatSpan } from '../../renderer/components/timeFormat'
 
 const A = `sha256:${'a'.repeat(64)}`
 const B = `sha256:${'b'.repeat(64)}`

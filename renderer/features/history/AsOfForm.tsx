@@ -7,7 +7,7 @@ import { call } from '../../api/client'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Link } from '../../components/Link'
 import { Spinner } from '../../components/Spinner'
-import { formatInstant } from './timeFormat'
+import { formatInstant } from '../../components/timeFormat'
 
 interface AsOfFormProps {
   readonly repository: string

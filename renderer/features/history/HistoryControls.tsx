@@ -7,8 +7,8 @@ import { asApiError } from '../../api/ApiCallError'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { downloadText } from './download'
-import { OperationProgress } from './OperationProgress'
-import { useOperationProgress } from './useOperationProgress'
+import { OperationProgress } from '../../components/OperationProgress'
+import { useOperationProgress } from '../../components/useOperationProgress'
 
 const INTERVALS: readonly { minutes: number; label: string }[] = [
   { minutes: 5, label: 'every 5 minutes' },

@@ -5,9 +5,9 @@ import { axisTop, select } from 'd3'
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import type { HistoryTimeline as Timeline } from '../../../shared/api'
 import { shortDigest } from '../../../shared/digest'
-import { formatInstant, formatSpan } from './timeFormat'
+import { formatInstant, formatSpan } from '../../components/timeFormat'
 import { buildTimeline, type PlacedSegment } from './timelineModel'
-import { useElementWidth } from './useElementWidth'
+import { useElementWidth } from '../../components/useElementWidth'
 
 const LAYOUT = { labelWidth: 150, laneHeight: 30, axisHeight: 28 }
 const BAR_HEIGHT = 16

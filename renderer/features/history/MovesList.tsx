@@ -2,7 +2,7 @@
 import type { TagMove } from '../../../shared/tagHistory'
 import { shortDigest } from '../../../shared/digest'
 import { Link } from '../../components/Link'
-import { formatInstant } from './timeFormat'
+import { formatInstant } from '../../components/timeFormat'
 
 export function MovesList({
   repository,

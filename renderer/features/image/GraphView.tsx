@@ -18,7 +18,7 @@ import { GraphCanvas } from './GraphCanvas'
 import { graphRelations } from './graphRelations'
 import { layoutGraph } from './layout'
 import { Legend } from './Legend'
-import { ImageViewTabs } from '../../frame/ImageViewTabs'
+import { ImageViewTabs } from '../../components/ImageViewTabs'
 
 interface GraphViewProps {
   readonly imageRef: string

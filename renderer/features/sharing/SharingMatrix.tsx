@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState } from 'react'
 import { formatBytes } from '../../../shared/format'
 import type { SharingReport } from '../../../shared/sharing'
-import { useElementWidth } from '../history/useElementWidth'
+import { useElementWidth } from '../../components/useElementWidth'
 import { cellColour, maxSharedBytes, sharedFraction, shortLabel } from './sharingModel'
 
 const LABEL_WIDTH = 270

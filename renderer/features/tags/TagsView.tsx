@@ -16,7 +16,7 @@ import { useNavigate } from '../../routing/navigation'
 import { refForTag, registryOfSource, repositoryOfSource } from '../../routing/refs'
 import { sharedDigestGroups } from './sharedDigests'
 import { TagGroupRow } from './TagGroupRow'
-import { ImageViewTabs } from '../../frame/ImageViewTabs'
+import { ImageViewTabs } from '../../components/ImageViewTabs'
 import { previousImageFor } from './previousImage'
 import { SortProgress } from './SortProgress'
 import {

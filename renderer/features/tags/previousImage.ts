@@ -2,7 +2,7 @@
 // journal when it saw the tag move; otherwise the next-older tag of the repository by created
 // date (a different image). Pure, so it is unit-tested.
 import type { RepositoryTimeline } from '../../../shared/tagHistory'
-import { formatDay } from '../history/timeFormat'
+import { formatDay } from '../../components/timeFormat'
 
 export interface TagImageFacts {
   readonly digest: string

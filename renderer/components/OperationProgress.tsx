@@ -1,8 +1,8 @@
 // A line of progress for work a view started: the shared ProgressItem (figures, rate, time
 // left, Cancel) once main reports, a spinner with `fallback` before that.
-import type { ProgressState } from '../../api/useApiEvents'
-import { ProgressItem } from '../../components/ProgressItem'
-import { Spinner } from '../../components/Spinner'
+import type { ProgressState } from '../api/useApiEvents'
+import { ProgressItem } from './ProgressItem'
+import { Spinner } from './Spinner'
 
 export function OperationProgress({
   state,

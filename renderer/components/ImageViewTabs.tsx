@@ -1,7 +1,7 @@
 // The views of one image, as links in every image view's header: the graph, its files, the
 // tags and history of its repository (registries only), sharing (of the repository's tags,
 // or of a local image's platforms) and compare.
-import { Link } from '../components/Link'
+import { Link } from './Link'
 import { repositoryOfSource } from '../routing/refs'
 import type { Route } from '../routing/route'
 

@@ -2,8 +2,8 @@
 // diffing files): while `active`, the most recently updated operation in the shared progress
 // store, optionally only one whose label mentions `subject`. Calls carry no operation id, so
 // the label is how we recognise ours.
-import type { ProgressState } from '../../api/useApiEvents'
-import { useProgress } from '../../api/useApiEvents'
+import type { ProgressState } from '../api/useApiEvents'
+import { useProgress } from '../api/useApiEvents'
 
 export function useOperationProgress(active: boolean, subject?: string): ProgressState | undefined {
   const running = useProgress()
