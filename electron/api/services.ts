@@ -9,7 +9,7 @@ import type {
   RegistryEntry,
 } from '../../shared/api'
 import type { PathProbe } from '../../shared/api'
-import type { LocalStore } from '../../shared/localStores'
+import type { LocalStore } from '../../shared/api/stores'
 import type { StorageView } from '../../shared/storageView'
 import type { ImageSource } from '../sources/imageSource'
 import type { ImageFiles } from '../files/imageFilesService'

@@ -4,7 +4,7 @@
 // diffed. The file-level diff is added by the layer reader later (ImageComparison.files);
 // this module leaves it absent.
 
-import type { ImageComparison } from '../../shared/compare'
+import type { ImageComparison } from '../../shared/api/compare'
 import { StrataError } from '../../shared/errors'
 import type { Platform } from '../../shared/oci/types'
 import type { ImageSource, SourceCallOptions } from '../sources/imageSource'

@@ -2,7 +2,7 @@
 // workdir, exposed ports, volumes, and the history steps aligned (longest common subsequence),
 // so an inserted RUN shows as one added row rather than every later row changed.
 
-import type { ConfigDiff, HistoryRow, KeyedDiff, SetDiff, ValueChange } from '../../shared/compare'
+import type { ConfigDiff, HistoryRow, KeyedDiff, SetDiff, ValueChange } from '../../shared/api/compare'
 import { platformString } from '../../shared/format'
 import type { HistoryEntry, ImageConfig } from '../../shared/oci/types'
 import { describeStep } from '../image/layerHistory'

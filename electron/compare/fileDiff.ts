@@ -14,7 +14,7 @@
 // Devices, fifos: kind, owner and mode only.
 
 import type { Readable } from 'node:stream'
-import type { FileChange } from '../../shared/compare'
+import type { FileChange } from '../../shared/api/compare'
 import type { LayerEntry } from '../../shared/layerTree'
 import type { Descriptor } from '../../shared/oci/types'
 import { locateImageFile } from '../files/imageFiles'

@@ -1,7 +1,7 @@
 // Handler of compare:images: two references from any sources, each narrowed to one platform
 // image; configs and layers compared, and with `files: true` the merged filesystems too.
 
-import type { ImageComparison } from '../../shared/compare'
+import type { ImageComparison } from '../../shared/api/compare'
 import { StrataError } from '../../shared/errors'
 import { platformString } from '../../shared/format'
 import { parsePlatformText } from '../../shared/oci/platforms'

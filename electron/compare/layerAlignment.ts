@@ -1,7 +1,7 @@
 // The layer half of a comparison: the common prefix both images build on (matched by digest,
 // or by diff ID when only the compression differs), then what each side has on its own.
 
-import type { AlignedLayer, LayerAlignment } from '../../shared/compare'
+import type { AlignedLayer, LayerAlignment } from '../../shared/api/compare'
 import type { Descriptor, Digest } from '../../shared/oci/types'
 
 /** Layer descriptors with their diff IDs (the config's rootfs.diff_ids, same order). */

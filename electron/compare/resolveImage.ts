@@ -1,7 +1,7 @@
 // One side of a comparison: the image a reference means, as sources/openImage picks it (the
 // same image the Files tab shows), with its validated config and the side's description.
 
-import type { CompareSide } from '../../shared/compare'
+import type { CompareSide } from '../../shared/api/compare'
 import type { ImageConfig, ImageManifest, Platform } from '../../shared/oci/types'
 import type { ImageSource, SourceCallOptions } from '../sources/imageSource'
 import { openImage } from '../sources/openImage'

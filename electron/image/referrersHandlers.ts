@@ -4,7 +4,7 @@
 import { isDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
 import type { Digest } from '../../shared/oci/types'
-import type { ReferrersResult } from '../../shared/referrers'
+import type { ReferrersResult } from '../../shared/api/image'
 import { optionalString, requiredString } from '../api/argReaders'
 import type { Handler } from '../api/handlerTable'
 import { registrySourceOf } from './registrySourceOf'

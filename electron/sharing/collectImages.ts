@@ -4,7 +4,7 @@
 // each with its layer descriptors.
 
 import { platformString } from '../../shared/format'
-import type { SharingImageInput } from '../../shared/sharing'
+import type { SharingImageInput } from '../../shared/api/sharing'
 import type { ImageSource, SourceCallOptions } from '../sources/imageSource'
 import { listImages } from '../sources/openImage'
 import { Semaphore } from '../util/semaphore'

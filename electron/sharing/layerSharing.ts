@@ -9,7 +9,7 @@ import type {
   SharingImageInput,
   SharingLayerInput,
   SharingReport,
-} from '../../shared/sharing'
+} from '../../shared/api/sharing'
 
 export function computeSharing(images: readonly SharingImageInput[]): SharingReport {
   const layers = new Map<string, { layer: SharingLayerInput; usedBy: Set<number> }>()

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import type { ApiResult } from '../../shared/errors'
 import { toApiError } from '../../shared/errors'
-import type { DownloadTicket } from '../../shared/webDownloadTicket'
+import type { DownloadTicket } from '../../shared/api/webDownloadTicket'
 import { readDownloadArgs } from '../files/downloads'
 
 /** Long enough to start a download after a click, short enough that a leaked URL dies fast. */

@@ -13,7 +13,7 @@ import {
   WEB_TOKEN_HEADER,
 } from '../../shared/api'
 import { toApiError } from '../../shared/errors'
-import { DOWNLOAD_NONCE_PARAM, WEB_DOWNLOAD_TICKET_PATH } from '../../shared/webDownloadTicket'
+import { DOWNLOAD_NONCE_PARAM, WEB_DOWNLOAD_TICKET_PATH } from '../../shared/api/webDownloadTicket'
 import type { DownloadProvider } from '../files/downloads'
 import { downloadErrorResponse, downloadHeaders } from '../files/downloads'
 import type { HandlerTable } from '../api/handlerTable'

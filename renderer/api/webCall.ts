@@ -4,7 +4,7 @@
 import type { ApiRequest } from '../../shared/api'
 import { WEB_API_PATH, WEB_TOKEN_HEADER } from '../../shared/api'
 import type { ApiResult } from '../../shared/errors'
-import { DOWNLOAD_NONCE_PARAM, WEB_DOWNLOAD_TICKET_PATH } from '../../shared/webDownloadTicket'
+import { DOWNLOAD_NONCE_PARAM, WEB_DOWNLOAD_TICKET_PATH } from '../../shared/api/webDownloadTicket'
 import { asApiResult, CANCELLED, SERVER_GONE } from './transport'
 
 export async function postApiCall(

@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ApiEvent, ProgressEvent } from '../../shared/api'
-import { WEB_DOWNLOAD_TICKET_PATH } from '../../shared/webDownloadTicket'
+import { WEB_DOWNLOAD_TICKET_PATH } from '../../shared/api/webDownloadTicket'
 import { OCI, OciLayoutBuilder, sha256Digest } from './ociBuilder'
 import { featureTree, gnuTar, gzip, rawTar, run, tempDir } from './layerTars'
 

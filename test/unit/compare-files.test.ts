@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { FileChange } from '../../shared/compare'
+import type { FileChange } from '../../shared/api/compare'
 import { formatBytes } from '../../shared/format'
 import {
   countByStatus,

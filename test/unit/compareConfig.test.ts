@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import type { ImageConfig } from '../../shared/oci/types'
 import { alignHistory, diffConfigs, envMap } from '../../electron/compare/configDiff'
 import { alignLayers } from '../../electron/compare/layerAlignment'
-import type { AlignedLayer } from '../../shared/compare'
+import type { AlignedLayer } from '../../shared/api/compare'
 
 const base: ImageConfig = {
   architecture: 'amd64',

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { LocalStore } from '../../shared/localStores'
+import type { LocalStore } from '../../shared/api/stores'
 import { decideDrop, WEB_DROP_HINT } from '../../renderer/features/stores/dropDecision'
 import { interpretPathInput, looksLikePath } from '../../renderer/features/stores/pathInput'
 import {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { SharingReport } from '../../shared/sharing'
+import type { SharingReport } from '../../shared/api/sharing'
 import {
   cellColour,
   maxSharedBytes,

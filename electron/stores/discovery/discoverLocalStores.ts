@@ -5,7 +5,7 @@
 // with its error, so the user learns why it is empty.
 
 import { toApiError } from '../../../shared/errors'
-import type { LocalStore, LocalStoreImage } from '../../../shared/localStores'
+import type { LocalStore, LocalStoreImage } from '../../../shared/api/stores'
 import { formatSourceRef } from '../../../shared/sourceRef'
 import type { StorageImageRecord, Store } from '../containers-storage/containersStorageFiles'
 import { openStore, readImageRecords } from '../containers-storage/containersStorageFiles'

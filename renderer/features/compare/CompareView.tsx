@@ -3,7 +3,7 @@
 // both versions side by side.
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { CompareSide as Side } from '../../../shared/compare'
+import type { CompareSide as Side } from '../../../shared/api/compare'
 import { shortDigest } from '../../../shared/digest'
 import { platformString } from '../../../shared/format'
 import { call } from '../../api/client'

@@ -1,6 +1,6 @@
 // The config diff: single values that differ (cmd, entrypoint, user, workdir, …), keyed
 // entries (env, labels), sets (exposed ports, volumes) and the build history aligned row by row.
-import type { ConfigDiff, KeyedDiff, SetDiff, ValueChange } from '../../../shared/compare'
+import type { ConfigDiff, KeyedDiff, SetDiff, ValueChange } from '../../../shared/api/compare'
 
 function show(value: string | readonly string[] | undefined): string {
   if (value === undefined) return '(not set)'

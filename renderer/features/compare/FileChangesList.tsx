@@ -1,7 +1,7 @@
 // The file-level diff of the merged filesystems: added, removed, changed, with size deltas,
 // filtered by status and path. A changed regular file opens side by side.
 import { useId, useState } from 'react'
-import type { FileChange } from '../../../shared/compare'
+import type { FileChange } from '../../../shared/api/compare'
 import { formatBytes } from '../../../shared/format'
 import {
   countByStatus,

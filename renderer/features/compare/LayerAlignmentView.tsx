@@ -1,6 +1,6 @@
 // Layers side by side from the bottom: the shared prefix both images build on, then what only
 // one side has, and layers present on both sides but at different places ("moved").
-import type { AlignedLayer, LayerAlignment } from '../../../shared/compare'
+import type { AlignedLayer, LayerAlignment } from '../../../shared/api/compare'
 import { shortDigest } from '../../../shared/digest'
 import { formatBytes } from '../../../shared/format'
 

@@ -1,5 +1,5 @@
 // Filtering and counting the file-level diff. Pure, so it is unit-tested.
-import type { FileChange } from '../../../shared/compare'
+import type { FileChange } from '../../../shared/api/compare'
 
 export type FileStatusFilter = 'all' | FileChange['status']
 

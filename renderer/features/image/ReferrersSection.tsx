@@ -2,7 +2,7 @@
 // or its sha256-<hex> fallback tag, with an artifactType filter.
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
-import type { ReferrersResult } from '../../../shared/referrers'
+import type { ReferrersResult } from '../../../shared/api/image'
 import { shortDigest } from '../../../shared/digest'
 import { formatBytes } from '../../../shared/format'
 import { call } from '../../api/client'

@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import { shortDigest } from '../../../shared/digest'
 import { formatBytes } from '../../../shared/format'
-import type { SharingReport } from '../../../shared/sharing'
+import type { SharingReport } from '../../../shared/api/sharing'
 import { CopyButton } from '../../components/CopyButton'
 
 /** Long lists show this many rows until asked for all. */

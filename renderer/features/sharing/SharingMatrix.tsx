@@ -2,7 +2,7 @@
 // the diagonal each image's own bytes. Hover tells layers and bytes.
 import { useMemo, useRef, useState } from 'react'
 import { formatBytes } from '../../../shared/format'
-import type { SharingReport } from '../../../shared/sharing'
+import type { SharingReport } from '../../../shared/api/sharing'
 import { useElementWidth } from '../../components/useElementWidth'
 import { cellColour, maxSharedBytes, sharedFraction, shortLabel } from './sharingModel'
 

@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { formatBytes } from '../../../shared/format'
-import type { SharingReport } from '../../../shared/sharing'
+import type { SharingReport } from '../../../shared/api/sharing'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'

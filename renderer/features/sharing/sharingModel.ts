@@ -2,7 +2,7 @@
 // apart), short labels, and the totals sentence. Pure, so it is unit-tested.
 import { interpolateBlues, scaleSequential } from 'd3'
 import { formatBytes } from '../../../shared/format'
-import type { SharingReport } from '../../../shared/sharing'
+import type { SharingReport } from '../../../shared/api/sharing'
 
 /** Largest shared-bytes value off the diagonal (what the colour scale spans). */
 export function maxSharedBytes(report: SharingReport): number {

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react'
 import type { ApiError } from '../../../shared/errors'
 import { formatBytes } from '../../../shared/format'
-import type { LocalStore, LocalStoreImage } from '../../../shared/localStores'
+import type { LocalStore, LocalStoreImage } from '../../../shared/api/stores'
 import { handleListKeys } from '../../components/listKeys'
 import { Link } from '../../components/Link'
 import { useNavigate } from '../../routing/navigation'

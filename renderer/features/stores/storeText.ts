@@ -1,6 +1,6 @@
 // How the sidebar names a local store and its images, and which storage view a store links
 // to. Pure.
-import type { LocalStore, LocalStoreImage } from '../../../shared/localStores'
+import type { LocalStore, LocalStoreImage } from '../../../shared/api/stores'
 import { formatSourceRef, parseSourceRef } from '../../../shared/sourceRef'
 
 export function storeTitle(store: LocalStore): string {

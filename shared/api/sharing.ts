@@ -1,7 +1,7 @@
 // Layer sharing across a set of images: which layers each image shares with which, and the
 // bytes stored once versus the bytes if nothing were shared. Plain data; both sides use it.
 
-import type { Digest } from './oci/types'
+import type { Digest } from '../oci/types'
 
 /** One image of the set: a label the user recognizes and its layers, bottom first. */
 export interface SharingImageInput {

@@ -1,7 +1,7 @@
 // What a referrers lookup answers: the signatures, SBOMs and attestations whose `subject` is a
 // given manifest. Plain data; both sides use it.
 
-import type { Annotations, Digest } from './oci/types'
+import type { Annotations, Digest } from '../oci/types'
 
 /** A manifest whose `subject` is the looked-up manifest: a signature, an SBOM, an attestation. */
 export interface Referrer {

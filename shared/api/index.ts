@@ -3,11 +3,11 @@
 // and the web server (electron/serve.ts) both serve that same table; renderer/api/client.ts
 // calls it. UI code never spells a channel string outside this file's names.
 
-import type { ApiError, ApiResult } from './errors'
-import type { Annotations, Digest, Platform } from './oci/types'
-import type { ObjectKind } from './oci/mediaTypes'
-import type { LocalStore } from './localStores'
-import type { StorageView } from './storageView'
+import type { ApiError, ApiResult } from '../errors'
+import type { Annotations, Digest, Platform } from '../oci/types'
+import type { ObjectKind } from '../oci/mediaTypes'
+import type { LocalStore } from './stores'
+import type { StorageView } from '../storageView'
 import type {
   CacheInfo,
   FileChunk,
@@ -21,7 +21,7 @@ import type {
   ImageFilesArgs,
   LayerArgs,
   LayerIndexInfo,
-} from './filesApi'
+} from './files'
 import type {
   CompareArgs,
   HistoryAsOfArgs,
@@ -33,16 +33,16 @@ import type {
   RepositoryArgs,
   SharingArgs,
   WatchedRepository,
-} from './historyApi'
-import type { ReferrersResult } from './referrers'
+} from './history'
+import type { ReferrersResult } from './image'
 import type { SharingReport } from './sharing'
 import type { ImageComparison } from './compare'
-import type { TagAsOf } from './tagHistory'
-import type { ImageEfficiency } from './layerTree'
+import type { TagAsOf } from '../tagHistory'
+import type { ImageEfficiency } from '../layerTree'
 
-export type * from './filesApi'
-export type * from './historyApi'
-export { downloadQuery } from './filesApi'
+export type * from './files'
+export type * from './history'
+export { downloadQuery } from './files'
 
 export interface AppInfo {
   readonly version: string

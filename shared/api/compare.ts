@@ -1,7 +1,7 @@
 // Comparing two images: their configs, their layers, and (once the layer reader lands) their
 // merged filesystems. Plain data; both sides use it.
 
-import type { Digest, Platform } from './oci/types'
+import type { Digest, Platform } from '../oci/types'
 
 /** One side of a comparison, after resolving to a single-platform image. */
 export interface CompareSide {

@@ -1,6 +1,6 @@
 // The local image stores Strata found on this machine (the sources sidebar lists them).
 
-import type { ApiError } from './errors'
+import type { ApiError } from '../errors'
 
 export interface LocalStoreImage {
   /** Image ID ("sha256:…", the config digest). */

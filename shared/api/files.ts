@@ -1,8 +1,8 @@
 // The files operations' argument and result types (layers, listings, reads, downloads), part
 // of the one api contract: shared/api.ts names the operations and re-exports these.
 
-import type { Digest } from './oci/types'
-import type { ChangeKind, LayerCompressionFound, LayerEntry, MergedEntry } from './layerTree'
+import type { Digest } from '../oci/types'
+import type { ChangeKind, LayerCompressionFound, LayerEntry, MergedEntry } from '../layerTree'
 
 /** Which image of a reference the files operations read. */
 export interface ImageFilesArgs {

@@ -1,8 +1,8 @@
 // The tag-history, referrers, sharing and compare operations' argument and result types, part
 // of the one api contract: shared/api.ts names the operations and re-exports these.
 
-import type { Digest } from './oci/types'
-import type { RepositoryTimeline, TagMove } from './tagHistory'
+import type { Digest } from '../oci/types'
+import type { RepositoryTimeline, TagMove } from '../tagHistory'
 
 /** A repository a history operation is about: "host/name" or a familiar name. */
 export interface RepositoryArgs {
