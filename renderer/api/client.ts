@@ -4,7 +4,7 @@
 // after a second shows in the status bar with its elapsed time and a Cancel (slowCalls.ts).
 import type { ApiEvent, ArgsOf, OperationName, ResultOf } from '../../shared/api'
 import { PRELOAD_GLOBAL } from '../../shared/api'
-import { pageToken } from '../routing/token'
+import { pageToken } from './pageToken'
 import { ApiCallError } from './ApiCallError'
 import { createElectronTransport } from './electronTransport'
 import { callLabel } from './callLabel'
