@@ -15,7 +15,7 @@
 
 import type { Readable } from 'node:stream'
 import type { FileChange } from '../../shared/api/compare'
-import type { LayerEntry } from '../../shared/layerTree'
+import type { LayerEntry } from '../../shared/api/files'
 import type { Descriptor } from '../../shared/oci/types'
 import { locateImageFile } from '../files/imageFiles'
 import type { ImageLayers } from '../files/imageLayers'

@@ -3,7 +3,7 @@
 // behind a docker gzip type) that trusting the label breaks real images.
 
 import { StrataError } from '../../shared/errors'
-import type { LayerCompressionFound } from '../../shared/layerTree'
+import type { LayerCompressionFound } from '../../shared/api/files'
 import { BLOCK, checksumMatches, hasUstarMagic, isZeroBlock } from '../tar/tarHeader'
 
 /** Bytes needed to decide: one tar header block. */

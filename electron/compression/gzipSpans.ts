@@ -10,7 +10,7 @@
 
 import { createHash } from 'node:crypto'
 import type { Hash } from 'node:crypto'
-import type { LayerCompressionFound } from '../../shared/layerTree'
+import type { LayerCompressionFound } from '../../shared/api/files'
 import type { GzipCheckpoint } from './gzipCheckpoints'
 import { HeldBytes } from './gzipHeldBytes'
 

@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream'
 import type { Readable } from 'node:stream'
 import { StrataError } from '../../shared/errors'
-import type { LayerIndex } from '../../shared/layerTree'
+import type { LayerIndex } from '../../shared/api/files'
 import type { DirectoryTarPlan } from './directoryTarPlan'
 import { readLayerEntries } from './readLayerEntries'
 import { TAR_END, encodeTarHeader, padding } from '../tar/tarEncode'

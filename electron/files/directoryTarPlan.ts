@@ -5,7 +5,7 @@
 // layer is read once; hardlinks come last, pointing at the first archive name that carried
 // their data. A hardlink whose target lies outside the directory carries the data itself.
 
-import type { LayerEntry, LayerIndex } from '../../shared/layerTree'
+import type { LayerEntry, LayerIndex } from '../../shared/api/files'
 import { baseName } from '../filetree/entryPath'
 import { locateImageFile } from './imageFiles'
 import type { MergedView } from '../filetree/mergedView'

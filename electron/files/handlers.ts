@@ -4,7 +4,7 @@
 
 import type { FileChunk, FileListItem, Page } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
-import type { ChangeKind } from '../../shared/layerTree'
+import type { ChangeKind } from '../../shared/api/files'
 import { parentOf } from '../filetree/entryPath'
 import { locateImageFile } from './imageFiles'
 import type { ImageLayers } from './imageLayers'

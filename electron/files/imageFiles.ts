@@ -4,7 +4,7 @@
 
 import type { Readable } from 'node:stream'
 import { StrataError } from '../../shared/errors'
-import type { LayerEntry, LayerIndex } from '../../shared/layerTree'
+import type { LayerEntry, LayerIndex } from '../../shared/api/files'
 import type { LayerFileOptions, OpenedLayerFile } from './readLayerFile'
 import { openLayerFile } from './readLayerFile'
 import type { MergedView } from '../filetree/mergedView'

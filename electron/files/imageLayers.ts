@@ -8,7 +8,7 @@ import type {
   IndexProgress,
   LayerChange,
   LayerIndex,
-} from '../../shared/layerTree'
+} from '../../shared/api/files'
 import { computeEfficiency } from '../filetree/efficiency'
 import type { SpanTable } from '../compression/gzipSpansFile'
 import { openRangedLayerFile } from '../compression/gzipRangedFile'

@@ -5,7 +5,7 @@
 
 import type { Readable } from 'node:stream'
 import { StrataError, toApiError } from '../../shared/errors'
-import type { LayerIndex } from '../../shared/layerTree'
+import type { LayerIndex } from '../../shared/api/files'
 import type { IndexOptions } from './indexLayer'
 import type { FromWorker, ToWorker } from './indexWorkerProtocol'
 import { CHUNKS_IN_FLIGHT } from './indexWorkerProtocol'

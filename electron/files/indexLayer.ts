@@ -8,7 +8,7 @@ import type {
   LayerCompressionFound,
   LayerEntry,
   LayerIndex,
-} from '../../shared/layerTree'
+} from '../../shared/api/files'
 import type { ZstdDecoder } from '../compression/decompress'
 import { openDecompressed } from '../compression/decompress'
 import type { GzipCheckpoint } from '../compression/gzipCheckpoints'

@@ -5,7 +5,7 @@
 // carries the job it belongs to.
 
 import type { ApiError } from '../../shared/errors'
-import type { IndexProgress, LayerCompressionFound, LayerIndex } from '../../shared/layerTree'
+import type { IndexProgress, LayerCompressionFound, LayerIndex } from '../../shared/api/files'
 import type { ZstdDecoder } from '../compression/decompress'
 import type { GzipCheckpoint } from '../compression/gzipCheckpoints'
 

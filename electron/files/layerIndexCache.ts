@@ -22,7 +22,7 @@ import type {
   LayerEntry,
   LayerEntryType,
   LayerIndex,
-} from '../../shared/layerTree'
+} from '../../shared/api/files'
 import type { LayerSpans } from '../compression/gzipSpans'
 import type { SpanTable } from '../compression/gzipSpansFile'
 import { encodeSpans, readSpansFile } from '../compression/gzipSpansFile'

@@ -6,7 +6,7 @@
 
 import { Transform } from 'node:stream'
 import type { Readable } from 'node:stream'
-import type { IndexProgress, LayerIndex } from '../../shared/layerTree'
+import type { IndexProgress, LayerIndex } from '../../shared/api/files'
 import { StrataError } from '../../shared/errors'
 import type { LayerIndexCache } from './layerIndexCache'
 import type { ByteRange, RangedBlob } from '../registry/blobs'

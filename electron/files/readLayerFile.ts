@@ -5,7 +5,7 @@
 import { PassThrough } from 'node:stream'
 import type { Readable } from 'node:stream'
 import { StrataError } from '../../shared/errors'
-import type { LayerEntry } from '../../shared/layerTree'
+import type { LayerEntry } from '../../shared/api/files'
 import type { ZstdDecoder } from '../compression/decompress'
 import { openDecompressed } from '../compression/decompress'
 import type { EntrySink } from '../tar/tarScanner'

@@ -3,7 +3,7 @@
 // 1 - wasted / total, where total is every regular-file byte in every layer; an image with no
 // file bytes scores 1. Hardlinks count zero bytes (their data is their target's).
 
-import type { FileSizeRow, ImageEfficiency, LayerIndex } from '../../shared/layerTree'
+import type { FileSizeRow, ImageEfficiency, LayerIndex } from '../../shared/api/files'
 import type { ImageTree } from './imageTree'
 import { classifyEntry } from './whiteouts'
 

@@ -2,7 +2,7 @@
 // each relative to the layers below) and the merged filesystem as of the top layer asked for,
 // with the waste bookkeeping that efficiency.ts turns into dive-style figures.
 
-import type { ChangeKind, LayerChange, LayerEntry, LayerIndex } from '../../shared/layerTree'
+import type { ChangeKind, LayerChange, LayerEntry, LayerIndex } from '../../shared/api/files'
 import { MergedView } from './mergedView'
 import type { MergedNode } from './mergedView'
 import { classifyEntry } from './whiteouts'

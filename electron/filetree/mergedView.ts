@@ -3,7 +3,7 @@
 // layers put in it, a file replacing a directory drops the directory's contents. Flat maps
 // (path → entry, directory → child paths) so 200,000 entries stay cheap to build and query.
 
-import type { LayerEntry, MergedEntry } from '../../shared/layerTree'
+import type { LayerEntry, MergedEntry } from '../../shared/api/files'
 import { parentOf } from './entryPath'
 
 export interface MergedNode extends MergedEntry {

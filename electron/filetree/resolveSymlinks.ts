@@ -3,7 +3,7 @@
 // at the root, and more than 40 links in one lookup (Linux's limit) is reported as a loop.
 
 import { StrataError } from '../../shared/errors'
-import type { LayerEntry } from '../../shared/layerTree'
+import type { LayerEntry } from '../../shared/api/files'
 
 export const MAX_SYMLINK_HOPS = 40
 

@@ -2,7 +2,7 @@
 // from the layers below, `.wh..wh..opq` in a directory hides everything below it in that
 // directory. Other `.wh..wh.*` names are AUFS bookkeeping and carry no change.
 
-import type { LayerEntry } from '../../shared/layerTree'
+import type { LayerEntry } from '../../shared/api/files'
 import { baseName, joinPath, parentOf } from './entryPath'
 
 const PREFIX = '.wh.'

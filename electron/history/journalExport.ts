@@ -1,7 +1,7 @@
 // Exports of the journal: JSON (an array of observations) and CSV (RFC 4180: a header row,
 // CRLF line ends, fields quoted when they hold a comma, a quote or a line break).
 
-import type { TagObservation } from '../../shared/tagHistory'
+import type { TagObservation } from '../../shared/api/history'
 
 const COLUMNS = ['registry', 'repository', 'tag', 'digest', 'seenAt', 'source'] as const
 

@@ -3,8 +3,8 @@
 // line), never half-trusted.
 
 import { isDigest } from '../../shared/digest'
-import { OBSERVATION_SOURCES } from '../../shared/tagHistory'
-import type { ObservationSource, TagObservation } from '../../shared/tagHistory'
+import { OBSERVATION_SOURCES } from '../../shared/api/history'
+import type { ObservationSource, TagObservation } from '../../shared/api/history'
 
 /** The line for one observation, newline included. */
 export function encodeObservation(observation: TagObservation): string {

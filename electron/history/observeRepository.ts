@@ -4,7 +4,7 @@
 
 import { StrataError } from '../../shared/errors'
 import type { Descriptor } from '../../shared/oci/types'
-import type { ObservationSource, TagObservation } from '../../shared/tagHistory'
+import type { ObservationSource, TagObservation } from '../../shared/api/history'
 import { Semaphore } from '../util/semaphore'
 import type { ListOptions, RegistryPage } from '../registry/pagination'
 

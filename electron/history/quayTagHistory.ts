@@ -7,7 +7,7 @@ import { request } from 'undici'
 import type { Dispatcher } from 'undici'
 import { isDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
-import type { TagObservation } from '../../shared/tagHistory'
+import type { TagObservation } from '../../shared/api/history'
 
 /** One entry of Quay's tag list, the fields Strata reads. */
 export interface QuayTagPeriod {

@@ -11,7 +11,7 @@ import type {
   TagAsOf,
   TagMove,
   TagObservation,
-} from '../../shared/tagHistory'
+} from '../../shared/api/history'
 import { observationsToCsv, observationsToJson } from './journalExport'
 import type { TagLister } from './observeRepository'
 import { observeRepository } from './observeRepository'

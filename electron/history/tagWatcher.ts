@@ -2,7 +2,7 @@
 // its own timer, re-armed only after its check finished, so checks never pile up on a slow
 // registry. stop() clears the timers, aborts checks in flight and waits for them to settle.
 
-import type { TagObservation } from '../../shared/tagHistory'
+import type { TagObservation } from '../../shared/api/history'
 
 export interface WatchTarget {
   readonly registry: string

@@ -8,7 +8,7 @@ import type {
   TagObservation,
   TagSegment,
   TagTimeline,
-} from '../../shared/tagHistory'
+} from '../../shared/api/history'
 
 /** The latest sighting of a tag, kept even when the observation itself was not stored. */
 export interface LastSeen {

@@ -5,7 +5,7 @@
 // here (see tarStream.ts); header bytes are parsed by tarHeader.ts.
 
 import { StrataError } from '../../shared/errors'
-import type { EntryWarning, LayerEntry, LayerEntryType } from '../../shared/layerTree'
+import type { EntryWarning, LayerEntry, LayerEntryType } from '../../shared/api/files'
 import { decodeName, normalizeEntryPath } from '../filetree/entryPath'
 import {
   checkPathLength,

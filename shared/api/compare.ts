@@ -1,7 +1,8 @@
-// Comparing two images: their configs, their layers, and (once the layer reader lands) their
-// merged filesystems. Plain data; both sides use it.
+// The compare feature's part of the api contract: comparing two images (their configs, their
+// layers, and on request their merged filesystems), and the compare operation.
 
 import type { Digest, Platform } from '../oci/types'
+import type { Operation } from './common'
 
 /** One side of a comparison, after resolving to a single-platform image. */
 export interface CompareSide {
@@ -118,4 +119,20 @@ export interface ImageComparison {
   /** Filled in by the layer reader when asked for; absent until then. */
   readonly files?: readonly FileChange[]
   readonly warnings: readonly string[]
+}
+
+export interface CompareArgs {
+  readonly left: string
+  readonly right: string
+  /**
+   * For indexes: which platform to compare ("linux/amd64"); default the left's first runnable
+   * image, and the same platform on the right where it has one.
+   */
+  readonly platform?: string
+  /** Also diff the merged filesystems (reads every layer's index; may take a while). */
+  readonly files?: boolean
+}
+
+export interface CompareOperations {
+  'compare:images': Operation<CompareArgs, ImageComparison>
 }

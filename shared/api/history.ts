@@ -1,8 +1,78 @@
-// The tag-history, referrers, sharing and compare operations' argument and result types, part
-// of the one api contract: shared/api.ts names the operations and re-exports these.
+// The history feature's part of the api contract: the tag-history record (what the journal
+// stores, one observation per line, and what its queries answer: per-tag segments, moves, "tag
+// as of date"), the watcher, and the history operations.
 
 import type { Digest } from '../oci/types'
-import type { RepositoryTimeline, TagMove } from '../tagHistory'
+import type { Operation } from './common'
+
+/** How an observation was made: a tag listing, a single resolve, the watcher, Quay's API. */
+export type ObservationSource = 'list' | 'resolve' | 'watch' | 'quay'
+
+export const OBSERVATION_SOURCES: readonly ObservationSource[] = [
+  'list',
+  'resolve',
+  'watch',
+  'quay',
+]
+
+/** "At seenAt, registry/repository:tag pointed at digest." */
+export interface TagObservation {
+  /** Normalized registry host[:port]: "docker.io", "127.0.0.1:5000". */
+  readonly registry: string
+  readonly repository: string
+  readonly tag: string
+  readonly digest: Digest
+  /** ISO 8601 instant, UTC ("2026-01-02T03:04:05.678Z"). */
+  readonly seenAt: string
+  readonly source: ObservationSource
+}
+
+/** A stretch of time over which a tag was seen pointing at one digest. */
+export interface TagSegment {
+  readonly digest: Digest
+  /** First time the tag was seen at this digest (in this stretch). */
+  readonly from: string
+  /** Last time it was seen there; the move happened between `to` and the next `from`. */
+  readonly to: string
+  /** How many observations the journal holds for this stretch. */
+  readonly observations: number
+}
+
+export interface TagTimeline {
+  readonly tag: string
+  /** Oldest first; consecutive segments always have different digests. */
+  readonly segments: readonly TagSegment[]
+}
+
+export interface RepositoryTimeline {
+  readonly registry: string
+  readonly repository: string
+  /** Sorted by tag name. */
+  readonly tags: readonly TagTimeline[]
+}
+
+/** A tag seen at one digest and later at another. */
+export interface TagMove {
+  readonly tag: string
+  readonly fromDigest: Digest
+  readonly toDigest: Digest
+  /** When the new digest was first seen. */
+  readonly at: string
+  /** When the old digest was last seen: the move happened in (lastSeenBefore, at]. */
+  readonly lastSeenBefore: string
+}
+
+/** "Tag X as of date D." */
+export interface TagAsOf {
+  readonly tag: string
+  readonly digest: Digest
+  readonly segment: TagSegment
+  /**
+   * 'observed': D lies inside the segment (seen at this digest before and after D).
+   * 'last-known': D is after the segment's last sighting; the tag may have moved since.
+   */
+  readonly certainty: 'observed' | 'last-known'
+}
 
 /** A repository a history operation is about: "host/name" or a familiar name. */
 export interface RepositoryArgs {
@@ -49,32 +119,16 @@ export interface HistoryExport {
   readonly text: string
 }
 
-export interface ReferrersArgs {
-  /** The source reference whose repository holds the subject. */
-  readonly ref: string
-  /** Subject manifest; default: what `ref` resolves to. */
-  readonly digest?: Digest
-  readonly artifactType?: string
-}
-
-export interface SharingArgs {
-  /**
-   * Images to compare, from any sources. A repository reference (no tag/digest, or one of
-   * kind 'repository') stands for all its tags; an index stands for all its platforms.
-   */
-  readonly refs: readonly string[]
-  /** Cap on images collected from repositories (default 200). */
-  readonly limit?: number
-}
-
-export interface CompareArgs {
-  readonly left: string
-  readonly right: string
-  /**
-   * For indexes: which platform to compare ("linux/amd64"); default the left's first runnable
-   * image, and the same platform on the right where it has one.
-   */
-  readonly platform?: string
-  /** Also diff the merged filesystems (reads every layer's index; may take a while). */
-  readonly files?: boolean
+export interface HistoryOperations {
+  'history:timeline': Operation<RepositoryArgs, HistoryTimeline>
+  /** Lists and resolves every tag now and records what it saw. */
+  'history:observe': Operation<RepositoryArgs, HistoryObserveResult>
+  'history:asOf': Operation<HistoryAsOfArgs, TagAsOf>
+  'history:watch': Operation<
+    RepositoryArgs & { readonly intervalMinutes?: number },
+    readonly WatchedRepository[]
+  >
+  'history:unwatch': Operation<RepositoryArgs, readonly WatchedRepository[]>
+  'history:watching': Operation<Record<string, never>, readonly WatchedRepository[]>
+  'history:export': Operation<HistoryExportArgs, HistoryExport>
 }

@@ -1,7 +1,124 @@
-// What a referrers lookup answers: the signatures, SBOMs and attestations whose `subject` is a
-// given manifest. Plain data; both sides use it.
+// The image feature's part of the api contract: what a reference resolves to (summary), its
+// graph of index, manifests, config and layers, raw objects by digest, the equivalent commands
+// shown beside them, and its referrers (signatures, SBOMs and attestations whose `subject` is a
+// given manifest).
 
-import type { Annotations, Digest } from '../oci/types'
+import type { ApiError } from '../errors'
+import type { ObjectKind } from '../oci/mediaTypes'
+import type { Annotations, Digest, Platform } from '../oci/types'
+import type { Operation, RateLimitInfo } from './common'
+
+/** What one tag (or digest) resolves to, for the tags list. */
+export interface ImageSummary {
+  /** Canonical source reference ("docker://127.0.0.1:5000/demo/app:v1", "oci:/path:tag"). */
+  readonly ref: string
+  readonly digest: Digest
+  readonly mediaType: string
+  readonly kind: ObjectKind
+  /** Sum of the manifest, config and layer sizes; for an index, of every image it names. */
+  readonly totalSize: number
+  /** "linux/amd64", "linux/arm/v7"; one entry for a single-platform image. */
+  readonly platforms: readonly string[]
+  /** Config `created`, else the org.opencontainers.image.created annotation (ISO 8601). */
+  readonly created?: string
+  readonly rateLimit?: RateLimitInfo
+}
+
+/** A command a user could type to get the same document themselves. */
+export interface EquivalentCommand {
+  readonly tool: 'skopeo' | 'crane' | 'curl' | 'podman' | 'docker' | 'umoci' | 'oras' | 'shell'
+  readonly command: string
+  readonly note?: string
+}
+
+export type GraphNodeRole =
+  | 'root'
+  | 'platform' // a manifest an index lists for a platform
+  | 'attestation' // a manifest that carries provenance/SBOM, not a runnable platform
+  | 'nested-index'
+  | 'config'
+  | 'layer'
+  | 'subject' // what an artifact refers to
+  | 'referrer' // an artifact that refers to this node
+  | 'blob'
+
+export interface GraphNode {
+  /** Stable id inside one graph: the digest. A layer shared by two manifests is one node. */
+  readonly id: string
+  readonly digest: Digest
+  readonly mediaType: string
+  readonly size: number
+  readonly kind: ObjectKind
+  readonly role: GraphNodeRole
+  /** Plain-language kind: "OCI index", "Docker manifest list", "gzip layer". */
+  readonly label: string
+  readonly explanation: string
+  readonly platform?: Platform
+  /** What the descriptor naming this object says (for the root: what resolving it said). */
+  readonly annotations?: Annotations
+  readonly artifactType?: string
+  /** The document's own `annotations` and `artifactType`, for manifests and indexes. */
+  readonly documentAnnotations?: Annotations
+  readonly documentArtifactType?: string
+  /** The verified document text for manifests, indexes and configs (not layers). */
+  readonly document?: string
+  /** Why the document could not be shown, when fetching or verifying it failed. */
+  readonly documentError?: ApiError
+  /** Set when the media type is not one Strata knows: the raw JSON is shown with a warning. */
+  readonly unknownMediaType?: boolean
+  /** For layers: the config's history steps that produced it (created_by), in order. */
+  readonly history?: readonly string[]
+  readonly commands: readonly EquivalentCommand[]
+}
+
+export interface GraphEdge {
+  readonly from: string
+  readonly to: string
+  readonly relation: 'manifest' | 'config' | 'layer' | 'subject' | 'referrer'
+  /** Position in the parent's list (layer 0 is the bottom layer). */
+  readonly position: number
+}
+
+export interface ImageGraph {
+  /** Canonical source reference the graph was built from. */
+  readonly ref: string
+  /** Human label of the source: "registry 127.0.0.1:5000", "OCI layout /path". */
+  readonly sourceLabel: string
+  readonly rootId: string
+  readonly nodes: readonly GraphNode[]
+  readonly edges: readonly GraphEdge[]
+  /** Non-fatal problems (a child manifest that failed to load, an unknown media type). */
+  readonly warnings: readonly string[]
+  readonly rateLimit?: RateLimitInfo
+}
+
+export interface ObjectArgs {
+  /** Source reference whose repository holds the object. */
+  readonly ref: string
+  readonly digest: Digest
+  readonly mediaType?: string
+}
+
+/** A manifest, index or config fetched by digest and verified. */
+export interface ObjectDocument {
+  readonly ref: string
+  readonly digest: Digest
+  readonly mediaType: string
+  readonly size: number
+  readonly text: string
+  readonly commands: readonly EquivalentCommand[]
+  /** What a blob read without a media type turned out to be ("image config"), and why. */
+  readonly label?: string
+  readonly explanation?: string
+}
+
+export interface ReferrersArgs {
+  /** The source reference whose repository holds the subject. */
+  readonly ref: string
+  /** Subject manifest; default: what `ref` resolves to. */
+  readonly digest?: Digest
+  readonly artifactType?: string
+}
 
 /** A manifest whose `subject` is the looked-up manifest: a signature, an SBOM, an attestation. */
 export interface Referrer {
@@ -28,4 +145,11 @@ export interface ReferrersResult {
   readonly filteredBy?: 'registry' | 'strata'
   /** The fallback tag consulted ("sha256-<hex>"). */
   readonly fallbackTag?: string
+}
+
+export interface ImageOperations {
+  'image:summary': Operation<{ readonly ref: string }, ImageSummary>
+  'image:graph': Operation<{ readonly ref: string }, ImageGraph>
+  'image:object': Operation<ObjectArgs, ObjectDocument>
+  'image:referrers': Operation<ReferrersArgs, ReferrersResult>
 }

@@ -1,7 +1,9 @@
-// Layer sharing across a set of images: which layers each image shares with which, and the
-// bytes stored once versus the bytes if nothing were shared. Plain data; both sides use it.
+// The sharing feature's part of the api contract: layer sharing across a set of images (which
+// layers each image shares with which, the bytes stored once versus the bytes if nothing were
+// shared), and the sharing operation.
 
 import type { Digest } from '../oci/types'
+import type { Operation } from './common'
 
 /** One image of the set: a label the user recognizes and its layers, bottom first. */
 export interface SharingImageInput {
@@ -55,4 +57,18 @@ export interface SharingReport {
   readonly unsharedBytes: number
   /** unsharedBytes - storedOnceBytes. */
   readonly savedBytes: number
+}
+
+export interface SharingArgs {
+  /**
+   * Images to compare, from any sources. A repository reference (no tag/digest, or one of
+   * kind 'repository') stands for all its tags; an index stands for all its platforms.
+   */
+  readonly refs: readonly string[]
+  /** Cap on images collected from repositories (default 200). */
+  readonly limit?: number
+}
+
+export interface SharingOperations {
+  'sharing:compute': Operation<SharingArgs, SharingReport>
 }

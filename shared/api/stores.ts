@@ -1,6 +1,9 @@
-// The local image stores Strata found on this machine (the sources sidebar lists them).
+// The stores feature's part of the api contract: the local image stores Strata found on this
+// machine (the sources sidebar lists them), what a path or dropped file opens as, and the
+// storage view of a containers-storage store.
 
 import type { ApiError } from '../errors'
+import type { Operation } from './common'
 
 export interface LocalStoreImage {
   /** Image ID ("sha256:…", the config digest). */
@@ -25,4 +28,129 @@ export interface LocalStore {
   readonly error?: ApiError
   readonly driver?: string
   readonly rootless?: boolean
+}
+
+export interface DescribeStorageArgs {
+  /**
+   * A containers-storage reference whose store to describe ("containers-storage:",
+   * "containers-storage:[vfs@/graph+/run]x"); absent: the store podman uses by default.
+   */
+  readonly ref?: string
+}
+
+/** What a path or dropped file opens as: the source reference to navigate to. */
+export interface PathProbe {
+  readonly ref: string
+  /** "OCI image layout", "docker save archive", "skopeo dir", … */
+  readonly kind: string
+}
+
+// The storage view of a containers-storage store (podman / buildah): what is on disk and how
+// it fits together.
+//
+// The view teaches what a podman store is: an image is a config ID with names; its layers are
+// a parent chain of storage layer IDs; each layer has three different digests (its storage ID,
+// the digest of its uncompressed tar, the digest of the compressed blob it was pulled as); and
+// with the overlay driver each layer is a directory with diff/, link, lower, merged/, work/
+// plus a short name under l/ that keeps overlay mount options short.
+
+export interface StorageView {
+  readonly graphRoot: string
+  readonly runRoot: string
+  readonly driver: 'overlay' | 'vfs'
+  /** The storage.conf files the location came from (empty for an explicit [store]). */
+  readonly configFiles: readonly string[]
+  readonly images: readonly StorageViewImage[]
+  /** Bottom layers first within each chain; every layer once. */
+  readonly layers: readonly StorageViewLayer[]
+  readonly containers: readonly StorageViewContainer[]
+  /** overlay's l/ directory: short name → layer diff directory. Empty for vfs. */
+  readonly shortLinks: readonly StorageShortLink[]
+}
+
+export interface StorageViewImage {
+  /** The image ID: the hex of its config digest. */
+  readonly id: string
+  readonly names: readonly string[]
+  /** Every name the image ever had, newest first: where a moved tag used to point. */
+  readonly namesHistory: readonly string[]
+  /** Digest of the manifest the image was pulled or committed with. */
+  readonly digest?: string
+  readonly digests: readonly string[]
+  readonly created?: string
+  /** Storage layer IDs, bottom first; the last is the image's top layer. */
+  readonly layerIds: readonly string[]
+  /** Files in DRIVER-images/ID/: manifests, config, signatures (keys base64'd when unsafe). */
+  readonly bigData: readonly StorageBigData[]
+  readonly directory: string
+  /** A source reference that opens this image in the graph. */
+  readonly ref: string
+}
+
+export interface StorageBigData {
+  readonly key: string
+  readonly path: string
+  readonly size?: number
+  readonly digest?: string
+}
+
+export interface StorageViewLayer {
+  /** Storage's own ID: the chain ID of this layer and its parents, not a content digest. */
+  readonly id: string
+  readonly parent?: string
+  /** sha256 of the uncompressed tar: the config's diff ID. */
+  readonly diffDigest?: string
+  /** sha256 of the compressed blob it was pulled as (what the registry manifest names). */
+  readonly compressedDiffDigest?: string
+  readonly diffSize?: number
+  readonly compressedSize?: number
+  readonly created?: string
+  /** Still being written, or left behind by an interrupted pull. */
+  readonly incomplete: boolean
+  /** DRIVER-layers/ID.tar-split.gz: the tar headers that rebuild the layer's exact tar. */
+  readonly tarSplit: string
+  readonly directories: StorageLayerDirectories
+  /** Images whose layer chain includes this layer. */
+  readonly usedByImages: readonly string[]
+  /** Containers whose writable layer is this one or sits on it. */
+  readonly usedByContainers: readonly string[]
+  /** This is a container's writable layer, not an image layer. */
+  readonly containerLayer: boolean
+}
+
+export interface StorageLayerDirectories {
+  /** The layer's files (overlay ID/diff, vfs dir/ID). */
+  readonly diff: string
+  /** overlay: the file holding the layer's short name, and that name (a link in l/). */
+  readonly link?: string
+  readonly shortName?: string
+  /** overlay: the file listing lower layers as l/NAME, topmost first, and those names. */
+  readonly lower?: string
+  readonly lowerLinks?: readonly string[]
+  /** overlay: mount point and overlayfs work directory, when they exist. */
+  readonly merged?: string
+  readonly work?: string
+}
+
+export interface StorageShortLink {
+  /** The name in l/ (26 characters). */
+  readonly name: string
+  /** Where the link points (../ID/diff). */
+  readonly target: string
+  readonly layerId?: string
+}
+
+export interface StorageViewContainer {
+  readonly id: string
+  readonly names: readonly string[]
+  readonly image: string
+  /** The container's writable layer. */
+  readonly layer: string
+  readonly created?: string
+}
+
+export interface StoresOperations {
+  'stores:discover': Operation<Record<string, never>, readonly LocalStore[]>
+  'stores:describeStorage': Operation<DescribeStorageArgs, StorageView>
+  'stores:probePath': Operation<{ readonly path: string }, PathProbe>
 }

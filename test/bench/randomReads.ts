@@ -9,7 +9,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import type { LayerEntry } from '../../shared/layerTree'
+import type { LayerEntry } from '../../shared/api/files'
 import type { Services } from '../../electron/api/services'
 import type { HandlerTable } from '../../electron/api/handlerTable'
 import { callHandler } from '../harness/handlerCalls'

@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { TagObservation } from '../../shared/tagHistory'
+import type { TagObservation } from '../../shared/api/history'
 import { JOURNAL_FILE, TagJournal } from '../../electron/history/tagJournal'
 
 const WRITER_ENV = 'STRATA_JOURNAL_WRITER'

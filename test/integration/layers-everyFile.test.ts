@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
-import type { LayerEntry } from '../../shared/layerTree'
+import type { LayerEntry } from '../../shared/api/files'
 import { createHandlers } from '../../electron/api/handlers'
 import type { HandlerTable } from '../../electron/api/handlerTable'
 import { composeServices } from '../../electron/app/composeServices'

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { StrataError } from '../../shared/errors'
-import type { LayerEntry, LayerIndex } from '../../shared/layerTree'
+import type { LayerEntry, LayerIndex } from '../../shared/api/files'
 import { LayerIndexCache } from '../../electron/files/layerIndexCache'
 import { tempDir } from '../harness/layerTars'
 

@@ -13,7 +13,7 @@ import { streamDirectoryTar } from '../../electron/files/directoryTar'
 import type { TarHeaderFields } from '../../electron/tar/tarEncode'
 import { TAR_END, encodeTarHeader, padding, paxRecord } from '../../electron/tar/tarEncode'
 import { scanTar } from '../../electron/tar/tarStream'
-import type { LayerEntry } from '../../shared/layerTree'
+import type { LayerEntry } from '../../shared/api/files'
 import { buildTar } from '../harness/ociTar'
 import { chunked, sha256 } from '../harness/layerTars'
 

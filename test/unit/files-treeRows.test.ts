@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { FileListItem } from '../../shared/api'
-import type { LayerEntry } from '../../shared/layerTree'
+import type { LayerEntry } from '../../shared/api/files'
 import { flattenTree, rowKey, type DirListing } from '../../renderer/features/files/treeRows'
 
 function entry(path: string, type: LayerEntry['type'] = 'file'): FileListItem {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { RepositoryTimeline, TagMove } from '../../shared/tagHistory'
+import type { RepositoryTimeline, TagMove } from '../../shared/api/history'
 import {
   buildTimeline,
   digestColours,

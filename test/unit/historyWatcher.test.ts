@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import type { TagObservation } from '../../shared/tagHistory'
+import type { TagObservation } from '../../shared/api/history'
 import { TagWatcher } from '../../electron/history/tagWatcher'
 import type { WatchTarget, WatchTimers } from '../../electron/history/tagWatcher'
 

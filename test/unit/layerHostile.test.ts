@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { StrataError } from '../../shared/errors'
-import type { LayerIndex } from '../../shared/layerTree'
+import type { LayerIndex } from '../../shared/api/files'
 import type { ZstdDecoder } from '../../electron/compression/decompress'
 import { indexLayer } from '../../electron/files/indexLayer'
 import { chunked, gzip, rawEntry, rawTar, sha256, zstd } from '../harness/layerTars'

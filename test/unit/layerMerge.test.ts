@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { StrataError } from '../../shared/errors'
-import type { LayerIndex } from '../../shared/layerTree'
+import type { LayerIndex } from '../../shared/api/files'
 import { computeEfficiency } from '../../electron/filetree/efficiency'
 import { buildImageTree } from '../../electron/filetree/imageTree'
 import { indexLayer } from '../../electron/files/indexLayer'

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { LayerEntry } from '../../shared/layerTree'
+import type { LayerEntry } from '../../shared/api/files'
 import { MergedView } from '../../electron/filetree/mergedView'
 import { matcher, searchTree } from '../../electron/filetree/searchTree'
 

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import type { LayerEntry, LayerIndex } from '../../shared/layerTree'
+import type { LayerEntry, LayerIndex } from '../../shared/api/files'
 import { indexLayer } from '../../electron/files/indexLayer'
 import {
   chunked,

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { StorageView, StorageViewLayer } from '../../shared/storageView'
+import type { StorageView, StorageViewLayer } from '../../shared/api/stores'
 import { LAYER_IDENTITIES } from '../../renderer/features/stores/layerIdentities'
 import {
   containerLabel,

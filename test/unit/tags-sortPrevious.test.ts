@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { RepositoryTimeline } from '../../shared/tagHistory'
+import type { RepositoryTimeline } from '../../shared/api/history'
 import { previousImageFor } from '../../renderer/features/tags/previousImage'
 import { sortNeedsSummaries, sortTags, type TagFacts } from '../../renderer/features/tags/tagOrder'
 

@@ -12,7 +12,7 @@ import type {
   StorageView,
   StorageViewImage,
   StorageViewLayer,
-} from '../../../shared/storageView'
+} from '../../../shared/api/stores'
 import { readStoreFile } from '../../util/safeFile'
 import type { Store, StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
 import {

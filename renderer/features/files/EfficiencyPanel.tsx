@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { formatBytes } from '../../../shared/format'
-import type { FileSizeRow } from '../../../shared/layerTree'
+import type { FileSizeRow } from '../../../shared/api/files'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'

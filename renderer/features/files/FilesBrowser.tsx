@@ -3,7 +3,7 @@
 // of every path the layer changed), and the open file or directory.
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { ChangeKind } from '../../../shared/layerTree'
+import type { ChangeKind } from '../../../shared/api/files'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'

@@ -1,7 +1,7 @@
 // Above the tree: sort, the change-kind filter (passed to files:list), the search box
 // (files:search, name substring or glob) and "download this directory as a tar".
 import { useId, useState, type FormEvent } from 'react'
-import type { ChangeKind } from '../../../shared/layerTree'
+import type { ChangeKind } from '../../../shared/api/files'
 import { DownloadLink } from '../../components/DownloadLink'
 
 export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'modified', 'deleted', 'opaque']

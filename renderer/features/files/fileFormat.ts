@@ -1,6 +1,6 @@
 // How one filesystem entry is printed in the tree and the viewer: ls-style mode strings, type
 // words, times and path pieces. Pure, so it is unit-tested.
-import type { LayerEntry, LayerEntryType } from '../../../shared/layerTree'
+import type { LayerEntry, LayerEntryType } from '../../../shared/api/files'
 
 const TYPE_CHAR: Readonly<Record<LayerEntryType, string>> = {
   file: '-',

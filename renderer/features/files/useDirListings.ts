@@ -5,7 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FileListArgs } from '../../../shared/api'
-import type { ChangeKind } from '../../../shared/layerTree'
+import type { ChangeKind } from '../../../shared/api/files'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ancestorsOf } from './fileFormat'

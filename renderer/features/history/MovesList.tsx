@@ -1,5 +1,5 @@
 // Every move the journal saw, newest first: tag, from → to, and when (between two sightings).
-import type { TagMove } from '../../../shared/tagHistory'
+import type { TagMove } from '../../../shared/api/history'
 import { shortDigest } from '../../../shared/digest'
 import { Link } from '../../components/Link'
 import { formatInstant } from '../../components/timeFormat'

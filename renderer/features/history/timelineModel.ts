@@ -2,7 +2,7 @@
 // for the same digest in every lane, a marker per move. Pure (d3 scales only), so it is
 // unit-tested; HistoryTimeline.tsx draws what this returns.
 import { scaleTime, type ScaleTime } from 'd3'
-import type { RepositoryTimeline, TagMove } from '../../../shared/tagHistory'
+import type { RepositoryTimeline, TagMove } from '../../../shared/api/history'
 
 /** Distinct colours the timeline cycles through (same digest = same colour index). */
 export const DIGEST_COLOURS = 10

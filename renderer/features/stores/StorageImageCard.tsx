@@ -2,7 +2,7 @@
 // its manifest digests, the big-data files in its directory, and its layer chain.
 import { shortDigest } from '../../../shared/digest'
 import { formatBytes } from '../../../shared/format'
-import type { StorageViewImage } from '../../../shared/storageView'
+import type { StorageViewImage } from '../../../shared/api/stores'
 import { Link } from '../../components/Link'
 import { PathValue } from './StorageOverview'
 import { formerNames, imageLabel, shortId, type StorageIndex } from './storageModel'

@@ -2,7 +2,7 @@
 // the images and containers that stand on it.
 import type { ReactNode } from 'react'
 import { formatBytes } from '../../../shared/format'
-import type { StorageViewLayer } from '../../../shared/storageView'
+import type { StorageViewLayer } from '../../../shared/api/stores'
 import { Link } from '../../components/Link'
 import { IdentityValue } from './IdentityValue'
 import {

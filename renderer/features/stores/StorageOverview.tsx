@@ -1,5 +1,5 @@
 // Where a podman store lives and how its graph root is laid out, with this store's real paths.
-import type { StorageView } from '../../../shared/storageView'
+import type { StorageView } from '../../../shared/api/stores'
 import { CopyButton } from '../../components/CopyButton'
 import { diskLayout } from './storageModel'
 

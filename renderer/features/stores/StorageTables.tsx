@@ -1,6 +1,6 @@
 // The store's containers (each with its writable layer) and overlay's l/ directory of short
 // names.
-import type { StorageShortLink, StorageViewContainer } from '../../../shared/storageView'
+import type { StorageShortLink, StorageViewContainer } from '../../../shared/api/stores'
 import { containerLabel, imageLabel, shortId, type StorageIndex } from './storageModel'
 
 interface TableProps {

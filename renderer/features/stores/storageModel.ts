@@ -6,7 +6,7 @@ import type {
   StorageViewContainer,
   StorageViewImage,
   StorageViewLayer,
-} from '../../../shared/storageView'
+} from '../../../shared/api/stores'
 
 export interface StorageIndex {
   readonly layers: ReadonlyMap<string, StorageViewLayer>

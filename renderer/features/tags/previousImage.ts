@@ -1,7 +1,7 @@
 // "Compare with the previous digest": what a tag pointed at before, from the tag-history
 // journal when it saw the tag move; otherwise the next-older tag of the repository by created
 // date (a different image). Pure, so it is unit-tested.
-import type { RepositoryTimeline } from '../../../shared/tagHistory'
+import type { RepositoryTimeline } from '../../../shared/api/history'
 import { formatDay } from '../../components/timeFormat'
 
 export interface TagImageFacts {
