@@ -4,22 +4,29 @@
 // it: GNU gzip -1/-6/-9, Python's gzip, Node's zlib, pigz, zstd, and uncompressed. Paths:
 // a local OCI layout (seek from checkpoints), a real registry with an empty blob cache
 // (Range reads verified against span hashes), and a registry layer kept in the blob cache.
-// Each compression has one path that reads every file; the others read a fixed random
-// sample. Windows across every checkpoint of the large files are read on every path.
+// Each compression has one path that reads every file one by one (zstd, which has no
+// checkpoints, reads a sample that way); the others read a fixed random sample; and the whole
+// filesystem is downloaded as one tar and every file in it compared. Windows across every
+// checkpoint of the large files are read on every path.
 
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
+import { downloadQuery } from '../../shared/api'
 import type { LayerEntry } from '../../shared/api/files'
 import { createHandlers } from '../../electron/api/handlers'
 import type { HandlerTable } from '../../electron/api/handlerTable'
 import { composeServices } from '../../electron/app/composeServices'
 import { BlobCache } from '../../electron/cache/blobCache'
+import { createDownloadProvider } from '../../electron/files/downloads'
+import type { DownloadProvider } from '../../electron/files/downloads'
 import { LayerIndexCache } from '../../electron/files/layerIndexCache'
+import { untrackedOperations } from '../../electron/files/operationTracker'
 import { ImageFiles } from '../../electron/files/imageFilesService'
 import { LayerIndexService } from '../../electron/files/layerIndexService'
 import { callHandler } from '../harness/handlerCalls'
@@ -42,8 +49,12 @@ interface Variant {
   readonly id: string
   readonly mediaType: string
   readonly compress: (tar: Buffer) => Buffer
-  /** The path that reads every file of this variant; the other two read a sample. */
-  readonly everyFileVia: PathName
+  /**
+   * The path that reads every file of this variant one by one; the others read a sample. A
+   * zstd layer has no checkpoints, so each read decompresses from the start: its files are
+   * read one by one only as a sample on every path, and all of them through the download.
+   */
+  readonly everyFileVia: PathName | 'download only'
 }
 
 const GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip'
@@ -96,7 +107,7 @@ const variants: readonly Variant[] = [
     id: 'zstd',
     mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd',
     compress: (t) => run('zstd', ['-q', '-3', '-c'], t),
-    everyFileVia: 'layout',
+    everyFileVia: 'download only',
   },
   {
     id: 'plain',
@@ -113,6 +124,8 @@ let registry: RunningRegistry
 let tar: Buffer
 /** The app's own handlers: OCI layouts by seek, registry layers through the blob cache. */
 let appTable: HandlerTable
+/** Directory downloads (`GET /api/download`'s provider), as the app composes it. */
+let downloads: DownloadProvider
 /** A blob cache too small to keep any layer: every registry read is a Range read. */
 let rangeTable: HandlerTable
 let rangeIndex: LayerIndexCache
@@ -215,6 +228,7 @@ before(async () => {
   const dataDir = path.join(work, 'data')
   const services = await composeServices({ mode: 'web', dataDir, env: {} })
   appTable = createHandlers(services)
+  downloads = createDownloadProvider(services)
   rangeIndex = new LayerIndexCache(path.join(dataDir, 'range-index'))
   const files = new ImageFiles({
     indexService: new LayerIndexService(rangeIndex),
@@ -318,13 +332,46 @@ const tarFileCount = (): number =>
     .split('\n')
     .filter((line) => line.startsWith('-') || line.startsWith('h')).length
 
+/** The whole filesystem downloaded as one tar (one pass over the layer), as GNU tar extracts it. */
+async function downloadedRoot(variant: Variant): Promise<string> {
+  const query = new URLSearchParams(
+    downloadQuery({ ref: refOf('layout', variant), path: '/' }).replace(/^\?/, ''),
+  )
+  const prepared = await downloads(query, new AbortController().signal, untrackedOperations())
+  const target = path.join(work, `download-${variant.id}`)
+  mkdirSync(target)
+  const tarProcess = spawn('tar', ['-xf', '-', '-C', target], {
+    stdio: ['pipe', 'ignore', 'inherit'],
+  })
+  prepared.stream.pipe(tarProcess.stdin)
+  const [code] = (await once(tarProcess, 'close')) as [number | null]
+  assert.equal(code, 0, 'GNU tar extracts the downloaded tar')
+  return target
+}
+
 for (const [v, variant] of variants.entries()) {
-  test(`${variant.id}: every file equals GNU tar's extraction (all via ${variant.everyFileVia}, a sample via the others)`, async () => {
+  const oneByOne =
+    variant.everyFileVia === 'download only'
+      ? 'a sample one by one on every path'
+      : `one by one via ${variant.everyFileVia}, a sample via the others`
+  test(`${variant.id}: every file equals GNU tar's extraction (${oneByOne}, all in a directory download)`, async () => {
+    const files = await indexedFiles('layout', variant)
+    const downloaded = await downloadedRoot(variant)
+    const differing = files.filter(
+      (entry) => !readFileSync(path.join(downloaded, entry.path)).equals(expectedBytes(entry)),
+    )
+    assert.deepEqual(
+      differing.slice(0, 5).map((e) => e.path),
+      [],
+      `${differing.length} files differ in the download`,
+    )
+
     const expectedCount = tarFileCount()
     for (const via of ['registry', 'layout', 'cache'] as const) {
       const files = await indexedFiles(via, variant)
       assert.equal(files.length, expectedCount, `files listed via ${via}`)
-      const chosen = via === variant.everyFileVia ? files : sample(files, SAMPLE, 17 + v)
+      const count = variant.everyFileVia === 'download only' ? SAMPLE / 4 : SAMPLE
+      const chosen = via === variant.everyFileVia ? files : sample(files, count, 17 + v)
       const wrong: string[] = []
       for (const entry of chosen) {
         const bytes = await readRange(via, variant, entry, 0, entry.size)
