@@ -10,7 +10,7 @@ import type {
 } from '../../shared/api'
 import type { PathProbe } from '../../shared/api'
 import type { LocalStore } from '../../shared/api/stores'
-import type { StorageView } from '../../shared/storageView'
+import type { StorageView } from '../../shared/api/stores'
 import type { ImageSource } from '../sources/imageSource'
 import type { ImageFiles } from '../files/imageFilesService'
 import type { TagHistoryService } from '../history/tagHistoryService'

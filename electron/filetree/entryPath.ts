@@ -2,7 +2,7 @@
 // absolute names and ".." components are folded into the image root (never above it) and
 // the entry is flagged so the UI can say the layer was written oddly.
 
-import type { EntryWarning } from '../../shared/layerTree'
+import type { EntryWarning } from '../../shared/api/files'
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
