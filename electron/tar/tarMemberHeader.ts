@@ -1,19 +1,15 @@
-// Tar members as the image-archive readers see them: header blocks (parsed by
-// tarHeader.ts) turned into named members with pax / GNU overrides applied, member names
-// normalized, and links followed. Shared by the in-place file index and the stream reader.
+// Tar members as the image-archive readers see them: header blocks decoded by tarHeader.ts
+// (the same decode as layers), pax / GNU records folded by tarRecords.ts (the same folding as
+// layers: global pax honoured, the caps of tarLimits.ts), then the archive's own name policy:
+// a member name is normalized and one with ".." is refused. Links are followed here too.
 
 import { StrataError } from '../../shared/errors'
-import {
-  BLOCK,
-  checksumMatches,
-  gnuLongName,
-  headerLinkname,
-  headerName,
-  headerSize,
-  headerTypeflag,
-  isZeroBlock,
-  splitPaxRecords,
-} from './tarHeader'
+import type { RawHeader as HeaderFields } from './tarHeader'
+import { BLOCK, checksumMatches, isZeroBlock, parseHeader } from './tarHeader'
+import { MAX_ENTRIES } from './tarLimits'
+import { entryTypeOf } from './tarNames'
+import type { MetaType, TarRecords } from './tarRecords'
+import { isMetaType } from './tarRecords'
 
 export const TAR_BLOCK = BLOCK
 
@@ -24,6 +20,7 @@ export interface TarMemberHeader {
   /** Normalized: no leading "./" or "/", no trailing "/", never climbing with "..". */
   readonly name: string
   readonly type: TarMemberType
+  /** Bytes stored after the header (pax size when given). */
   readonly size: number
   readonly linkname: string
 }
@@ -31,28 +28,18 @@ export interface TarMemberHeader {
 /** A header block as written, before pax / GNU records are applied. */
 export type RawHeader =
   | { readonly kind: 'end' }
-  | {
-      readonly kind: 'meta'
-      readonly meta: 'pax' | 'pax-global' | 'gnu-name' | 'gnu-link'
-      readonly size: number
-    }
-  | { readonly kind: 'member'; readonly header: TarMemberHeader; readonly rawName: string }
-
-const decoder = new TextDecoder('utf-8')
-
-/** pax and GNU long-name records are a few hundred bytes; anything bigger is not a real one. */
-export const MAX_META_BYTES = 1024 * 1024
+  | { readonly kind: 'meta'; readonly meta: MetaType; readonly size: number }
+  | { readonly kind: 'member'; readonly fields: HeaderFields }
 
 export function malformed(where: string, message: string): StrataError {
   return new StrataError('MALFORMED', `${where}: ${message}`, { subject: where })
 }
 
 /**
- * Parses one 512-byte header block (fields read by tarHeader.ts) into what an archive
- * member needs. `where` names the archive and the offset for errors; the caller applies
- * pending pax / GNU values with applyMetaRecord() and applyOverrides().
+ * Decodes one 512-byte header block. `where` names the archive and the offset for errors;
+ * the caller folds meta records into its TarRecords and builds members with memberOf().
  */
-export function parseHeaderBlock(block: Uint8Array, where: string): RawHeader {
+export function parseHeaderBlock(block: Uint8Array, where: string, offset: number): RawHeader {
   if (isZeroBlock(block)) return { kind: 'end' }
   if (!checksumMatches(block)) {
     throw malformed(
@@ -60,100 +47,50 @@ export function parseHeaderBlock(block: Uint8Array, where: string): RawHeader {
       'not a tar header (checksum does not match); is this really a tar archive?',
     )
   }
-  const size = headerSize(block)
-  if (size === undefined) {
-    const base256 = ((block[124] ?? 0) & 0x80) !== 0
-    throw malformed(
-      where,
-      base256 ? 'the size field is too large' : 'the size field is not an octal number',
-    )
+  let fields: HeaderFields
+  try {
+    fields = parseHeader(block, offset)
+  } catch (error) {
+    throw error instanceof StrataError ? malformed(where, error.message) : error
   }
-  const typeflag = headerTypeflag(block)
-  switch (typeflag) {
-    case 'x':
-      return { kind: 'meta', meta: 'pax', size }
-    case 'g':
-      return { kind: 'meta', meta: 'pax-global', size }
-    case 'L':
-      return { kind: 'meta', meta: 'gnu-name', size }
-    case 'K':
-      return { kind: 'meta', meta: 'gnu-link', size }
-  }
-  const rawName = decoder.decode(headerName(block))
-  const header: TarMemberHeader = {
-    name: rawName,
-    type: memberType(typeflag, rawName),
-    size,
-    linkname: decoder.decode(headerLinkname(block)),
-  }
-  return { kind: 'member', header, rawName }
+  if (isMetaType(fields.typeflag)) return { kind: 'meta', meta: fields.typeflag, size: fields.size }
+  return { kind: 'member', fields }
 }
 
-function memberType(typeflag: string, name: string): TarMemberType {
-  switch (typeflag) {
-    case '0':
-    case '7':
-      // Pre-POSIX archives mark directories only by the trailing slash.
-      return name.endsWith('/') ? 'directory' : 'file'
-    case '1':
-      return 'hardlink'
-    case '2':
-      return 'symlink'
-    case '5':
-      return 'directory'
-    default:
-      return 'other'
-  }
-}
-
-export interface PendingOverrides {
-  path?: string
-  linkpath?: string
-  size?: number
-}
-
-/** Folds a pax or GNU long-name record body into the overrides for the next member. */
-export function applyMetaRecord(
-  meta: 'pax' | 'pax-global' | 'gnu-name' | 'gnu-link',
-  body: Uint8Array,
-  where: string,
-  into: PendingOverrides,
-): void {
-  if (meta === 'gnu-name') into.path = decoder.decode(gnuLongName(body))
-  else if (meta === 'gnu-link') into.linkpath = decoder.decode(gnuLongName(body))
-  else if (meta === 'pax') applyPaxRecords(body, where, into)
-}
-
-/** Takes path, linkpath and size from pax records; other keys are ignored. */
-function applyPaxRecords(body: Uint8Array, where: string, into: PendingOverrides): void {
-  const records = splitPaxRecords(body)
-  if (records === undefined) throw malformed(where, 'a pax extended header record is malformed')
-  const path = records.get('path')
-  const linkpath = records.get('linkpath')
-  const size = records.get('size')
-  if (path !== undefined) into.path = path
-  if (linkpath !== undefined) into.linkpath = linkpath
-  if (size !== undefined) {
-    const value = Number(size)
-    if (!Number.isSafeInteger(value) || value < 0)
-      throw malformed(where, `pax size "${size}" is invalid`)
-    into.size = value
-  }
-}
-
-/** The member with pending overrides applied and its name normalized. */
-export function applyOverrides(
-  header: TarMemberHeader,
-  overrides: PendingOverrides,
+/** The member a header describes, with the folded records applied; ends the records' entry. */
+export function memberOf(
+  fields: HeaderFields,
+  records: TarRecords,
+  offset: number,
   where: string,
 ): TarMemberHeader {
-  const name = overrides.path ?? header.name
-  const linkname = overrides.linkpath ?? header.linkname
-  return {
+  const name = records.name(fields.name, offset).text
+  const type = entryTypeOf(fields.typeflag, name)
+  const member: TarMemberHeader = {
+    // Archive policy for "..": refused (tarNames.ts explains why it differs from layers).
     name: normalizeMemberName(name, where),
-    type: header.type === 'file' && name.endsWith('/') ? 'directory' : header.type,
-    size: overrides.size ?? header.size,
-    linkname,
+    type:
+      fields.typeflag === 'S'
+        ? 'other' // GNU sparse: the stored bytes are not the file's content
+        : type === 'dir'
+          ? 'directory'
+          : type === 'file' || type === 'symlink' || type === 'hardlink'
+            ? type
+            : 'other',
+    size: records.storedSize(fields.size),
+    linkname: records.link(fields.linkname, offset).text,
+  }
+  records.entryDone()
+  return member
+}
+
+/** Refuses the member after MAX_ENTRIES, as the layer scanner does. */
+export function countMember(count: number, where: string): void {
+  if (count > MAX_ENTRIES) {
+    throw malformed(
+      where,
+      `the archive has more than ${MAX_ENTRIES.toLocaleString('en')} members; Strata stops reading there`,
+    )
   }
 }
 

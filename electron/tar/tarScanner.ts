@@ -5,28 +5,20 @@
 // here (see tarStream.ts); header bytes are parsed by tarHeader.ts.
 
 import { StrataError } from '../../shared/errors'
-import type { EntryWarning, LayerEntry, LayerEntryType } from '../../shared/api/files'
-import { decodeName, normalizeEntryPath } from '../filetree/entryPath'
-import {
-  checkPathLength,
-  INDEX_ENTRY_BYTES,
-  jsonBytes,
-  MAX_ENTRIES,
-  MAX_INDEX_BYTES,
-  MAX_META_BYTES,
-  paxNumber,
-  paxTime,
-} from './tarLimits'
+import type { EntryWarning, LayerEntry } from '../../shared/api/files'
+import { entryTypeOf, normalizeEntryPath } from './tarNames'
+import type { DecodedName } from './tarNames'
+import { INDEX_ENTRY_BYTES, jsonBytes, MAX_ENTRIES, MAX_INDEX_BYTES, paxTime } from './tarLimits'
 import type { RawHeader, SparseSegment } from './tarHeader'
 import {
   BLOCK,
-  gnuLongName,
   isZeroBlock,
   parseHeader,
-  parsePaxRecords,
   sparseExtensionContinues,
   sparseSegments,
 } from './tarHeader'
+import type { MetaType } from './tarRecords'
+import { isMetaType, TarRecords } from './tarRecords'
 
 export { MAX_ENTRIES, MAX_META_BYTES } from './tarLimits'
 
@@ -57,16 +49,6 @@ export interface Paused {
 
 type State = 'header' | 'meta' | 'sparse-ext' | 'data' | 'padding' | 'done'
 
-const TYPES: Readonly<Record<string, LayerEntryType>> = {
-  '1': 'hardlink',
-  '2': 'symlink',
-  '3': 'char',
-  '4': 'block',
-  '5': 'dir',
-  D: 'dir',
-  '6': 'fifo',
-}
-
 export class TarScanner {
   private state: State = 'header'
   private readonly block = Buffer.alloc(BLOCK)
@@ -76,12 +58,10 @@ export class TarScanner {
   private zeroBlocks = 0
   private count = 0
   private meta: Buffer[] = []
-  private metaKind = ''
+  private metaKind: MetaType = 'x'
   private metaStart = 0
-  private localPax = new Map<string, string>()
-  private globalPax = new Map<string, string>()
-  private longName: Uint8Array | undefined
-  private longLink: Uint8Array | undefined
+  /** pax and GNU long-name records, folded as every tar reader in Strata folds them. */
+  private readonly records = new TarRecords()
   private entryStart = -1
   private pendingHeader: RawHeader | undefined
   private sparseMap: SparseSegment[] = []
@@ -89,9 +69,6 @@ export class TarScanner {
   private current = ''
   private storedSize = 0
   private stopped = false
-  /** Metadata bytes (pax, GNU long names) read since the last entry, and global pax bytes. */
-  private metaSinceEntry = 0
-  private globalMetaBytes = 0
   private indexBytes = 0
 
   constructor(
@@ -200,22 +177,8 @@ export class TarScanner {
     const header = parseHeader(block, blockOffset)
     if (this.entryStart < 0) this.entryStart = blockOffset
     const t = header.typeflag
-    if (t === 'x' || t === 'g' || t === 'L' || t === 'K') {
-      if (header.size > MAX_META_BYTES) {
-        throw new StrataError(
-          'MALFORMED',
-          `tar metadata header at byte ${blockOffset} is ${header.size} bytes (limit 1 MiB)`,
-        )
-      }
-      // Many records in a row (or many global ones) would add up without this.
-      if (t === 'g') this.globalMetaBytes += header.size
-      else this.metaSinceEntry += header.size
-      if (this.metaSinceEntry > MAX_META_BYTES || this.globalMetaBytes > MAX_META_BYTES) {
-        throw new StrataError(
-          'MALFORMED',
-          `tar metadata before byte ${blockOffset} adds up to more than 1 MiB (limit 1 MiB)`,
-        )
-      }
+    if (isMetaType(t)) {
+      this.records.admit(t, header.size, blockOffset)
       this.metaKind = t
       this.metaStart = blockOffset
       this.meta = []
@@ -262,15 +225,8 @@ export class TarScanner {
   private finishMeta(): void {
     const data = Buffer.concat(this.meta)
     this.meta = []
-    if (this.metaKind === 'x') this.mergePax(this.localPax, data)
-    else if (this.metaKind === 'g') this.mergePax(this.globalPax, data)
-    else if (this.metaKind === 'L') this.longName = gnuLongName(data)
-    else this.longLink = gnuLongName(data)
+    this.records.fold(this.metaKind, data, this.metaStart)
     this.toPadding(data.length)
-  }
-
-  private mergePax(into: Map<string, string>, data: Buffer): void {
-    for (const [key, value] of parsePaxRecords(data, this.metaStart)) into.set(key, value)
   }
 
   private startEntry(header: RawHeader): void {
@@ -281,7 +237,6 @@ export class TarScanner {
         `layer has more than ${this.maxEntries.toLocaleString('en')} entries; Strata stops reading there`,
       )
     }
-    this.metaSinceEntry = 0
     const entry = this.buildEntry(header)
     this.indexBytes += INDEX_ENTRY_BYTES + jsonBytes(entry.path) + jsonBytes(entry.linkname)
     if (this.indexBytes > this.maxIndexBytes) {
@@ -295,9 +250,7 @@ export class TarScanner {
     const layout = entry.sparse === true ? this.sparseLayout(header) : undefined
     this.sparseMap = []
     this.current = entry.path
-    this.localPax = new Map()
-    this.longName = undefined
-    this.longLink = undefined
+    this.records.entryDone()
     this.entryStart = -1
     this.remaining = entry.storedSize
     this.storedSize = entry.storedSize
@@ -307,25 +260,23 @@ export class TarScanner {
   }
 
   private buildEntry(header: RawHeader): LayerEntry {
-    const pax = (key: string): string | undefined =>
-      this.localPax.get(key) ?? this.globalPax.get(key)
+    const records = this.records
     const warnings: EntryWarning[] = []
     const headerOffset = this.entryStart < 0 ? this.offset - BLOCK : this.entryStart
-    const rawName =
-      pax('GNU.sparse.name') ?? pax('path') ?? this.decode(this.longName ?? header.name, warnings)
-    checkPathLength('path', rawName, headerOffset)
+    const rawName = this.decoded(records.name(header.name, headerOffset), warnings)
+    // Layer policy for "..": folded into the root and flagged (tarNames.ts).
     const safe = normalizeEntryPath(rawName)
     warnings.push(...safe.warnings)
-    const type = TYPES[header.typeflag] ?? 'file'
-    const hasData = type === 'file' || header.typeflag === 'D'
-    const storedSize = hasData ? (paxNumber(pax('size')) ?? header.size) : 0
-    const sparseSize = paxNumber(pax('GNU.sparse.realsize') ?? pax('GNU.sparse.size'))
+    const type = entryTypeOf(header.typeflag, rawName)
+    // Data follows every type but links, devices, directories and fifos (GNU 'D' has a listing).
+    const hasData = !'123456'.includes(header.typeflag)
+    const storedSize = hasData ? records.storedSize(header.size) : 0
+    const sparseSize = records.number('GNU.sparse.realsize') ?? records.number('GNU.sparse.size')
     const sparse = header.typeflag === 'S' || sparseSize !== undefined
     const size = sparse ? (sparseSize ?? header.realSize ?? storedSize) : storedSize
     let linkname: string | undefined
     if (type === 'symlink' || type === 'hardlink') {
-      const rawLink = pax('linkpath') ?? this.decode(this.longLink ?? header.linkname, warnings)
-      checkPathLength('link target', rawLink, headerOffset)
+      const rawLink = this.decoded(records.link(header.linkname, headerOffset), warnings)
       if (type === 'hardlink') {
         const target = normalizeEntryPath(rawLink)
         if (target.warnings.length > 0) warnings.push('link-escapes')
@@ -338,10 +289,10 @@ export class TarScanner {
       path: safe.path,
       type,
       mode: header.mode & 0o7777,
-      uid: paxNumber(pax('uid')) ?? header.uid,
-      gid: paxNumber(pax('gid')) ?? header.gid,
+      uid: records.number('uid') ?? header.uid,
+      gid: records.number('gid') ?? header.gid,
       size,
-      mtime: paxTime(pax('mtime')) ?? header.mtime,
+      mtime: paxTime(records.pax('mtime')) ?? header.mtime,
       ...(linkname === undefined ? {} : { linkname }),
       headerOffset,
       dataOffset: this.offset,
@@ -356,8 +307,7 @@ export class TarScanner {
 
   private sparseLayout(header: RawHeader): SparseLayout | undefined {
     if (header.typeflag === 'S') return { kind: 'map', segments: this.sparseMap }
-    const pax = (key: string): string | undefined =>
-      this.localPax.get(key) ?? this.globalPax.get(key)
+    const pax = (key: string): string | undefined => this.records.pax(key)
     if (pax('GNU.sparse.major') === '1') return { kind: 'in-data' }
     const map = pax('GNU.sparse.map')
     if (map === undefined) return undefined
@@ -369,10 +319,9 @@ export class TarScanner {
     return { kind: 'map', segments }
   }
 
-  private decode(bytes: Uint8Array, warnings: EntryWarning[]): string {
-    const decoded = decodeName(bytes)
-    if (decoded.invalidUtf8) warnings.push('invalid-utf8')
-    return decoded.text
+  private decoded(name: DecodedName, warnings: EntryWarning[]): string {
+    if (name.invalidUtf8) warnings.push('invalid-utf8')
+    return name.text
   }
 
   private finishData(): void {

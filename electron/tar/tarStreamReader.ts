@@ -2,16 +2,16 @@
 // member's header and a body to read once. Bodies are never held whole: a member the caller
 // does not read is skipped as it streams past.
 
-import type { PendingOverrides, TarMemberHeader } from './tarMemberHeader'
+import type { TarMemberHeader } from './tarMemberHeader'
 import {
-  applyMetaRecord,
-  applyOverrides,
+  countMember,
   malformed,
-  MAX_META_BYTES,
+  memberOf,
   paddedSize,
   parseHeaderBlock,
   TAR_BLOCK,
 } from './tarMemberHeader'
+import { TarRecords } from './tarRecords'
 
 export interface StreamedMember {
   readonly header: TarMemberHeader
@@ -89,28 +89,29 @@ export async function* readTarStream(
   where: string,
 ): AsyncGenerator<StreamedMember> {
   const reader = new ByteReader(source)
-  let overrides: PendingOverrides = {}
+  const records = new TarRecords(where)
+  let count = 0
   try {
     for (;;) {
-      const at = `${where} at byte ${reader.position}`
+      const offset = reader.position
+      const at = `${where} at byte ${offset}`
       if (!(await reader.fill(TAR_BLOCK))) {
         throw malformed(
           where,
           'the stream ended without the end-of-archive marker; it is truncated',
         )
       }
-      const raw = parseHeaderBlock(await reader.exactly(TAR_BLOCK, at), at)
+      const raw = parseHeaderBlock(await reader.exactly(TAR_BLOCK, at), at, offset)
       if (raw.kind === 'end') return
       if (raw.kind === 'meta') {
-        if (raw.size > MAX_META_BYTES)
-          throw malformed(at, 'an extended header is implausibly large')
+        records.admit(raw.meta, raw.size, offset)
         const body = await reader.exactly(raw.size, at)
         await reader.skip(paddedSize(raw.size) - raw.size, at)
-        applyMetaRecord(raw.meta, body, at, overrides)
+        records.fold(raw.meta, body, offset)
         continue
       }
-      const header = applyOverrides(raw.header, overrides, at)
-      overrides = {}
+      countMember(++count, at)
+      const header = memberOf(raw.fields, records, offset, at)
       let left = header.size
       const body = async function* (): AsyncGenerator<Buffer> {
         while (left > 0) {

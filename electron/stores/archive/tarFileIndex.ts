@@ -11,17 +11,17 @@ import { holdStreamErrors } from '../../util/holdStreamErrors'
 import { openUserFile, rangeStream } from '../../util/safeFile'
 import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
 import { fileError } from '../../sources/blobFile'
-import type { PendingOverrides, TarMemberHeader } from '../../tar/tarMemberHeader'
+import type { TarMemberHeader } from '../../tar/tarMemberHeader'
 import {
-  applyMetaRecord,
-  applyOverrides,
-  MAX_META_BYTES,
+  countMember,
   followLinks,
   malformed,
+  memberOf,
   paddedSize,
   parseHeaderBlock,
   TAR_BLOCK,
 } from '../../tar/tarMemberHeader'
+import { TarRecords } from '../../tar/tarRecords'
 
 interface IndexedMember extends TarMemberHeader {
   /** Offset of the member's first data byte in the file. */
@@ -55,7 +55,7 @@ async function scanHeaders(
 ): Promise<Map<string, IndexedMember>> {
   const members = new Map<string, IndexedMember>()
   const block = new Uint8Array(TAR_BLOCK)
-  let overrides: PendingOverrides = {}
+  const records = new TarRecords(path)
   let offset = 0
   for (;;) {
     signal?.throwIfAborted()
@@ -69,30 +69,40 @@ async function scanHeaders(
     }
     await readExactly(handle, block, offset)
     if (offset === 0) refuseCompressed(block, path)
-    const raw = parseHeaderBlock(block, where)
+    const raw = parseHeaderBlock(block, where, offset)
     if (raw.kind === 'end') return members
-    const size = raw.kind === 'meta' ? raw.size : (overrides.size ?? raw.header.size)
     const dataOffset = offset + TAR_BLOCK
-    if (dataOffset + size > fileSize) {
-      const name = raw.kind === 'member' ? `member ${raw.rawName}` : 'an extended header'
-      throw malformed(
-        path,
-        `the archive is truncated: ${name} needs ${size} bytes at byte ${dataOffset}, but the file ends at ${fileSize}`,
-      )
-    }
+    let size: number
     if (raw.kind === 'meta') {
-      if (size > MAX_META_BYTES)
-        throw malformed(where, `an extended header of ${size} bytes is not plausible`)
+      size = raw.size
+      records.admit(raw.meta, size, offset)
+      truncatedAt(dataOffset, size, fileSize, 'an extended header', path)
       const body = new Uint8Array(size)
       await readExactly(handle, body, dataOffset)
-      applyMetaRecord(raw.meta, body, where, overrides)
+      records.fold(raw.meta, body, offset)
     } else {
-      const header = applyOverrides(raw.header, overrides, where)
-      overrides = {}
+      countMember(members.size + 1, where)
+      const header = memberOf(raw.fields, records, offset, where)
+      size = header.size
+      truncatedAt(dataOffset, size, fileSize, `member ${header.name}`, path)
       if (header.name !== '') members.set(header.name, { ...header, offset: dataOffset })
     }
     offset = dataOffset + paddedSize(size)
   }
+}
+
+function truncatedAt(
+  dataOffset: number,
+  size: number,
+  fileSize: number,
+  what: string,
+  path: string,
+): void {
+  if (dataOffset + size <= fileSize) return
+  throw malformed(
+    path,
+    `the archive is truncated: ${what} needs ${size} bytes at byte ${dataOffset}, but the file ends at ${fileSize}`,
+  )
 }
 
 function refuseCompressed(block: Uint8Array, path: string): void {
