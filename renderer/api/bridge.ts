@@ -1,14 +1,7 @@
-// The one global the Electron preload exposes (shared/api.ts PRELOAD_GLOBAL). In web mode it
-// is absent and the client talks HTTP to electron/serve.ts instead.
-import type { ApiEvent, ApiRequest } from '../../shared/api'
-import type { ApiResult } from '../../shared/errors'
-
-export interface StrataBridge {
-  call(request: ApiRequest): Promise<ApiResult<unknown>>
-  onEvent(listener: (event: ApiEvent) => void): () => void
-  /** The filesystem path of a file or folder dropped on the window ("" when it has none). */
-  pathForFile(file: File): string
-}
+// The one global the Electron preload exposes (PRELOAD_GLOBAL; its type, StrataBridge, is part
+// of the contract in shared/api/bridge.ts). In web mode it is absent and the client talks HTTP
+// to electron/serve.ts instead.
+import type { StrataBridge } from '../../shared/api'
 
 declare global {
   interface Window {

@@ -11,6 +11,8 @@ type Listener = (...args: unknown[]) => unknown
 export interface ShellRecord {
   windows: { options: Record<string, unknown>; loadedUrl?: string; contents: StandInContents }[]
   ipcHandlers: Map<string, Listener>
+  /** ipcMain.on listeners (cancels), by channel. */
+  ipcListeners: Map<string, Listener>
   protocolHandlers: Map<string, (request: Request) => Promise<Response>>
   privilegedSchemes: unknown[]
   permissionHandler?: Listener
@@ -18,8 +20,11 @@ export interface ShellRecord {
   userData: string
   /** What the preload exposed to the page, by global name. */
   exposed: Map<string, unknown>
-  /** Channels and payloads the preload invoked. */
+  /** Channels and payloads the preload invoked, and what it sent (cancels). */
   invoked: { channel: string; payload: unknown }[]
+  sent: { channel: string; payload: unknown }[]
+  /** What the main side answered each invoke the preload made, in order. */
+  answers: Promise<unknown>[]
 }
 
 // main.js and preload.cjs each bundle this file; both must record into one place.
@@ -27,12 +32,15 @@ const shared = globalThis as { strataShellRecord?: ShellRecord }
 const record: ShellRecord = (shared.strataShellRecord ??= {
   windows: [],
   ipcHandlers: new Map(),
+  ipcListeners: new Map(),
   protocolHandlers: new Map(),
   privilegedSchemes: [],
   appListeners: new Map(),
   userData: mkdtempSync(path.join(tmpdir(), 'strata-shell-')),
   exposed: new Map(),
   invoked: [],
+  sent: [],
+  answers: [],
 })
 
 class StandInContents {
@@ -84,6 +92,9 @@ export const ipcMain = {
   handle: (channel: string, listener: Listener): void => {
     record.ipcHandlers.set(channel, listener)
   },
+  on: (channel: string, listener: Listener): void => {
+    record.ipcListeners.set(channel, listener)
+  },
 }
 
 export const protocol = {
@@ -126,10 +137,23 @@ export const dialog = {
     Promise.resolve({ canceled: false, filePaths: ['/chosen/layout'] }),
 }
 
+// The page the preload runs in, as the main side sees it: our origin, one WebContents.
+const page = { senderFrame: { url: 'strata://app/index.html' }, sender: new StandInContents() }
+
+// The preload's ipc reaches the main side's handlers and listeners, as Electron's would.
 export const ipcRenderer = {
   invoke: (channel: string, payload: unknown): Promise<unknown> => {
     record.invoked.push({ channel, payload })
-    return Promise.resolve({ ok: true, value: null })
+    const handler = record.ipcHandlers.get(channel)
+    const answer = handler
+      ? Promise.resolve(handler(page, payload))
+      : Promise.resolve({ ok: true, value: null })
+    record.answers.push(answer)
+    return answer
+  },
+  send: (channel: string, payload: unknown): void => {
+    record.sent.push({ channel, payload })
+    record.ipcListeners.get(channel)?.(page, payload)
   },
   on: (): void => {},
   removeListener: (): void => {},

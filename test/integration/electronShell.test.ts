@@ -7,9 +7,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, before, test } from 'node:test'
-import type { DownloadArgs } from '../../shared/api'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { DownloadArgs, StrataBridge } from '../../shared/api'
 import { WEB_DOWNLOAD_PATH, downloadQuery } from '../../shared/api'
 import { bundleDesktopShell } from '../../electron/app/bundleDesktopShell'
+import { createElectronTransport } from '../../renderer/api/electronTransport'
 import type { ShellRecord } from '../harness/electronStandIn'
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..')
@@ -143,10 +146,106 @@ test('electron shell (stand-in electron): the preload exposes only the api bridg
   createRequire(import.meta.url)(path.join(outdir, 'preload.cjs'))
   assert.deepEqual([...shell.exposed.keys()], ['strataBridge'])
   const bridge = shell.exposed.get('strataBridge') as Record<string, unknown>
-  assert.deepEqual(Object.keys(bridge).sort(), ['call', 'onEvent', 'pathForFile'])
-  const call = bridge.call as (request: object) => Promise<unknown>
-  await call({ name: 'app:info', args: {}, extra: 'dropped' })
+  assert.deepEqual(Object.keys(bridge).sort(), ['call', 'cancel', 'onEvent', 'pathForFile'])
+  const call = bridge.call as (request: object, callId: string) => Promise<unknown>
+  await call({ name: 'app:info', args: {}, extra: 'dropped' }, 'probe-1')
   assert.deepEqual(shell.invoked, [
-    { channel: 'strata:call', payload: { name: 'app:info', args: {} } },
+    { channel: 'strata:call', payload: { callId: 'probe-1', name: 'app:info', args: {} } },
   ])
+})
+
+/** A registry that accepts requests and never answers; it notes when a request is abandoned. */
+async function silentRegistry(): Promise<{
+  port: number
+  arrived: Promise<void>
+  abandoned: Promise<void>
+  close: () => Promise<void>
+}> {
+  let onArrived = (): void => {}
+  let onAbandoned = (): void => {}
+  const arrived = new Promise<void>((resolve) => (onArrived = resolve))
+  const abandoned = new Promise<void>((resolve) => (onAbandoned = resolve))
+  const server = createServer((request, response) => {
+    onArrived()
+    response.on('close', onAbandoned)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  const close = async (): Promise<void> => {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
+  return { port, arrived, abandoned, close }
+}
+
+const STILL_RUNNING = Symbol('still running')
+function within<T>(work: Promise<T>, ms: number): Promise<T | typeof STILL_RUNNING> {
+  return Promise.race([
+    work,
+    new Promise<typeof STILL_RUNNING>((resolve) => setTimeout(() => resolve(STILL_RUNNING), ms)),
+  ])
+}
+
+test('electron shell (stand-in electron): a call in flight is cancelled by its id', async () => {
+  const call = shell.ipcHandlers.get('strata:call')
+  const cancel = shell.ipcListeners.get('strata:cancel')
+  assert.ok(call && cancel)
+  const registry = await silentRegistry()
+  try {
+    const page = { senderFrame: { url: 'strata://app/index.html' }, sender: { once: () => {} } }
+    const args = { repository: `127.0.0.1:${registry.port}/demo/app` }
+    const pending = Promise.resolve(
+      call(page, { callId: 'tags-1', name: 'registry:listTags', args }),
+    ) as Promise<{ ok: boolean; error?: { code: string } }>
+    await registry.arrived
+    cancel(
+      { senderFrame: { url: 'https://evil.test/' }, sender: page.sender },
+      { callId: 'tags-1' },
+    )
+    cancel({ ...page, sender: { once: () => {} } }, { callId: 'tags-1' })
+    cancel(page, { callId: 'tags-2' })
+    assert.equal(await within(pending, 300), STILL_RUNNING, 'only its page, by its id, cancels it')
+    cancel(page, { callId: 'tags-1' })
+    const answer = await within(pending, 5_000)
+    assert.notEqual(answer, STILL_RUNNING, 'the cancel reached the call')
+    assert.deepEqual(answer, {
+      ok: false,
+      error: { code: 'CANCELLED', message: 'The operation was cancelled.' },
+    })
+    assert.notEqual(await within(registry.abandoned, 5_000), STILL_RUNNING, 'handler aborted')
+  } finally {
+    await registry.close()
+  }
+})
+
+test('electron shell (stand-in electron): Cancel in the renderer aborts the call on the main side', async () => {
+  const { createRequire } = await import('node:module')
+  createRequire(import.meta.url)(path.join(outdir, 'preload.cjs'))
+  const bridge = shell.exposed.get('strataBridge') as StrataBridge
+  const transport = createElectronTransport(bridge)
+  const registry = await silentRegistry()
+  try {
+    const controller = new AbortController()
+    const args = { repository: `127.0.0.1:${registry.port}/demo/app` }
+    const answers = shell.answers.length
+    const pending = transport.call({ name: 'registry:listTags', args }, controller.signal)
+    await registry.arrived
+    const invoked = shell.invoked.at(-1)?.payload as { callId: string }
+    controller.abort()
+    assert.deepEqual((await pending).ok, false)
+    assert.deepEqual(shell.sent.at(-1), {
+      channel: 'strata:cancel',
+      payload: { callId: invoked.callId },
+    })
+    const answered = shell.answers[answers]
+    assert.ok(answered, 'the preload invoked the main side')
+    const mainAnswer = await within(answered, 5_000)
+    assert.deepEqual(mainAnswer, {
+      ok: false,
+      error: { code: 'CANCELLED', message: 'The operation was cancelled.' },
+    })
+    assert.notEqual(await within(registry.abandoned, 5_000), STILL_RUNNING, 'handler aborted')
+  } finally {
+    await registry.close()
+  }
 })
