@@ -191,7 +191,7 @@ export class ImageFiles {
       },
       ...(openBlobRange
         ? {
-            // Ranged file reads (gzipRangedFile.ts); a registry blob the cache holds is read
+            // Ranged file reads (rangedLayerFile.ts); a registry blob the cache holds is read
             // from disk at the same offsets (the spans are verified against their hashes).
             openRange: async (range, signal): Promise<RangedBlob> => {
               const cached =

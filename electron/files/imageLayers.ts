@@ -11,7 +11,7 @@ import type {
 } from '../../shared/api/files'
 import { computeEfficiency } from '../filetree/efficiency'
 import type { SpanTable } from '../compression/gzipSpansFile'
-import { openRangedLayerFile } from '../compression/gzipRangedFile'
+import { openRangedLayerFile } from './rangedLayerFile'
 import { locateImageFile, openImageFile } from './imageFiles'
 import type { ImageTree } from '../filetree/imageTree'
 import { buildImageTree } from '../filetree/imageTree'
@@ -131,7 +131,7 @@ export class ImageLayers {
 
   /**
    * The file by ranged reads when its layer has checkpoints and its source can seek (see
-   * gzipRangedFile.ts); undefined means "stream the layer" (and that path reports errors).
+   * rangedLayerFile.ts); undefined means "stream the layer" (and that path reports errors).
    */
   private async openRanged(
     tree: ImageTree,

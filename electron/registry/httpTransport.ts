@@ -5,8 +5,8 @@
 
 import type { Dispatcher } from 'undici'
 import { StrataError } from '../../shared/errors'
-import type { BodyDeadlines } from './bodyDeadlines'
-import { DEFAULT_BODY_DEADLINES, DOCUMENT_TOTAL_MS } from './bodyDeadlines'
+import type { BodyDeadlines } from '../util/bodyDeadlines'
+import { DEFAULT_BODY_DEADLINES, DOCUMENT_TOTAL_MS } from '../util/bodyDeadlines'
 import type { RequestTarget } from './httpErrors'
 import { transportError } from './httpErrors'
 import { parseRetryAfter } from './rateLimit'

@@ -4,8 +4,8 @@
 // deadlines (bodyDeadlines.ts), so a registry that drips bytes cannot hold a call forever.
 
 import { StrataError } from '../../shared/errors'
-import type { BodyDeadlines } from './bodyDeadlines'
-import { DEFAULT_BODY_DEADLINES, watchDocument } from './bodyDeadlines'
+import type { BodyDeadlines } from '../util/bodyDeadlines'
+import { DEFAULT_BODY_DEADLINES, watchDocument } from '../util/bodyDeadlines'
 import { transportError } from './httpErrors'
 import type { IncomingResponse, ResponseBody } from './httpTransport'
 import { discard, dump, headerValue } from './httpTransport'

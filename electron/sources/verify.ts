@@ -11,8 +11,8 @@ import type { TransformCallback } from 'node:stream'
 import { parseDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
 import { holdStreamErrors } from '../util/holdStreamErrors'
-import type { BodyDeadlines } from '../registry/bodyDeadlines'
-import { DEFAULT_BODY_DEADLINES, watchBlobRate } from '../registry/bodyDeadlines'
+import type { BodyDeadlines } from '../util/bodyDeadlines'
+import { DEFAULT_BODY_DEADLINES, watchBlobRate } from '../util/bodyDeadlines'
 import { transportError } from '../registry/httpErrors'
 
 export interface StreamContext {
