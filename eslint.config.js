@@ -4,6 +4,9 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import strata from './eslint-rules/importRanks.js'
+import { electronRanks } from './eslint-rules/electronRanks.js'
+import { noJsonParseCast } from './eslint-rules/jsonParseCast.js'
 
 const electronShellFiles = ['electron/main.ts', 'electron/preload.ts', 'electron/shell/**/*.ts']
 
@@ -17,6 +20,10 @@ export default tseslint.config(
       'assets/**',
       '**/*.js',
       '**/*.cjs',
+      // The local rules are plain JavaScript with hand-written .d.ts beside them.
+      'eslint-rules/**',
+      // Files that break the import ranks on purpose (test/unit/lint-importRanks.test.ts).
+      'test/fixtures/lint/**',
     ],
   },
   js.configs.recommended,
@@ -120,4 +127,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Untrusted JSON is parsed as unknown and validated, never cast (DESIGN.md).
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', noJsonParseCast] },
+  },
+  {
+    // Import ranks of the main side (eslint-rules/importRanks.js, DESIGN.md "Layout").
+    files: ['electron/**/*.ts'],
+    plugins: { strata },
+    rules: { 'strata/import-ranks': ['error', electronRanks] },
+  },
+  // ---- Renderer import ranks: the renderer restructuring adds its block here ----
+  // { files: ['renderer/**/*.{ts,tsx}'], plugins: { strata },
+  //   rules: { 'strata/import-ranks': ['error', { root: 'renderer', nestedFolders: ['features'], ... }] } },
+  // ---- end of renderer import ranks ----
 )

@@ -9,6 +9,9 @@ import { summarizeImage } from '../image/summarizeImage'
 import { fetchObjectDocument } from '../image/fetchObjectDocument'
 import { createFileHandlers } from '../files/handlers'
 import { createHistoryHandlers } from '../history/handlers'
+import { createReferrersHandlers } from '../image/referrersHandlers'
+import { createSharingHandlers } from '../sharing/handlers'
+import { createCompareHandlers } from '../compare/handlers'
 import { createOperationHandlers } from './operationHandlers'
 import { recordResolvedTag, withGraphReferrers } from '../image/tagRecording'
 
@@ -82,7 +85,10 @@ export function createHandlers(services: Services): HandlerTable {
     },
     ...createFileHandlers(services),
     ...createOperationHandlers(services),
-    ...createHistoryHandlers(services),
+    ...createHistoryHandlers(services.history),
+    ...createReferrersHandlers(services),
+    ...createSharingHandlers(services),
+    ...createCompareHandlers(services),
   }
 }
 

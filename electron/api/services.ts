@@ -8,9 +8,7 @@ import type {
   Page,
   RegistryEntry,
 } from '../../shared/api'
-import type { PathProbe } from '../../shared/api'
-import type { LocalStore } from '../../shared/api/stores'
-import type { StorageView } from '../../shared/api/stores'
+import type { LocalStores } from '../stores/discovery/localStoreServices'
 import type { ImageSource } from '../sources/imageSource'
 import type { ImageFiles } from '../files/imageFilesService'
 import type { TagHistoryService } from '../history/tagHistoryService'
@@ -34,12 +32,7 @@ export interface RegistryBook {
   setCredentials(args: CredentialsArgs): Promise<RegistryEntry>
 }
 
-export interface LocalStores {
-  discover(signal: AbortSignal): Promise<readonly LocalStore[]>
-  /** The containers-storage store a reference names, or podman's default store. */
-  describeStorage(ref: string | undefined, signal: AbortSignal): Promise<StorageView>
-  probePath(path: string, signal: AbortSignal): Promise<PathProbe>
-}
+export type { LocalStores } from '../stores/discovery/localStoreServices'
 
 /** Native UI only the desktop shell has; absent in web mode. */
 export interface DesktopDialogs {

@@ -29,6 +29,7 @@ import { TagHistoryService } from '../history/tagHistoryService'
 import type { WatchTimers } from '../history/tagWatcher'
 import { ReferrersService } from '../image/referrersService'
 import { PROJECT_ROOT, SAMPLE_LAYOUT_DIR, SAMPLE_REFERENCE } from './appPaths'
+import { isRecord } from '../util/isRecord'
 
 /** Layer blobs kept from registries, least recently used dropped first. */
 const BLOB_CACHE_LIMIT = 2 * 1024 * 1024 * 1024
@@ -150,5 +151,7 @@ function indexWorkerOptions(): LayerIndexServiceOptions {
 
 async function readVersion(): Promise<string> {
   const text = await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')
-  return (JSON.parse(text) as { version?: string }).version ?? '0.0.0'
+  const parsed: unknown = JSON.parse(text)
+  const version = isRecord(parsed) ? parsed.version : undefined
+  return typeof version === 'string' ? version : '0.0.0'
 }

@@ -1,6 +1,4 @@
-// Handlers of the tag-history operations (timeline, observe, as-of, watches, export), plus the
-// other issue-5 operations, whose handlers live beside this file (referrers, sharing,
-// compare), gathered here so the handler table names one function for them.
+// Handlers of the tag-history operations (timeline, observe, as-of, watches, export).
 
 import type { HistoryExport, WatchedRepository } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
@@ -8,11 +6,7 @@ import { parseRepository } from '../../shared/reference'
 import { movesOf } from './timeline'
 import type { TagHistoryService } from './tagHistoryService'
 import { optionalCount, optionalString, requiredString } from '../api/argReaders'
-import { createCompareHandlers } from '../compare/handlers'
 import type { Handler } from '../api/handlerTable'
-import { createReferrersHandlers } from '../image/referrersHandlers'
-import type { Services } from '../api/services'
-import { createSharingHandlers } from '../sharing/handlers'
 
 type HistoryOperation =
   | 'history:timeline'
@@ -23,23 +17,10 @@ type HistoryOperation =
   | 'history:watching'
   | 'history:export'
 
-type Issue5Operation = HistoryOperation | 'image:referrers' | 'sharing:compute' | 'compare:images'
-
 export const DEFAULT_WATCH_MINUTES = 15
 const MAX_WATCH_MINUTES = 7 * 24 * 60
 
-export function createHistoryHandlers(services: Services): {
-  readonly [N in Issue5Operation]: Handler<N>
-} {
-  return {
-    ...createTagHistoryHandlers(services.history),
-    ...createReferrersHandlers(services),
-    ...createSharingHandlers(services),
-    ...createCompareHandlers(services),
-  }
-}
-
-function createTagHistoryHandlers(history: TagHistoryService): {
+export function createHistoryHandlers(history: TagHistoryService): {
   readonly [N in HistoryOperation]: Handler<N>
 } {
   const repositoryOf = (args: object): { registry: string; repository: string } => {

@@ -16,6 +16,7 @@ import { apiUrl, requestOk } from './registryConnection'
 import { blobPath, pullScope } from './registryPaths'
 import type { StreamContext } from '../sources/verify'
 import { lengthCheckingStream, verifyingStream } from '../sources/verify'
+import type { ByteRange, RangedBlob } from '../sources/rangedBlob'
 
 /** Configs and artifact payloads above this are not read whole. */
 export const MAX_SMALL_BLOB_BYTES = 16 * 1024 * 1024
@@ -23,18 +24,6 @@ export const MAX_SMALL_BLOB_BYTES = 16 * 1024 * 1024
 export interface BlobOptions {
   readonly signal?: AbortSignal
 }
-
-/** Inclusive byte offsets, as in HTTP's Range header. */
-export interface ByteRange {
-  readonly start: number
-  readonly end: number
-}
-
-export type RangedBlob =
-  /** The server sent just the range (206); length-checked, not hashable on its own. */
-  | { readonly kind: 'partial'; readonly range: ByteRange; readonly stream: Readable }
-  /** The server ignored Range and sent the whole blob (200), verified while streaming. */
-  | { readonly kind: 'whole'; readonly stream: Readable }
 
 export async function fetchSmallBlob(
   connection: RegistryConnection,

@@ -12,6 +12,7 @@ import { StrataError } from '../../shared/errors'
 import type { CredentialProvider, Credentials } from './credentials'
 import { entryIsInsecure, normalizeRegistryAddress } from './registryAddress'
 import type { SecretStore } from './secretStore'
+import { isRecord } from '../util/isRecord'
 
 export interface RegistryDirectoryOptions {
   readonly dataDir: string
@@ -146,9 +147,11 @@ export class RegistryDirectory implements CredentialProvider {
     if (entry?.hasCredentials !== true) return undefined
     const text = await this.options.secrets.get(entry.host)
     if (text === undefined) return undefined
-    let secret: StoredSecret
+    let secret: Record<string, unknown>
     try {
-      secret = JSON.parse(text) as StoredSecret
+      const parsed: unknown = JSON.parse(text)
+      if (!isRecord(parsed)) return undefined
+      secret = parsed
     } catch {
       return undefined
     }
@@ -210,9 +213,10 @@ export class RegistryDirectory implements CredentialProvider {
       return [] // no file yet: an empty list
     }
     try {
-      const parsed = JSON.parse(text) as Partial<RegistryFile>
-      if (!Array.isArray(parsed.registries)) throw new Error('no registries list')
-      return parsed.registries.flatMap((raw) => {
+      const parsed: unknown = JSON.parse(text)
+      const registries: unknown = isRecord(parsed) ? parsed.registries : undefined
+      if (!Array.isArray(registries)) throw new Error('no registries list')
+      return (registries as unknown[]).flatMap((raw) => {
         const entry = readEntry(raw)
         return entry ? [entry] : []
       })

@@ -17,7 +17,7 @@ import type {
   VerifiedManifest,
 } from '../sources/imageSource'
 import { UNKNOWN_SIZE } from '../sources/imageSource'
-import type { ByteRange, RangedBlob } from './blobs'
+import type { ByteRange, RangedBlob } from '../sources/rangedBlob'
 import { registryCommands } from './equivalentCommands'
 import type { RegistryClient } from './registryClient'
 

@@ -5,6 +5,7 @@
 import { safeStorage } from 'electron'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import type { SecretStore } from '../registry/secretStore'
+import { isRecord } from '../util/isRecord'
 
 export class SafeStorageSecretStore implements SecretStore {
   private cache: Map<string, string> | undefined
@@ -33,7 +34,8 @@ export class SafeStorageSecretStore implements SecretStore {
     if (safeStorage.isEncryptionAvailable()) {
       const text = await readFile(this.file, 'utf8').catch(() => '{}')
       try {
-        const stored = JSON.parse(text) as Record<string, unknown>
+        const parsed: unknown = JSON.parse(text)
+        const stored = isRecord(parsed) ? parsed : {}
         for (const [host, cipher] of Object.entries(stored)) {
           if (typeof cipher !== 'string') continue
           secrets.set(host, safeStorage.decryptString(Buffer.from(cipher, 'base64')))

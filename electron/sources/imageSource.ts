@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream'
 import type { EquivalentCommand, RateLimitInfo } from '../../shared/api'
 import type { Descriptor, ParsedManifest } from '../../shared/oci/types'
-import type { ByteRange, RangedBlob } from '../registry/blobs'
+import type { ByteRange, RangedBlob } from './rangedBlob'
 
 export type SourceKind =
   | 'registry'

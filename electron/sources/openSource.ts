@@ -3,8 +3,11 @@
 
 import type { ImageReference } from '../../shared/reference'
 import { parseSourceRef } from '../../shared/sourceRef'
-import type { LocalSourceRef } from '../stores/openLocalSource'
+import type { SourceRef } from '../../shared/sourceRef'
 import type { ImageSource } from './imageSource'
+
+/** Every source reference but a registry's: what stores/ opens. */
+export type LocalSourceRef = Exclude<SourceRef, { transport: 'docker' }>
 
 export interface SourceOpeners {
   readonly registry: (image: ImageReference, signal: AbortSignal) => Promise<ImageSource>

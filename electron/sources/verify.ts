@@ -13,7 +13,7 @@ import { StrataError } from '../../shared/errors'
 import { holdStreamErrors } from '../util/holdStreamErrors'
 import type { BodyDeadlines } from '../util/bodyDeadlines'
 import { DEFAULT_BODY_DEADLINES, watchBlobRate } from '../util/bodyDeadlines'
-import { transportError } from '../registry/httpErrors'
+import { transportError } from '../util/transportError'
 
 export interface StreamContext {
   readonly host: string

@@ -2,15 +2,15 @@
 // becomes the ImageSource that reads it. Each opener fails now, with a message naming the path
 // or socket, rather than on the first fetch.
 
-import type { SourceRef } from '../../shared/sourceRef'
 import type { ImageSource } from '../sources/imageSource'
+import type { LocalSourceRef } from '../sources/openSource'
 import { openDockerArchive, openOciArchive } from './archive/archiveFileSources'
 import { openContainersStorage } from './containers-storage/containersStorageSource'
 import { openDir } from './dir/dirSource'
 import { openDockerDaemon } from './docker-daemon/dockerDaemonSource'
 import { openOciLayout } from './oci-layout/ociLayoutSource'
 
-export type LocalSourceRef = Exclude<SourceRef, { transport: 'docker' }>
+export type { LocalSourceRef } from '../sources/openSource'
 
 export interface LocalSourceOptions {
   readonly signal?: AbortSignal

@@ -30,6 +30,7 @@ import {
   tokensMatch,
 } from './requestGuard'
 import { sendStaticFile } from './staticFiles'
+import { isRecord } from '../util/isRecord'
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -172,9 +173,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         error: { code: 'TOO_LARGE', message: 'The request is larger than 1 MiB.' },
       })
     }
-    let parsed: { name?: unknown; args?: unknown }
+    let parsed: Record<string, unknown>
     try {
-      parsed = JSON.parse(body) as { name?: unknown; args?: unknown }
+      const value: unknown = JSON.parse(body)
+      parsed = isRecord(value) ? value : {}
     } catch {
       return sendJson(response, 400, {
         ok: false,

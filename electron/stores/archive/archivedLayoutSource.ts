@@ -34,6 +34,7 @@ import {
   layoutIndexParsed,
   layoutWarnings,
 } from '../oci-layout/ociLayoutTarget'
+import { isRecord } from '../../util/isRecord'
 
 const LAYOUT_IN_ARCHIVE = 'a tar of an OCI image layout (oci-layout, index.json and blobs/)'
 
@@ -98,7 +99,8 @@ export async function readArchivedLayoutIndex(
 
 function layoutVersion(bytes: Uint8Array): string | undefined {
   try {
-    const value = JSON.parse(new TextDecoder().decode(bytes)) as { imageLayoutVersion?: unknown }
+    const value: unknown = JSON.parse(new TextDecoder().decode(bytes))
+    if (!isRecord(value)) return undefined
     return typeof value.imageLayoutVersion === 'string' ? value.imageLayoutVersion : undefined
   } catch {
     return undefined

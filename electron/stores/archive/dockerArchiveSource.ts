@@ -49,6 +49,7 @@ import type { CommandTarget } from '../discovery/storeCommands'
 import { compressionMagic } from '../../compression/detectCompression'
 import type { SynthesizedCompression } from '../synthesizedMediaTypes'
 import { familyForLayers } from '../synthesizedMediaTypes'
+import { isRecord } from '../../util/isRecord'
 
 export const SYNTHESIZED_NOTE =
   "manifest synthesized by Strata from docker save's manifest.json (no stored manifest exists); its layers are the tars as saved"
@@ -242,10 +243,9 @@ async function synthesize(
 
 function diffIdsOf(configBytes: Uint8Array, label: string): readonly string[] {
   try {
-    const config = JSON.parse(new TextDecoder().decode(configBytes)) as {
-      rootfs?: { diff_ids?: unknown }
-    }
-    const ids = config.rootfs?.diff_ids
+    const config: unknown = JSON.parse(new TextDecoder().decode(configBytes))
+    const rootfs = isRecord(config) ? config.rootfs : undefined
+    const ids = isRecord(rootfs) ? rootfs.diff_ids : undefined
     if (Array.isArray(ids) && ids.every((id) => typeof id === 'string')) return ids
   } catch {
     // reported below

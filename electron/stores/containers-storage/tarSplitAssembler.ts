@@ -13,6 +13,7 @@ import { boundedLines } from '../../util/boundedLines'
 import { openStoreFile, rangeStream, SAFE_OPEN_FLAGS } from '../../util/safeFile'
 import { fileError } from '../../sources/blobFile'
 import { normalizeMemberName } from '../../tar/tarMemberHeader'
+import { isRecord } from '../../util/isRecord'
 
 const SEGMENT = 2
 const FILE = 1
@@ -104,8 +105,8 @@ async function* chunks(
 
 function parseLine(line: string, tarSplit: string, lineNumber: number): TarSplitEntry {
   try {
-    const value = JSON.parse(line) as TarSplitEntry | null
-    if (typeof value === 'object' && value !== null) return value
+    const value: unknown = JSON.parse(line)
+    if (isRecord(value)) return value
   } catch {
     // reported below
   }

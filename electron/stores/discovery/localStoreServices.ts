@@ -3,10 +3,20 @@
 
 import { StrataError } from '../../../shared/errors'
 import { parseSourceRef } from '../../../shared/sourceRef'
-import type { LocalStores } from '../../api/services'
+import type { PathProbe } from '../../../shared/api'
+import type { LocalStore } from '../../../shared/api/stores'
+import type { StorageView } from '../../../shared/api/stores'
 import { describeStorage } from '../containers-storage/describeStorage'
 import { discoverLocalStores } from './discoverLocalStores'
 import { probePath } from './probePath'
+
+/** The local stores as the handlers see them (api/services.ts re-exports it). */
+export interface LocalStores {
+  discover(signal: AbortSignal): Promise<readonly LocalStore[]>
+  /** The containers-storage store a reference names, or podman's default store. */
+  describeStorage(ref: string | undefined, signal: AbortSignal): Promise<StorageView>
+  probePath(path: string, signal: AbortSignal): Promise<PathProbe>
+}
 
 export function createLocalStores(env: NodeJS.ProcessEnv): LocalStores {
   return {

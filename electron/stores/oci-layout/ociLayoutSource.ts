@@ -9,7 +9,7 @@ import type { EquivalentCommand } from '../../../shared/api'
 import { StrataError } from '../../../shared/errors'
 import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
 import type { Descriptor } from '../../../shared/oci/types'
-import type { ByteRange, RangedBlob } from '../../registry/blobs'
+import type { ByteRange, RangedBlob } from '../../sources/rangedBlob'
 import { formatSourceRef } from '../../../shared/sourceRef'
 import type {
   ImageSource,

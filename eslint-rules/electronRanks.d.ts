@@ -1,0 +1,3 @@
+import type { ImportRanksOptions } from './importRanks.js'
+
+export declare const electronRanks: ImportRanksOptions

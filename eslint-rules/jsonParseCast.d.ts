@@ -1,0 +1,1 @@
+export declare const noJsonParseCast: { readonly selector: string; readonly message: string }
