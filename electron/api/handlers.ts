@@ -1,4 +1,4 @@
-// One handler per operation of shared/api.ts. Both transports serve this table.
+// One handler per operation of shared/api/. Both transports serve this table.
 
 import { StrataError } from '../../shared/errors'
 import type { HandlerTable } from './handlerTable'

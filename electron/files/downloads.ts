@@ -58,7 +58,7 @@ export function createDownloadProvider(
   }
 }
 
-/** The download arguments, exactly the parameters shared/api.ts downloadQuery() writes. */
+/** The download arguments, exactly the parameters shared/api/files.ts downloadQuery() writes. */
 export function readDownloadArgs(query: URLSearchParams): DownloadArgs {
   const args: Record<string, string> = {}
   for (const key of ['ref', 'platform', 'layer', 'path']) {

@@ -1,5 +1,5 @@
 // The one api client. UI code calls `call('registry:listTags', {...})` and gets the typed
-// result of shared/api.ts, or an ApiCallError. The transport is the Electron bridge when the
+// result of shared/api/, or an ApiCallError. The transport is the Electron bridge when the
 // preload exposed it, otherwise HTTP to electron/serve.ts (web mode). A call still waiting
 // after a second shows in the status bar with its elapsed time and a Cancel (slowCalls.ts).
 import type { ApiEvent, ArgsOf, OperationName, ResultOf } from '../../shared/api'
@@ -45,7 +45,7 @@ export async function call<N extends OperationName>(
     finish()
   }
   if (!result.ok) throw new ApiCallError(result.error)
-  // The main side answers with the result type of this operation (shared/api.ts).
+  // The main side answers with the result type of this operation (shared/api/).
   return result.value as ResultOf<N>
 }
 

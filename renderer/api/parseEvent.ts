@@ -1,4 +1,4 @@
-// Events arrive as JSON text (EventSource in web mode); only the shapes shared/api.ts declares
+// Events arrive as JSON text (EventSource in web mode); only the shapes shared/api/ declares
 // are passed on.
 import type { ApiEvent } from '../../shared/api'
 

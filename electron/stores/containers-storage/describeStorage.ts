@@ -1,4 +1,4 @@
-// Builds the storage view (shared/storageView.ts) of a containers-storage store from its
+// Builds the storage view (shared/api/stores.ts) of a containers-storage store from its
 // files: images.json, layers.json, containers.json, the overlay directories and l/ links.
 // Read-only and lock-free, like the image source.
 

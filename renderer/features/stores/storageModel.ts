@@ -1,6 +1,6 @@
 // Lookups and derived facts for the storage view: which layer a short link or a lower entry
 // means, what to call an image or a container, which layers match a filter, and the store's
-// layout on disk. Pure, over shared/storageView.ts data.
+// layout on disk. Pure, over shared/api/stores.ts data.
 import type {
   StorageView,
   StorageViewContainer,
