@@ -1,6 +1,6 @@
-// Long operations by id, so `operation:cancel` can stop one. Electron's ipc cannot abort an
-// invoke, so this is how the desktop cancels; web mode uses it too (for downloads, which are
-// not api calls). Each operation gets an AbortController linked to its caller's own signal.
+// Long operations by id, so `operation:cancel` can stop one: a progress bar's Cancel names the
+// operation, not the call that started it (downloads, for one, are not api calls); both modes
+// use it. Each operation gets an AbortController linked to its caller's own signal.
 
 import { randomUUID } from 'node:crypto'
 import type { ApiEvent } from '../../shared/api'

@@ -38,8 +38,8 @@ export async function call<N extends OperationName>(
   let result
   try {
     // Web mode: aborting the fetch closes the request, which aborts the call and the
-    // operations it started on the server. The desktop's ipc cannot abort: the call settles
-    // as CANCELLED at once and its late answer is dropped.
+    // operations it started on the server. On the desktop the transport sends a cancel for the
+    // call's id over ipc, which aborts it on the main side the same way.
     result = await currentTransport().call({ name, args }, linked)
   } finally {
     finish()

@@ -1,4 +1,4 @@
-// Cancel by operation id, as the desktop does (Electron ipc cannot abort a call): start
+// Cancel by operation id, as a progress bar's Cancel does (it names the operation): start
 // indexing a ~100 MB gzip layer, take the operation id from its first progress event, call
 // operation:cancel with it, and check the call ends CANCELLED, the operation's last event says
 // done, and no index was cached (the next index reads the blob again).
