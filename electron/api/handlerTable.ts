@@ -5,7 +5,7 @@ import type { ApiEvent, ArgsOf, OperationName, ResultOf } from '../../shared/api
 import { isOperationName } from '../../shared/api'
 import type { ApiResult } from '../../shared/errors'
 import { StrataError, toApiError } from '../../shared/errors'
-import type { TrackOperation } from '../files/operationTracker'
+import type { TrackOperation } from '../util/operationTracker'
 import { OperationRegistry } from './operationRegistry'
 
 /** What a transport hands dispatchCall for one call. */

@@ -2,7 +2,7 @@
 
 import { StrataError } from '../../shared/errors'
 import type { HandlerTable } from './handlerTable'
-import { optionalBoolean, optionalCount, optionalString, requiredString } from './argReaders'
+import { optionalBoolean, optionalCount, optionalString, requiredString } from '../util/argReaders'
 import type { Services } from './services'
 import { buildImageGraph } from '../image/buildImageGraph'
 import { summarizeImage } from '../image/summarizeImage'

@@ -1,7 +1,7 @@
 // Handler of operation:cancel: aborts the running operation whose progress events carry the
 // id (registered by whatever started it through HandlerContext.track).
 
-import { requiredString } from './argReaders'
+import { requiredString } from '../util/argReaders'
 import type { Handler } from './handlerTable'
 import type { Services } from './services'
 

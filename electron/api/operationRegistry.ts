@@ -4,8 +4,8 @@
 
 import { randomUUID } from 'node:crypto'
 import type { ApiEvent } from '../../shared/api'
-import type { TrackOperation } from '../files/operationTracker'
-import { CANCELLED_BY_USER, progressEmitter } from '../files/operationTracker'
+import type { TrackOperation } from '../util/operationTracker'
+import { CANCELLED_BY_USER, progressEmitter } from '../util/operationTracker'
 
 export class OperationRegistry {
   private readonly running = new Map<string, AbortController>()

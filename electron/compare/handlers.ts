@@ -10,7 +10,7 @@ import { compareImages } from './compareImages'
 import type { FileDiffSide } from './fileDiff'
 import { diffFilesystems } from './fileDiff'
 import type { ImageSource } from '../sources/imageSource'
-import { optionalBoolean, optionalString, requiredString } from '../api/argReaders'
+import { optionalBoolean, optionalString, requiredString } from '../util/argReaders'
 import type { Handler, HandlerContext } from '../api/handlerTable'
 import type { Services } from '../api/services'
 

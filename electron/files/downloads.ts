@@ -14,8 +14,8 @@ import { baseName } from '../filetree/entryPath'
 import { locateImageFile } from './imageFiles'
 import { layerPosition } from './imageFilesService'
 import type { OpenedImage } from './imageFilesService'
-import type { TrackedOperation, TrackOperation } from './operationTracker'
-import { optionalString, requiredString } from '../api/argReaders'
+import type { TrackedOperation, TrackOperation } from '../util/operationTracker'
+import { optionalString, requiredString } from '../util/argReaders'
 import type { Services } from '../api/services'
 
 export interface PreparedDownload {

@@ -11,7 +11,7 @@ import type { ImageLayers } from './imageLayers'
 import type { OpenedImage } from './imageFilesService'
 import { layerPosition } from './imageFilesService'
 import { memoizedListing } from './listingMemo'
-import { optionalCount, optionalString, requiredString } from '../api/argReaders'
+import { optionalCount, optionalString, requiredString } from '../util/argReaders'
 import type { Handler, HandlerContext } from '../api/handlerTable'
 import type { Services } from '../api/services'
 

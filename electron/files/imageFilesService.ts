@@ -13,8 +13,8 @@ import type { ImageSource } from '../sources/imageSource'
 import { pickImage } from '../sources/openImage'
 import { ImageLayers } from './imageLayers'
 import type { LayerIndexService, LayerRef } from './layerIndexService'
-import type { TrackOperation } from './operationTracker'
-import { untrackedOperations } from './operationTracker'
+import type { TrackOperation } from '../util/operationTracker'
+import { untrackedOperations } from '../util/operationTracker'
 
 const REMEMBERED_IMAGES = 8
 

@@ -15,7 +15,7 @@ import { SyncInflater } from '../compression/gzipInflater'
 import { SpanRecorder } from '../compression/gzipSpans'
 import type { SpanTable } from '../compression/gzipSpansFile'
 import { indexLayer } from './indexLayer'
-import { CANCELLED_BY_USER, cancelledByUser } from './operationTracker'
+import { CANCELLED_BY_USER, cancelledByUser } from '../util/operationTracker'
 import { indexLayerInWorker } from './indexInWorker'
 
 /** A layer as a source serves it: its digest and a way to open its (verified) blob stream. */

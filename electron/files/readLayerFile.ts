@@ -10,7 +10,7 @@ import type { ZstdDecoder } from '../compression/decompress'
 import { openDecompressed } from '../compression/decompress'
 import type { EntrySink } from '../tar/tarScanner'
 import { scanTar } from '../tar/tarStream'
-import { sparseSink } from '../compression/sparseSink'
+import { sparseSink } from '../tar/sparseSink'
 import { drainedOrClosed } from '../util/drained'
 
 export interface LayerFileOptions {

@@ -5,7 +5,7 @@ import { StrataError } from '../../shared/errors'
 import { parseRepository } from '../../shared/reference'
 import { movesOf } from './timeline'
 import type { TagHistoryService } from './tagHistoryService'
-import { optionalCount, optionalString, requiredString } from '../api/argReaders'
+import { optionalCount, optionalString, requiredString } from '../util/argReaders'
 import type { Handler } from '../api/handlerTable'
 
 type HistoryOperation =

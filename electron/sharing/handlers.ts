@@ -8,7 +8,7 @@ import { isReferrersFallbackTag } from '../image/referrersIndex'
 import type { LabelledSource } from './collectImages'
 import { collectImageSet } from './collectImages'
 import { computeSharing } from './layerSharing'
-import { optionalCount } from '../api/argReaders'
+import { optionalCount } from '../util/argReaders'
 import type { Handler, HandlerContext } from '../api/handlerTable'
 import type { Services } from '../api/services'
 

@@ -14,7 +14,7 @@ import type { DownloadProvider } from '../files/downloads'
 import { downloadErrorResponse, downloadHeaders } from '../files/downloads'
 import type { OperationRegistry } from '../api/operationRegistry'
 import { RENDERER_DIST_DIR } from '../app/appPaths'
-import { resolveStaticFile } from '../web/staticFiles'
+import { resolveStaticFile } from '../util/staticFiles'
 import { CONTENT_SECURITY_POLICY } from '../web/webServer'
 
 export const RENDERER_SCHEME = 'strata'

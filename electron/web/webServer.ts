@@ -29,7 +29,7 @@ import {
   sessionCookieName,
   tokensMatch,
 } from './requestGuard'
-import { sendStaticFile } from './staticFiles'
+import { sendStaticFile } from '../util/staticFiles'
 import { isRecord } from '../util/isRecord'
 
 export const CONTENT_SECURITY_POLICY = [

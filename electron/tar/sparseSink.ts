@@ -5,8 +5,8 @@
 // no memory.
 
 import { StrataError } from '../../shared/errors'
-import type { SparseSegment } from '../tar/tarHeader'
-import type { EntrySink, SparseLayout } from '../tar/tarScanner'
+import type { SparseSegment } from './tarHeader'
+import type { EntrySink, SparseLayout } from './tarScanner'
 
 export interface ByteWriter {
   write(chunk: Buffer): void | Promise<void>
