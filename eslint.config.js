@@ -138,8 +138,24 @@ export default tseslint.config(
     plugins: { strata },
     rules: { 'strata/import-ranks': ['error', electronRanks] },
   },
-  // ---- Renderer import ranks: the renderer restructuring adds its block here ----
-  // { files: ['renderer/**/*.{ts,tsx}'], plugins: { strata },
-  //   rules: { 'strata/import-ranks': ['error', { root: 'renderer', nestedFolders: ['features'], ... }] } },
+  // ---- Renderer import ranks ----
+  {
+    // DESIGN.md: a feature imports components, api, routing and shared; only frame (and the
+    // entries above it) imports features. Each features/<name> is its own folder, and features
+    // do not import each other. styles/ holds plain CSS that imports nothing: the lowest rank.
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { strata },
+    rules: {
+      'strata/import-ranks': [
+        'error',
+        {
+          root: 'renderer',
+          nestedFolders: ['features'],
+          ranks: [['api', 'routing', 'styles'], ['components'], ['features'], ['frame'], ['.']],
+          peers: 'deny',
+        },
+      ],
+    },
+  },
   // ---- end of renderer import ranks ----
 )
