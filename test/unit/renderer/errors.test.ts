@@ -1,0 +1,72 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { ERROR_CODES } from '../../../shared/errors'
+import { ApiCallError, asApiError } from '../../../renderer/api/ApiCallError'
+import { shouldRetry } from '../../../renderer/api/retryPolicy'
+import { describeError } from '../../../renderer/components/errorText'
+
+test('every error code has a sentence and a next step', () => {
+  for (const code of ERROR_CODES) {
+    const text = describeError({ code, message: 'm' })
+    assert.ok(text.title.length > 5, code)
+    assert.ok(text.next.length > 5, code)
+  }
+})
+
+test('sentences name the host, the cause and how long to wait', () => {
+  const network = describeError({
+    code: 'NETWORK',
+    message: 'x',
+    detail: { host: 'registry.test:5000', cause: 'ECONNREFUSED' },
+  })
+  assert.equal(network.title, 'Cannot reach registry.test:5000 (ECONNREFUSED)')
+  const limited = describeError({
+    code: 'RATE_LIMITED',
+    message: 'x',
+    detail: { retryAfterSeconds: 42 },
+  })
+  assert.match(limited.next, /Wait 42 seconds/)
+  assert.match(
+    describeError({ code: 'FORBIDDEN', message: 'x' }, 'ghcr.io').title,
+    /not allowed with these credentials/,
+  )
+  assert.match(
+    describeError({ code: 'NOT_FOUND', message: 'x' }).title,
+    /No such repository, tag or digest/,
+  )
+  assert.match(describeError({ code: 'INSECURE_REFUSED', message: 'x' }, 'h:1').next, /insecure/)
+})
+
+test('asApiError keeps api errors and turns anything else into INTERNAL', () => {
+  const apiError = { code: 'NOT_FOUND' as const, message: 'no such tag', detail: { subject: 'v9' } }
+  assert.deepEqual(asApiError(new ApiCallError(apiError)), apiError)
+  assert.deepEqual(asApiError({ code: 'TIMEOUT', message: 'slow' }), {
+    code: 'TIMEOUT',
+    message: 'slow',
+  })
+  assert.equal(asApiError(new Error('boom')).code, 'INTERNAL')
+  assert.match(asApiError(new Error('boom')).message, /boom/)
+  assert.equal(asApiError({ code: 'NOPE', message: 'x' }).code, 'INTERNAL')
+})
+
+test('only transient failures are retried, once', () => {
+  const err = (code: 'TIMEOUT' | 'SERVER_ERROR' | 'NOT_FOUND' | 'AUTH_REQUIRED' | 'NETWORK') =>
+    new ApiCallError({ code, message: code })
+  assert.equal(shouldRetry(0, err('TIMEOUT')), true)
+  assert.equal(shouldRetry(0, err('SERVER_ERROR')), true)
+  assert.equal(shouldRetry(1, err('TIMEOUT')), false)
+  assert.equal(shouldRetry(0, err('NOT_FOUND')), false)
+  assert.equal(shouldRetry(0, err('AUTH_REQUIRED')), false)
+  assert.equal(shouldRetry(0, err('NETWORK')), false)
+})
+
+test("Strata's own 401 is worded as the page's session, a registry's as its credentials", () => {
+  const own = describeError({ code: 'AUTH_REQUIRED', message: 'This launch token is not valid.' })
+  assert.match(own.title, /not signed in to Strata/)
+  const registry = describeError({
+    code: 'AUTH_REQUIRED',
+    message: 'sign in',
+    detail: { host: 'ghcr.io' },
+  })
+  assert.equal(registry.title, 'ghcr.io wants credentials')
+})

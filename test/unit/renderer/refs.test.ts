@@ -1,0 +1,45 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { validateSourceInput } from '../../../renderer/frame/validateSourceInput'
+import { refForTag, registryOfSource, repositoryOfSource } from '../../../renderer/routing/refs'
+
+const HEX = 'c'.repeat(64)
+
+test('the Open box accepts references and transport strings', () => {
+  const valid = [
+    'alpine',
+    'docker.io/library/alpine:3.20',
+    `ghcr.io/o/r@sha256:${HEX}`,
+    'localhost:5000/a/b/c/d:tag',
+    'docker://127.0.0.1:5000/demo/app:v1',
+    'oci:/tmp/layout:v1',
+    'oci-archive:/tmp/image.tar',
+    '  alpine:3.20  ',
+  ]
+  for (const input of valid) assert.equal(validateSourceInput(input), undefined, input)
+})
+
+test('the Open box explains what is wrong instead of navigating', () => {
+  const message = validateSourceInput('Bad Ref!!')
+  assert.ok(message && message.length > 0)
+  assert.match(validateSourceInput('') ?? '', /Type an image reference/)
+  assert.match(validateSourceInput('UPPER/case') ?? '', /lowercase/)
+})
+
+test('repositoryOfSource: the repository whose tags the tags view lists', () => {
+  assert.equal(repositoryOfSource('127.0.0.1:5000/demo/app:v1'), '127.0.0.1:5000/demo/app')
+  assert.equal(repositoryOfSource('alpine'), 'docker.io/library/alpine')
+  assert.equal(repositoryOfSource(`docker://ghcr.io/o/r@sha256:${HEX}`), 'ghcr.io/o/r')
+  assert.equal(repositoryOfSource('localhost:5000/a/b/c/d:tag'), 'localhost:5000/a/b/c/d')
+  assert.equal(repositoryOfSource('oci:/tmp/layout:v1'), undefined)
+  assert.equal(repositoryOfSource('dir:/tmp/x'), undefined)
+  assert.equal(repositoryOfSource('Bad Ref!!'), undefined)
+})
+
+test('refForTag and registryOfSource', () => {
+  assert.equal(refForTag('127.0.0.1:5000/demo/app', 'v1'), '127.0.0.1:5000/demo/app:v1')
+  assert.equal(refForTag('oci:/tmp/layout', 'v1'), 'oci:/tmp/layout:v1')
+  assert.equal(registryOfSource('127.0.0.1:5000/demo/app:v1'), '127.0.0.1:5000')
+  assert.equal(registryOfSource('alpine'), 'docker.io')
+  assert.equal(registryOfSource('oci:/tmp/layout:v1'), undefined)
+})
