@@ -1,0 +1,94 @@
+// What a chosen or dropped path opens as, and the storage view through the api, on stores
+// made by skopeo and podman's storage library.
+
+import assert from 'node:assert/strict'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { after, before, test } from 'node:test'
+import { StrataError } from '../../../shared/errors'
+import { formatSourceRef, parseSourceRef } from '../../../shared/sourceRef'
+import { probePath } from '../../../electron/stores/discovery/probePath'
+import { createLocalStores } from '../../../electron/stores/discovery/localStoreServices'
+import { buildLocalStores, type LocalStores } from '../../harness/localStores'
+
+let stores: LocalStores
+let scratch: string
+const signal = new AbortController().signal
+
+before(async () => {
+  stores = await buildLocalStores()
+  scratch = await mkdtemp(path.join(tmpdir(), 'strata-probe-'))
+})
+after(async () => {
+  await stores?.cleanup()
+  await rm(scratch, { recursive: true, force: true })
+})
+
+async function probeError(input: string): Promise<StrataError> {
+  try {
+    await probePath(input)
+  } catch (error) {
+    assert.ok(error instanceof StrataError)
+    return error
+  }
+  assert.fail(`${input} should not probe`)
+}
+
+test('each kind of path opens with the transport it needs', async () => {
+  const cases: [string, string][] = [
+    [stores.ociLayout, 'oci'],
+    [stores.dir, 'dir'],
+    [stores.ociArchive, 'oci-archive'],
+    [stores.dockerArchive, 'docker-archive'],
+    [stores.dockerArchiveOci, 'docker-archive'],
+  ]
+  for (const [input, transport] of cases) {
+    const probe = await probePath(input)
+    const ref = parseSourceRef(probe.ref)
+    assert.equal(ref.transport, transport, input)
+    assert.equal('path' in ref ? ref.path : undefined, input)
+  }
+})
+
+test('paths that are not images say what was expected', async () => {
+  assert.equal((await probeError('relative/path')).code, 'BAD_INPUT')
+  assert.equal((await probeError(path.join(scratch, 'missing'))).code, 'NOT_FOUND')
+  const plainDir = await mkdtemp(path.join(scratch, 'plain-'))
+  assert.match((await probeError(plainDir)).message, /neither an OCI image layout/)
+  const gz = path.join(scratch, 'image.tar.gz')
+  await writeFile(gz, gzipSync(Buffer.from('not really a tar')))
+  assert.match((await probeError(gz)).message, /decompress it first/)
+  const notTar = path.join(scratch, 'notes.txt')
+  await writeFile(notTar, 'hello')
+  assert.equal((await probeError(notTar)).code, 'MALFORMED')
+})
+
+test('the storage view of a vfs store lists its images and each layer’s three identities', async () => {
+  const ref = formatSourceRef({
+    transport: 'containers-storage',
+    store: { driver: 'vfs', graphRoot: stores.vfs.graphRoot, runRoot: stores.vfs.runRoot },
+    image: `${stores.images.v1.name}`,
+  })
+  const view = await createLocalStores(process.env).describeStorage(ref, signal)
+  assert.equal(view.driver, 'vfs')
+  assert.equal(view.graphRoot, stores.vfs.graphRoot)
+  const image = view.images.find((entry) => entry.names.includes(stores.images.v1.name))
+  assert.ok(image, 'the v1 image is listed by name')
+  assert.equal(`sha256:${image.id}`, stores.images.v1.configDigest)
+  const layers = image.layerIds.map((id) => view.layers.find((layer) => layer.id === id))
+  assert.deepEqual(
+    layers.map((layer) => layer?.diffDigest),
+    stores.images.v1.diffIds,
+    'diff digests in layer order equal the config diff IDs',
+  )
+  assert.ok(layers.every((layer) => layer?.usedByImages.includes(image.id)))
+  await assert.rejects(
+    createLocalStores(process.env).describeStorage(
+      formatSourceRef({ transport: 'dir', path: '/x' }),
+      signal,
+    ),
+    /containers-storage/,
+  )
+})
