@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Browser } from 'playwright-core'
-import { launchChromium, openPageAt, type OpenedPage } from '../harness/browser'
-import { pushFixtures, type FixtureSet } from '../harness/registryFixtures'
-import { startRegistry, type RunningRegistry } from '../harness/registryServer'
-import { startWebMode, type RunningWebMode } from '../harness/webMode'
+import { launchChromium, openPageAt, type OpenedPage } from '../../harness/browser'
+import { pushFixtures, type FixtureSet } from '../../harness/registryFixtures'
+import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
+import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 let registry: RunningRegistry
 let fixtures: FixtureSet

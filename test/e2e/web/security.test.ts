@@ -11,11 +11,11 @@ import { createServer as createNetServer, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { after, before, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from '../harness/browser'
-import { startCountingProxy, type CountingProxy } from '../harness/countingProxy'
-import { pushTestImage } from '../harness/imagePushing'
-import { startRegistry, type RunningRegistry } from '../harness/registryServer'
-import { startWebMode, type RunningWebMode } from '../harness/webMode'
+import { launchChromium } from '../../harness/browser'
+import { startCountingProxy, type CountingProxy } from '../../harness/countingProxy'
+import { pushTestImage } from '../../harness/imagePushing'
+import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
+import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 const PAYLOAD = 'strata payload bytes\n'.repeat(200)
 

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from '../harness/browser'
-import { pushFixtures, type FixtureSet } from '../harness/registryFixtures'
-import { startRegistry, type RunningRegistry } from '../harness/registryServer'
-import { startTamperingProxy, type RunningProxy } from '../harness/tamperingProxy'
-import { startWebMode, type RunningWebMode } from '../harness/webMode'
+import { launchChromium } from '../../harness/browser'
+import { pushFixtures, type FixtureSet } from '../../harness/registryFixtures'
+import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
+import { startTamperingProxy, type RunningProxy } from '../../harness/tamperingProxy'
+import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 let registry: RunningRegistry
 let proxy: RunningProxy

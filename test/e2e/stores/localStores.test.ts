@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium, openPageAt, type OpenedPage } from '../harness/browser'
-import { buildLocalStores, type LocalStores } from '../harness/localStores'
-import { startWebMode, type RunningWebMode } from '../harness/webMode'
+import { launchChromium, openPageAt, type OpenedPage } from '../../harness/browser'
+import { buildLocalStores, type LocalStores } from '../../harness/localStores'
+import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 let stores: LocalStores
 let web: RunningWebMode

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { launchChromium, openPageAt, type OpenedPage } from '../harness/browser'
-import { BINARY, writeFilesLayout } from '../harness/filesFixtures'
-import { baseLayer } from '../harness/ociSampleContent'
-import { startWebMode, type RunningWebMode } from '../harness/webMode'
+import { launchChromium, openPageAt, type OpenedPage } from '../../harness/browser'
+import { BINARY, writeFilesLayout } from '../../harness/filesFixtures'
+import { baseLayer } from '../../harness/ociSampleContent'
+import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 let web: RunningWebMode
 let browser: Browser
