@@ -22,7 +22,7 @@ export default tseslint.config(
       '**/*.cjs',
       // The local rules are plain JavaScript with hand-written .d.ts beside them.
       'eslint-rules/**',
-      // Files that break the import ranks on purpose (test/unit/lint-importRanks.test.ts).
+      // Files that break the import ranks on purpose (test/unit/meta/importRanks.test.ts).
       'test/fixtures/lint/**',
     ],
   },

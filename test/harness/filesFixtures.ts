@@ -1,4 +1,4 @@
-// The OCI layout the files view e2e test opens (test/e2e/files.test.ts): what the bundled
+// The OCI layout the files view e2e test opens (test/e2e/files/files.test.ts): what the bundled
 // sample lacks — a modified file, binary bytes, an image, a file larger than one page, a hard
 // link — plus an image whose layer blob is corrupt and one with 200,000 entries.
 
