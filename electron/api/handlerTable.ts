@@ -1,12 +1,15 @@
-// The handler table type and the one dispatch function both transports call. A handler
-// throws StrataError for anything a user can act on; dispatch turns every throw into data.
+// The one dispatch function both transports call (the handler types live in
+// util/handlerTypes). A handler throws StrataError for anything a user can act on; dispatch
+// turns every throw into data.
 
-import type { ApiEvent, ArgsOf, OperationName, ResultOf } from '../../shared/api'
+import type { ApiEvent } from '../../shared/api'
 import { isOperationName } from '../../shared/api'
 import type { ApiResult } from '../../shared/errors'
 import { StrataError, toApiError } from '../../shared/errors'
-import type { TrackOperation } from '../util/operationTracker'
+import type { HandlerContext, HandlerTable } from '../util/handlerTypes'
 import { OperationRegistry } from './operationRegistry'
+
+export type { Handler, HandlerContext, HandlerTable } from '../util/handlerTypes'
 
 /** What a transport hands dispatchCall for one call. */
 export interface CallContext {
@@ -17,22 +20,8 @@ export interface CallContext {
   readonly operations?: OperationRegistry
 }
 
-/** What a handler gets: the call's context plus a way to start cancellable operations. */
-export interface HandlerContext extends CallContext {
-  readonly operations: OperationRegistry
-  /** Starts a long operation: registered for `operation:cancel`, reported as ProgressEvents. */
-  readonly track: TrackOperation
-}
-
 // Callers that bring no registry (tests calling the table directly) share this one.
 const defaultOperations = new OperationRegistry()
-
-export type Handler<N extends OperationName> = (
-  args: ArgsOf<N>,
-  context: HandlerContext,
-) => Promise<ResultOf<N>>
-
-export type HandlerTable = { readonly [N in OperationName]: Handler<N> }
 
 /** Runs one call from either transport. Never throws: every failure comes back as data. */
 export async function dispatchCall(

@@ -11,10 +11,16 @@ import type { FileDiffSide } from './fileDiff'
 import { diffFilesystems } from './fileDiff'
 import type { ImageSource } from '../sources/imageSource'
 import { optionalBoolean, optionalString, requiredString } from '../util/argReaders'
-import type { Handler, HandlerContext } from '../api/handlerTable'
-import type { Services } from '../api/services'
+import type { Handler, HandlerContext } from '../util/handlerTypes'
+import type { ImageFiles } from '../files/imageFilesService'
 
-export function createCompareHandlers(services: Services): {
+/** What the compare handlers need from the composition root (api/ passes its Services). */
+export interface CompareHandlerDeps {
+  readonly files: Pick<ImageFiles, 'open'>
+  openSource(ref: string, signal: AbortSignal): Promise<ImageSource>
+}
+
+export function createCompareHandlers(services: CompareHandlerDeps): {
   readonly 'compare:images': Handler<'compare:images'>
 } {
   return {
@@ -38,7 +44,7 @@ export function createCompareHandlers(services: Services): {
 }
 
 async function withFileDiff(
-  services: Services,
+  services: CompareHandlerDeps,
   comparison: ImageComparison,
   left: ImageSource,
   right: ImageSource,

@@ -16,7 +16,7 @@ import { layerPosition } from './imageFilesService'
 import type { OpenedImage } from './imageFilesService'
 import type { TrackedOperation, TrackOperation } from '../util/operationTracker'
 import { optionalString, requiredString } from '../util/argReaders'
-import type { Services } from '../api/services'
+import type { FilesHandlerDeps } from './handlerDeps'
 
 export interface PreparedDownload {
   /** The name to save under (no directory part). */
@@ -34,9 +34,7 @@ export type DownloadProvider = (
   track: TrackOperation,
 ) => Promise<PreparedDownload>
 
-export function createDownloadProvider(
-  services: Pick<Services, 'files' | 'openSource'>,
-): DownloadProvider {
+export function createDownloadProvider(services: FilesHandlerDeps): DownloadProvider {
   return async (query, signal, track) => {
     const args = readDownloadArgs(query)
     const source = await services.openSource(args.ref, signal)

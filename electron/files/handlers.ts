@@ -12,8 +12,8 @@ import type { OpenedImage } from './imageFilesService'
 import { layerPosition } from './imageFilesService'
 import { memoizedListing } from './listingMemo'
 import { optionalCount, optionalString, requiredString } from '../util/argReaders'
-import type { Handler, HandlerContext } from '../api/handlerTable'
-import type { Services } from '../api/services'
+import type { Handler, HandlerContext } from '../util/handlerTypes'
+import type { FilesHandlerDeps } from './handlerDeps'
 
 const MAX_LIST = 5000
 const DEFAULT_LIST = 1000
@@ -31,7 +31,7 @@ type FileOperation =
   | 'cache:info'
   | 'cache:clear'
 
-export function createFileHandlers(services: Services): {
+export function createFileHandlers(services: FilesHandlerDeps): {
   readonly [N in FileOperation]: Handler<N>
 } {
   const { files } = services

@@ -6,7 +6,7 @@ import { parseRepository } from '../../shared/reference'
 import { movesOf } from './timeline'
 import type { TagHistoryService } from './tagHistoryService'
 import { optionalCount, optionalString, requiredString } from '../util/argReaders'
-import type { Handler } from '../api/handlerTable'
+import type { Handler } from '../util/handlerTypes'
 
 type HistoryOperation =
   | 'history:timeline'

@@ -6,11 +6,13 @@ import { StrataError } from '../../shared/errors'
 import type { Digest } from '../../shared/oci/types'
 import type { ReferrersResult } from '../../shared/api/image'
 import { optionalString, requiredString } from '../util/argReaders'
-import type { Handler } from '../api/handlerTable'
+import type { Handler } from '../util/handlerTypes'
 import { registrySourceOf } from './registrySourceOf'
-import type { Services } from '../api/services'
+import type { ImageHandlerDeps } from './tagRecording'
 
-export function createReferrersHandlers(services: Services): {
+export function createReferrersHandlers(
+  services: Pick<ImageHandlerDeps, 'openSource' | 'referrers'>,
+): {
   readonly 'image:referrers': Handler<'image:referrers'>
 } {
   return {

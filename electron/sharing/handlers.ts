@@ -9,8 +9,9 @@ import type { LabelledSource } from './collectImages'
 import { collectImageSet } from './collectImages'
 import { computeSharing } from './layerSharing'
 import { optionalCount } from '../util/argReaders'
-import type { Handler, HandlerContext } from '../api/handlerTable'
-import type { Services } from '../api/services'
+import type { Page } from '../../shared/api'
+import type { Handler, HandlerContext } from '../util/handlerTypes'
+import type { ImageSource } from '../sources/imageSource'
 
 export const DEFAULT_SHARING_LIMIT = 200
 const MAX_SHARING_LIMIT = 5000
@@ -18,7 +19,22 @@ const MAX_REFS = 100
 const TAG_PAGE = 1000
 const MAX_TAG_PAGES = 50
 
-export function createSharingHandlers(services: Services): {
+/** What the sharing handlers need from the composition root (api/ passes its Services). */
+export interface SharingHandlerDeps {
+  readonly listing: {
+    listTags(
+      repository: string,
+      options: {
+        readonly cursor?: string
+        readonly pageSize?: number
+        readonly signal: AbortSignal
+      },
+    ): Promise<Page<string>>
+  }
+  openSource(ref: string, signal: AbortSignal): Promise<ImageSource>
+}
+
+export function createSharingHandlers(services: SharingHandlerDeps): {
   readonly 'sharing:compute': Handler<'sharing:compute'>
 } {
   return {
@@ -110,7 +126,7 @@ function repositoryRef(ref: string): { registry: string; repository: string } | 
  * the first `max` of them. Every page is read so the cap takes the same tags every time.
  */
 async function listTags(
-  services: Services,
+  services: SharingHandlerDeps,
   repository: { registry: string; repository: string },
   max: number,
   context: HandlerContext,
