@@ -15,7 +15,7 @@ import { downloadErrorResponse, downloadHeaders } from '../files/downloads'
 import type { OperationRegistry } from '../api/operationRegistry'
 import { RENDERER_DIST_DIR } from '../app/appPaths'
 import { resolveStaticFile } from '../util/staticFiles'
-import { CONTENT_SECURITY_POLICY } from '../web/webServer'
+import { CONTENT_SECURITY_POLICY } from '../util/contentSecurityPolicy'
 
 export const RENDERER_SCHEME = 'strata'
 export const RENDERER_ORIGIN = `${RENDERER_SCHEME}://app`

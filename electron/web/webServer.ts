@@ -29,20 +29,9 @@ import {
   sessionCookieName,
   tokensMatch,
 } from './requestGuard'
+import { CONTENT_SECURITY_POLICY } from '../util/contentSecurityPolicy'
 import { sendStaticFile } from '../util/staticFiles'
 import { isRecord } from '../util/isRecord'
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
