@@ -2,10 +2,16 @@
 // workdir, exposed ports, volumes, and the history steps aligned (longest common subsequence),
 // so an inserted RUN shows as one added row rather than every later row changed.
 
-import type { ConfigDiff, HistoryRow, KeyedDiff, SetDiff, ValueChange } from '../../shared/api/compare'
+import type {
+  ConfigDiff,
+  HistoryRow,
+  KeyedDiff,
+  SetDiff,
+  ValueChange,
+} from '../../shared/api/compare'
 import { platformString } from '../../shared/format'
 import type { HistoryEntry, ImageConfig } from '../../shared/oci/types'
-import { describeStep } from '../image/layerHistory'
+import { describeStep } from '../../shared/oci/history'
 
 /** History longer than this on both sides is compared without alignment (row by row). */
 const MAX_ALIGNED_CELLS = 4_000_000

@@ -2,7 +2,11 @@
 // other entry produced the next layer in order. Returns, per layer index, the steps that led
 // to it (the empty steps since the previous layer plus the step that made it).
 
+import { describeStep } from '../../shared/oci/history'
 import type { HistoryEntry } from '../../shared/oci/types'
+
+// The graph's unit test reaches describeStep here.
+export { describeStep }
 
 export interface LayerSteps {
   readonly steps: readonly string[]
@@ -28,14 +32,4 @@ export function stepsPerLayer(
     layerIndex += 1
   }
   return result
-}
-
-/** "RUN apk add curl" from "/bin/sh -c apk add curl", "ENV X=1" from "/bin/sh -c #(nop) ENV X=1". */
-export function describeStep(entry: HistoryEntry): string {
-  const raw = (entry.created_by ?? entry.comment ?? '(no history text)').trim()
-  const nop = /^\/bin\/sh -c #\(nop\)\s*/
-  if (nop.test(raw)) return raw.replace(nop, '')
-  const shell = /^\/bin\/sh -c\s+/
-  if (shell.test(raw)) return `RUN ${raw.replace(shell, '')}`
-  return raw
 }

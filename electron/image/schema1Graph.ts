@@ -7,7 +7,7 @@ import { MEDIA_TYPES } from '../../shared/oci/mediaTypes'
 import { schema1Layers } from '../../shared/oci/schema1'
 import type { Descriptor, Schema1Manifest } from '../../shared/oci/types'
 import { UNKNOWN_SIZE } from '../sources/imageSource'
-import { describeStep } from './layerHistory'
+import { describeStep } from '../../shared/oci/history'
 
 export interface Schema1Leaf {
   readonly descriptor: Descriptor
