@@ -4,7 +4,7 @@
 // without our Authorization header.
 
 import type { Readable } from 'node:stream'
-import { computeDigest, parseDigest } from '../../shared/digest'
+import { parseDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
 import type { Descriptor } from '../../shared/oci/types'
 import type { RequestTarget } from './httpErrors'
@@ -15,7 +15,7 @@ import type { RegistryConnection } from './registryConnection'
 import { apiUrl, requestOk } from './registryConnection'
 import { blobPath, pullScope } from './registryPaths'
 import type { StreamContext } from '../sources/verify'
-import { lengthCheckingStream, verifyingStream } from '../sources/verify'
+import { lengthCheckingStream, verifyBytes, verifyingStream } from '../sources/verify'
 import type { ByteRange, RangedBlob } from '../sources/rangedBlob'
 
 /** Configs and artifact payloads above this are not read whole. */
@@ -39,7 +39,7 @@ export async function fetchSmallBlob(
     ...(options.signal ? { signal: options.signal } : {}),
   }
   if (descriptor.size > maxBytes) throw tooLarge(context, maxBytes, descriptor.size)
-  const { algorithm } = parseDigest(descriptor.digest)
+  parseDigest(descriptor.digest)
   const response = await getBlob(connection, repository, descriptor, {}, options.signal, [200])
   checkDeclaredLength(response, descriptor, connection.host)
   // One byte over the descriptor's size is enough to know the size is wrong.
@@ -57,19 +57,7 @@ export async function fetchSmallBlob(
   )
   if (bytes.length !== descriptor.size)
     throw sizeMismatch(descriptor, connection.host, String(bytes.length))
-  const actualDigest = await computeDigest(bytes, algorithm)
-  if (actualDigest !== descriptor.digest) {
-    throw new StrataError(
-      'DIGEST_MISMATCH',
-      `blob ${descriptor.digest} from ${connection.host} hashes to ${actualDigest}; refused`,
-      {
-        host: connection.host,
-        expectedDigest: descriptor.digest,
-        actualDigest,
-        subject: repository,
-      },
-    )
-  }
+  verifyBytes(bytes, descriptor, { host: connection.host, repository })
   return bytes
 }
 

@@ -1,12 +1,11 @@
 // Reading content-addressed files verified against their descriptor: the piece every local
-// store shares (OCI layout, unpacked archives, dir:). Errors name the file and what was
-// expected, so a user can go and look.
+// store shares (OCI layout, unpacked archives, dir:). Only the file access is here; the digest
+// and size checks are verify.ts's. Errors name the file and what was expected, so a user can
+// go and look.
 
-import { createHash } from 'node:crypto'
-import type { Hash } from 'node:crypto'
 import { dirname, join } from 'node:path'
-import { addAbortSignal, Transform } from 'node:stream'
-import type { Readable, TransformCallback } from 'node:stream'
+import { addAbortSignal } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { parseDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
 import { formatBytes } from '../../shared/format'
@@ -15,6 +14,7 @@ import { UNKNOWN_SIZE } from './imageSource'
 import { fsError, openStoreFile, rangeStream, readUpTo } from '../util/safeFile'
 import type { OpenedFile } from '../util/safeFile'
 import { holdStreamErrors } from '../util/holdStreamErrors'
+import { checkWholeReadCap, digestCheck, sizeMismatch, verifyBytes } from './verify'
 
 /** Configs and artifact payloads read whole; anything bigger must be streamed. */
 export const MAX_SMALL_BLOB_BYTES = 16 * 1024 * 1024
@@ -52,61 +52,12 @@ async function openFile(path: string, expected: string, root?: string): Promise<
 /** Size checks that need no bytes: declared size against the cap and the file on disk. */
 function checkSize(file: OpenedFile, descriptor: Descriptor, maxBytes: number): void {
   const path = file.path
-  const sizeKnown = descriptor.size !== UNKNOWN_SIZE
-  if (sizeKnown && descriptor.size > maxBytes) {
-    throw new StrataError(
-      'TOO_LARGE',
-      `${path} is ${formatBytes(descriptor.size)} according to its descriptor; Strata reads such blobs whole only up to ${formatBytes(maxBytes)}`,
-      { subject: path },
-    )
-  }
+  checkWholeReadCap(descriptor.size, maxBytes, path, ' according to its descriptor')
   // openStoreFile has already refused anything but a regular file.
-  if (!sizeKnown && file.size > maxBytes) {
-    throw new StrataError(
-      'TOO_LARGE',
-      `${path} is ${formatBytes(file.size)}; Strata reads such blobs whole only up to ${formatBytes(maxBytes)}`,
-      { subject: path },
-    )
+  if (descriptor.size === UNKNOWN_SIZE) checkWholeReadCap(file.size, maxBytes, path)
+  else if (file.size !== descriptor.size) {
+    throw sizeMismatch(descriptor, { local: path }, file.size)
   }
-  if (sizeKnown && file.size !== descriptor.size) throw sizeMismatch(path, descriptor, file.size)
-}
-
-function sizeMismatch(path: string, descriptor: Descriptor, actual: number): StrataError {
-  return new StrataError(
-    'SIZE_MISMATCH',
-    `${path} is ${actual} bytes but its descriptor says ${descriptor.size}; the file is truncated or replaced`,
-    { subject: path, expectedDigest: descriptor.digest },
-  )
-}
-
-function digestMismatch(path: string, expectedDigest: string, actualDigest: string): StrataError {
-  return new StrataError(
-    'DIGEST_MISMATCH',
-    `${path} hashes to ${actualDigest}, not ${expectedDigest}; the file is corrupted or replaced, refused`,
-    { subject: path, expectedDigest, actualDigest },
-  )
-}
-
-function hasherFor(digest: string): Hash {
-  return createHash(parseDigest(digest).algorithm)
-}
-
-/** Checks bytes already in memory (index.json, embedded `data`) against a descriptor. */
-export function verifyBytesAt(bytes: Uint8Array, descriptor: Descriptor, path: string): void {
-  if (descriptor.size !== UNKNOWN_SIZE && bytes.byteLength !== descriptor.size) {
-    throw sizeMismatch(path, descriptor, bytes.byteLength)
-  }
-  const { algorithm } = parseDigest(descriptor.digest)
-  const actual = `${algorithm}:${hasherFor(descriptor.digest).update(bytes).digest('hex')}`
-  if (actual !== descriptor.digest) throw digestMismatch(path, descriptor.digest, actual)
-}
-
-/** Bytes a descriptor carries in its `data` field (image-spec 1.1), verified; else undefined. */
-export function embeddedBytes(descriptor: Descriptor, maxBytes: number): Uint8Array | undefined {
-  if (descriptor.data === undefined || descriptor.size > maxBytes) return undefined
-  const embedded = new Uint8Array(Buffer.from(descriptor.data, 'base64'))
-  verifyBytesAt(embedded, descriptor, `the data embedded in the descriptor of ${descriptor.digest}`)
-  return embedded
 }
 
 /** Reads a whole file, refusing it unless its size and digest match the descriptor. */
@@ -123,59 +74,17 @@ export async function readVerifiedFile(
     const bytes = await readUpTo(file, cap, options.signal)
     if (bytes.byteLength > cap) {
       throw descriptor.size !== UNKNOWN_SIZE
-        ? sizeMismatch(file.path, descriptor, bytes.byteLength)
+        ? sizeMismatch(descriptor, { local: file.path }, bytes.byteLength, true)
         : new StrataError(
             'TOO_LARGE',
             `${file.path} grew past ${formatBytes(cap)} while Strata read it; refused`,
             { subject: file.path },
           )
     }
-    verifyBytesAt(bytes, descriptor, file.path)
+    verifyBytes(bytes, descriptor, { local: file.path })
     return bytes
   } finally {
     await file.handle.close()
-  }
-}
-
-/**
- * A stream of the file's bytes that hashes as it goes. It errors with SIZE_MISMATCH as soon as
- * more bytes than declared arrive, and with DIGEST_MISMATCH at the end if the hash is wrong,
- * so a consumer never sees a clean end on bad content.
- */
-export class VerifyingStream extends Transform {
-  private readonly hash: Hash
-  private received = 0
-
-  constructor(
-    private readonly descriptor: Descriptor,
-    private readonly path: string,
-  ) {
-    super()
-    this.hash = hasherFor(descriptor.digest)
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.received += chunk.length
-    if (this.descriptor.size !== UNKNOWN_SIZE && this.received > this.descriptor.size) {
-      callback(sizeMismatch(this.path, this.descriptor, this.received))
-      return
-    }
-    this.hash.update(chunk)
-    callback(null, chunk)
-  }
-
-  override _flush(callback: TransformCallback): void {
-    if (this.descriptor.size !== UNKNOWN_SIZE && this.received !== this.descriptor.size) {
-      callback(sizeMismatch(this.path, this.descriptor, this.received))
-      return
-    }
-    const { algorithm } = parseDigest(this.descriptor.digest)
-    const actual = `${algorithm}:${this.hash.digest('hex')}`
-    callback(
-      actual === this.descriptor.digest
-        ? null
-        : digestMismatch(this.path, this.descriptor.digest, actual),
-    )
   }
 }
 
@@ -193,11 +102,11 @@ export async function openVerifiedFile(
     await file.handle.close()
     throw error
   }
-  // Reads at most one byte past the declared size: enough for VerifyingStream to refuse a
-  // file that grew, never an endless read.
+  // Reads at most one byte past the declared size: enough for digestCheck to refuse a file
+  // that grew, never an endless read.
   const end = descriptor.size !== UNKNOWN_SIZE ? descriptor.size : Number.MAX_SAFE_INTEGER
   const source = rangeStream(file, { start: 0, end })
-  const verifier = new VerifyingStream(descriptor, file.path)
+  const verifier = digestCheck(descriptor, { local: file.path })
   // Plain pipe rather than pipeline(): a read error reaches the reader as a StrataError naming
   // the file, and the file closes when the reader stops early.
   source.on('error', (error) => verifier.destroy(fileError(error, file.path, expected)))

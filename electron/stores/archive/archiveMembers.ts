@@ -9,8 +9,7 @@ import { StrataError } from '../../../shared/errors'
 import { formatBytes } from '../../../shared/format'
 import type { Descriptor } from '../../../shared/oci/types'
 import { UNKNOWN_SIZE } from '../../sources/imageSource'
-import { holdStreamErrors } from '../../util/holdStreamErrors'
-import { verifyBytesAt, VerifyingStream } from '../../sources/blobFile'
+import { verifiedStream, verifyBytes } from '../../sources/verify'
 
 export interface ArchiveMember {
   /** The regular-file member's own name (after following links). */
@@ -88,7 +87,7 @@ export async function readVerifiedMember(
     )
   }
   const bytes = await members.read(member, maxBytes, signal)
-  verifyBytesAt(bytes, sized, memberLabel(members, member.name))
+  verifyBytes(bytes, sized, { local: memberLabel(members, member.name) })
   return { descriptor: sized, bytes }
 }
 
@@ -102,14 +101,5 @@ export async function openVerifiedMember(
   const member = requireMember(members, name, `blob ${descriptor.digest}`)
   const sized = sizedDescriptor(members, member, descriptor)
   const source = await members.open(member, signal)
-  return verifyStream(source, sized, memberLabel(members, member.name))
-}
-
-/** Pipes `source` through a VerifyingStream; a source error reaches the reader as is. */
-export function verifyStream(source: Readable, descriptor: Descriptor, label: string): Readable {
-  const verifier = new VerifyingStream(descriptor, label)
-  source.on('error', (error) => verifier.destroy(error))
-  verifier.on('close', () => source.destroy())
-  source.pipe(verifier)
-  return holdStreamErrors(verifier)
+  return verifiedStream(source, sized, memberLabel(members, member.name))
 }

@@ -25,7 +25,8 @@ import {
   readVerifiedMember,
   requireMember,
 } from './archiveMembers'
-import { embeddedBytes, MAX_SMALL_BLOB_BYTES, verifyBytesAt } from '../../sources/blobFile'
+import { MAX_SMALL_BLOB_BYTES } from '../../sources/blobFile'
+import { embeddedBytes, verifyBytes } from '../../sources/verify'
 import { parseLayoutIndexBytes } from '../oci-layout/ociLayoutEntries'
 import { INDEX_FILE, LAYOUT_FILE, LAYOUT_INDEX_TITLE, withPath } from '../oci-layout/ociLayoutIndex'
 import type { LayoutIndex } from '../oci-layout/ociLayoutIndex'
@@ -168,7 +169,7 @@ export class ArchivedLayoutSource implements ImageSource {
       label = memberLabel(this.members, INDEX_FILE)
       const sized =
         descriptor.size === UNKNOWN_SIZE ? { ...descriptor, size: layout.bytes.length } : descriptor
-      verifyBytesAt(layout.bytes, sized, label)
+      verifyBytes(layout.bytes, sized, { local: label })
       return { descriptor: sized, bytes: layout.bytes, parsed: layoutIndexParsed(layout) }
     } else {
       const name = blobMemberName(descriptor.digest)

@@ -22,7 +22,7 @@ import type {
 } from '../../sources/imageSource'
 import { UNKNOWN_SIZE } from '../../sources/imageSource'
 import { checkStoreDirectory, readStoreFile } from '../../util/safeFile'
-import { verifyStream } from '../archive/archiveMembers'
+import { verifiedStream } from '../../sources/verify'
 import { fileError, MAX_SMALL_BLOB_BYTES, readVerifiedFile } from '../../sources/blobFile'
 import type { Store, StorageImageRecord, StorageLayerRecord } from './containersStorageFiles'
 import {
@@ -243,7 +243,7 @@ export class ContainersStorageSource implements ImageSource {
     await this.checkReadable(diffDir, layer)
     await this.checkReadable(dirname(tarSplit), layer)
     const assembled = assembleLayerTar(tarSplit, diffDir, layer.id, options?.signal)
-    return verifyStream(
+    return verifiedStream(
       assembled,
       sized,
       `layer ${layer.id} (rebuilt from ${tarSplit} and ${diffDir})`,

@@ -25,8 +25,8 @@ import {
   MAX_SMALL_BLOB_BYTES,
   openVerifiedFile,
   readVerifiedFile,
-  verifyBytesAt,
 } from '../../sources/blobFile'
+import { verifyBytes } from '../../sources/verify'
 import { withPath } from '../oci-layout/ociLayoutIndex'
 import type { CommandTarget } from '../discovery/storeCommands'
 import { dirCommands } from '../discovery/storeCommands'
@@ -158,7 +158,7 @@ class DirSource implements ImageSource {
       path = join(this.dir, 'manifest.json')
       bytes = this.rootBytes
       sized = descriptor.size === UNKNOWN_SIZE ? { ...descriptor, size: bytes.length } : descriptor
-      verifyBytesAt(bytes, sized, path)
+      verifyBytes(bytes, sized, { local: path })
     } else {
       path = join(this.dir, `${parseDigest(descriptor.digest).encoded}.manifest.json`)
       sized = await withSize(descriptor, path)

@@ -24,9 +24,8 @@ import {
   openFileRange,
   openVerifiedFile,
   readVerifiedFile,
-  verifyBytesAt,
-  embeddedBytes,
 } from '../../sources/blobFile'
+import { embeddedBytes, verifyBytes } from '../../sources/verify'
 import { ociLayoutCommands } from './ociLayoutCommands'
 import { checkLayoutDirectory, INDEX_FILE, readLayoutIndex, withPath } from './ociLayoutIndex'
 import type { LayoutIndex } from './ociLayoutIndex'
@@ -103,7 +102,7 @@ class OciLayoutSource implements ImageSource {
     let bytes: Uint8Array
     if (isLayoutIndex) {
       bytes = layoutIndex.bytes
-      verifyBytesAt(bytes, descriptor, path)
+      verifyBytes(bytes, descriptor, { local: path })
       return { descriptor, bytes, parsed: layoutIndexParsed(layoutIndex) }
     } else {
       bytes = await this.readBytes(descriptor, MAX_MANIFEST_BYTES, options)
