@@ -8,7 +8,7 @@ import type { ReferrersResult } from '../../shared/api/image'
 import { optionalString, requiredString } from '../util/argReaders'
 import type { Handler } from '../util/handlerTypes'
 import { registrySourceOf } from './registrySourceOf'
-import type { ImageHandlerDeps } from './tagRecording'
+import type { ImageHandlerDeps } from './handlerDeps'
 
 export function createReferrersHandlers(
   services: Pick<ImageHandlerDeps, 'openSource' | 'referrers'>,

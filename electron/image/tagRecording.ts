@@ -4,28 +4,10 @@
 
 import type { ImageGraph } from '../../shared/api'
 import { toApiError } from '../../shared/errors'
-import type { TagObservation } from '../../shared/api/history'
 import type { Digest } from '../../shared/oci/types'
 import type { ImageSource } from '../sources/imageSource'
 import { registrySourceOf } from './registrySourceOf'
-import type { ReferrersService } from './referrersService'
-
-/** Where a resolved tag is recorded (the history feature's service, passed in by api/). */
-export interface TagRecorder {
-  registryName(registry: string): string
-  recordQuietly(
-    sighting: Omit<TagObservation, 'seenAt' | 'source'> & { readonly source: 'resolve' },
-  ): Promise<unknown>
-}
-
-/** What the image handlers need from the composition root (api/ passes its Services). */
-export interface ImageHandlerDeps {
-  readonly history: TagRecorder
-  readonly referrers: ReferrersService
-  openSource(ref: string, signal: AbortSignal): Promise<ImageSource>
-  /** Something worth a line in the log that must not fail the call that found it. */
-  warn(message: string): void
-}
+import type { ImageHandlerDeps } from './handlerDeps'
 
 /** How long a graph waits for its referrers before showing itself without them. */
 export const GRAPH_REFERRERS_TIMEOUT_MS = 8_000
