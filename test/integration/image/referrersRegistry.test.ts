@@ -13,7 +13,11 @@ import { RegistryClientPool } from '../../../electron/registry/clientPool'
 import { openRegistryImage } from '../../../electron/registry/registrySource'
 import { findReferrers } from '../../../electron/image/findReferrers'
 import { ReferrersService } from '../../../electron/image/referrersService'
-import { fallbackTagFor, filtersApplied, mergeReferrers } from '../../../electron/image/referrersIndex'
+import {
+  fallbackTagFor,
+  filtersApplied,
+  mergeReferrers,
+} from '../../../electron/image/referrersIndex'
 import { pushFixtures } from '../../harness/registryFixtures'
 import type { FixtureSet } from '../../harness/registryFixtures'
 import { startRegistry } from '../../harness/registryServer'

@@ -11,7 +11,13 @@ import { openLocalSource } from '../../../electron/stores/openLocalSource'
 import type { LocalSourceRef } from '../../../electron/stores/openLocalSource'
 import { indexTarFile } from '../../../electron/stores/archive/tarFileIndex'
 import type { LocalStores } from '../../harness/localStores'
-import { buildLocalStores, openAsNobody, readImage, rejectsWith, run } from '../../harness/localStores'
+import {
+  buildLocalStores,
+  openAsNobody,
+  readImage,
+  rejectsWith,
+  run,
+} from '../../harness/localStores'
 
 let stores: LocalStores
 let scratch: string

@@ -14,7 +14,10 @@ import { promisify } from 'node:util'
 import { after, before, describe, test } from 'node:test'
 import { StrataError } from '../../../shared/errors'
 import { FileCredentialProvider } from '../../../electron/registry/credentialFiles'
-import { openDockerArchive, openOciArchive } from '../../../electron/stores/archive/archiveFileSources'
+import {
+  openDockerArchive,
+  openOciArchive,
+} from '../../../electron/stores/archive/archiveFileSources'
 import { openLocalSource } from '../../../electron/stores/openLocalSource'
 import { openOciLayout } from '../../../electron/stores/oci-layout/ociLayoutSource'
 import { probePath } from '../../../electron/stores/discovery/probePath'

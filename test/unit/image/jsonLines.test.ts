@@ -1,6 +1,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { jsonLines, parseDocument, type JsonToken } from '../../../renderer/features/image/jsonLines'
+import {
+  jsonLines,
+  parseDocument,
+  type JsonToken,
+} from '../../../renderer/features/image/jsonLines'
 
 const CONFIG = `sha256:${'1'.repeat(64)}`
 const LAYER = `sha256:${'2'.repeat(64)}`

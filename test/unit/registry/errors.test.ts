@@ -1,7 +1,10 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { StrataError } from '../../../shared/errors'
-import { describeRegistryErrors, parseErrorEnvelope } from '../../../electron/registry/errorEnvelope'
+import {
+  describeRegistryErrors,
+  parseErrorEnvelope,
+} from '../../../electron/registry/errorEnvelope'
 import { statusError, transportError } from '../../../electron/registry/httpErrors'
 
 const host = '127.0.0.1:5000'

@@ -2,7 +2,13 @@ import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { StrataError } from '../../../shared/errors'
-import { computeDigest, isDigest, parseDigest, shortDigest, verifyBytes } from '../../../shared/digest'
+import {
+  computeDigest,
+  isDigest,
+  parseDigest,
+  shortDigest,
+  verifyBytes,
+} from '../../../shared/digest'
 
 const HEX64 = '0123456789abcdef'.repeat(4)
 const HEX128 = HEX64 + HEX64

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { RepositoryTimeline } from '../../../shared/api/history'
 import { previousImageFor } from '../../../renderer/features/tags/previousImage'
-import { sortNeedsSummaries, sortTags, type TagFacts } from '../../../renderer/features/tags/tagOrder'
+import {
+  sortNeedsSummaries,
+  sortTags,
+  type TagFacts,
+} from '../../../renderer/features/tags/tagOrder'
 
 const facts: Record<string, TagFacts> = {
   old: { created: '2026-01-01T00:00:00Z', totalSize: 300 },
