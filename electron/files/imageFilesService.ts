@@ -10,6 +10,7 @@ import type { Descriptor } from '../../shared/oci/types'
 import type { BlobCache } from '../cache/blobCache'
 import type { RangedBlob } from '../sources/rangedBlob'
 import type { ImageSource } from '../sources/imageSource'
+import { rangedReaderOf } from '../sources/imageSource'
 import { pickImage } from '../sources/openImage'
 import { ImageLayers } from './imageLayers'
 import type { LayerIndexService, LayerRef } from './layerIndexService'
@@ -175,7 +176,7 @@ export class ImageFiles {
    */
   private layerRef(source: ImageSource, descriptor: Descriptor): LayerRef {
     const blobs = this.deps.blobs
-    const openBlobRange = source.openBlobRange?.bind(source)
+    const openBlobRange = rangedReaderOf(source)?.openBlobRange.bind(source)
     return {
       digest: descriptor.digest,
       open: async (signal?: AbortSignal): Promise<Readable> => {

@@ -13,6 +13,7 @@ import type {
 } from '../../shared/oci/types'
 import { isAttestationManifest } from '../../shared/oci/platforms'
 import type { ImageSource } from '../sources/imageSource'
+import { rateLimitOf } from '../sources/imageSource'
 import { Semaphore } from '../util/semaphore'
 import { MAX_UNTYPED_CONFIG_BYTES, isJsonConfigType, readConfigBlob } from './configDocument'
 import { makeNode, prettyDocument } from './graphNodes'
@@ -42,7 +43,7 @@ export async function buildImageGraph(
   const builder = new GraphBuilder(source, options.limits ?? DEFAULT_GRAPH_LIMITS, options.signal)
   const root = await source.resolve({ signal: options.signal })
   await builder.visitManifest(root, 'root', 0)
-  const rateLimit = source.rateLimit?.()
+  const rateLimit = rateLimitOf(source)
   return {
     ref: source.ref,
     sourceLabel: source.label,

@@ -11,6 +11,7 @@ import { chooseImage, isAttestationManifest } from '../../shared/oci/platforms'
 import type { Annotations, Descriptor, ImageManifest } from '../../shared/oci/types'
 import { platformString } from '../../shared/format'
 import type { ImageSource } from '../sources/imageSource'
+import { rateLimitOf } from '../sources/imageSource'
 import { readImageConfig } from '../sources/openImage'
 import { Semaphore } from '../util/semaphore'
 
@@ -70,7 +71,7 @@ export async function summarizeImage(
     if (facts.platform) platforms.push(facts.platform)
     created = facts.created ?? annotatedCreated(parsed.document.annotations)
   }
-  const rateLimit = source.rateLimit?.()
+  const rateLimit = rateLimitOf(source)
   return {
     ref: source.ref,
     digest: root.digest,

@@ -3,21 +3,19 @@
 // digest that named it.
 
 import type { Readable } from 'node:stream'
-import type { EquivalentCommand, RateLimitInfo } from '../../shared/api'
+import type { EquivalentCommand } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
 import { isManifestMediaType } from '../../shared/oci/mediaTypes'
 import { parseManifestBytes } from '../../shared/oci/parseManifest'
-import type { Descriptor } from '../../shared/oci/types'
 import type { ImageReference } from '../../shared/reference'
 import { formatReference } from '../../shared/reference'
 import type {
-  ImageSource,
+  RegistryImageSource,
   SourceCallOptions,
   VerifiedBlob,
   VerifiedManifest,
 } from '../sources/imageSource'
 import { UNKNOWN_SIZE } from '../sources/imageSource'
-import type { ByteRange, RangedBlob } from '../sources/rangedBlob'
 import { registryCommands } from './equivalentCommands'
 import type { RegistryClient } from './registryClient'
 
@@ -25,17 +23,7 @@ export interface RegistrySourceDeps {
   readonly pool: { clientFor(registry: string): RegistryClient }
 }
 
-export interface RegistryImageSource extends ImageSource {
-  readonly kind: 'registry'
-  readonly reference: ImageReference
-  /** A byte range of a blob; `whole` when the registry ignored Range (see RangedBlob). */
-  openBlobRange(
-    descriptor: Descriptor,
-    range: ByteRange,
-    options?: SourceCallOptions,
-  ): Promise<RangedBlob>
-  rateLimit(): RateLimitInfo | undefined
-}
+export type { RegistryImageSource } from '../sources/imageSource'
 
 export function openRegistryImage(
   ref: ImageReference,

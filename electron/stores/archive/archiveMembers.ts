@@ -11,6 +11,9 @@ import type { Descriptor } from '../../../shared/oci/types'
 import { UNKNOWN_SIZE } from '../../sources/imageSource'
 import { verifiedStream, verifyBytes } from '../../sources/verify'
 
+/** The kinds of source read out of a tar: oci-archive, docker-archive, a daemon's export. */
+export type ArchiveSourceKind = 'oci-archive' | 'docker-archive' | 'docker-daemon'
+
 export interface ArchiveMember {
   /** The regular-file member's own name (after following links). */
   readonly name: string

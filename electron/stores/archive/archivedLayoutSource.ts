@@ -11,14 +11,13 @@ import { MEDIA_TYPES } from '../../../shared/oci/mediaTypes'
 import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
 import type { Descriptor } from '../../../shared/oci/types'
 import type {
-  ImageSource,
+  PlainImageSource,
   SourceCallOptions,
-  SourceKind,
   VerifiedBlob,
   VerifiedManifest,
 } from '../../sources/imageSource'
 import { UNKNOWN_SIZE } from '../../sources/imageSource'
-import type { ArchiveMembers } from './archiveMembers'
+import type { ArchiveMembers, ArchiveSourceKind } from './archiveMembers'
 import {
   memberLabel,
   openVerifiedMember,
@@ -109,7 +108,7 @@ function layoutVersion(bytes: Uint8Array): string | undefined {
 }
 
 export interface ArchivedLayoutOptions {
-  readonly kind: SourceKind
+  readonly kind: ArchiveSourceKind
   readonly ref: string
   readonly label: string
   /** Ref name or digest; undefined opens the single image, or index.json itself. */
@@ -122,8 +121,8 @@ export interface ArchivedLayoutOptions {
   readonly refresh?: (signal?: AbortSignal) => Promise<ArchiveMembers>
 }
 
-export class ArchivedLayoutSource implements ImageSource {
-  readonly kind: SourceKind
+export class ArchivedLayoutSource implements PlainImageSource<ArchiveSourceKind> {
+  readonly kind: ArchiveSourceKind
   readonly ref: string
   readonly label: string
   private layoutIndex: LayoutIndex | undefined

@@ -18,12 +18,13 @@ import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/pars
 import type { Descriptor } from '../../../shared/oci/types'
 import type {
   ImageSource,
+  PlainImageSource,
   SourceCallOptions,
   SourceKind,
   VerifiedBlob,
   VerifiedManifest,
 } from '../../sources/imageSource'
-import type { ArchiveMember, ArchiveMembers } from './archiveMembers'
+import type { ArchiveMember, ArchiveMembers, ArchiveSourceKind } from './archiveMembers'
 import {
   memberLabel,
   openVerifiedMember,
@@ -256,7 +257,7 @@ function diffIdsOf(configBytes: Uint8Array, label: string): readonly string[] {
 }
 
 interface SynthesizedOptions {
-  readonly kind: SourceKind
+  readonly kind: ArchiveSourceKind
   readonly ref: string
   readonly label: string
   readonly manifest: VerifiedManifest
@@ -268,8 +269,8 @@ interface SynthesizedOptions {
 }
 
 /** An image whose manifest Strata made up; every blob still comes verified from the archive. */
-class SynthesizedArchiveSource implements ImageSource {
-  readonly kind: SourceKind
+class SynthesizedArchiveSource implements PlainImageSource<ArchiveSourceKind> {
+  readonly kind: ArchiveSourceKind
   readonly ref: string
   readonly label: string
   readonly warnings: readonly string[]

@@ -16,6 +16,7 @@ import { formatSourceRef } from '../../../shared/sourceRef'
 import type { SourceRef } from '../../../shared/sourceRef'
 import type {
   ImageSource,
+  PlainImageSource,
   SourceCallOptions,
   VerifiedBlob,
   VerifiedManifest,
@@ -149,7 +150,7 @@ async function readStoredManifest(
   }
 }
 
-export class ContainersStorageSource implements ImageSource {
+export class ContainersStorageSource implements PlainImageSource<'containers-storage'> {
   readonly kind = 'containers-storage'
   readonly ref: string
   readonly label: string

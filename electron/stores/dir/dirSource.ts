@@ -14,6 +14,7 @@ import type { Descriptor } from '../../../shared/oci/types'
 import { formatSourceRef } from '../../../shared/sourceRef'
 import type {
   ImageSource,
+  PlainImageSource,
   SourceCallOptions,
   VerifiedBlob,
   VerifiedManifest,
@@ -104,7 +105,7 @@ async function hasManifestFile(root: string): Promise<boolean> {
   }
 }
 
-class DirSource implements ImageSource {
+class DirSource implements PlainImageSource<'dir'> {
   readonly kind = 'dir'
   readonly ref: string
   readonly label: string

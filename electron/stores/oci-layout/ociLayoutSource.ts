@@ -12,7 +12,7 @@ import type { Descriptor } from '../../../shared/oci/types'
 import type { ByteRange, RangedBlob } from '../../sources/rangedBlob'
 import { formatSourceRef } from '../../../shared/sourceRef'
 import type {
-  ImageSource,
+  OciLayoutImageSource,
   SourceCallOptions,
   VerifiedBlob,
   VerifiedManifest,
@@ -37,7 +37,10 @@ import { chooseLayoutTarget, layoutIndexParsed, layoutWarnings } from './ociLayo
  * several opens its index.json as the root. Fails now, with a message naming the path, if
  * the directory is not a layout or the reference names nothing.
  */
-export async function openOciLayout(path: string, reference?: string): Promise<ImageSource> {
+export async function openOciLayout(
+  path: string,
+  reference?: string,
+): Promise<OciLayoutImageSource> {
   const root = resolvePath(path)
   await checkLayoutDirectory(root)
   const source = new OciLayoutSource(root, reference === '' ? undefined : reference)
@@ -45,7 +48,7 @@ export async function openOciLayout(path: string, reference?: string): Promise<I
   return source
 }
 
-class OciLayoutSource implements ImageSource {
+class OciLayoutSource implements OciLayoutImageSource {
   readonly kind = 'oci-layout'
   readonly ref: string
   readonly label: string

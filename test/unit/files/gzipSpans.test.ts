@@ -18,7 +18,7 @@ import { ImageLayers } from '../../../electron/files/imageLayers'
 import type { LayerIndexService, LayerRef } from '../../../electron/files/layerIndexService'
 import { LayerIndexService as IndexService } from '../../../electron/files/layerIndexService'
 import { openOciLayout } from '../../../electron/stores/oci-layout/ociLayoutSource'
-import type { ImageSource } from '../../../electron/sources/imageSource'
+import type { OciLayoutImageSource } from '../../../electron/sources/imageSource'
 
 const MEMBER_SPLIT = 9_000_123
 
@@ -28,7 +28,10 @@ const sha256 = (bytes: Uint8Array): string =>
 let dir: string
 let tar: Buffer
 let gz: Buffer
-const layouts = new Map<string, { source: ImageSource; layer: Descriptor; blobPath: string }>()
+const layouts = new Map<
+  string,
+  { source: OciLayoutImageSource; layer: Descriptor; blobPath: string }
+>()
 
 /** An OCI layout holding one image with one layer (`blob`), tagged v1. */
 async function writeLayout(name: string, blob: Buffer, mediaType: string): Promise<void> {
@@ -120,8 +123,7 @@ async function openImage(name: string, cacheDir: string, worker = false): Promis
     digest: layer.digest,
     open: async (signal) => count(await source.openBlob(layer, { signal }), 'whole'),
     openRange: async (range, signal) => {
-      const answer = await (source.openBlobRange?.(layer, range, { signal }) ??
-        Promise.reject(new Error('no ranges')))
+      const answer = await source.openBlobRange(layer, range, { signal })
       return answer.kind === 'partial'
         ? { ...answer, stream: count(answer.stream, 'ranged') }
         : answer
