@@ -12,7 +12,7 @@ import { promisify } from 'node:util'
 import type { LayerEntry } from '../../shared/api/files'
 import type { Services } from '../../electron/api/services'
 import type { HandlerTable } from '../../electron/api/handlerTable'
-import { callHandler } from '../harness/handlerCalls'
+import { callHandler, listLayerEntries } from '../harness/handlerCalls'
 import { OCI, sha256Digest } from '../harness/ociBuilder'
 import type { LayerFile } from './layerBlob'
 import { handlersOver, readWhole } from './oneFileFetch'
@@ -42,25 +42,6 @@ function percentile(sorted: readonly number[], p: number): number {
 function latencies(times: readonly number[]): ReadLatencies {
   const sorted = [...times].sort((a, b) => a - b)
   return { p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), maxMs: sorted.at(-1) ?? 0 }
-}
-
-/** Every regular file of the layer, as Strata lists it. */
-async function listFiles(table: HandlerTable, ref: string): Promise<LayerEntry[]> {
-  const files: LayerEntry[] = []
-  let cursor: string | undefined
-  do {
-    const page = await callHandler(table, 'files:list', {
-      ref,
-      layer: '1',
-      path: '/',
-      recursive: true,
-      limit: 5000,
-      ...(cursor === undefined ? {} : { cursor }),
-    })
-    for (const item of page.items) if (item.entry?.type === 'file') files.push(item.entry)
-    cursor = page.next
-  } while (cursor !== undefined)
-  return files
 }
 
 function pick(files: readonly LayerEntry[], count: number): LayerEntry[] {
@@ -126,7 +107,10 @@ export async function measureRandomReads(
     const dataDir = join(work, 'data')
     const indexing = await handlersOver(dataDir, opened)
     await callHandler(indexing, 'layers:index', { ref, layer: '1' })
-    const files = pick(await listFiles(indexing, ref), READS)
+    const files = pick(
+      (await listLayerEntries(indexing, ref, '1')).filter((e) => e.type === 'file'),
+      READS,
+    )
     if (files.length < READS) throw new BenchFailure(`only ${files.length} files in the layer`)
 
     const extracted = join(work, 'extracted')

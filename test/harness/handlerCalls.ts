@@ -1,7 +1,7 @@
 // Calling the api handler table directly, as both transports do, for integration tests.
 
 import assert from 'node:assert/strict'
-import type { ApiEvent, ArgsOf, OperationName, ResultOf } from '../../shared/api'
+import type { ApiEvent, ArgsOf, LayerEntry, OperationName, ResultOf } from '../../shared/api'
 import type { ApiResult } from '../../shared/errors'
 import { dispatchCall, type HandlerTable } from '../../electron/api/handlerTable'
 
@@ -32,4 +32,27 @@ export async function callHandlerError(
   })
   assert.equal(result.ok, false, `${name} should fail`)
   return result.ok ? '' : result.error.code
+}
+
+/** Every entry of one layer (`layer` = a 1-based position), paging files:list recursively. */
+export async function listLayerEntries(
+  table: HandlerTable,
+  ref: string,
+  layer: string,
+): Promise<LayerEntry[]> {
+  const entries: LayerEntry[] = []
+  let cursor: string | undefined
+  do {
+    const page = await callHandler(table, 'files:list', {
+      ref,
+      layer,
+      path: '/',
+      recursive: true,
+      limit: 5000,
+      ...(cursor === undefined ? {} : { cursor }),
+    })
+    for (const item of page.items) if (item.entry !== undefined) entries.push(item.entry)
+    cursor = page.next
+  } while (cursor !== undefined)
+  return entries
 }

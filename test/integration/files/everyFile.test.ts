@@ -29,7 +29,7 @@ import { LayerIndexCache } from '../../../electron/files/layerIndexCache'
 import { untrackedOperations } from '../../../electron/util/operationTracker'
 import { ImageFiles } from '../../../electron/files/imageFilesService'
 import { LayerIndexService } from '../../../electron/files/layerIndexService'
-import { callHandler } from '../../harness/handlerCalls'
+import { callHandler, listLayerEntries } from '../../harness/handlerCalls'
 import { RegistryPusher } from '../../harness/ociPusher'
 import { startRegistry } from '../../harness/registryServer'
 import type { RunningRegistry } from '../../harness/registryServer'
@@ -275,23 +275,8 @@ async function indexedFiles(via: PathName, variant: Variant): Promise<LayerEntry
   const ref = refOf(via, variant)
   const info = await callHandler(tableOf(via), 'layers:index', { ref, layer: '1' })
   assert.equal(info.uncompressedSize, tar.length)
-  const files: LayerEntry[] = []
-  let cursor: string | undefined
-  do {
-    const page = await callHandler(tableOf(via), 'files:list', {
-      ref,
-      layer: '1',
-      path: '/',
-      recursive: true,
-      limit: 5000,
-      ...(cursor === undefined ? {} : { cursor }),
-    })
-    for (const item of page.items) {
-      if (item.entry?.type === 'file' || item.entry?.type === 'hardlink') files.push(item.entry)
-    }
-    cursor = page.next
-  } while (cursor !== undefined)
-  return files
+  const entries = await listLayerEntries(tableOf(via), ref, '1')
+  return entries.filter((e) => e.type === 'file' || e.type === 'hardlink')
 }
 
 /** Windows of 8 KiB around every checkpoint that falls inside a file. */
