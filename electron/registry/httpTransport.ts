@@ -57,7 +57,7 @@ export interface IncomingResponse {
   readonly body: ResponseBody
   /** Where the response finally came from, after redirects. */
   readonly url: URL
-  /** The progress deadlines its body is to be read under (readBody.ts, verifyingStream.ts). */
+  /** The progress deadlines its body is to be read under (readBody.ts, sources/verify.ts). */
   readonly deadlines?: BodyDeadlines
 }
 
