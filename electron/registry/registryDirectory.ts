@@ -215,23 +215,28 @@ export class RegistryDirectory implements CredentialProvider {
     try {
       const parsed: unknown = JSON.parse(text)
       const registries: unknown = isRecord(parsed) ? parsed.registries : undefined
-      if (!Array.isArray(registries)) throw new Error('no registries list')
+      if (!Array.isArray(registries)) return this.setAside()
       return (registries as unknown[]).flatMap((raw) => {
         const entry = readEntry(raw)
         return entry ? [entry] : []
       })
     } catch {
-      const corrupt = `${this.filePath}.corrupt`
-      try {
-        copyFileSync(this.filePath, corrupt)
-      } catch {
-        // keeping the copy is a courtesy; starting empty matters more
-      }
-      this.options.onWarning?.(
-        `${this.filePath} could not be read; starting with no registries (old file kept as ${corrupt})`,
-      )
-      return []
+      return this.setAside()
     }
+  }
+
+  /** Keeps an unreadable file aside as FILE.corrupt and starts with no registries. */
+  private setAside(): RegistryEntry[] {
+    const corrupt = `${this.filePath}.corrupt`
+    try {
+      copyFileSync(this.filePath, corrupt)
+    } catch {
+      // keeping the copy is a courtesy; starting empty matters more
+    }
+    this.options.onWarning?.(
+      `${this.filePath} could not be read; starting with no registries (old file kept as ${corrupt})`,
+    )
+    return []
   }
 }
 
