@@ -128,7 +128,19 @@ function article(type: string): string {
   return /^[aeiou]/.test(words) ? `an ${words}` : `a ${words}`
 }
 
+/** Strings shaped like a digest or a media type are quoted: they say what went wrong. */
+const QUOTABLE =
+  /^(?:[a-z0-9]+(?:[+._-][a-z0-9]+)*:[A-Za-z0-9=_-]{0,128}|[\w.+-]{1,64}\/[\w.+-]{1,100})$/
+
+/**
+ * What the offending value was, without quoting other text from the document (it may come from any
+ * file a user points Strata at): numbers, booleans and null as they are, others by kind.
+ */
 function valueOf(data: unknown): string {
-  const text = JSON.stringify(data) ?? String(data)
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text
+  if (data === null || typeof data === 'number' || typeof data === 'boolean') return String(data)
+  if (typeof data === 'string') {
+    return QUOTABLE.test(data) ? JSON.stringify(data) : `a string of ${data.length} characters`
+  }
+  if (Array.isArray(data)) return `an array of ${data.length}`
+  return typeof data === 'object' ? 'an object' : typeof data
 }

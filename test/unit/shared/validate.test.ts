@@ -281,3 +281,15 @@ describe('parseManifestBytes', () => {
     malformed(() => parseManifestBytes(bytesOf({ schemaVersion: 2 })), /not a manifest/)
   })
 })
+
+test('schema errors name the kind of a wrong value, never quote its text', () => {
+  const secret = 'root:x:0:0:root:/root:/bin/bash'
+  assert.throws(
+    () => validateIndex({ schemaVersion: secret, manifests: [] }),
+    (error: Error) => {
+      assert.match(error.message, /\/schemaVersion .*a string of 31 characters/)
+      assert.ok(!error.message.includes('root:x'), error.message)
+      return true
+    },
+  )
+})
