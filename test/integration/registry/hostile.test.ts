@@ -3,7 +3,7 @@
 // layer, resets or closes the connection halfway through it, or drips a manifest or a layer
 // one byte per second. Every such call must come back as an error envelope with a clear code,
 // and the server must keep answering the next call. The child runs with short body deadlines
-// (STRATA_BODY_DEADLINES, see electron/registry/bodyDeadlines.ts) so the drips fail in seconds.
+// (STRATA_BODY_DEADLINES, see electron/util/bodyDeadlines.ts) so the drips fail in seconds.
 
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'

@@ -1,4 +1,4 @@
-// Progress deadlines on registry bodies (electron/registry/bodyDeadlines.ts) with short,
+// Progress deadlines on registry bodies (electron/util/bodyDeadlines.ts) with short,
 // injected windows, and holdStreamErrors (electron/util/holdStreamErrors.ts), which keeps an
 // early stream error from ending the process.
 
