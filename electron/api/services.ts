@@ -1,37 +1,15 @@
 // What the handlers need from the rest of the main side. electron/app/composeServices.ts
 // builds the real thing; the handlers never construct services themselves.
 
-import type {
-  AddRegistryArgs,
-  AppInfo,
-  CredentialsArgs,
-  Page,
-  RegistryEntry,
-} from '../../shared/api'
+import type { AppInfo } from '../../shared/api'
+import type { RegistryBook, RegistryListing } from '../registry/handlers'
 import type { LocalStores } from '../stores/discovery/localStoreServices'
 import type { ImageSource } from '../sources/imageSource'
 import type { ImageFiles } from '../files/imageFilesService'
 import type { TagHistoryService } from '../history/tagHistoryService'
 import type { ReferrersService } from '../image/referrersService'
 
-export interface RegistryListing {
-  listRepositories(
-    registry: string,
-    options: { readonly cursor?: string; readonly pageSize?: number; readonly signal: AbortSignal },
-  ): Promise<Page<string>>
-  listTags(
-    repository: string,
-    options: { readonly cursor?: string; readonly pageSize?: number; readonly signal: AbortSignal },
-  ): Promise<Page<string>>
-}
-
-export interface RegistryBook {
-  list(): Promise<readonly RegistryEntry[]>
-  add(args: AddRegistryArgs): Promise<RegistryEntry>
-  remove(host: string): Promise<readonly RegistryEntry[]>
-  setCredentials(args: CredentialsArgs): Promise<RegistryEntry>
-}
-
+export type { RegistryBook, RegistryListing } from '../registry/handlers'
 export type { LocalStores } from '../stores/discovery/localStoreServices'
 
 /** Native UI only the desktop shell has; absent in web mode. */
