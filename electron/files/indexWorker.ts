@@ -9,7 +9,7 @@ import { indexLayer } from './indexLayer'
 import type { FromWorker, ToWorker } from './indexWorkerProtocol'
 
 const port = parentPort
-if (!port) throw new Error('indexWorker.ts runs only as a worker thread')
+if (!port) throw new StrataError('INTERNAL', 'indexWorker.ts runs only as a worker thread')
 
 const post = (message: FromWorker): void => port.postMessage(message)
 

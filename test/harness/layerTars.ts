@@ -183,3 +183,34 @@ export function chunked(bytes: Uint8Array, size = 700): Readable {
   for (let i = 0; i < bytes.length; i += size) chunks.push(Buffer.from(bytes.subarray(i, i + size)))
   return Readable.from(chunks, { objectMode: false })
 }
+
+/**
+ * An amd64/linux OCI image of one layer: its config (diff_id of `uncompressed`) and manifest,
+ * as the bytes a registry or a layout stores.
+ */
+export function singleLayerImage(
+  uncompressed: Uint8Array,
+  layer: Uint8Array,
+  mediaType: string,
+): { readonly config: Buffer; readonly manifest: Buffer } {
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [sha256(uncompressed)] },
+    }),
+  )
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: sha256(config),
+        size: config.length,
+      },
+      layers: [{ mediaType, digest: sha256(layer), size: layer.length }],
+    }),
+  )
+  return { config, manifest }
+}

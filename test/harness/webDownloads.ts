@@ -38,14 +38,14 @@ export function httpGet(
   })
 }
 
-/** One api call over HTTP with the token header; resolves with the parsed answer. */
-export function postCall(port: number, token: string, body: object): Promise<unknown> {
+/** A JSON POST to web mode with the token header; resolves with the parsed answer. */
+function postJson(port: number, token: string, path: string, body: object): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
         host: '127.0.0.1',
         port,
-        path: '/api/call',
+        path,
         method: 'POST',
         agent: false,
         headers: { 'content-type': 'application/json', 'x-strata-token': token },
@@ -62,28 +62,14 @@ export function postCall(port: number, token: string, body: object): Promise<unk
   })
 }
 
+/** One api call over HTTP with the token header; resolves with the parsed answer. */
+export function postCall(port: number, token: string, body: object): Promise<unknown> {
+  return postJson(port, token, '/api/call', body)
+}
+
 /** A one-time download nonce for `query` ("ref=…&path=…"), asked for as the page asks. */
 export async function downloadNonce(port: number, token: string, query: string): Promise<string> {
-  const answer = await new Promise<unknown>((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: WEB_DOWNLOAD_TICKET_PATH,
-        method: 'POST',
-        agent: false,
-        headers: { 'content-type': 'application/json', 'x-strata-token': token },
-      },
-      (res) => {
-        let text = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk: string) => (text += chunk))
-        res.on('end', () => resolve(JSON.parse(text)))
-      },
-    )
-    req.on('error', reject)
-    req.end(JSON.stringify({ query }))
-  })
+  const answer = await postJson(port, token, WEB_DOWNLOAD_TICKET_PATH, { query })
   const nonce =
     typeof answer === 'object' && answer !== null && 'value' in answer
       ? (answer.value as { nonce?: unknown }).nonce

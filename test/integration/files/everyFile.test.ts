@@ -30,6 +30,7 @@ import { untrackedOperations } from '../../../electron/util/operationTracker'
 import { ImageFiles } from '../../../electron/files/imageFilesService'
 import { LayerIndexService } from '../../../electron/files/layerIndexService'
 import { callHandler, listLayerEntries } from '../../harness/handlerCalls'
+import { singleLayerImage } from '../../harness/layerTars'
 import { RegistryPusher } from '../../harness/ociPusher'
 import { startRegistry } from '../../harness/registryServer'
 import type { RunningRegistry } from '../../harness/registryServer'
@@ -165,29 +166,6 @@ function realTar(): Buffer {
   )
 }
 
-function imageDocuments(layer: Buffer, mediaType: string): { config: Buffer; manifest: Buffer } {
-  const config = Buffer.from(
-    JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      rootfs: { type: 'layers', diff_ids: [sha256(tar)] },
-    }),
-  )
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: {
-        mediaType: 'application/vnd.oci.image.config.v1+json',
-        digest: sha256(config),
-        size: config.length,
-      },
-      layers: [{ mediaType, digest: sha256(layer), size: layer.length }],
-    }),
-  )
-  return { config, manifest }
-}
-
 before(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'strata-every-file-'))
   tar = realTar()
@@ -206,7 +184,7 @@ before(async () => {
   const manifests: unknown[] = []
   for (const variant of variants) {
     const layer = variant.compress(tar)
-    const { config, manifest } = imageDocuments(layer, variant.mediaType)
+    const { config, manifest } = singleLayerImage(tar, layer, variant.mediaType)
     for (const bytes of [layer, config, manifest]) blob(bytes)
     manifests.push({
       mediaType: 'application/vnd.oci.image.manifest.v1+json',

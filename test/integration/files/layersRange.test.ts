@@ -24,6 +24,7 @@ import { LayerIndexService } from '../../../electron/files/layerIndexService'
 import { startCountingProxy } from '../../harness/countingProxy'
 import type { CountingProxy } from '../../harness/countingProxy'
 import { callHandler, callHandlerError } from '../../harness/handlerCalls'
+import { singleLayerImage } from '../../harness/layerTars'
 import { RegistryPusher } from '../../harness/ociPusher'
 import { startRegistry } from '../../harness/registryServer'
 import type { RunningRegistry } from '../../harness/registryServer'
@@ -93,30 +94,10 @@ before(async () => {
   layer = execFileSync('gzip', ['-6', '-n'], { input: tar, maxBuffer: 256 * 1024 * 1024 })
   layerDigest = sha256(layer)
   registry = await startRegistry()
-  const config = Buffer.from(
-    JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      rootfs: { type: 'layers', diff_ids: [sha256(tar)] },
-    }),
-  )
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: {
-        mediaType: 'application/vnd.oci.image.config.v1+json',
-        digest: sha256(config),
-        size: config.length,
-      },
-      layers: [
-        {
-          mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
-          digest: layerDigest,
-          size: layer.length,
-        },
-      ],
-    }),
+  const { config, manifest } = singleLayerImage(
+    tar,
+    layer,
+    'application/vnd.oci.image.layer.v1.tar+gzip',
   )
   const pusher = new RegistryPusher({ host: registry.host })
   await pusher.pushBlob('range/layer', sha256(config), config)
