@@ -21,14 +21,16 @@ export function ThemeToggle() {
       type="button"
       className="theme-toggle"
       aria-label={`Switch to ${next} theme`}
-      title={`Switch to ${next} theme`}
+      title={`The ${theme} theme is on; click to switch to the ${next} theme`}
       onClick={() => {
         setTheme(next)
         setFollowSystem(false)
         storeTheme(next)
       }}
     >
-      <span aria-hidden="true">{theme === 'dark' ? '☾' : '☀'}</span> {theme}
+      {/* Says what clicking does, with the icon of the theme it turns on. */}
+      <span aria-hidden="true">{next === 'dark' ? '☾' : '☀'}</span>{' '}
+      {next === 'dark' ? 'Switch to dark' : 'Switch to light'}
     </button>
   )
 }
