@@ -43,7 +43,8 @@ export function DigestLink({
   const text = shortDigestText(digest)
   const classes = `digest-link mono ${className ?? ''}`.trim()
   return (
-    <span className="digest-link-wrap">
+    // Inside a clickable row the link and the copy button do their own thing, not the row's.
+    <span className="digest-link-wrap" onClick={(event) => event.stopPropagation()}>
       {route ? (
         <Link to={route} className={classes} title={`${OPENS[kind]}\n${digest}`} testId={testId}>
           {text}

@@ -40,8 +40,10 @@ export function digestRoute(target: DigestTarget): Route | undefined {
     case 'manifest':
     case 'index': {
       const pinned = pinnedRef(imageRef, digest)
-      return pinned !== undefined
-        ? { view: 'graph', ref: pinned }
+      if (pinned !== undefined) return { view: 'graph', ref: pinned }
+      // Already pinned to it, or a source that cannot be: open it with the object selected.
+      return imageRef.endsWith(digest)
+        ? { view: 'graph', ref: imageRef }
         : { view: 'graph', ref: imageRef, node: digest }
     }
     case 'config':

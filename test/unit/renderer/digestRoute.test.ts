@@ -27,6 +27,13 @@ test('a manifest of a source that cannot be pinned opens its graph with the node
   })
 })
 
+test('a manifest link on a reference already pinned to it opens that reference', () => {
+  assert.deepEqual(
+    digestRoute({ digest: SHA256, kind: 'manifest', imageRef: `localhost:5000/a@${SHA256}` }),
+    { view: 'graph', ref: `localhost:5000/a@${SHA256}` },
+  )
+})
+
 test('a config opens selected in its image graph; a layer opens in the Files view', () => {
   assert.deepEqual(digestRoute({ digest: SHA256, kind: 'config', imageRef: 'oci:/tmp/x:v1' }), {
     view: 'graph',
