@@ -12,10 +12,13 @@ import type { TreeRow } from './treeRows'
 /** Every row has this height (files.css keeps it), which makes windowing exact. */
 export const TREE_ROW_HEIGHT = 28
 const INDENT = 16
+const CONTAINS_CHANGES = 'Holds paths this layer changed'
 
 interface FileRowProps {
   readonly row: TreeRow
   readonly selected: boolean
+  /** A directory holding something the listed layer changed (dive's mark on parents). */
+  readonly containsChanges?: boolean
   /** Show "/usr/lib/x.so" rather than "x.so" (the flat list of a layer's changes). */
   readonly fullPath?: boolean
   readonly onToggle: (dir: string) => void
@@ -24,7 +27,15 @@ interface FileRowProps {
 }
 
 export function FileRow(props: FileRowProps) {
-  const { row, selected, fullPath = false, onToggle, onOpen, onMore } = props
+  const {
+    row,
+    selected,
+    containsChanges = false,
+    fullPath = false,
+    onToggle,
+    onOpen,
+    onMore,
+  } = props
   const indent = { paddingLeft: 8 + row.depth * INDENT }
   if (row.kind === 'loading') {
     return (
@@ -49,6 +60,7 @@ export function FileRow(props: FileRowProps) {
       data-path={item.path}
       data-change={item.change ?? ''}
       data-type={item.entry?.type ?? 'deleted'}
+      data-contains-changes={containsChanges ? 'true' : undefined}
       aria-expanded={expandable ? expanded : undefined}
       aria-selected={selected}
       role={fullPath ? 'option' : 'treeitem'}
@@ -80,6 +92,17 @@ export function FileRow(props: FileRowProps) {
           {fullPath ? `/${item.path}` : baseName(item.path)}
           {item.entry?.type === 'dir' ? '/' : ''}
         </button>
+        {containsChanges ? (
+          <span
+            className="dir-changes-mark"
+            data-testid="dir-changes-mark"
+            title={CONTAINS_CHANGES}
+            aria-label={CONTAINS_CHANGES}
+            role="img"
+          >
+            •
+          </span>
+        ) : null}
       </span>
       <EntryCells item={item} />
     </li>
@@ -159,7 +182,9 @@ function EntryCells({ item }: { readonly item: FileListItem }) {
         {entry.uid}:{entry.gid}
       </span>
       <span className="file-size">{entry.type === 'dir' ? '' : formatBytes(entry.size)}</span>
-      <span className="file-mtime">{formatMtime(entry.mtime)}</span>
+      <span className="file-mtime" title={formatMtime(entry.mtime)}>
+        {formatMtime(entry.mtime)}
+      </span>
       <span className="file-layer" title={`last changed by layer ${item.layer + 1}`}>
         {layer}
       </span>

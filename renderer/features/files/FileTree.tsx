@@ -1,10 +1,13 @@
 // The tree of one filesystem as a windowed list: only the rows near the visible part of its
 // scroll box are in the DOM, so a directory of 200,000 entries scrolls like one of ten.
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react'
 import { handleListKeys } from '../../components/listKeys'
 import { useWindowedRows } from '../../components/useWindowedRows'
+import { FileDetails } from './FileDetails'
 import { FileRow, TREE_ROW_HEIGHT } from './FileRow'
 import { rowKey, type TreeRow } from './treeRows'
+
+const NO_DIRS: ReadonlySet<string> = new Set()
 
 interface FileTreeProps {
   readonly rows: readonly TreeRow[]
@@ -15,6 +18,8 @@ interface FileTreeProps {
   readonly title?: string | undefined
   /** Rows show each entry's whole path (a flat list) rather than its name (a tree). */
   readonly fullPaths?: boolean
+  /** Directories holding something the listed layer changed (marked in their rows). */
+  readonly changedDirs?: ReadonlySet<string>
   readonly onToggle: (dir: string) => void
   readonly onOpen: (path: string) => void
   readonly onMore: (dir: string) => void
@@ -22,6 +27,17 @@ interface FileTreeProps {
 
 export function FileTree(props: FileTreeProps) {
   const { rows, selected, label, title, fullPaths = false, onToggle, onOpen, onMore } = props
+  const changedDirs = props.changedDirs ?? NO_DIRS
+  // The row under the pointer or focus, for the details line (else the open one).
+  const [active, setActive] = useState<string | undefined>(undefined)
+  const track = (event: SyntheticEvent): void => {
+    const target = event.target instanceof Element ? event.target : null
+    const path = target?.closest('[data-testid="file-row"]')?.getAttribute('data-path')
+    if (path !== null && path !== undefined) setActive(path)
+  }
+  const shownPath = active ?? selected
+  const shownRow = rows.find((r) => r.kind === 'entry' && r.item.path === shownPath)
+  const shownItem = shownRow?.kind === 'entry' ? shownRow.item : undefined
   const scrollRef = useRef<HTMLDivElement>(null)
   const listRef = useRef<HTMLUListElement>(null)
   const range = useWindowedRows(listRef, rows.length, TREE_ROW_HEIGHT, 12)
@@ -67,6 +83,9 @@ export function FileTree(props: FileTreeProps) {
           role={fullPaths ? 'listbox' : 'tree'}
           aria-label={label}
           onKeyDown={handleListKeys}
+          onMouseOver={track}
+          onFocus={track}
+          onMouseLeave={() => setActive(undefined)}
         >
           {range.padTop > 0 ? (
             <li className="row-spacer" aria-hidden="true" style={{ height: range.padTop }} />
@@ -76,6 +95,7 @@ export function FileTree(props: FileTreeProps) {
               key={rowKey(row)}
               row={row}
               selected={row.kind === 'entry' && row.item.path === selected}
+              containsChanges={row.kind === 'entry' && changedDirs.has(row.item.path)}
               fullPath={fullPaths}
               onToggle={onToggle}
               onOpen={onOpen}
@@ -87,6 +107,10 @@ export function FileTree(props: FileTreeProps) {
           ) : null}
         </ul>
       </div>
+      <FileDetails
+        item={shownItem}
+        containsChanges={shownItem !== undefined && changedDirs.has(shownItem.path)}
+      />
     </div>
   )
 }

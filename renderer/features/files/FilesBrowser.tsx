@@ -21,6 +21,7 @@ import { LayerStrip } from './LayerStrip'
 import { SearchResults } from './SearchResults'
 import { TreeToolbar } from './TreeToolbar'
 import { changeRows, flattenTree } from './treeRows'
+import { useChangedDirs } from './useChangedDirs'
 import { useDirListings } from './useDirListings'
 
 interface FilesBrowserProps {
@@ -97,6 +98,11 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
     [imageRef, sort, change, flat, onPlatform, layer],
   )
   const { listings, loadMore, reload } = useDirListings(scope, flat ? NOTHING_EXPANDED : expanded)
+  // After the root's first page, so the layers are indexed once, by the listing.
+  const changedDirs = useChangedDirs(
+    { ref: imageRef, platform, layer },
+    !flat && listings.get('')?.loading === false,
+  )
   const rows = useMemo(
     () => (flat ? changeRows(listings) : flattenTree(listings, expanded)),
     [flat, listings, expanded],
@@ -193,6 +199,7 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
               label={flat ? `Changes in ${changeOf}` : `Files of ${imageRef}`}
               title={flat ? `Changes in ${changeOf}` : undefined}
               fullPaths={flat}
+              changedDirs={changedDirs}
               onToggle={toggle}
               onOpen={open}
               onMore={loadMore}

@@ -7,10 +7,12 @@ import { ErrorPanel } from '../../components/ErrorPanel'
 import { Spinner } from '../../components/Spinner'
 import { useWindowedRows } from '../../components/useWindowedRows'
 import { concatBytes, pageOffsets, textLines } from './fileContent'
+import { countText } from './fileFormat'
 import { readPageQuery, VIEW_PAGE_BYTES, type FileTarget, type ReadPage } from './fileReads'
 import { languageFor, tokenizeLine } from './highlight'
 
 const LINE_HEIGHT = 18
+const LINE_WORDS = { one: 'line', other: 'lines' } as const
 
 interface TextPages {
   readonly lines: readonly string[]
@@ -88,7 +90,7 @@ export function TextView({ target, size }: { readonly target: FileTarget; readon
       <div className="viewer-footer">
         <span className="muted" data-testid="file-shown">
           {eof
-            ? `${lines.length} lines, ${formatBytes(size)}`
+            ? `${countText(lines.length, LINE_WORDS)}, ${formatBytes(size)}`
             : `showing the first ${formatBytes(loadedBytes)} of ${formatBytes(size)}`}
         </span>
         {!complete && !failed ? <Spinner inline label="reading…" /> : null}

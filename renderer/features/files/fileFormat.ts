@@ -83,3 +83,34 @@ export function ancestorsOf(path: string): readonly string[] {
   for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('/'))
   return out
 }
+
+/** The words for one count, by plural category ("1 line", "2 lines"); i18n takes this over later. */
+export interface CountWords {
+  readonly one: string
+  readonly other: string
+}
+
+const englishPlurals = new Intl.PluralRules('en')
+
+/** "1 line", "2 lines", "0 lines": the count and the word its plural category takes. */
+export function countText(count: number, words: CountWords): string {
+  const word = englishPlurals.select(count) === 'one' ? words.one : words.other
+  return `${count.toLocaleString('en')} ${word}`
+}
+
+/**
+ * Every directory that holds a changed path below it (dive marks them): the ancestors of each
+ * changed path, not the path itself. "a/b/c" changed → "a" and "a/b"; a change at the top level
+ * marks nothing (the root is not a row).
+ */
+export function directoriesWithChanges(changedPaths: Iterable<string>): Set<string> {
+  const dirs = new Set<string>()
+  for (const path of changedPaths) {
+    const clean = imagePath(path)
+    // Walk up from the parent; stop at the first directory already marked (its own parents are).
+    for (let at = parentPath(clean); at !== '' && !dirs.has(at); at = parentPath(at)) {
+      dirs.add(at)
+    }
+  }
+  return dirs
+}

@@ -3,6 +3,8 @@ import { test } from 'node:test'
 import {
   ancestorsOf,
   baseName,
+  countText,
+  directoriesWithChanges,
   displayPath,
   formatMtime,
   imagePath,
@@ -55,4 +57,19 @@ test('path pieces', () => {
   assert.equal(parentPath('etc'), '')
   assert.deepEqual(ancestorsOf('/a/b/c'), ['a', 'a/b'])
   assert.deepEqual(ancestorsOf('a'), [])
+})
+
+test('countText takes the plural category of the count', () => {
+  const words = { one: 'line', other: 'lines' }
+  assert.equal(countText(1, words), '1 line')
+  assert.equal(countText(2, words), '2 lines')
+  assert.equal(countText(0, words), '0 lines')
+  assert.equal(countText(12345, words), '12,345 lines')
+})
+
+test('directoriesWithChanges marks every ancestor of a changed path, not the path itself', () => {
+  const dirs = directoriesWithChanges(['usr/lib/x/a.so', 'usr/bin/ls', 'etc', '/var/log/'])
+  assert.deepEqual([...dirs].sort(), ['usr', 'usr/bin', 'usr/lib', 'usr/lib/x', 'var'])
+  assert.equal(directoriesWithChanges(['top-level-file']).size, 0)
+  assert.equal(directoriesWithChanges([]).size, 0)
 })
