@@ -1,6 +1,7 @@
 // Source references in the transport syntax skopeo and podman use:
 //   docker://REF  oci:PATH[:REF]  oci-archive:PATH[:REF]  docker-archive:PATH[:NAME:TAG|:@N]
 //   dir:PATH  containers-storage:[driver@graphroot+runroot]IMAGE  docker-daemon:IMAGE
+//   containerd:[NAMESPACE]NAME[:TAG|@DIGEST] (namespace "default" when absent)
 // A bare image reference ("alpine:3.20", "localhost:5000/app") means docker://.
 //
 // Where a path ends (paths may themselves contain ':'):
@@ -35,6 +36,7 @@ export type SourceRef =
       readonly image: string
     }
   | { readonly transport: 'docker-daemon'; readonly image: string }
+  | { readonly transport: 'containerd'; readonly namespace: string; readonly image: string }
 
 export type Transport = SourceRef['transport']
 
@@ -77,6 +79,12 @@ export const TRANSPORTS: readonly { transport: Transport; syntax: string; descri
       syntax: 'docker-daemon:NAME:TAG',
       description: 'An image held by the local Docker Engine.',
     },
+    {
+      transport: 'containerd',
+      syntax: 'containerd:[NAMESPACE]NAME[:TAG|@DIGEST]',
+      description:
+        'An image held by containerd (nerdctl, k3s, Kubernetes nodes); namespace "default" when absent.',
+    },
   ]
 
 const KNOWN = TRANSPORTS.map((t) => t.transport) as readonly string[]
@@ -105,6 +113,8 @@ export function parseSourceRef(input: string): SourceRef {
       return parseContainersStorage(input, rest)
     case 'docker-daemon':
       return { transport: 'docker-daemon', image: parseDaemonImage(input, rest) }
+    case 'containerd':
+      return parseContainerd(input, rest)
   }
 
   try {
@@ -149,6 +159,8 @@ export function formatSourceRef(ref: SourceRef): string {
       return `containers-storage:${formatStore(ref.store)}${ref.image}`
     case 'docker-daemon':
       return `docker-daemon:${ref.image}`
+    case 'containerd':
+      return `containerd:${ref.namespace === DEFAULT_CONTAINERD_NAMESPACE ? '' : `[${ref.namespace}]`}${ref.image}`
   }
 }
 
@@ -180,6 +192,11 @@ export function withDigest(ref: SourceRef, digest: string): SourceRef {
     case 'docker-daemon': {
       const pinned = pinImageName(ref.image, digest)
       return pinned === undefined ? ref : { transport: ref.transport, image: familiarName(pinned) }
+    }
+    case 'containerd': {
+      const pinned = pinImageName(ref.image, digest)
+      const image = pinned === undefined ? ref.image : formatReference(pinned)
+      return { transport: ref.transport, namespace: ref.namespace, image }
     }
     case 'dir':
     case 'docker-archive':
@@ -303,4 +320,33 @@ function parseDaemonImage(input: string, image: string): string {
   if (isDigest(image)) return image // an image ID: "sha256:<hex>"
   parseReference(image) // throws BAD_INPUT saying what is wrong with the name
   return image
+}
+
+/** The namespace containerd's own tools use when none is named. */
+export const DEFAULT_CONTAINERD_NAMESPACE = 'default'
+// containerd's namespace rule (namespaces/validate.go): labels of letters and digits joined by
+// single '.', '_' or '-'.
+const CONTAINERD_NAMESPACE = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/
+
+function parseContainerd(
+  input: string,
+  rest: string,
+): Extract<SourceRef, { transport: 'containerd' }> {
+  let namespace = DEFAULT_CONTAINERD_NAMESPACE
+  let image = rest
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']')
+    if (close < 0) throw badInput(input, 'the namespace "[..." is missing its "]"')
+    namespace = rest.slice(1, close)
+    image = rest.slice(close + 1)
+    if (!CONTAINERD_NAMESPACE.test(namespace)) {
+      throw badInput(
+        input,
+        `"${namespace}" is not a containerd namespace (letters and digits, joined by ".", "_" or "-")`,
+      )
+    }
+  }
+  if (image === '') throw badInput(input, `"${input.trim()}" names no image`)
+  if (/\s/.test(image)) throw badInput(input, `image name "${image}" must not contain spaces`)
+  return { transport: 'containerd', namespace, image }
 }

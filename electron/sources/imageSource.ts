@@ -16,6 +16,7 @@ export type SourceKind =
   | 'dir'
   | 'containers-storage'
   | 'docker-daemon'
+  | 'containerd'
 
 /** A manifest or index whose bytes hashed to its digest and whose JSON passed validation. */
 export interface VerifiedManifest {
@@ -95,8 +96,13 @@ export interface OciLayoutImageSource extends SourceBase, RangedBlobReader {
   readonly kind: 'oci-layout'
 }
 
+/** An image in containerd's content store, read through its API (containerd:). */
+export interface ContainerdImageSource extends SourceBase, RangedBlobReader {
+  readonly kind: 'containerd'
+}
+
 /** The kinds that offer byte access only. */
-export type PlainSourceKind = Exclude<SourceKind, 'registry' | 'oci-layout'>
+export type PlainSourceKind = Exclude<SourceKind, 'registry' | 'oci-layout' | 'containerd'>
 
 export interface PlainImageSource<K extends PlainSourceKind = PlainSourceKind> extends SourceBase {
   readonly kind: K
@@ -114,12 +120,14 @@ export type ImageSource =
   | PlainImageSource<'dir'>
   | PlainImageSource<'containers-storage'>
   | PlainImageSource<'docker-daemon'>
+  | ContainerdImageSource
 
 /** The source's ranged reads, if its kind can seek. */
 export function rangedReaderOf(source: ImageSource): RangedBlobReader | undefined {
   switch (source.kind) {
     case 'registry':
     case 'oci-layout':
+    case 'containerd':
       return source
     default:
       return undefined

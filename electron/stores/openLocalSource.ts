@@ -5,6 +5,7 @@
 import type { ImageSource } from '../sources/imageSource'
 import type { LocalSourceRef } from '../sources/openSource'
 import { openDockerArchive, openOciArchive } from './archive/archiveFileSources'
+import { openContainerd } from './containerd/containerdSource'
 import { openContainersStorage } from './containers-storage/containersStorageSource'
 import { openDir } from './dir/dirSource'
 import { openDockerDaemon } from './docker-daemon/dockerDaemonSource'
@@ -14,7 +15,10 @@ export type { LocalSourceRef } from '../sources/openSource'
 
 export interface LocalSourceOptions {
   readonly signal?: AbortSignal
-  /** Environment for DOCKER_HOST, CONTAINERS_STORAGE_CONF, HOME, XDG_*; process.env if absent. */
+  /**
+   * Environment for DOCKER_HOST, CONTAINERD_ADDRESS, CONTAINERS_STORAGE_CONF, HOME, XDG_*;
+   * process.env if absent.
+   */
   readonly env?: NodeJS.ProcessEnv
 }
 
@@ -36,5 +40,7 @@ export async function openLocalSource(
       return openContainersStorage(ref, options)
     case 'docker-daemon':
       return openDockerDaemon(ref.image, options)
+    case 'containerd':
+      return openContainerd(ref, options)
   }
 }
