@@ -5,6 +5,7 @@ import { StrataError } from '../../shared/errors'
 import type { HandlerTable } from './handlerTable'
 import { requiredString } from '../util/argReaders'
 import type { Services } from './services'
+import { createAttestationsHandlers } from '../attestations/handlers'
 import { createCompareHandlers } from '../compare/handlers'
 import { createFileHandlers } from '../files/handlers'
 import { createHistoryHandlers } from '../history/handlers'
@@ -12,6 +13,7 @@ import { createImageHandlers } from '../image/handlers'
 import { createRegistryHandlers } from '../registry/handlers'
 import { createSharingHandlers } from '../sharing/handlers'
 import { createStoreHandlers } from '../stores/handlers'
+import { imageFileReader } from './imageFileBytes'
 import { createOperationHandlers } from './operationHandlers'
 
 export function createHandlers(services: Services): HandlerTable {
@@ -39,5 +41,9 @@ export function createHandlers(services: Services): HandlerTable {
     ...createHistoryHandlers(services.history),
     ...createSharingHandlers(services),
     ...createCompareHandlers(services),
+    ...createAttestationsHandlers({
+      openSource: (ref, signal) => services.openSource(ref, signal),
+      readImageFile: imageFileReader(services),
+    }),
   }
 }

@@ -1,13 +1,15 @@
 // What refers to a manifest: the Referrers API first; where the registry lacks it, the
-// `<alg>-<hex>` fallback tag (an index the pushing tool maintains). Referrer descriptors that
-// lack their artifactType or annotations (fallback indexes often do) get them from their own
-// manifest: artifactType, else the config media type; the manifest's annotations.
+// `<alg>-<hex>` fallback tag (an index the pushing tool maintains); cosign's `<alg>-<hex>.sig`
+// tag is added beside them. Referrer descriptors that lack their artifactType or annotations
+// (fallback indexes often do) get them from their own manifest: artifactType, else the config
+// media type; the manifest's annotations.
 
 import { StrataError } from '../../shared/errors'
 import { parseManifestBytes } from '../../shared/oci/parseManifest'
 import type { Digest } from '../../shared/oci/types'
 import type { RegistryClient } from '../registry/registryClient'
 import { Semaphore } from '../util/semaphore'
+import { findCosignSignatureTag } from './cosignSignatureTag'
 import type { Referrer, ReferrersResult } from './referrerTypes'
 import {
   fallbackTagFor,
@@ -30,11 +32,32 @@ export interface FindReferrersOptions {
   readonly completeDetails?: boolean
 }
 
+/** What the Referrers API (or its fallback tag) lists, plus cosign's `.sig` tag if present. */
 export async function findReferrers(
   deps: ReferrersDeps,
   repository: string,
   subject: Digest,
   options: FindReferrersOptions = {},
+): Promise<ReferrersResult> {
+  const [listed, signatureTag] = await Promise.all([
+    findListedReferrers(deps, repository, subject, options),
+    findCosignSignatureTag(deps.client, repository, subject, options.signal),
+  ])
+  if (
+    signatureTag === undefined ||
+    listed.referrers.some((r) => r.digest === signatureTag.digest)
+  ) {
+    return listed
+  }
+  const kept = filterByArtifactType([signatureTag], options.artifactType)
+  return kept.length === 0 ? listed : { ...listed, referrers: [...listed.referrers, ...kept] }
+}
+
+async function findListedReferrers(
+  deps: ReferrersDeps,
+  repository: string,
+  subject: Digest,
+  options: FindReferrersOptions,
 ): Promise<ReferrersResult> {
   const signal = options.signal !== undefined ? { signal: options.signal } : {}
   const filter = options.artifactType !== undefined ? { artifactType: options.artifactType } : {}

@@ -4,6 +4,7 @@
 // the web server (electron/serve.ts) both serve that same table; renderer/api/client.ts calls
 // it. UI code never spells a channel string outside these files' names.
 
+import type { AttestationsOperations } from './attestations'
 import type { AppOperations } from './common'
 import type { CompareOperations } from './compare'
 import type { FilesOperations } from './files'
@@ -13,6 +14,7 @@ import type { RegistryOperations } from './registry'
 import type { SharingOperations } from './sharing'
 import type { StoresOperations } from './stores'
 
+export * from './attestations'
 export * from './bridge'
 export * from './common'
 export * from './compare'
@@ -34,7 +36,8 @@ export interface ApiOperations
     FilesOperations,
     HistoryOperations,
     SharingOperations,
-    CompareOperations {}
+    CompareOperations,
+    AttestationsOperations {}
 
 export type OperationName = keyof ApiOperations
 export type ArgsOf<N extends OperationName> = ApiOperations[N]['args']
@@ -75,6 +78,7 @@ export const OPERATION_NAMES = [
   'image:referrers',
   'sharing:compute',
   'compare:images',
+  'attestations:decode',
 ] as const satisfies readonly OperationName[]
 
 // Compile-time check that OPERATION_NAMES lists every operation.

@@ -1,0 +1,59 @@
+// X.509 certificates from signature annotations (cosign's certificate and chain, notation's
+// x5c), decoded with node's X509Certificate. Decoded only: nothing here makes them trusted.
+
+import { X509Certificate } from 'node:crypto'
+import type { SignerCertificate } from '../../shared/api/attestations'
+import { MAX_CHAIN_CERTIFICATES } from './limits'
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g
+
+export function summarizeCertificate(cert: X509Certificate): SignerCertificate {
+  return {
+    subject: oneLine(cert.subject),
+    issuer: oneLine(cert.issuer),
+    notBefore: new Date(cert.validFrom).toISOString(),
+    notAfter: new Date(cert.validTo).toISOString(),
+    subjectAltNames: (cert.subjectAltName ?? '')
+      .split(/,\s*/)
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+    fingerprintSha256: cert.fingerprint256,
+    serialNumber: cert.serialNumber,
+  }
+}
+
+/** Every certificate of a PEM text, or the reason it holds none Strata can read. */
+export function readPemCertificates(
+  pem: string,
+): { readonly certificates: SignerCertificate[] } | { readonly reason: string } {
+  const blocks = pem.match(PEM_BLOCK) ?? []
+  if (blocks.length === 0)
+    return { reason: 'no PEM certificate block (-----BEGIN CERTIFICATE-----)' }
+  const certificates: SignerCertificate[] = []
+  for (const block of blocks.slice(0, MAX_CHAIN_CERTIFICATES)) {
+    try {
+      certificates.push(summarizeCertificate(new X509Certificate(block)))
+    } catch {
+      return {
+        reason: `certificate ${certificates.length + 1} is not valid DER inside its PEM block`,
+      }
+    }
+  }
+  return { certificates }
+}
+
+/** A base64 DER certificate (JWS x5c, sigstore bundles), or undefined when it is not one. */
+export function readDerCertificate(base64: string): SignerCertificate | undefined {
+  try {
+    return summarizeCertificate(new X509Certificate(Buffer.from(base64, 'base64')))
+  } catch {
+    return undefined
+  }
+}
+
+function oneLine(name: string): string {
+  return name
+    .split('\n')
+    .filter((s) => s !== '')
+    .join(', ')
+}

@@ -1,0 +1,86 @@
+// One blob (a manifest layer, a file, a line of a .jsonl file) → what it is, decoded: a cosign
+// signature, a DSSE envelope or plain in-toto statement, a sigstore bundle, a notation JWS,
+// an SPDX or CycloneDX SBOM — or shown raw with the reason it is none of these.
+
+import type { DecodedPart } from '../../shared/api/attestations'
+import type { Annotations } from '../../shared/oci/types'
+import {
+  COSIGN_SIGNATURE_ANNOTATION,
+  SIMPLE_SIGNING_TYPE,
+  decodeCosignSignature,
+} from './cosignSignature'
+import { decodeEnvelope, decodeStatement, isEnvelope, isStatement } from './inTotoStatement'
+import { isRecord, parseJson, rec, str, utf8 } from './jsonFields'
+import { MAX_DECODE_BYTES } from './limits'
+import { decodeNotationJws } from './notationSignature'
+import { rawPart } from './rawPart'
+import { readSbom, sbomFormat } from './sbomTable'
+import type { VerifyingKey } from './verifySignature'
+
+export interface PartContext {
+  readonly mediaType?: string
+  readonly annotations?: Annotations
+  /** The image digest payloads should name. */
+  readonly imageDigest?: string
+  readonly key?: VerifyingKey
+}
+
+export function decodePart(bytes: Uint8Array, context: PartContext): DecodedPart {
+  if (bytes.length > MAX_DECODE_BYTES) {
+    return rawPart(
+      bytes,
+      `It is ${bytes.length} bytes, over the ${MAX_DECODE_BYTES}-byte cap on what Strata decodes.`,
+    )
+  }
+  const annotations = context.annotations ?? {}
+  if (
+    context.mediaType === SIMPLE_SIGNING_TYPE ||
+    annotations[COSIGN_SIGNATURE_ANNOTATION] !== undefined
+  ) {
+    return decodeCosignSignature(bytes, annotations, context.imageDigest, context.key)
+  }
+  const text = utf8(bytes)
+  if ('reason' in text) return rawPart(bytes, `Not JSON: ${text.reason}.`)
+  const parsed = parseJson(text.text)
+  if (!parsed.ok) return rawPart(bytes, `It is ${parsed.reason}.`)
+  return decodeDocument(parsed.value, bytes, context)
+}
+
+/** A parsed JSON document, by its shape. */
+export function decodeDocument(
+  document: unknown,
+  bytes: Uint8Array,
+  context: PartContext,
+): DecodedPart {
+  if (!isRecord(document)) return rawPart(bytes, 'The JSON is not an object.')
+  if (isEnvelope(document)) return decodeEnvelope(document, bytes, context.imageDigest, context.key)
+  if ((str(document, 'mediaType') ?? '').startsWith('application/vnd.dev.sigstore.bundle')) {
+    const envelope = rec(document, 'dsseEnvelope')
+    if (envelope !== undefined)
+      return decodeEnvelope(envelope, bytes, context.imageDigest, context.key)
+    return rawPart(
+      bytes,
+      'A sigstore bundle with a message signature: it signs a digest, not a payload Strata can show; its log entries are in the raw document.',
+    )
+  }
+  if (isStatement(document)) return decodeStatement(document, bytes, context.imageDigest)
+  if (typeof document['protected'] === 'string' && typeof document['payload'] === 'string') {
+    return decodeNotationJws(document, bytes, context.imageDigest)
+  }
+  if (sbomFormat(document) !== undefined) {
+    const sbom = readSbom(document)
+    return 'reason' in sbom
+      ? rawPart(bytes, `An SBOM Strata cannot read: ${sbom.reason}.`)
+      : { kind: 'sbom', sbom }
+  }
+  if (typeof document['payloadType'] === 'string' || Array.isArray(document['signatures'])) {
+    return rawPart(
+      bytes,
+      'A malformed DSSE envelope: it needs "payloadType", a base64 "payload" and "signatures".',
+    )
+  }
+  return rawPart(
+    bytes,
+    'Not a signature, in-toto statement or SBOM that Strata knows (cosign, DSSE, in-toto, notation JWS, SPDX 2.x, CycloneDX 1.x).',
+  )
+}

@@ -1,0 +1,153 @@
+// in-toto statements in DSSE envelopes and buildx-style plain layers, written by the harness
+// from the specs: PAE as the DSSE protocol defines it, envelope signatures verified with the
+// right key and refused with a wrong one or a changed payload, subjects matched against the
+// image, SLSA provenance v0.2 and v1 summarised, malformed envelopes shown raw with the reason.
+
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { decodePart } from '../../../electron/attestations/decodePart'
+import { preAuthEncoding } from '../../../electron/attestations/pae'
+import { readPublicKey } from '../../../electron/attestations/verifySignature'
+import {
+  IN_TOTO,
+  dsseEnvelope,
+  generateSigningKey,
+  inTotoStatement,
+  pae,
+  slsaProvenanceV02,
+  slsaProvenanceV1,
+} from '../../harness/signatures'
+
+const IMAGE = `sha256:${'12'.repeat(32)}`
+const OTHER = `sha256:${'34'.repeat(32)}`
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+describe('DSSE and in-toto (written by the harness from the specs)', () => {
+  it('encodes PAE as the DSSE protocol spells it', () => {
+    const encoded = new TextDecoder().decode(
+      preAuthEncoding('http://example.com/HelloWorld', bytes('hello world')),
+    )
+    // The protocol's own worked example.
+    assert.equal(encoded, 'DSSEv1 29 http://example.com/HelloWorld 11 hello world')
+    assert.deepEqual(
+      preAuthEncoding(IN_TOTO, bytes('{}')),
+      new Uint8Array(pae(IN_TOTO, bytes('{}'))),
+    )
+  })
+
+  it('decodes an envelope, matches its subject and verifies it with the right key only', () => {
+    const key = generateSigningKey('ecdsa-p256')
+    const statement = inTotoStatement(
+      [{ name: 'demo/app', digest: IMAGE }],
+      'https://slsa.dev/provenance/v1',
+      slsaProvenanceV1('https://github.com/o/r', 'abc123'),
+    )
+    const envelope = bytes(dsseEnvelope(statement, key))
+    const none = decodePart(envelope, { imageDigest: IMAGE })
+    assert.equal(none.kind, 'in-toto')
+    if (none.kind !== 'in-toto') return
+    assert.equal(none.envelope, 'dsse')
+    assert.equal(none.payloadType, IN_TOTO)
+    assert.deepEqual(
+      none.signatures.map((s) => s.keyid),
+      ['harness-key'],
+    )
+    assert.equal(none.subjectMatch, 'matches')
+    assert.equal(none.verification.status, 'not-verified')
+    assert.equal(none.provenance?.slsaVersion, '1')
+    assert.equal(none.provenance?.builderId, 'https://github.com/actions/runner/github-hosted')
+    assert.deepEqual(none.provenance?.materials, [
+      { uri: 'git+https://github.com/o/r@refs/heads/main', digest: 'gitCommit:abc123' },
+    ])
+    assert.ok(
+      none.provenance?.parameters.some(
+        (p) => p.name === 'workflow' && p.value.includes('release.yml'),
+      ),
+    )
+
+    const right = decodePart(envelope, { imageDigest: IMAGE, key: readPublicKey(key.publicKeyPem) })
+    assert.equal(right.kind === 'in-toto' && right.verification.status, 'verified')
+    const wrong = decodePart(envelope, {
+      key: readPublicKey(generateSigningKey('ed25519').publicKeyPem),
+    })
+    assert.equal(wrong.kind === 'in-toto' && wrong.verification.status, 'failed')
+
+    // Same signature over a changed payload.
+    const parsed = JSON.parse(new TextDecoder().decode(envelope)) as {
+      payload: string
+      signatures: unknown
+    }
+    const changed = Buffer.from(JSON.stringify({ ...statement, predicateType: 'x' })).toString(
+      'base64',
+    )
+    const tampered = decodePart(
+      bytes(JSON.stringify({ ...parsed, payloadType: IN_TOTO, payload: changed })),
+      {
+        key: readPublicKey(key.publicKeyPem),
+      },
+    )
+    assert.equal(tampered.kind === 'in-toto' && tampered.verification.status, 'failed')
+  })
+
+  it('says when no subject names this image', () => {
+    const statement = inTotoStatement([{ name: 'x', digest: OTHER }], 'https://example.com/p', {})
+    const part = decodePart(bytes(JSON.stringify(statement)), {
+      mediaType: IN_TOTO,
+      imageDigest: IMAGE,
+    })
+    assert.equal(part.kind === 'in-toto' && part.subjectMatch, 'does-not-match')
+    assert.equal(part.kind === 'in-toto' && part.envelope, 'none')
+  })
+
+  it('summarises buildx SLSA v0.2 provenance: builder, build type, steps, materials', () => {
+    const base = `sha256:${'56'.repeat(32)}`
+    const statement = inTotoStatement(
+      [{ name: 'pkg:docker/demo/app', digest: IMAGE }],
+      'https://slsa.dev/provenance/v0.2',
+      slsaProvenanceV02('docker.io/library/alpine:3.20', base),
+    )
+    const part = decodePart(bytes(JSON.stringify(statement)), {
+      mediaType: IN_TOTO,
+      imageDigest: IMAGE,
+    })
+    assert.equal(part.kind, 'in-toto')
+    if (part.kind !== 'in-toto') return
+    assert.equal(part.provenance?.slsaVersion, '0.2')
+    assert.equal(part.provenance?.builderId, 'https://github.com/docker/buildx@v0.12.0')
+    assert.equal(part.provenance?.buildType, 'https://mobyproject.org/buildkit@v1')
+    assert.deepEqual(part.provenance?.steps, [
+      'FROM docker-image://docker.io/library/alpine:3.20',
+      'RUN /bin/sh -c make install',
+    ])
+    assert.deepEqual(
+      part.provenance?.materials.map((m) => m.digest),
+      [base],
+    )
+    assert.equal(part.provenance?.startedOn, '2026-01-02T03:04:05Z')
+  })
+
+  it('shows malformed envelopes raw with the reason', () => {
+    const cases: [string, RegExp][] = [
+      [
+        '{"payloadType": "application/vnd.in-toto+json", "payload": "%%%", "signatures": []}',
+        /not base64/,
+      ],
+      [
+        `{"payloadType": "${IN_TOTO}", "payload": "${Buffer.from('{}').toString('base64')}", "signatures": []}`,
+        /no signatures/,
+      ],
+      [
+        `{"payloadType": "${IN_TOTO}", "payload": "${Buffer.from('nope').toString('base64')}", "signatures": [{"sig": "AA=="}]}`,
+        /not valid JSON/,
+      ],
+      ['{"signatures": [{"sig": "AA=="}]}', /malformed DSSE envelope/],
+      ['[1, 2]', /not an object/],
+      ['{"_type": "https://in-toto.io/Statement/v1"}', /lacks "_type" or "predicateType"/],
+    ]
+    for (const [text, reason] of cases) {
+      const part = decodePart(bytes(text), {})
+      assert.equal(part.kind, 'raw', text)
+      assert.match(part.kind === 'raw' ? part.reason : '', reason, text)
+    }
+  })
+})
