@@ -19,6 +19,7 @@ declare -A NEEDED=(
   [python3]=python3
   [pigz]=pigz
   [zstd]=zstd
+  [readelf]=binutils
 )
 missing=()
 for cmd in "${!NEEDED[@]}"; do

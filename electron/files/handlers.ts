@@ -11,6 +11,7 @@ import type { ImageLayers } from './imageLayers'
 import type { OpenedImage } from './imageFilesService'
 import { layerPosition } from './imageFilesService'
 import { memoizedListing } from './listingMemo'
+import { inspectImageFile } from './inspect/inspectImageFile'
 import { optionalCount, optionalString, requiredString } from '../util/argReaders'
 import type { Handler, HandlerContext } from '../util/handlerTypes'
 import type { FilesHandlerDeps } from './handlerDeps'
@@ -27,6 +28,7 @@ type FileOperation =
   | 'files:stat'
   | 'files:search'
   | 'files:read'
+  | 'files:inspect'
   | 'image:efficiency'
   | 'cache:info'
   | 'cache:clear'
@@ -115,6 +117,11 @@ export function createFileHandlers(services: FilesHandlerDeps): {
       const image = await openImage(args, context)
       const upTo = readLayer(args, image)
       return readChunk(image.layers, path, offset, length, upTo, context.signal)
+    },
+    'files:inspect': async (args, context) => {
+      const path = requiredString(args, 'path')
+      const image = await openImage(args, context)
+      return inspectImageFile(image.layers, path, readLayer(args, image), context.signal)
     },
     'image:efficiency': async (args, context) =>
       (await openImage(args, context)).layers.efficiency(),

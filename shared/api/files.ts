@@ -224,12 +224,87 @@ export function downloadQuery(args: DownloadArgs): string {
   return `?${params.toString()}`
 }
 
+/** A file's structure summarised by `files:inspect` (never its secret or raw contents). */
+export type FileInspection =
+  | { readonly kind: 'elf'; readonly elf: ElfSummary }
+  | { readonly kind: 'certificates'; readonly pem: PemSummary }
+  /** Neither an ELF file nor PEM/DER certificates or keys. */
+  | { readonly kind: 'none' }
+  /** It looks like one of those formats but cannot be decoded: why, without its bytes. */
+  | { readonly kind: 'malformed'; readonly format: 'elf' | 'pem'; readonly reason: string }
+
+export interface ElfSummary {
+  readonly class: 'ELF32' | 'ELF64'
+  readonly byteOrder: 'little-endian' | 'big-endian'
+  /** e_type: REL, EXEC, DYN, CORE or "0x…" for others. */
+  readonly type: string
+  /** A DYN file marked position-independent executable (DF_1_PIE). */
+  readonly pie: boolean
+  readonly machine: string
+  readonly machineCode: number
+  readonly osAbi: number
+  /** Entry point address, "0x…". */
+  readonly entry: string
+  /** PT_INTERP, the dynamic loader it asks for. */
+  readonly interpreter?: string
+  /** DT_NEEDED, in file order. */
+  readonly needed: readonly string[]
+  readonly soname?: string
+  /** DT_RUNPATH, or DT_RPATH when there is no RUNPATH. */
+  readonly runpath?: string
+  /** GNU build ID (.note.gnu.build-id), lowercase hex. */
+  readonly buildId?: string
+  readonly sections: readonly ElfSection[]
+  /** More sections than listed. */
+  readonly sectionsTruncated: boolean
+  /** What could not be read (a table out of the file's bounds, …); the rest is shown. */
+  readonly problems: readonly string[]
+}
+
+export interface ElfSection {
+  readonly name: string
+  /** SHT_* without the prefix ("PROGBITS") or "0x…". */
+  readonly type: string
+  readonly size: number
+}
+
+export interface PemSummary {
+  readonly certificates: readonly X509Summary[]
+  /** Private keys found: their kind only ("private key — not shown"). */
+  readonly privateKeys: readonly { readonly label: string }[]
+  /** Blocks that could not be decoded, with the reason. */
+  readonly problems: readonly string[]
+  /** More certificates than listed. */
+  readonly truncated: boolean
+}
+
+export interface X509Summary {
+  readonly subject: string
+  readonly issuer: string
+  /** ISO 8601. */
+  readonly validFrom: string
+  readonly validTo: string
+  readonly serialNumber: string
+  /** subjectAltName entries ("DNS:example.com", "IP Address:1.2.3.4"). */
+  readonly subjectAltNames: readonly string[]
+  /** "AB:CD:…", as openssl prints it. */
+  readonly fingerprintSha256: string
+  readonly isCa: boolean
+  readonly selfSigned: boolean
+}
+
+export interface FileInspectArgs extends ImageFilesArgs {
+  readonly layer?: string
+  readonly path: string
+}
+
 export interface FilesOperations {
   'layers:index': Operation<LayerArgs, LayerIndexInfo>
   'files:list': Operation<FileListArgs, Page<FileListItem>>
   'files:stat': Operation<FileStatArgs, FileStat>
   'files:search': Operation<FileSearchArgs, FileSearchResult>
   'files:read': Operation<FileReadArgs, FileChunk>
+  'files:inspect': Operation<FileInspectArgs, FileInspection>
   'image:efficiency': Operation<ImageFilesArgs, ImageEfficiency>
   'cache:info': Operation<Record<string, never>, CacheInfo>
   'cache:clear': Operation<Record<string, never>, CacheInfo>

@@ -64,6 +64,7 @@ export const OPERATION_NAMES = [
   'files:stat',
   'files:search',
   'files:read',
+  'files:inspect',
   'image:efficiency',
   'cache:info',
   'cache:clear',
