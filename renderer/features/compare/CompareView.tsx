@@ -4,10 +4,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { CompareSide as Side } from '../../../shared/api/compare'
-import { shortDigest } from '../../../shared/digest'
 import { platformString } from '../../../shared/format'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
+import { DigestLink } from '../../components/DigestLink'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Link } from '../../components/Link'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
@@ -101,7 +101,11 @@ function Comparison({ left, right }: { readonly left: string; readonly right: st
         </p>
       ))}
       <ConfigDiffView diff={data.config} />
-      <LayerAlignmentView layers={data.layers} />
+      <LayerAlignmentView
+        layers={data.layers}
+        left={fileSide(data.left)}
+        right={fileSide(data.right)}
+      />
       <section className="compare-section compare-files">
         <h3>Files</h3>
         {!wantFiles ? (
@@ -153,9 +157,21 @@ function SideCard({ side, which }: { readonly side: Side; readonly which: string
       <Link className="mono break-all" to={{ view: 'graph', ref: side.ref }}>
         {side.ref}
       </Link>
-      <div className="mono muted" title={side.manifestDigest}>
-        manifest {shortDigest(side.manifestDigest, 12)} · config{' '}
-        {shortDigest(side.configDigest, 12)}
+      <div className="muted compare-side-digests">
+        manifest{' '}
+        <DigestLink
+          digest={side.manifestDigest}
+          kind="manifest"
+          imageRef={side.ref}
+          testId={`compare-${which.toLowerCase()}-manifest`}
+        />{' '}
+        · config{' '}
+        <DigestLink
+          digest={side.configDigest}
+          kind="config"
+          imageRef={side.ref}
+          testId={`compare-${which.toLowerCase()}-config`}
+        />
       </div>
     </div>
   )

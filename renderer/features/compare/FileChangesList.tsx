@@ -1,6 +1,6 @@
 // The file-level diff of the merged filesystems: added, removed, changed, with size deltas,
 // filtered by status and path. A changed regular file opens side by side.
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { FileChange } from '../../../shared/api/compare'
 import { formatBytes } from '../../../shared/format'
 import {
@@ -8,6 +8,7 @@ import {
   filterChanges,
   formatDelta,
   opensSideBySide,
+  sortChangesNaturally,
   type FileStatusFilter,
 } from './fileChanges'
 
@@ -25,7 +26,8 @@ export function FileChangesList({ changes, openPath, onOpen }: FileChangesListPr
   const [status, setStatus] = useState<FileStatusFilter>('all')
   const [needle, setNeedle] = useState('')
   const counts = countByStatus(changes)
-  const shown = filterChanges(changes, status, needle)
+  const sorted = useMemo(() => sortChangesNaturally(changes), [changes])
+  const shown = filterChanges(sorted, status, needle)
   return (
     <div className="file-changes">
       <div className="file-changes-bar">

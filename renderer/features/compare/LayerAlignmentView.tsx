@@ -1,10 +1,26 @@
 // Layers side by side from the bottom: the shared prefix both images build on, then what only
 // one side has, and layers present on both sides but at different places ("moved").
 import type { AlignedLayer, LayerAlignment } from '../../../shared/api/compare'
-import { shortDigest } from '../../../shared/digest'
 import { formatBytes } from '../../../shared/format'
+import { DigestLink } from '../../components/DigestLink'
 
-export function LayerAlignmentView({ layers }: { readonly layers: LayerAlignment }) {
+/** The image a side's layers belong to (its layer links open that image's files). */
+interface SideImage {
+  readonly ref: string
+  readonly platform?: string
+}
+
+interface LayerAlignmentViewProps {
+  readonly layers: LayerAlignment
+  readonly left: SideImage
+  readonly right: SideImage
+}
+
+export function LayerAlignmentView({
+  layers,
+  left: leftImage,
+  right: rightImage,
+}: LayerAlignmentViewProps) {
   return (
     <section className="compare-section" data-testid="compare-layers">
       <h3>Layers</h3>
@@ -31,15 +47,15 @@ export function LayerAlignmentView({ layers }: { readonly layers: LayerAlignment
               data-status="shared"
             >
               <td>{left.position + 1}</td>
-              <LayerCell layer={left} />
-              <LayerCell layer={right} />
+              <LayerCell layer={left} image={leftImage} />
+              <LayerCell layer={right} image={rightImage} />
               <td>{match === 'digest' ? 'same layer' : 'same content, other compression'}</td>
             </tr>
           ))}
-          <SideRows rows={layers.movedLeft} side="left" status="moved" />
-          <SideRows rows={layers.movedRight} side="right" status="moved" />
-          <SideRows rows={layers.onlyLeft} side="left" status="only-left" />
-          <SideRows rows={layers.onlyRight} side="right" status="only-right" />
+          <SideRows rows={layers.movedLeft} side="left" status="moved" image={leftImage} />
+          <SideRows rows={layers.movedRight} side="right" status="moved" image={rightImage} />
+          <SideRows rows={layers.onlyLeft} side="left" status="only-left" image={leftImage} />
+          <SideRows rows={layers.onlyRight} side="right" status="only-right" image={rightImage} />
         </tbody>
       </table>
     </section>
@@ -50,10 +66,12 @@ function SideRows({
   rows,
   side,
   status,
+  image,
 }: {
   readonly rows: readonly AlignedLayer[]
   readonly side: 'left' | 'right'
   readonly status: 'moved' | 'only-left' | 'only-right'
+  readonly image: SideImage
 }) {
   const cls = status === 'moved' ? 'diff-changed' : side === 'left' ? 'diff-removed' : 'diff-added'
   const how =
@@ -70,8 +88,16 @@ function SideRows({
           data-status={status}
         >
           <td>{layer.position + 1}</td>
-          {side === 'left' ? <LayerCell layer={layer} /> : <td className="muted">—</td>}
-          {side === 'right' ? <LayerCell layer={layer} /> : <td className="muted">—</td>}
+          {side === 'left' ? (
+            <LayerCell layer={layer} image={image} />
+          ) : (
+            <td className="muted">—</td>
+          )}
+          {side === 'right' ? (
+            <LayerCell layer={layer} image={image} />
+          ) : (
+            <td className="muted">—</td>
+          )}
           <td>{how}</td>
         </tr>
       ))}
@@ -79,13 +105,20 @@ function SideRows({
   )
 }
 
-function LayerCell({ layer }: { readonly layer: AlignedLayer }) {
+function LayerCell({ layer, image }: { readonly layer: AlignedLayer; readonly image: SideImage }) {
   return (
     <td
       className="mono"
-      title={`${layer.digest}\n${layer.mediaType}${layer.diffId ? `\ndiff ID ${layer.diffId}` : ''}`}
+      title={`${layer.mediaType}${layer.diffId ? `\ndiff ID ${layer.diffId}` : ''}`}
     >
-      {shortDigest(layer.digest, 12)} <span className="muted">{formatBytes(layer.size)}</span>
+      <DigestLink
+        digest={layer.digest}
+        kind="layer"
+        imageRef={image.ref}
+        {...(image.platform !== undefined ? { platform: image.platform } : {})}
+        testId="compare-layer-digest"
+      />{' '}
+      <span className="muted">{formatBytes(layer.size)}</span>
     </td>
   )
 }

@@ -1,12 +1,15 @@
 // A changed text file, both versions side by side with the differing lines marked (lineDiff.ts).
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { LoadingBlock } from '../../components/Spinner'
 import { base64Bytes, decodeFileText, MAX_TEXT_BYTES, type FileText } from './fileText'
 import { diffLines, sideBySideRows, splitLines, type SideBySideRow } from './lineDiff'
+
+const plurals = new Intl.PluralRules('en')
+const DIFFER_WORDS = { one: 'line differs', other: 'lines differ' } as const
 
 export interface FileSide {
   readonly ref: string
@@ -45,8 +48,14 @@ interface SideBySideProps {
 export function SideBySide({ path, left, right, onClose }: SideBySideProps) {
   const a = useFileText(left, path)
   const b = useFileText(right, path)
+  // It opens below the list of changes: bring it into view, each time another file opens.
+  const sectionRef = useRef<HTMLElement>(null)
+  useEffect(() => {
+    sectionRef.current?.scrollIntoView({ block: 'start' })
+  }, [path])
   return (
     <section
+      ref={sectionRef}
       className="compare-section side-by-side"
       data-testid="compare-side-by-side"
       data-path={path}
@@ -101,7 +110,7 @@ function TextColumns({
     <>
       <p className="hint">
         {model.aligned
-          ? `${changed} line${changed === 1 ? '' : 's'} differ.`
+          ? `${changed} ${DIFFER_WORDS[plurals.select(changed) === 'one' ? 'one' : 'other']}.`
           : 'Too many differences to align line by line; shown as is.'}
         {truncated ? ` Only the first ${MAX_TEXT_BYTES / 1024} KiB of each side are shown.` : ''}
       </p>

@@ -33,3 +33,22 @@ export function formatDelta(delta: number, formatBytes: (n: number) => string): 
 export function opensSideBySide(change: FileChange): boolean {
   return change.status === 'changed' && change.kind === 'file'
 }
+
+/** Names as people count them: "page2" before "page10" (digits compared as numbers). */
+const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' })
+
+/** The changes by path in natural order, each directory's entries together ("/" sorts first). */
+export function sortChangesNaturally(changes: readonly FileChange[]): readonly FileChange[] {
+  return [...changes].sort((a, b) => comparePaths(a.path, b.path))
+}
+
+/** Component by component, so "a/b" stays with "a" before "a-b" and "a.txt". */
+export function comparePaths(a: string, b: string): number {
+  const x = a.split('/')
+  const y = b.split('/')
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const order = naturalOrder.compare(x[i] ?? '', y[i] ?? '')
+    if (order !== 0) return order
+  }
+  return x.length - y.length
+}

@@ -7,6 +7,7 @@ import {
   filterChanges,
   formatDelta,
   opensSideBySide,
+  sortChangesNaturally,
 } from '../../../renderer/features/compare/fileChanges'
 import { artifactKind } from '../../../renderer/features/image/artifactKind'
 
@@ -52,4 +53,18 @@ test('artifact kinds name signatures, SBOMs and attestations', () => {
   assert.equal(artifactKind('application/vnd.in-toto+json'), 'attestation')
   assert.equal(artifactKind('application/vnd.strata.test.review.v1+json'), 'strata.test.review.v1')
   assert.equal(artifactKind(undefined), 'artifact')
+})
+
+test('changes sort naturally: page2 before page10, a directory before its neighbours', () => {
+  const named = (path: string): FileChange => ({
+    path,
+    status: 'added',
+    kind: 'file',
+    sizeDelta: 0,
+  })
+  const paths = ['/page10', '/page1', '/a-b', '/page11', '/a/z', '/page2', '/a', '/a.txt', '/Page3']
+  assert.deepEqual(
+    sortChangesNaturally(paths.map(named)).map((c) => c.path),
+    ['/a', '/a/z', '/a-b', '/a.txt', '/page1', '/page2', '/Page3', '/page10', '/page11'],
+  )
 })
