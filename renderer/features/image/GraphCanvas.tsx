@@ -1,5 +1,7 @@
-// The graph's window: fits the drawing at a readable scale, pans and zooms (mouse, trackpad,
-// keys), keeps the selected or focused node in view, and shows the zoom controls.
+// The graph's window: fits the whole drawing (compact cards when full ones would be too small
+// to read), pans and zooms (mouse, trackpad, keys), keeps the selected or keyboard-focused node
+// in view, and shows the zoom controls. Selecting a node never moves the view unless the node
+// would be hidden (by the details panel opening beside it).
 import {
   useCallback,
   useEffect,
@@ -13,14 +15,14 @@ import {
 import type { GraphNode } from '../../../shared/api'
 import { GraphDrawing } from './GraphDrawing'
 import type { GraphRelations } from './graphRelations'
-import type { GraphLayout, PlacedNode } from './layout'
+import type { Density, GraphLayout, PlacedNode } from './layout'
 import { usePanZoom } from './usePanZoom'
-import { fitTransform, revealTransform, rootNeighbourhood, type Box } from './viewFit'
+import { fitLayouts, revealTransform, type Box, type Size, type ViewTransform } from './viewFit'
 
 interface GraphCanvasProps {
-  readonly layout: GraphLayout
+  /** The same graph laid out with full and with compact cards. */
+  readonly layouts: Readonly<Record<Density, GraphLayout>>
   readonly relations: GraphRelations
-  readonly rootId: string
   readonly selectedId: string | undefined
   readonly onSelect: (node: GraphNode) => void
 }
@@ -28,7 +30,7 @@ interface GraphCanvasProps {
 const KEY_PAN = 80
 const KEY_ZOOM = 1.25
 
-export function GraphCanvas({ layout, relations, rootId, selectedId, onSelect }: GraphCanvasProps) {
+export function GraphCanvas({ layouts, relations, selectedId, onSelect }: GraphCanvasProps) {
   const stageRef = useRef<HTMLDivElement>(null)
   const svgRef = useRef<SVGSVGElement>(null)
   const viewportRef = useRef<SVGGElement>(null)
@@ -36,6 +38,12 @@ export function GraphCanvas({ layout, relations, rootId, selectedId, onSelect }:
   const [percent, setPercent] = useState(100)
   const onScale = useCallback((k: number) => setPercent(Math.round(k * 100)), [])
   const panZoom = usePanZoom({ stage: stageRef, svg: svgRef, viewport: viewportRef, onScale })
+  const [density, setDensity] = useState<Density>('full')
+  const layout = layouts[density]
+  /** A fit for the other density waits until that drawing is on screen. */
+  const pendingFit = useRef<ViewTransform>(undefined)
+  /** The window size at the last fit: only a window resize refits on its own. */
+  const fittedWindow = useRef<Size>(undefined)
 
   const [hovered, setHovered] = useState<string>()
   const [focused, setFocused] = useState<string>()
@@ -46,11 +54,11 @@ export function GraphCanvas({ layout, relations, rootId, selectedId, onSelect }:
     [layout, selectedId],
   )
 
-  /** Pans (never zooms) so a node is inside the visible area. */
+  /** Pans (never zooms) so a node is inside the visible area, `margin` from its edges. */
   const reveal = useCallback(
-    (box: Box) => {
+    (box: Box, margin?: number) => {
       panZoom.flushScroll()
-      const moved = revealTransform(panZoom.current(), box, panZoom.viewSize())
+      const moved = revealTransform(panZoom.current(), box, panZoom.viewSize(), margin)
       if (moved) panZoom.setTransform(moved, false)
     },
     [panZoom],
@@ -58,43 +66,63 @@ export function GraphCanvas({ layout, relations, rootId, selectedId, onSelect }:
 
   const fit = useCallback(() => {
     const view = panZoom.viewSize()
-    if (view.width === 0 || layout.width === 0) return
-    const fitted = fitTransform(layout, view, rootNeighbourhood(layout, rootId))
-    const root = layout.nodes.find((p) => p.node.id === rootId)
-    panZoom.setTransform((root && revealTransform(fitted, root, view)) || fitted, true)
-  }, [panZoom, layout, rootId])
+    if (view.width === 0 || layouts.full.width === 0) return
+    fittedWindow.current = { width: window.innerWidth, height: window.innerHeight }
+    const fitted = fitLayouts(layouts, view)
+    if (fitted.density === density) {
+      pendingFit.current = undefined
+      panZoom.setTransform(fitted.transform, true)
+    } else {
+      pendingFit.current = fitted.transform
+      setDensity(fitted.density)
+    }
+  }, [panZoom, layouts, density])
 
-  /** The automatic fit (new graph, resized window) still shows the selected node. */
-  const autoFit = useCallback(() => {
-    fit()
-    if (selectedPlaced) reveal(selectedPlaced)
-  }, [fit, reveal, selectedPlaced])
-  const autoFitRef = useRef(autoFit)
   useLayoutEffect(() => {
-    autoFitRef.current = autoFit
-  }, [autoFit])
+    const transform = pendingFit.current
+    pendingFit.current = undefined
+    if (transform) panZoom.setTransform(transform, true)
+  }, [density, panZoom])
 
-  // A new layout (another image) starts fitted to the window, before the first paint.
-  useLayoutEffect(() => autoFitRef.current(), [layout])
+  /** Keeps the selected node visible without moving a view that already shows it. */
+  const keepSelectedVisible = useCallback(() => {
+    if (selectedPlaced) reveal(selectedPlaced, 0)
+  }, [reveal, selectedPlaced])
+
+  const fitRef = useRef(fit)
+  const keepSelectedRef = useRef(keepSelectedVisible)
+  useLayoutEffect(() => {
+    fitRef.current = fit
+    keepSelectedRef.current = keepSelectedVisible
+  }, [fit, keepSelectedVisible])
+
+  // A new graph starts fitted to the window, before the first paint.
+  useLayoutEffect(() => fitRef.current(), [layouts])
 
   useEffect(() => {
     const svg = svgRef.current
     if (!svg) return
+    // A resized window refits (until the user pans or zooms); a change inside the page (the
+    // details panel opening or being dragged wider) keeps the view where it is.
     const observer = new ResizeObserver(() => {
-      if (!panZoom.userMoved()) autoFitRef.current()
+      const last = fittedWindow.current
+      const windowResized =
+        !last || last.width !== window.innerWidth || last.height !== window.innerHeight
+      if (windowResized && !panZoom.userMoved()) fitRef.current()
+      else keepSelectedRef.current()
     })
     observer.observe(svg)
     return () => observer.disconnect()
   }, [panZoom])
 
-  useEffect(() => {
-    if (selectedPlaced) reveal(selectedPlaced)
-  }, [selectedPlaced, reveal])
+  useEffect(() => keepSelectedVisible(), [keepSelectedVisible])
 
   const onFocusNode = useCallback(
     (placed: PlacedNode, byKeyboard: boolean) => {
       setFocused(placed.node.id)
-      if (byKeyboard) panZoom.ignoreScrollFor(120)
+      // A click focuses the node it landed on, which is in view already: nothing moves.
+      if (!byKeyboard) return
+      panZoom.ignoreScrollFor(120)
       reveal(placed)
     },
     [reveal, panZoom],

@@ -1,7 +1,8 @@
 // The SVG content of a laid-out graph: edges (with the JSON field they come from) under node
 // cards. The node or edge under the pointer, keyboard focus or selection lights up with its
-// neighbours; the rest dims. Memoized: zooming and panning never re-render it.
-import { curveBasis, line } from 'd3'
+// neighbours; the rest dims. Compact drawings label only the lit edges. Memoized: zooming and
+// panning never re-render it.
+import { curveBasis, curveMonotoneX, line } from 'd3'
 import { memo, useMemo, type Ref } from 'react'
 import type { GraphNode } from '../../../shared/api'
 import { neighbourhood, type GraphRelations } from './graphRelations'
@@ -22,10 +23,19 @@ interface GraphDrawingProps {
   readonly onHover: (id: string | undefined) => void
 }
 
-const edgePath = line<Point>()
+const enginePath = line<Point>()
   .x((p) => p.x)
   .y((p) => p.y)
   .curve(curveBasis)
+/** Passes through every point and keeps level runs level: the label band stays straight. */
+const routedPath = line<Point>()
+  .x((p) => p.x)
+  .y((p) => p.y)
+  .curve(curveMonotoneX)
+
+function edgePath(placed: PlacedEdge): string {
+  return (placed.routed ? routedPath : enginePath)([...placed.points]) ?? ''
+}
 
 function emphasisOf(
   id: string,
@@ -64,9 +74,11 @@ export const GraphDrawing = memo(function GraphDrawing({
     : layout.edges
   // Several manifests listing one shared layer at the same position: say "layers[0]" once,
   // on a lit edge when there is one.
+  const compact = layout.density === 'compact'
   const labelled = new Set<PlacedEdge>()
   const seen = new Set<string>()
   for (const placed of [...edges].reverse()) {
+    if (compact && !touches(placed)) continue
     const key = `${placed.edge.to}|${placed.label}`
     if (seen.has(key)) continue
     seen.add(key)
@@ -102,10 +114,7 @@ export const GraphDrawing = memo(function GraphDrawing({
                 key={`${edge.from}-${edge.to}-${edge.relation}-${edge.position}`}
                 className={`graph-edge rel-${edge.relation}${state}`}
               >
-                <path
-                  d={edgePath([...placed.points]) ?? ''}
-                  markerEnd={`url(#${markerId}${lit ? '-lit' : ''})`}
-                />
+                <path d={edgePath(placed)} markerEnd={`url(#${markerId}${lit ? '-lit' : ''})`} />
                 {labelled.has(placed) ? (
                   <text
                     className="edge-label"
@@ -126,6 +135,7 @@ export const GraphDrawing = memo(function GraphDrawing({
               key={placed.node.id}
               placed={placed}
               badges={badges.get(placed.node.id) ?? []}
+              compact={compact}
               selected={placed.node.id === selectedId}
               emphasis={emphasisOf(placed.node.id, activeId, lit)}
               onSelect={onSelect}

@@ -30,7 +30,13 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
     queryKey: queryKeys.graph(imageRef),
     queryFn: ({ signal }) => call('image:graph', { ref: imageRef }, signal),
   })
-  const layout = useMemo(() => (graph.data ? layoutGraph(graph.data) : undefined), [graph.data])
+  const layouts = useMemo(
+    () =>
+      graph.data
+        ? { full: layoutGraph(graph.data, 'full'), compact: layoutGraph(graph.data, 'compact') }
+        : undefined,
+    [graph.data],
+  )
   const relations = useMemo(
     () => graphRelations(graph.data ?? { nodes: [], edges: [] }),
     [graph.data],
@@ -57,7 +63,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
       </section>
     )
   }
-  if (!layout || layout.nodes.length === 0) {
+  if (!layouts || layouts.full.nodes.length === 0) {
     return <EmptyState title="This image has no objects to show" />
   }
 
@@ -85,9 +91,8 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
       <RateLimitLine info={data.rateLimit} />
       <div className={selected ? 'graph-body with-details' : 'graph-body'}>
         <GraphCanvas
-          layout={layout}
+          layouts={layouts}
           relations={relations}
-          rootId={data.rootId}
           selectedId={selected}
           onSelect={onSelectNode}
         />

@@ -1,7 +1,8 @@
 // One node of the image graph: a card in the colour of its kind. Big: the plain-language label.
 // Then badges (platform or role, "shared by N", problems), the media type in small type, the
 // short digest and the size. Font sizes live in graph.css; the smallest is
-// SMALLEST_CARD_FONT_PX (viewFit.ts), which the fitting keeps readable.
+// SMALLEST_CARD_FONT_PX (viewFit.ts), which the fitting keeps readable. A compact card (for
+// graphs too big to fit full cards readably) keeps the label and the first badge's words.
 import { memo, type KeyboardEvent } from 'react'
 import type { GraphNode } from '../../../shared/api'
 import { BadgeRow } from './BadgeRow'
@@ -22,6 +23,7 @@ export type Emphasis = 'active' | 'neighbour' | 'dimmed' | 'none'
 interface NodeCardProps {
   readonly placed: PlacedNode
   readonly badges: readonly CardBadge[]
+  readonly compact: boolean
   readonly selected: boolean
   readonly emphasis: Emphasis
   readonly onSelect: (node: GraphNode) => void
@@ -36,6 +38,7 @@ const PAD_RIGHT = 12
 export const NodeCard = memo(function NodeCard({
   placed,
   badges,
+  compact,
   selected,
   emphasis,
   onSelect,
@@ -43,8 +46,6 @@ export const NodeCard = memo(function NodeCard({
   onHover,
 }: NodeCardProps) {
   const { node, x, y, width, height } = placed
-  const inner = width - PAD_LEFT - PAD_RIGHT
-  const size = cardSizeText(node.size)
   const problem = node.documentError ? 'error' : node.unknownMediaType ? 'warning' : undefined
   const onKeyDown = (event: KeyboardEvent<SVGGElement>): void => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -53,6 +54,7 @@ export const NodeCard = memo(function NodeCard({
     }
   }
   const classes = ['graph-node', `kind-${node.kind}`, `emphasis-${emphasis}`]
+  if (compact) classes.push('compact')
   if (selected) classes.push('selected')
   if (problem) classes.push(`has-${problem}`)
   return (
@@ -79,6 +81,50 @@ export const NodeCard = memo(function NodeCard({
         className="node-stripe"
         d={`M 10 0 H 5 Q 0 0 0 5 V ${height - 5} Q 0 ${height} 5 ${height} H 10 Z`}
       />
+      {compact ? (
+        <CompactBody placed={placed} badges={badges} />
+      ) : (
+        <FullBody placed={placed} badges={badges} problem={problem} />
+      )}
+    </g>
+  )
+})
+
+interface BodyProps {
+  readonly placed: PlacedNode
+  readonly badges: readonly CardBadge[]
+}
+
+function CompactBody({ placed, badges }: BodyProps) {
+  const { node, width } = placed
+  const inner = width - PAD_LEFT - PAD_RIGHT
+  const shared = badges.find((b) => b.tone === 'shared')
+  const problem = badges.find((b) => b.tone === 'warn' || b.tone === 'danger')
+  const second = [badges[0]?.text, shared?.text, problem?.text].filter(Boolean).join(' · ')
+  return (
+    <>
+      <FittedText className="node-label" x={PAD_LEFT} y={19} text={node.label} maxWidth={inner} />
+      <FittedText
+        className="node-compact-line"
+        x={PAD_LEFT}
+        y={36}
+        text={second}
+        maxWidth={inner}
+      />
+    </>
+  )
+}
+
+function FullBody({
+  placed,
+  badges,
+  problem,
+}: BodyProps & { readonly problem: 'error' | 'warning' | undefined }) {
+  const { node, width } = placed
+  const inner = width - PAD_LEFT - PAD_RIGHT
+  const size = cardSizeText(node.size)
+  return (
+    <>
       <FittedText
         className="node-label"
         x={PAD_LEFT}
@@ -112,6 +158,6 @@ export const NodeCard = memo(function NodeCard({
       <text className="node-size" x={width - PAD_RIGHT} y={86} textAnchor="end">
         {size}
       </text>
-    </g>
+    </>
   )
-})
+}

@@ -129,10 +129,23 @@ export function attestedPlatform(relations: GraphRelations, node: GraphNode): st
 }
 
 /** The main badge of a card: platform, layer ordinal, attestation target or the role. */
+const REF_NAME = 'org.opencontainers.image.ref.name'
+
+/** The tag (or reference) an OCI layout's index.json gives this manifest, if any. */
+export function refName(node: GraphNode): string | undefined {
+  const name = node.annotations?.[REF_NAME]
+  return name && name.trim() !== '' ? name : undefined
+}
+
 export function roleBadgeText(relations: GraphRelations, node: GraphNode): string {
   switch (node.role) {
-    case 'platform':
-      return node.platform ? platformString(node.platform) : 'platform'
+    case 'platform': {
+      // An OCI layout names its manifests by tag: say which one, not just "platform".
+      const tag = refName(node)
+      const platform = node.platform ? platformString(node.platform) : undefined
+      if (tag) return platform ? `${tag} · ${platform}` : tag
+      return platform ?? 'platform'
+    }
     case 'nested-index':
       return 'nested index'
     case 'root':

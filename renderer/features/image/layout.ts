@@ -3,13 +3,34 @@
 // layer — layers[1], …). Pure (dagre only), so it runs in unit tests.
 import { graphlib, layout } from '@dagrejs/dagre'
 import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
+import { labelRun, routeEdges, type NodeBox } from './edgeRoutes'
 import { documentOrder, inDocumentOrder } from './graphRelations'
+
+/**
+ * Full cards carry label, badges, media type, digest and size; compact cards (for graphs that
+ * would otherwise be fitted too small to read) carry the label and the first badge only.
+ */
+export type Density = 'full' | 'compact'
 
 export const NODE_WIDTH = 220
 export const NODE_HEIGHT = 96
-/** Wide enough for an edge label ("manifests[3]") between two columns. */
-const RANK_GAP = 96
-const NODE_GAP = 12
+export const COMPACT_NODE_WIDTH = 200
+export const COMPACT_NODE_HEIGHT = 44
+
+interface Metrics {
+  readonly width: number
+  readonly height: number
+  readonly nodeGap: number
+  /** Room between columns besides the label band. */
+  readonly bendRoom: number
+}
+
+const METRICS: Record<Density, Metrics> = {
+  full: { width: NODE_WIDTH, height: NODE_HEIGHT, nodeGap: 12, bendRoom: 44 },
+  compact: { width: COMPACT_NODE_WIDTH, height: COMPACT_NODE_HEIGHT, nodeGap: 8, bendRoom: 64 },
+}
+/** Compact drawings show edge labels only on the lit edges, so their band is short. */
+const COMPACT_RUN = 18
 const MARGIN = 8
 
 export interface Point {
@@ -32,6 +53,8 @@ export interface PlacedEdge {
   readonly label: string
   /** Where the label ends (it is drawn right-aligned, just before the child). */
   readonly labelAt: Point
+  /** The points make level runs into the child: drawn with a monotone curve. */
+  readonly routed: boolean
 }
 
 export interface GraphLayout {
@@ -40,6 +63,7 @@ export interface GraphLayout {
   readonly edges: readonly PlacedEdge[]
   readonly width: number
   readonly height: number
+  readonly density: Density
 }
 
 /**
@@ -122,40 +146,20 @@ function documentOrderHook(graph: ImageGraph): (g: graphlib.Graph) => void {
   }
 }
 
-function distance(a: Point | undefined, b: Point | undefined): number {
-  return a && b ? Math.hypot(b.x - a.x, b.y - a.y) : 0
-}
-
-/** The point `back` pixels before the end of a polyline. */
-function pointBeforeEnd(points: readonly Point[], back: number): Point {
-  let remaining = back
-  for (let i = points.length - 1; i > 0; i--) {
-    const a = points[i - 1]
-    const b = points[i]
-    if (!a || !b) continue
-    const step = distance(a, b)
-    if (step > 0 && remaining <= step) {
-      const t = remaining / step
-      return { x: b.x + (a.x - b.x) * t, y: b.y + (a.y - b.y) * t }
-    }
-    remaining -= step
-  }
-  return points[0] ?? { x: 0, y: 0 }
-}
-
-function runDagre(graph: ImageGraph): graphlib.Graph {
+function runDagre(graph: ImageGraph, metrics: Metrics, run: number): graphlib.Graph {
   const g = new graphlib.Graph({ multigraph: true })
   g.setGraph({
     rankdir: 'LR',
-    nodesep: NODE_GAP,
-    ranksep: RANK_GAP,
+    nodesep: metrics.nodeGap,
+    ranksep: run + metrics.bendRoom,
     edgesep: 10,
     marginx: MARGIN,
     marginy: MARGIN,
   })
   g.setDefaultEdgeLabel(() => ({}))
   const ids = new Set(graph.nodes.map((n) => n.id))
-  for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT })
+  for (const node of graph.nodes)
+    g.setNode(node.id, { width: metrics.width, height: metrics.height })
   const lengths = edgeLengths(graph)
   graph.edges.forEach((edge, index) => {
     if (ids.has(edge.from) && ids.has(edge.to))
@@ -165,31 +169,48 @@ function runDagre(graph: ImageGraph): graphlib.Graph {
   return g
 }
 
-export function layoutGraph(input: ImageGraph): GraphLayout {
-  if (input.nodes.length === 0) return { nodes: [], edges: [], width: 0, height: 0 }
+export function layoutGraph(input: ImageGraph, density: Density = 'full'): GraphLayout {
+  if (input.nodes.length === 0) return { nodes: [], edges: [], width: 0, height: 0, density }
   // The same image always draws the same, whatever order its parts arrived in.
   const graph = { ...input, ...inDocumentOrder(input) }
-  const g = runDagre(graph)
+  const metrics = METRICS[density]
+  const kinds = new Map(graph.nodes.map((n) => [n.id, n.kind]))
+  const labels = graph.edges.map((edge) => edgeLabel(edge, kinds.get(edge.from)))
+  const run = density === 'full' ? labelRun(labels) : COMPACT_RUN
+  const g = runDagre(graph, metrics, run)
   const nodes: PlacedNode[] = graph.nodes.map((node) => {
     const placed = g.node(node.id) as { x?: number; y?: number } | undefined
     return {
       node,
-      x: (placed?.x ?? 0) - NODE_WIDTH / 2,
-      y: (placed?.y ?? 0) - NODE_HEIGHT / 2,
-      width: NODE_WIDTH,
-      height: NODE_HEIGHT,
+      x: (placed?.x ?? 0) - metrics.width / 2,
+      y: (placed?.y ?? 0) - metrics.height / 2,
+      width: metrics.width,
+      height: metrics.height,
     }
   })
+  const boxes = new Map<string, NodeBox>(nodes.map((p) => [p.node.id, p]))
   nodes.sort((a, b) => a.x - b.x || a.y - b.y)
-  const edges: PlacedEdge[] = []
-  const kinds = new Map(graph.nodes.map((n) => [n.id, n.kind]))
+  const drawn: { edge: GraphEdge; points: Point[]; label: string; from: NodeBox; to: NodeBox }[] =
+    []
   graph.edges.forEach((edge, index) => {
     const placedEdge = g.edge(edge.from, edge.to, String(index)) as { points?: Point[] } | undefined
     const points = placedEdge?.points ?? []
-    if (points.length < 2) return
-    const label = edgeLabel(edge, kinds.get(edge.from))
-    edges.push({ edge, points, label, labelAt: pointBeforeEnd(points, 10) })
+    const from = boxes.get(edge.from)
+    const to = boxes.get(edge.to)
+    if (points.length < 2 || !from || !to) return
+    drawn.push({ edge, points, label: labels[index] ?? '', from, to })
+  })
+  const routes = routeEdges(drawn, run)
+  const edges: PlacedEdge[] = drawn.map(({ edge, label }, i) => {
+    const route = routes[i]
+    return {
+      edge,
+      label,
+      points: route?.points ?? [],
+      labelAt: route?.labelAt ?? { x: 0, y: 0 },
+      routed: route?.routed ?? false,
+    }
   })
   const size = g.graph() as { width?: number; height?: number }
-  return { nodes, edges, width: size.width ?? 0, height: size.height ?? 0 }
+  return { nodes, edges, width: size.width ?? 0, height: size.height ?? 0, density }
 }

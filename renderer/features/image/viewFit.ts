@@ -1,10 +1,11 @@
-// Where the graph sits in its window: fitting (never so small that card text drops below
-// 11 px), and the smallest pan that brings a node into view. Pure, so it is unit-tested.
-import type { GraphLayout, PlacedNode } from './layout'
+// Where the graph sits in its window: fitting (always the whole graph; compact cards when full
+// ones would be too small to read), and the smallest pan that brings a node into view. Pure, so
+// it is unit-tested.
+import type { Density } from './layout'
 
-/** The smallest text on a node card (badges, media type, digest), in layout pixels. */
+/** The smallest text on a full node card (badges, media type, digest), in layout pixels. */
 export const SMALLEST_CARD_FONT_PX = 12
-/** Readable on a projector at the back of a classroom; fitting never goes below it. */
+/** Readable on a projector at the back of a classroom: below it, cards turn compact. */
 export const MIN_TEXT_PX = 11
 export const MIN_READABLE_SCALE = MIN_TEXT_PX / SMALLEST_CARD_FONT_PX
 /** Small graphs grow, but not into posters. */
@@ -31,90 +32,42 @@ export interface ViewTransform {
   readonly y: number
 }
 
-export function boundsOf(nodes: readonly PlacedNode[]): Box | undefined {
-  if (nodes.length === 0) return undefined
-  const left = Math.min(...nodes.map((n) => n.x))
-  const top = Math.min(...nodes.map((n) => n.y))
-  const right = Math.max(...nodes.map((n) => n.x + n.width))
-  const bottom = Math.max(...nodes.map((n) => n.y + n.height))
-  return { x: left, y: top, width: right - left, height: bottom - top }
+/** The scale that shows the whole graph inside the insets (never above MAX_FIT_SCALE). */
+export function fitScale(graph: Size, view: Size): number {
+  const { left, right, top, bottom } = FIT_INSETS
+  return Math.min(
+    MAX_FIT_SCALE,
+    Math.max(1, view.width - left - right) / graph.width,
+    Math.max(1, view.height - top - bottom) / graph.height,
+  )
 }
 
-/** The root and the nodes it points at: what a too-large graph opens on. */
-export function rootNeighbourhood(layout: GraphLayout, rootId: string): Box | undefined {
-  const ids = new Set([rootId])
-  for (const { edge } of layout.edges) if (edge.from === rootId) ids.add(edge.to)
-  return boundsOf(layout.nodes.filter((p) => ids.has(p.node.id)))
+/** Full cards when the whole graph fits with their smallest text readable, else compact. */
+export function densityFor(full: Size, view: Size): Density {
+  if (full.width <= 0 || full.height <= 0 || view.width <= 0 || view.height <= 0) return 'full'
+  return fitScale(full, view) >= MIN_READABLE_SCALE - 1e-9 ? 'full' : 'compact'
 }
 
-interface Axis {
-  /** Graph extent in layout pixels. */
-  readonly extent: number
-  readonly view: number
-  readonly before: number
-  readonly after: number
-  readonly focusStart: number
-  readonly focusEnd: number
-}
-
-/**
- * One axis: centre what fits. Otherwise centre the focus when it fits, or start at the
- * beginning of the graph when it does not (the caller then reveals the root); never leave
- * empty margins beside the graph.
- */
-function place(axis: Axis, k: number): number {
-  const room = axis.view - axis.before - axis.after
-  const size = axis.extent * k
-  if (size <= room) return axis.before + (room - size) / 2
-  const focusSize = (axis.focusEnd - axis.focusStart) * k
-  const wanted =
-    focusSize <= room
-      ? axis.before + room / 2 - ((axis.focusStart + axis.focusEnd) / 2) * k
-      : axis.before
-  return Math.min(axis.before, Math.max(axis.view - axis.after - size, wanted))
-}
-
-/**
- * The whole graph when it fits at a readable scale; otherwise the readable scale, opened on
- * `focus` (the root's neighbourhood) so the story starts at the root. Reveal the root after
- * this when the focus is larger than the window.
- */
-export function fitTransform(graph: Size, view: Size, focus: Box | undefined): ViewTransform {
+/** The whole graph, centred in the room the insets leave. */
+export function fitTransform(graph: Size, view: Size): ViewTransform {
   if (graph.width <= 0 || graph.height <= 0 || view.width <= 0 || view.height <= 0)
     return { k: 1, x: 0, y: 0 }
   const { left, right, top, bottom } = FIT_INSETS
-  const whole = Math.min(
-    MAX_FIT_SCALE,
-    (view.width - left - right) / graph.width,
-    (view.height - top - bottom) / graph.height,
-  )
-  const k = Math.max(MIN_READABLE_SCALE, whole)
-  const f = focus ?? { x: 0, y: 0, width: graph.width, height: graph.height }
+  const k = fitScale(graph, view)
   return {
     k,
-    x: place(
-      {
-        extent: graph.width,
-        view: view.width,
-        before: left,
-        after: right,
-        focusStart: f.x,
-        focusEnd: f.x + f.width,
-      },
-      k,
-    ),
-    y: place(
-      {
-        extent: graph.height,
-        view: view.height,
-        before: top,
-        after: bottom,
-        focusStart: f.y,
-        focusEnd: f.y + f.height,
-      },
-      k,
-    ),
+    x: left + (view.width - left - right - graph.width * k) / 2,
+    y: top + (view.height - top - bottom - graph.height * k) / 2,
   }
+}
+
+/** Fits a layout of either density: which one, and where it sits. */
+export function fitLayouts(
+  layouts: Readonly<Record<Density, Size>>,
+  view: Size,
+): { readonly density: Density; readonly transform: ViewTransform } {
+  const density = densityFor(layouts.full, view)
+  return { density, transform: fitTransform(layouts[density], view) }
 }
 
 /** One axis of reveal: how far to move so [start, end] lies inside [margin, view - margin]. */

@@ -112,6 +112,23 @@ test('role badges: platforms, attestation targets, layers, roles', () => {
   assert.equal(roleBadgeText(relations, node('x', 'index', 'nested-index')), 'nested index')
 })
 
+test('manifests of an OCI layout are badged with their tag name, with the platform if any', () => {
+  const relations = graphRelations(graph())
+  const tag = (name: string) => ({ 'org.opencontainers.image.ref.name': name })
+  const v1 = node('v1', 'manifest', 'platform', { annotations: tag('v1') })
+  const v2 = node('v2', 'manifest', 'platform', {
+    annotations: tag('v2'),
+    platform: { os: 'linux', architecture: 'amd64' },
+  })
+  assert.equal(roleBadgeText(relations, v1), 'v1')
+  assert.equal(roleBadgeText(relations, v2), 'v2 · linux/amd64')
+  assert.equal(roleBadgeText(relations, node('bare', 'manifest', 'platform')), 'platform')
+  assert.equal(
+    roleBadgeText(relations, node('blank', 'manifest', 'platform', { annotations: tag(' ') })),
+    'platform',
+  )
+})
+
 test('card badges: shared by N, unknown media types and load errors are always shown', () => {
   const relations = graphRelations(graph())
   const base = graph().nodes.find((n) => n.label === 'base')!
