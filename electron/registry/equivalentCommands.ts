@@ -48,19 +48,25 @@ export function registryCommands(target: CommandTarget): EquivalentCommand[] {
     return out
   }
 
-  out.push({
-    tool: 'skopeo',
-    command: `skopeo inspect${skopeoTls} --config ${quote(`docker://${byTag}`)}`,
-    note: 'prints the config of the image the tag names (skopeo cannot fetch other blobs by digest)',
-  })
+  // Commands that fetch the blob's own bytes (a layer: its compressed tar) come first.
   if (byDigest !== undefined) {
-    out.push({ tool: 'crane', command: `crane blob${craneInsecure} ${quote(byDigest)}` })
     out.push({
       tool: 'curl',
       command: `curl -sL ${quote(`${target.apiOrigin}/v2/${target.repository}/blobs/${target.digest}`)}`,
-      ...(hubNote !== undefined ? { note: hubNote } : {}),
+      note: 'writes the blob to standard output: add -o FILE, or pipe a layer into tar -tzv to list it',
+      ...(hubNote !== undefined ? { note: `${hubNote} Add -o FILE to save the bytes.` } : {}),
     })
+    out.push({ tool: 'crane', command: `crane blob${craneInsecure} ${quote(byDigest)}` })
   }
+  // skopeo cannot fetch one blob by digest: it copies the whole image, this blob among its files.
+  out.push({
+    tool: 'skopeo',
+    command: `skopeo copy${skopeoTls} ${quote(`docker://${byTag}`)} ${quote('dir:./image')}`,
+    note:
+      target.digest !== undefined
+        ? `copies the image the tag names into ./image; this blob is the file ${target.digest.replace(/^[^:]+:/, '')}`
+        : 'copies the image the tag names into ./image, one file per blob',
+  })
   return out
 }
 

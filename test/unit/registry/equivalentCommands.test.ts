@@ -44,7 +44,7 @@ describe('registryCommands', () => {
     assert.match(commands[2]?.note ?? '', /bearer token/)
   })
 
-  it('names config and blob commands', () => {
+  it('names blob commands that fetch the blob itself (curl, crane), then skopeo copy', () => {
     const commands = registryCommands({
       registry: 'ghcr.io',
       repository: 'o/r',
@@ -56,11 +56,14 @@ describe('registryCommands', () => {
     assert.deepEqual(
       commands.map((c) => c.command),
       [
-        'skopeo inspect --config docker://ghcr.io/o/r:v1',
-        `crane blob ghcr.io/o/r@${digest}`,
         `curl -sL https://ghcr.io/v2/o/r/blobs/${digest}`,
+        `crane blob ghcr.io/o/r@${digest}`,
+        'skopeo copy docker://ghcr.io/o/r:v1 dir:./image',
       ],
     )
+    // No command that only prints a config is offered for a layer.
+    assert.ok(commands.every((c) => !c.command.includes('inspect --config')))
+    assert.match(commands[2]?.note ?? '', new RegExp(`file ${'b'.repeat(64)}$`))
   })
 
   it('accepts OCI types first', () => {
