@@ -4,10 +4,11 @@
 // digest (a tag that moves resolves to another digest, so nothing goes stale).
 
 import type { Readable } from 'node:stream'
-import type { CacheInfo, LayerIndexInfo, ProgressEvent } from '../../shared/api'
+import type { CacheInfo, LayerIndex, LayerIndexInfo, ProgressEvent } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
 import type { Descriptor } from '../../shared/oci/types'
 import type { BlobCache } from '../cache/blobCache'
+import { teeIntoCache } from '../cache/teeIntoCache'
 import type { RangedBlob } from '../sources/rangedBlob'
 import type { ImageSource } from '../sources/imageSource'
 import { rangedReaderOf } from '../sources/imageSource'
@@ -47,6 +48,22 @@ interface SharedLoad {
   readonly abandon: () => void
   waiters: number
   settled: boolean
+  /** What listings made meanwhile see (peek). */
+  readonly reading: {
+    readonly wanted: readonly Descriptor[]
+    readonly descriptors: readonly Descriptor[]
+    readonly refs: readonly LayerRef[]
+    /** The layers indexed so far, bottom first. */
+    readonly indexed: LayerIndex[]
+    /** The last view handed out, kept while no new entry arrived. */
+    last?: { readonly key: string; readonly opened: OpenedImage }
+  }
+}
+
+/** What `peek` knows of an image: all of it, or (`indexing`) the part read so far. */
+export interface PeekedImage {
+  readonly opened: OpenedImage
+  readonly indexing: boolean
 }
 
 export interface OpenedImage {
@@ -83,6 +100,55 @@ export class ImageFiles {
     return waitFor(load, signal)
   }
 
+  /**
+   * What is known of the image's layers right now, without starting or waiting for any
+   * reading: the whole load when it finished, the layers read so far (`indexing`) while it
+   * runs, undefined when no load of it is running or remembered (not started, or failed).
+   */
+  async peek(
+    source: ImageSource,
+    options: OpenImageOptions = {},
+  ): Promise<PeekedImage | undefined> {
+    const image = await pickImage(source, platformOptions(options.platform, options.signal))
+    const total = image.layers.length
+    const count =
+      options.layer === undefined ? total : layerPosition(image.layers, options.layer) + 1
+    const whole = this.images.get(`${image.descriptor.digest}#${total}`)
+    const load =
+      (whole?.settled === true ? whole : undefined) ??
+      this.images.get(`${image.descriptor.digest}#${count}`) ??
+      whole
+    if (!load) return undefined
+    if (load.settled) return { opened: await load.promise, indexing: false }
+    return { opened: this.readSoFar(load.reading, count), indexing: true }
+  }
+
+  /** The first `count` layers as far as they are read (see ImageLayers.soFar). */
+  private readSoFar(reading: SharedLoad['reading'], count: number): OpenedImage {
+    const indexed = reading.indexed.slice(0, count)
+    const current = indexed.length < count ? reading.wanted[indexed.length] : undefined
+    const entries = current ? this.deps.indexService.entriesSoFar(current.digest) : undefined
+    const key = `${count}:${indexed.length}:${entries?.length ?? 0}`
+    if (reading.last?.key === key) return reading.last.opened
+    const indexes = reading.wanted.slice(0, count).map(
+      (descriptor, position): LayerIndex =>
+        indexed[position] ?? {
+          digest: descriptor.digest,
+          compression: 'none',
+          compressedSize: 0,
+          uncompressedSize: 0,
+          entries: position === indexed.length ? (entries?.slice() ?? []) : [],
+        },
+    )
+    const opened: OpenedImage = {
+      layers: ImageLayers.soFar(reading.refs.slice(0, count), indexes),
+      descriptors: reading.descriptors,
+      refs: reading.refs.slice(0, count),
+    }
+    reading.last = { key, opened }
+    return opened
+  }
+
   private startLoad(
     key: string,
     source: ImageSource,
@@ -92,11 +158,15 @@ export class ImageFiles {
   ): SharedLoad {
     const controller = new AbortController()
     const refs = wanted.map((layer) => this.layerRef(source, layer))
+    const indexed: LayerIndex[] = []
     const operation = trackerOf(options)('indexing layer 1', controller.signal, { shared: true })
     const promise = ImageLayers.load(refs, this.deps.indexService, {
       signal: operation.signal,
       onProgress: ({ layer, progress }) =>
-        operation.report(progress.bytesIn, wanted[layer]?.size, `indexing layer ${layer + 1}`),
+        operation.report(progress.bytesIn, wanted[layer]?.size, `indexing layer ${layer + 1}`, {
+          entries: progress.entries,
+        }),
+      onIndexed: (_layer, index) => indexed.push(index),
     })
       .then((layers) => ({ layers, descriptors, refs }))
       .finally(() => operation.finish())
@@ -104,6 +174,7 @@ export class ImageFiles {
       promise,
       waiters: 0,
       settled: false,
+      reading: { wanted, descriptors, refs, indexed },
       // Forget it at once, so a caller arriving next starts afresh instead of joining a
       // load that is being cancelled.
       abandon: () => {
@@ -142,7 +213,10 @@ export class ImageFiles {
     const { index, fromCache } = await this.deps.indexService
       .get(this.layerRef(source, descriptor), {
         signal: operation.signal,
-        onProgress: (progress) => operation.report(progress.bytesIn, descriptor.size),
+        onProgress: (progress) =>
+          operation.report(progress.bytesIn, descriptor.size, undefined, {
+            entries: progress.entries,
+          }),
       })
       .finally(() => operation.finish())
     return {
@@ -152,6 +226,7 @@ export class ImageFiles {
       uncompressedSize: index.uncompressedSize,
       entryCount: index.entries.length,
       fromCache,
+      ...(index.toc ? { toc: index.toc } : {}),
     }
   }
 
@@ -172,23 +247,24 @@ export class ImageFiles {
 
   /**
    * A layer as the indexer and file reader open it. The source verifies the digest while
-   * streaming; registry blobs are also kept in the blob cache (local sources are on disk).
+   * streaming; registry blobs are also written to the blob cache as they stream (local sources
+   * are on disk).
    */
   private layerRef(source: ImageSource, descriptor: Descriptor): LayerRef {
     const blobs = this.deps.blobs
     const openBlobRange = rangedReaderOf(source)?.openBlobRange.bind(source)
     return {
       digest: descriptor.digest,
+      descriptor: {
+        size: descriptor.size,
+        ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
+      },
       open: async (signal?: AbortSignal): Promise<Readable> => {
         if (source.kind !== 'registry') return source.openBlob(descriptor, { signal })
         const cached = await blobs.get(descriptor.digest)
         if (cached) return cached
-        const kept = await blobs.put(
-          descriptor.digest,
-          await source.openBlob(descriptor, { signal }),
-        )
-        const stored = kept ? await blobs.get(descriptor.digest) : undefined
-        return stored ?? source.openBlob(descriptor, { signal })
+        // Read while it downloads: the bytes reach the cache and the reader at once.
+        return teeIntoCache(blobs, descriptor.digest, await source.openBlob(descriptor, { signal }))
       },
       ...(openBlobRange
         ? {

@@ -12,6 +12,7 @@ import type {
 import { computeEfficiency } from '../filetree/efficiency'
 import type { SpanTable } from '../compression/gzipSpansFile'
 import { openRangedLayerFile } from './rangedLayerFile'
+import { openTocLayerFile } from './tocFile'
 import { locateImageFile, openImageFile } from './imageFiles'
 import type { ImageTree } from '../filetree/imageTree'
 import { buildImageTree } from '../filetree/imageTree'
@@ -35,7 +36,8 @@ export class ImageLayers {
   private constructor(
     private readonly refs: readonly LayerRef[],
     readonly indexes: readonly LayerIndex[],
-    private readonly service?: Pick<LayerIndexService, 'spans'>,
+    private readonly service?: Pick<LayerIndexService, 'spans'> &
+      Partial<Pick<LayerIndexService, 'tocLayers'>>,
   ) {}
 
   /** Indexes every layer (from the cache where possible), one at a time, bottom first. */
@@ -45,6 +47,8 @@ export class ImageLayers {
     options: {
       readonly signal?: AbortSignal
       readonly onProgress?: (p: LoadProgress) => void
+      /** Each layer's index as soon as it is complete (for listings made meanwhile). */
+      readonly onIndexed?: (layer: number, index: LayerIndex) => void
     } = {},
   ): Promise<ImageLayers> {
     const indexes: LayerIndex[] = []
@@ -54,8 +58,17 @@ export class ImageLayers {
         onProgress: (progress) => options.onProgress?.({ layer, layers: refs.length, progress }),
       })
       indexes.push(index)
+      options.onIndexed?.(layer, index)
     }
     return new ImageLayers(refs, indexes, service)
+  }
+
+  /**
+   * The layers as far as they are read while a load runs: `indexes` as they stand (a layer
+   * being read holds its entries so far, one not reached yet none). For listings only.
+   */
+  static soFar(refs: readonly LayerRef[], indexes: readonly LayerIndex[]): ImageLayers {
+    return new ImageLayers(refs, indexes)
   }
 
   get layerCount(): number {
@@ -113,6 +126,12 @@ export class ImageLayers {
     options: { readonly upTo?: number; readonly signal?: AbortSignal } = {},
   ): Promise<OpenedLayerFile & { readonly layer: number }> {
     const tree = this.tree(options.upTo)
+    const fromToc = this.tocTarget(tree, path)
+    if (fromToc) {
+      const { ref, entry, layer, index } = fromToc
+      const toc = this.service?.tocLayers?.get(index.digest)
+      return { ...(await openTocLayerFile(toc, ref, entry, options.signal)), layer }
+    }
     const ranged = await this.openRanged(tree, path, options.signal)
     if (ranged) return ranged
     const open = (layer: number, signal?: AbortSignal) => {
@@ -127,6 +146,20 @@ export class ImageLayers {
       path,
       options.signal ? { signal: options.signal } : {},
     )
+  }
+
+  /** The file's layer and entry when that layer was listed from its table of contents. */
+  private tocTarget(tree: ImageTree, path: string) {
+    let target
+    try {
+      target = locateImageFile(tree.view, this.indexes, path)
+    } catch {
+      return undefined
+    }
+    const ref = this.refs[target.layer]
+    const index = this.indexes[target.layer]
+    if (!ref || index?.toc?.listedFromToc !== true || target.entry.type !== 'file') return undefined
+    return { ref, index, entry: target.entry, layer: target.layer }
   }
 
   /**

@@ -5,6 +5,7 @@ import type { ApiError } from '../../shared/errors'
 import type { MediaTypeInfo } from '../../shared/oci/mediaTypes'
 import { describeMediaType, mediaTypeInfo } from '../../shared/oci/mediaTypes'
 import type { Annotations, Descriptor } from '../../shared/oci/types'
+import { tocFormatOf } from '../compression/layerToc'
 
 export interface NodeExtras {
   readonly document?: string
@@ -49,10 +50,17 @@ export function makeNode(
     ...(extras.document !== undefined ? { document: extras.document } : {}),
     ...(extras.documentError ? { documentError: extras.documentError } : {}),
     ...(extras.history && extras.history.length > 0 ? { history: extras.history } : {}),
+    ...layerFormatOf(descriptor, info.kind),
     // Content that showed what it is (a config typed octet-stream) is interpreted after all.
     ...(mediaTypeInfo(mediaType) || extras.recognizedAs ? {} : { unknownMediaType: true }),
     commands: extras.commands,
   }
+}
+
+/** eStargz or zstd:chunked, as the layer's descriptor announces (its TOC annotations). */
+function layerFormatOf(descriptor: Descriptor, kind: string): Pick<GraphNode, 'layerFormat'> {
+  const format = kind === 'layer' ? tocFormatOf(descriptor.annotations) : undefined
+  return format ? { layerFormat: format } : {}
 }
 
 /** Pretty-printed JSON for the details panel; the raw bytes stay what was verified. */

@@ -47,6 +47,18 @@ export interface DeviceNumbers {
 
 export type LayerCompressionFound = 'gzip' | 'zstd' | 'none'
 
+/** Lazy-pull layer formats that carry a table of contents (TOC) of their files. */
+export type LayerTocFormat = 'estargz' | 'zstd:chunked'
+
+/** A layer with a table of contents: its format, whether it was listed from it, what disagreed. */
+export interface LayerTocInfo {
+  readonly format: LayerTocFormat
+  /** True when the entries came from the TOC (footer and TOC fetched, the layer not read). */
+  readonly listedFromToc: boolean
+  /** A malformed TOC (ignored) or files whose bytes disagreed with it (read in full instead). */
+  readonly warnings: readonly string[]
+}
+
 /** Everything one layer's tar holds, in archive order. */
 export interface LayerIndex {
   readonly digest: string
@@ -54,6 +66,8 @@ export interface LayerIndex {
   readonly compressedSize: number
   readonly uncompressedSize: number
   readonly entries: readonly LayerEntry[]
+  /** Set for eStargz and zstd:chunked layers (not kept in the index cache). */
+  readonly toc?: LayerTocInfo
 }
 
 /**
@@ -128,6 +142,7 @@ export interface LayerIndexInfo {
   readonly entryCount: number
   /** True when the index came from the on-disk cache without reading the blob. */
   readonly fromCache: boolean
+  readonly toc?: LayerTocInfo
 }
 
 export interface FileListArgs extends ImageFilesArgs {
@@ -144,6 +159,20 @@ export interface FileListArgs extends ImageFilesArgs {
   readonly change?: readonly ChangeKind[]
   /** Every path below `path`, flat, in path order, instead of its direct children. */
   readonly recursive?: boolean
+  /**
+   * Answer at once from what is read so far instead of waiting for the layers to be indexed;
+   * never starts reading them (a plain files:list does). See FileListPage.indexing.
+   */
+  readonly partial?: boolean
+}
+
+/** A page of a listing; with `partial`, possibly of a filesystem still being read. */
+export interface FileListPage extends Page<FileListItem> {
+  /**
+   * Only with `partial`: the layers are still being read (or their reading has not started),
+   * so the items are what is known so far. Ask again as indexing progresses.
+   */
+  readonly indexing?: boolean
 }
 
 export interface FileListItem {
@@ -300,7 +329,7 @@ export interface FileInspectArgs extends ImageFilesArgs {
 
 export interface FilesOperations {
   'layers:index': Operation<LayerArgs, LayerIndexInfo>
-  'files:list': Operation<FileListArgs, Page<FileListItem>>
+  'files:list': Operation<FileListArgs, FileListPage>
   'files:stat': Operation<FileStatArgs, FileStat>
   'files:search': Operation<FileSearchArgs, FileSearchResult>
   'files:read': Operation<FileReadArgs, FileChunk>

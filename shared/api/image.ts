@@ -7,6 +7,7 @@ import type { ApiError } from '../errors'
 import type { ObjectKind } from '../oci/mediaTypes'
 import type { Annotations, Digest, Platform } from '../oci/types'
 import type { Operation, RateLimitInfo } from './common'
+import type { LayerTocFormat } from './files'
 
 /** What one tag (or digest) resolves to, for the tags list. */
 export interface ImageSummary {
@@ -68,6 +69,8 @@ export interface GraphNode {
   readonly unknownMediaType?: boolean
   /** For layers: the config's history steps that produced it (created_by), in order. */
   readonly history?: readonly string[]
+  /** For layers whose descriptor announces a table of contents: eStargz or zstd:chunked. */
+  readonly layerFormat?: LayerTocFormat
   readonly commands: readonly EquivalentCommand[]
 }
 
