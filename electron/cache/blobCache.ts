@@ -123,16 +123,14 @@ export class BlobCache {
     // the held error instead.
     holdStreamErrors(source)
     let algorithm: string
-    let target: string
+    let temp: string
     try {
       algorithm = parseDigest(digest).algorithm
-      target = this.blobPath(digest)
-      await mkdir(dirname(target), { recursive: true })
+      temp = await this.tempFor(digest)
     } catch (error) {
       source.destroy() // nobody will read it: free its connection
       throw error
     }
-    const temp = tempPathIn(join(this.dir, 'blobs'))
     const hash = createHash(algorithm)
     let size = 0
     const hashing = new Transform({
@@ -151,11 +149,33 @@ export class BlobCache {
           actualDigest: actual,
         })
       }
+    } catch (error) {
+      await rm(temp, { force: true })
+      throw error
+    }
+    return this.adopt(digest, temp, size)
+  }
+
+  /**
+   * A temp file to write `digest`'s blob into (its folder made), for writers that hash the
+   * bytes themselves (teeIntoCache.ts) and hand the file over with adopt().
+   */
+  async tempFor(digest: string): Promise<string> {
+    await mkdir(dirname(this.blobPath(digest)), { recursive: true })
+    return tempPathIn(join(this.dir, 'blobs'))
+  }
+
+  /**
+   * Moves a verified temp file into place as `digest` (evicting older blobs to fit), or
+   * removes it when the blob alone is over the limit (false). The caller checked the digest.
+   */
+  async adopt(digest: string, temp: string, size: number): Promise<boolean> {
+    try {
       if (size > this.limitBytes) {
         await rm(temp, { force: true })
         return false
       }
-      await rename(temp, target)
+      await rename(temp, this.blobPath(digest))
     } catch (error) {
       await rm(temp, { force: true })
       throw error

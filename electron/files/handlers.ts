@@ -2,13 +2,13 @@
 // reads, efficiency and the layer caches. Arguments are checked here; the work is done by
 // electron/files/imageFilesService.ts.
 
-import type { FileChunk, FileListItem, Page } from '../../shared/api'
+import type { FileChunk, FileListItem, FileListPage } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
 import type { ChangeKind } from '../../shared/api/files'
 import { parentOf } from '../filetree/entryPath'
 import { locateImageFile } from './imageFiles'
 import type { ImageLayers } from './imageLayers'
-import type { OpenedImage } from './imageFilesService'
+import type { OpenedImage, PeekedImage } from './imageFilesService'
 import { layerPosition } from './imageFilesService'
 import { memoizedListing } from './listingMemo'
 import { inspectImageFile } from './inspect/inspectImageFile'
@@ -50,6 +50,18 @@ export function createFileHandlers(services: FilesHandlerDeps): {
       track: context.track,
     })
   }
+  /** What is read so far of the image (never starts reading); null when nothing is. */
+  const peekImage = async (args: object, context: HandlerContext): Promise<PeekedImage | null> => {
+    const source = await services.openSource(requiredString(args, 'ref'), context.signal)
+    const platform = optionalString(args, 'platform')
+    const layer = optionalString(args, 'layer')
+    const peeked = await files.peek(source, {
+      ...(platform !== undefined ? { platform } : {}),
+      ...(layer !== undefined ? { layer } : {}),
+      signal: context.signal,
+    })
+    return peeked ?? null
+  }
   return {
     'layers:index': async (args, context) => {
       const source = await services.openSource(requiredString(args, 'ref'), context.signal)
@@ -71,7 +83,10 @@ export function createFileHandlers(services: FilesHandlerDeps): {
       }
       const change = readChangeKinds(args)
       const recursive = readFlag(args, 'recursive')
-      const image = await openImage(args, context)
+      // partial: what is read so far, at once (the Files view asks while a layer downloads).
+      const peeked = readFlag(args, 'partial') ? await peekImage(args, context) : undefined
+      if (peeked === null) return { items: [], indexing: true }
+      const image = peeked?.opened ?? (await openImage(args, context))
       const upTo = readLayer(args, image)
       const layer = upTo ?? image.layers.layerCount - 1
       const key = JSON.stringify([path, layer, sort, change ?? null, recursive])
@@ -83,9 +98,10 @@ export function createFileHandlers(services: FilesHandlerDeps): {
         return listed
       })
       const page = items.slice(cursor, cursor + limit)
-      const result: Page<FileListItem> = {
+      const result: FileListPage = {
         items: page,
         ...(cursor + limit < items.length ? { next: String(cursor + limit) } : {}),
+        ...(peeked?.indexing === true ? { indexing: true } : {}),
       }
       return result
     },

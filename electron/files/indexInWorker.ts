@@ -5,7 +5,7 @@
 
 import type { Readable } from 'node:stream'
 import { StrataError, toApiError } from '../../shared/errors'
-import type { LayerIndex } from '../../shared/api/files'
+import type { LayerEntry, LayerIndex } from '../../shared/api/files'
 import type { IndexOptions } from './indexLayer'
 import type { FromWorker, ToWorker } from './indexWorkerProtocol'
 import { CHUNKS_IN_FLIGHT } from './indexWorkerProtocol'
@@ -54,6 +54,7 @@ export async function indexLayerInWorker(
   let wakeFeeder: (() => void) | undefined
   let finished = false
   let settle: { resolve: (index: LayerIndex) => void; reject: (error: Error) => void } | undefined
+  const entries: LayerEntry[] = []
   const result = new Promise<LayerIndex>((resolve, reject) => (settle = { resolve, reject }))
   const { job, worker } = host.open({
     message: (message: FromWorker) => {
@@ -66,8 +67,11 @@ export async function indexLayerInWorker(
         options.onCompression?.(message.compression)
       } else if (message.type === 'checkpoint') {
         options.onCheckpoint?.(message.checkpoint)
+      } else if (message.type === 'entries') {
+        for (const entry of message.entries) entries.push(entry)
+        options.onEntries?.(message.entries)
       } else if (message.type === 'done') {
-        settle?.resolve(message.index)
+        settle?.resolve({ ...message.index, entries })
       } else {
         settle?.reject(
           new StrataError(message.error.code, message.error.message, message.error.detail),

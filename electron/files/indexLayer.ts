@@ -29,6 +29,11 @@ export interface IndexOptions {
   /** Uncompressed bytes between checkpoints (default CHECKPOINT_EVERY). */
   readonly checkpointEvery?: number
   readonly onCompression?: (compression: LayerCompressionFound) => void
+  /**
+   * The entries found since the last call, in archive order, so they can be shown while the
+   * layer is still being read: called just before each progress report and once at the end.
+   */
+  readonly onEntries?: (entries: readonly LayerEntry[]) => void
 }
 
 export async function indexLayer(
@@ -56,12 +61,17 @@ export async function indexLayer(
   const entries: LayerEntry[] = []
   const interval = options.progressIntervalMs ?? 100
   let lastReport = 0
+  let handedOut = 0
   const report = (bytesOut: number, count: number, force: boolean): void => {
-    if (!options.onProgress) return
+    if (!options.onProgress && !options.onEntries) return
     const now = Date.now()
     if (!force && now - lastReport < interval) return
     lastReport = now
-    options.onProgress({ bytesIn: layer.bytesIn(), bytesOut, entries: count })
+    if (options.onEntries && entries.length > handedOut) {
+      options.onEntries(entries.slice(handedOut))
+      handedOut = entries.length
+    }
+    options.onProgress?.({ bytesIn: layer.bytesIn(), bytesOut, entries: count })
   }
   const scanned = await scanTar(
     layer.stream,

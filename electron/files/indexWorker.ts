@@ -43,13 +43,16 @@ function startJob(message: Extract<ToWorker, { type: 'start' }>): void {
     signal: abort.signal,
     zstd: message.zstd,
     onProgress: (progress) => post({ job, type: 'progress', progress }),
+    onEntries: (entries) => post({ job, type: 'entries', entries }),
     onCompression: (compression) => post({ job, type: 'compression', compression }),
     ...(message.checkpoints
       ? { onCheckpoint: (checkpoint) => post({ job, type: 'checkpoint', checkpoint }) }
       : {}),
   })
     .then(
-      (index) => post({ job, type: 'done', index }),
+      // The entries went out in batches already; cloning them all again would double the
+      // index in memory for a moment.
+      (index) => post({ job, type: 'done', index: { ...index, entries: [] } }),
       (error: unknown) => post({ job, type: 'error', error: toApiError(error) }),
     )
     .finally(() => jobs.delete(job))

@@ -5,7 +5,12 @@
 // carries the job it belongs to.
 
 import type { ApiError } from '../../shared/errors'
-import type { IndexProgress, LayerCompressionFound, LayerIndex } from '../../shared/api/files'
+import type {
+  IndexProgress,
+  LayerCompressionFound,
+  LayerEntry,
+  LayerIndex,
+} from '../../shared/api/files'
 import type { ZstdDecoder } from '../compression/decompress'
 import type { GzipCheckpoint } from '../compression/gzipCheckpoints'
 
@@ -28,6 +33,9 @@ export type FromWorker = { readonly job: number } & (
   | { readonly type: 'progress'; readonly progress: IndexProgress }
   | { readonly type: 'compression'; readonly compression: LayerCompressionFound }
   | { readonly type: 'checkpoint'; readonly checkpoint: GzipCheckpoint }
+  /** Entries found since the last batch, in archive order (sent before each progress). */
+  | { readonly type: 'entries'; readonly entries: readonly LayerEntry[] }
+  /** The index without its entries: they came in the batches before it. */
   | { readonly type: 'done'; readonly index: LayerIndex }
   | { readonly type: 'error'; readonly error: ApiError }
 )

@@ -10,13 +10,21 @@ export interface TrackedOperation {
   readonly operationId: string
   /** Aborted when the caller goes away or `operation:cancel` names this operation. */
   readonly signal: AbortSignal
-  /** Work done so far; `label` replaces the label given to track() from now on. */
-  report(done: number, total?: number, label?: string): void
+  /**
+   * Work done so far; `label` replaces the label given to track() from now on; `also.entries`
+   * counts the entries read beside the bytes (layer indexing).
+   */
+  report(done: number, total?: number, label?: string, also?: ProgressAlso): void
   /**
    * Sends the operation's last event (done: true) and forgets it. Safe to call twice. Work that
    * never reported (everything came from a cache) ends silently: nobody saw it start.
    */
   finish(): void
+}
+
+/** Figures a report may carry beside the work done. */
+export interface ProgressAlso {
+  readonly entries?: number
 }
 
 /**
@@ -64,6 +72,7 @@ export function progressEmitter(options: ProgressEmitterOptions): TrackedOperati
   let label = options.label
   let lastDone = 0
   let lastTotal: number | undefined
+  let lastEntries: number | undefined
   let lastSent = 0
   let finished = false
   const send = (done: boolean): void => {
@@ -74,6 +83,7 @@ export function progressEmitter(options: ProgressEmitterOptions): TrackedOperati
       label,
       doneBytes: lastDone,
       ...(lastTotal !== undefined ? { totalBytes: lastTotal } : {}),
+      ...(lastEntries !== undefined ? { entries: lastEntries } : {}),
       unit: options.unit,
       cancellable: options.cancellable,
       ...(done ? { done: true } : {}),
@@ -82,11 +92,12 @@ export function progressEmitter(options: ProgressEmitterOptions): TrackedOperati
   return {
     operationId: options.operationId,
     signal: options.signal,
-    report(done, total, newLabel) {
+    report(done, total, newLabel, also) {
       if (finished) return
       const first = lastSent === 0
       lastDone = done
       lastTotal = total
+      lastEntries = also?.entries
       if (newLabel !== undefined && newLabel !== label) {
         label = newLabel
         send(false)

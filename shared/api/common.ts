@@ -53,6 +53,8 @@ export interface ProgressEvent {
   readonly totalBytes?: number
   /** Work counted in items rather than bytes (tags resolved, layers compared). */
   readonly unit?: 'bytes' | 'items'
+  /** Layer indexing: the entries read so far, beside the bytes. */
+  readonly entries?: number
   /** True when `operation:cancel` with this id stops it. */
   readonly cancellable?: boolean
   /** True on the last event of the operation (finished, failed or cancelled). */

@@ -11,6 +11,10 @@ export interface CountingProxyOptions {
   readonly stripRange?: boolean
   /** Flip one byte in the middle of every 206 response body. */
   readonly corruptRanges?: boolean
+  /** Deliver each response body at most this fast (a slow network in front of the registry). */
+  readonly bytesPerSecond?: number
+  /** Flip the byte at this offset of every 200 response body longer than it (a blob corrupted in transit). */
+  readonly corruptByteAt?: number
 }
 
 export interface CountingProxy {
@@ -57,6 +61,16 @@ export async function startCountingProxy(
         const corrupt = options.corruptRanges === true && answer.statusCode === 206
         const length = Number(answer.headers['content-length'] ?? -1)
         let seen = 0
+        const flipAt = answer.statusCode === 200 ? options.corruptByteAt : undefined
+        const rate = options.bytesPerSecond
+        const startedAt = Date.now()
+        let waits = 0
+        const hold = (): void => {
+          if (waits++ === 0) answer.pause()
+        }
+        const release = (): void => {
+          if (--waits === 0) answer.resume()
+        }
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
         answer.on('data', (chunk: Buffer) => {
           counted += chunk.length
@@ -66,10 +80,23 @@ export async function startCountingProxy(
             copy[middle - seen] = (copy[middle - seen] ?? 0) ^ 0x01
             chunk = copy
           }
+          if (flipAt !== undefined && flipAt >= seen && flipAt < seen + chunk.length) {
+            const copy = Buffer.from(chunk)
+            copy[flipAt - seen] = (copy[flipAt - seen] ?? 0) ^ 0x01
+            chunk = copy
+          }
           seen += chunk.length
           if (!outgoing.write(chunk)) {
-            answer.pause()
-            outgoing.once('drain', () => answer.resume())
+            hold()
+            outgoing.once('drain', release)
+          }
+          if (rate !== undefined) {
+            // Not ahead of the rate: wait until these bytes would have arrived.
+            const due = startedAt + (seen * 1000) / rate - Date.now()
+            if (due > 0) {
+              hold()
+              setTimeout(release, due)
+            }
           }
         })
         answer.on('end', () => outgoing.end())
