@@ -5,6 +5,7 @@
 
 import { platformString } from '../../shared/format'
 import type { SharingImageInput } from '../../shared/api/sharing'
+import { formatSourceRef, parseSourceRef, withDigest } from '../../shared/sourceRef'
 import type { ImageSource, SourceCallOptions } from '../sources/imageSource'
 import { listImages } from '../sources/openImage'
 import { Semaphore } from '../util/semaphore'
@@ -24,19 +25,42 @@ export async function collectSharingImages(
   const listing = await listImages(source, call)
   if (listing.kind === 'schema1') return []
   if (listing.kind === 'manifest') {
-    return [{ label, digest: listing.root.digest, layers: layerFacts(listing.manifest.layers) }]
+    return [
+      {
+        label,
+        digest: listing.root.digest,
+        ref: source.ref,
+        layers: layerFacts(listing.manifest.layers),
+      },
+    ]
   }
   const out: SharingImageInput[] = []
   for (const image of listing.images) {
     const { parsed } = await source.fetchManifest(image.descriptor, call)
     if (parsed.kind !== 'manifest') continue
+    const pinned = pinnedRef(source.ref, image.descriptor.digest)
     out.push({
       label: image.platform ? `${label} ${platformString(image.platform)}` : label,
       digest: image.descriptor.digest,
+      ref: pinned ?? source.ref,
+      ...(pinned === undefined && image.platform
+        ? { platform: platformString(image.platform) }
+        : {}),
       layers: layerFacts(parsed.document.layers),
     })
   }
   return out
+}
+
+/** The source's reference pinned to one manifest digest; undefined when it cannot be. */
+function pinnedRef(ref: string, digest: string): string | undefined {
+  try {
+    const source = parseSourceRef(ref)
+    const pinned = formatSourceRef(withDigest(source, digest))
+    return pinned === formatSourceRef(source) ? undefined : pinned
+  } catch {
+    return undefined
+  }
 }
 
 function layerFacts(

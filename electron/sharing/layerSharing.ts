@@ -53,6 +53,8 @@ export function computeSharing(images: readonly SharingImageInput[]): SharingRep
     return {
       label: image.label,
       ...(image.digest !== undefined ? { digest: image.digest } : {}),
+      ...(image.ref !== undefined ? { ref: image.ref } : {}),
+      ...(image.platform !== undefined ? { platform: image.platform } : {}),
       layerCount: image.layers.length,
       layerBytes,
       exclusiveBytes,

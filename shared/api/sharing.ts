@@ -11,6 +11,10 @@ export interface SharingImageInput {
   readonly label: string
   /** Manifest digest, when known (to link back to the graph). */
   readonly digest?: Digest
+  /** A reference that opens exactly this image (pinned to its digest when the source can be). */
+  readonly ref?: string
+  /** For a platform image of an index the reference could not pin: its platform. */
+  readonly platform?: string
   readonly layers: readonly SharingLayerInput[]
 }
 
@@ -31,6 +35,10 @@ export interface SharedLayer {
 export interface SharingImage {
   readonly label: string
   readonly digest?: Digest
+  /** A reference that opens exactly this image, for links to it and its layers. */
+  readonly ref?: string
+  /** With `ref`: the platform to pick when `ref` still names an index. */
+  readonly platform?: string
   /** Layers as listed (a layer listed twice in one manifest counts twice here). */
   readonly layerCount: number
   /** Sum of the sizes of its distinct layers. */

@@ -1,9 +1,10 @@
-// Every distinct layer of the set: digest, size, how many images use it and which.
+// Every distinct layer of the set: digest (a link to its files in the first image that uses
+// it), size, how many images use it and which (links to those images).
 import { useState } from 'react'
-import { shortDigest } from '../../../shared/digest'
 import { formatBytes } from '../../../shared/format'
-import type { SharingReport } from '../../../shared/api/sharing'
-import { CopyButton } from '../../components/CopyButton'
+import type { SharedLayer, SharingReport } from '../../../shared/api/sharing'
+import { DigestLink } from '../../components/DigestLink'
+import { Link } from '../../components/Link'
 
 /** Long lists show this many rows until asked for all. */
 const FIRST_ROWS = 100
@@ -30,18 +31,29 @@ export function SharingLayers({ report }: { readonly report: SharingReport }) {
         <tbody>
           {rows.map((layer) => (
             <tr key={layer.digest} data-testid="sharing-layer" data-digest={layer.digest}>
-              <td className="mono" title={`${layer.digest}\n${layer.mediaType}`}>
-                {shortDigest(layer.digest, 12)}{' '}
-                <CopyButton text={layer.digest} what="layer digest" />
+              <td title={layer.mediaType}>
+                <LayerLink report={report} layer={layer} />
               </td>
               <td className="num">{formatBytes(layer.size)}</td>
               <td className="num">{layer.usedBy.length}</td>
               <td className="sharing-users">
-                {layer.usedBy.map((i) => (
-                  <span key={i} className="chip" title={report.images[i]?.label}>
-                    {i + 1}
-                  </span>
-                ))}
+                {layer.usedBy.map((i) => {
+                  const image = report.images[i]
+                  return image?.ref ? (
+                    <Link
+                      key={i}
+                      className="chip chip-link"
+                      title={`Open ${image.label}`}
+                      to={{ view: 'graph', ref: image.ref }}
+                    >
+                      {i + 1}
+                    </Link>
+                  ) : (
+                    <span key={i} className="chip" title={image?.label}>
+                      {i + 1}
+                    </span>
+                  )
+                })}
               </td>
             </tr>
           ))}
@@ -53,5 +65,26 @@ export function SharingLayers({ report }: { readonly report: SharingReport }) {
         </button>
       ) : null}
     </section>
+  )
+}
+
+/** The layer's digest, opening its files in the first image of the set that uses it. */
+function LayerLink({
+  report,
+  layer,
+}: {
+  readonly report: SharingReport
+  readonly layer: SharedLayer
+}) {
+  const first = layer.usedBy[0]
+  const image = first !== undefined ? report.images[first] : undefined
+  return (
+    <DigestLink
+      digest={layer.digest}
+      kind="layer"
+      imageRef={image?.ref ?? ''}
+      {...(image?.platform !== undefined ? { platform: image.platform } : {})}
+      testId="sharing-layer-link"
+    />
   )
 }

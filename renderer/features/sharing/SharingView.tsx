@@ -7,6 +7,7 @@ import { formatBytes } from '../../../shared/format'
 import type { SharingReport } from '../../../shared/api/sharing'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
+import { DigestLink } from '../../components/DigestLink'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { EmptyState } from '../../components/Spinner'
 import { ImageViewTabs } from '../../components/ImageViewTabs'
@@ -126,6 +127,7 @@ function ImageTable({ report }: { readonly report: SharingReport }) {
           <tr>
             <th scope="col">#</th>
             <th scope="col">Image</th>
+            <th scope="col">Manifest</th>
             <th scope="col" className="num">
               Layers
             </th>
@@ -142,6 +144,18 @@ function ImageTable({ report }: { readonly report: SharingReport }) {
             <tr key={`${i}:${image.label}`} data-testid="sharing-image">
               <td>{i + 1}</td>
               <td className="mono break-all">{image.label}</td>
+              <td>
+                {image.digest ? (
+                  <DigestLink
+                    digest={image.digest}
+                    kind="manifest"
+                    imageRef={image.ref ?? ''}
+                    testId="sharing-image-link"
+                  />
+                ) : (
+                  '—'
+                )}
+              </td>
               <td className="num">{image.layerCount}</td>
               <td className="num">{formatBytes(image.layerBytes)}</td>
               <td className="num">{formatBytes(image.exclusiveBytes)}</td>

@@ -3,7 +3,10 @@ import { test } from 'node:test'
 import type { SharingReport } from '../../../shared/api/sharing'
 import {
   cellColour,
+  cellSentence,
+  matrixCellSize,
   maxSharedBytes,
+  needsLightText,
   sharedFraction,
   shortLabel,
   totalsSentence,
@@ -30,11 +33,28 @@ const report: SharingReport = {
   savedBytes: 2048,
 }
 
-test('the colour scale spans the off-diagonal cells; nothing shared is transparent', () => {
-  assert.equal(maxSharedBytes(report), 2048)
-  assert.equal(cellColour(0, 2048), 'transparent')
-  assert.notEqual(cellColour(2048, 2048), cellColour(100, 2048))
-  assert.match(cellColour(2048, 2048), /^rgb/)
+test('one colour scale spans every cell, the diagonal included; nothing shared is transparent', () => {
+  assert.equal(maxSharedBytes(report), 4096)
+  assert.equal(cellColour(0, 4096), 'transparent')
+  assert.notEqual(cellColour(4096, 4096), cellColour(100, 4096))
+  assert.match(cellColour(4096, 4096), /^rgb/)
+  // Equal bytes, equal colour, wherever the cell is: a diagonal cell of 2048 B (another set)
+  // and an off-diagonal cell of 2048 B here.
+  const max = maxSharedBytes(report)
+  assert.equal(cellColour(report.matrix[0]?.[1]?.bytes ?? -1, max), cellColour(2048, max))
+  assert.equal(needsLightText(4096, max), true)
+  assert.equal(needsLightText(1024, max), false)
+})
+
+test('cells say what two images share; the diagonal says what is its own', () => {
+  assert.equal(cellSentence(report, 0, 1), 'a and b share 1 layer, 2 KiB (67% of a).')
+  assert.equal(
+    cellSentence(report, 1, 1),
+    'b: 2 layers of its own, 4 KiB; 2 KiB of it used by no other image here.',
+  )
+  assert.equal(cellSentence(report, 5, 0), '')
+  assert.equal(matrixCellSize(2), 64)
+  assert.ok(matrixCellSize(40) >= 24, 'a big set keeps cells big enough to hover')
 })
 
 test('fractions, totals and labels', () => {
