@@ -12,6 +12,7 @@ import { baseName, formatMtime, modeString, typeText } from './fileFormat'
 import { readPageQuery, VIEW_PAGE_BYTES, type FileTarget } from './fileReads'
 import { HexView } from './HexView'
 import { ImageView } from './ImageView'
+import { InspectPanel } from './inspect/InspectPanel'
 import { TextView } from './TextView'
 
 interface FileViewerProps {
@@ -65,6 +66,7 @@ export function FileViewer({ target, stat, onClose }: FileViewerProps) {
         {entry.uid}:{entry.gid} · {formatMtime(entry.mtime)} · from layer {stat.layer + 1}
         {entry.sparse ? ' · sparse' : ''}
       </p>
+      {regular ? <InspectPanel target={target} /> : null}
       {regular ? (
         <FileContent target={target} size={entry.size} />
       ) : (
