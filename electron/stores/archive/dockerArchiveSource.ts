@@ -234,7 +234,8 @@ async function synthesize(
   return new SynthesizedArchiveSource(members, {
     kind: options.kind,
     ref: options.ref,
-    label: `${options.labelPrefix}: ${name} (${SYNTHESIZED_NOTE})`,
+    // The synthesized manifest is said once, as the source's warning, not again in its label.
+    label: `${options.labelPrefix}: ${name}`,
     manifest: { descriptor, bytes, parsed: manifest },
     blobs,
     notes,

@@ -8,7 +8,6 @@ import { stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Readable } from 'node:stream'
 import type { EquivalentCommand } from '../../../shared/api'
-import { shortDigest } from '../../../shared/digest'
 import { StrataError } from '../../../shared/errors'
 import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
 import type { Descriptor } from '../../../shared/oci/types'
@@ -169,7 +168,8 @@ export class ContainersStorageSource implements PlainImageSource<'containers-sto
     this.ref = formatSourceRef(ref)
     const name = ref.image
     const where = `containers-storage ${store.graphRoot} (${store.driver})`
-    this.label = `${where}: ${name}${rewritten ? ` (${UNCOMPRESSED_NOTE}; stored manifest ${shortDigest(stored.descriptor.digest)})` : ''}`
+    // The rewritten manifest is said once, as the source's warning, not again in its label.
+    this.label = `${where}: ${name}`
     this.warnings = rewritten
       ? [`${name}: ${UNCOMPRESSED_NOTE}. The stored manifest is ${stored.descriptor.digest}.`]
       : []
