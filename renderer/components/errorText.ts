@@ -13,6 +13,16 @@ function hostOf(error: ApiError, fallbackHost?: string): string {
   return error.detail?.host ?? fallbackHost ?? 'the registry'
 }
 
+/** The filesystem said a local path does not exist (the main side passes errno as the cause). */
+export function isMissingPath(error: ApiError): boolean {
+  const cause = error.detail?.cause
+  return (
+    error.code === 'NOT_FOUND' &&
+    error.detail?.subject !== undefined &&
+    (cause === 'ENOENT' || cause === 'ENOTDIR')
+  )
+}
+
 export function describeError(error: ApiError, fallbackHost?: string): ErrorText {
   const host = hostOf(error, fallbackHost)
   const detail = error.detail
@@ -36,10 +46,17 @@ export function describeError(error: ApiError, fallbackHost?: string): ErrorText
       title: `${host} says this is not allowed with these credentials`,
       next: 'Use an account that may read this repository, or ask its owner for access.',
     }),
-    NOT_FOUND: () => ({
-      title: 'No such repository, tag or digest',
-      next: 'Check the name and the tag; tags can be deleted or moved by whoever pushes them.',
-    }),
+    NOT_FOUND: () =>
+      isMissingPath(error)
+        ? {
+            // A local path (oci:, docker-archive:, dir:, …) that is not there: no tag involved.
+            title: 'Nothing at this path',
+            next: 'Check the path: Strata reads it on the machine it runs on. An OCI layout is the directory that holds oci-layout and index.json; an archive is the .tar file itself.',
+          }
+        : {
+            title: 'No such repository, tag or digest',
+            next: 'Check the name and the tag; tags can be deleted or moved by whoever pushes them.',
+          },
     RATE_LIMITED: () => ({
       title: `${host} is rate limiting requests`,
       next:

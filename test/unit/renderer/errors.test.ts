@@ -37,6 +37,23 @@ test('sentences name the host, the cause and how long to wait', () => {
   assert.match(describeError({ code: 'INSECURE_REFUSED', message: 'x' }, 'h:1').next, /insecure/)
 })
 
+test('a local path that does not exist is headed as a missing path, not a missing tag', () => {
+  const missing = (cause: string) =>
+    describeError({
+      code: 'NOT_FOUND',
+      message: '/srv/layout does not exist (expected an OCI image layout)',
+      detail: { subject: '/srv/layout', cause },
+    })
+  for (const cause of ['ENOENT', 'ENOTDIR']) {
+    assert.equal(missing(cause).title, 'Nothing at this path')
+    assert.match(missing(cause).next, /oci-layout and index\.json/)
+    assert.doesNotMatch(missing(cause).next, /tag/)
+  }
+  // A registry's missing tag keeps its own words.
+  const tag = describeError({ code: 'NOT_FOUND', message: 'x', detail: { subject: 'v9' } })
+  assert.equal(tag.title, 'No such repository, tag or digest')
+})
+
 test('asApiError keeps api errors and turns anything else into INTERNAL', () => {
   const apiError = { code: 'NOT_FOUND' as const, message: 'no such tag', detail: { subject: 'v9' } }
   assert.deepEqual(asApiError(new ApiCallError(apiError)), apiError)
