@@ -10,6 +10,7 @@ import { call } from '../../api/client'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
 import { storeKeys } from './storeQueries'
+import { storageQueryRef } from './storeText'
 import { LayerIdentityLegend } from './LayerIdentityLegend'
 import { StorageImageCard } from './StorageImageCard'
 import { layerElementId, StorageLayerCard } from './StorageLayerCard'
@@ -30,10 +31,11 @@ const SECTIONS = [
 
 export function StorageView({ storeRef }: { readonly storeRef: string | undefined }) {
   const filterId = useId()
+  const queryRef = storageQueryRef(storeRef)
   const storage = useQuery({
-    queryKey: storeKeys.storage(storeRef),
+    queryKey: storeKeys.storage(queryRef),
     queryFn: ({ signal }) =>
-      call('stores:describeStorage', storeRef !== undefined ? { ref: storeRef } : {}, signal),
+      call('stores:describeStorage', queryRef !== undefined ? { ref: queryRef } : {}, signal),
   })
   const [filter, setFilter] = useState('')
   const [target, setTarget] = useState<string | undefined>()
@@ -115,6 +117,11 @@ export function StorageView({ storeRef }: { readonly storeRef: string | undefine
           ),
         )}
       </nav>
+      {view.images.length === 0 && view.layers.length === 0 && view.containers.length === 0 ? (
+        <p className="storage-empty" data-testid="storage-empty">
+          This store is empty: no images, layers or containers yet.
+        </p>
+      ) : null}
       <StorageOverview view={view} />
       <LayerIdentityLegend />
 

@@ -4,16 +4,31 @@ import type { LocalStore, LocalStoreImage } from '../../../shared/api/stores'
 import { formatSourceRef, parseSourceRef } from '../../../shared/sourceRef'
 
 export function storeTitle(store: LocalStore): string {
-  return store.kind === 'docker-daemon' ? 'Docker daemon' : 'Podman storage'
+  switch (store.kind) {
+    case 'docker-daemon':
+      return 'Docker daemon'
+    case 'containerd':
+      return 'containerd'
+    case 'containers-storage':
+      return 'Podman storage'
+  }
 }
 
-/** Small facts after the title: the driver, and whose store it is. */
+/** Small facts after the title: the driver and whose store it is, or containerd's namespace. */
 export function storeBadges(store: LocalStore): readonly string[] {
+  if (store.kind === 'containerd') return store.namespace ? [`namespace ${store.namespace}`] : []
   if (store.kind === 'docker-daemon') return []
   return [
     ...(store.driver ? [store.driver] : []),
     ...(store.rootless === undefined ? [] : [store.rootless ? 'rootless' : 'rootful']),
   ]
+}
+
+/** What a screen reader hears for a store's image list (namespaces share one socket). */
+export function imageListLabel(store: LocalStore): string {
+  return store.namespace !== undefined
+    ? `Images in ${storeTitle(store)} namespace ${store.namespace} at ${store.location}`
+    : `Images in ${storeTitle(store)} ${store.location}`
 }
 
 /** "sha256:0123…" or "0123…" → the first 12 hex characters, as `docker images` prints IDs. */
@@ -57,6 +72,20 @@ export function storageViewRef(store: LocalStore): string | undefined | null {
   return formatSourceRef({
     transport: 'containers-storage',
     store: { ...(store.driver ? { driver: store.driver } : {}), graphRoot: store.location },
-    image: 'none',
+    image: NO_IMAGE,
   })
+}
+
+/** The image name a storage-view reference carries when it names only a store. */
+const NO_IMAGE = 'none'
+
+/**
+ * The reference the storage view asks for: the view reads a store, not an image, so a
+ * reference that names only the store ("containers-storage:[vfs@/srv/store]", as a person
+ * types it) gets the placeholder image the view ignores instead of failing to parse.
+ */
+export function storageQueryRef(ref: string | undefined): string | undefined {
+  if (ref === undefined) return undefined
+  const trimmed = ref.trim()
+  return /^containers-storage:\[[^\]]+\]$/.test(trimmed) ? `${trimmed}${NO_IMAGE}` : trimmed
 }

@@ -16,6 +16,7 @@ import {
 import {
   imageTitle,
   shortImageId,
+  storageQueryRef,
   storageViewRef,
   storeBadges,
   storeTitle,
@@ -247,4 +248,18 @@ test('the storage view is a known view, with or without a store reference', () =
     view: 'storage',
     ref: 'containers-storage:[vfs@/g+/r]x',
   })
+})
+
+test('the storage view takes a reference that names only a store', () => {
+  assert.equal(
+    storageQueryRef('containers-storage:[vfs@/srv/empty]'),
+    'containers-storage:[vfs@/srv/empty]none',
+  )
+  assert.equal(
+    storageQueryRef(' containers-storage:[overlay@/srv/g+/run/r] '),
+    'containers-storage:[overlay@/srv/g+/run/r]none',
+  )
+  const withImage = 'containers-storage:[vfs@/srv/graph]example.com/app:v1'
+  assert.equal(storageQueryRef(withImage), withImage)
+  assert.equal(storageQueryRef(undefined), undefined)
 })
