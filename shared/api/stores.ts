@@ -6,7 +6,10 @@ import type { ApiError } from '../errors'
 import type { Operation } from './common'
 
 export interface LocalStoreImage {
-  /** Image ID ("sha256:…", the config digest). */
+  /**
+   * Image ID ("sha256:…", the config digest). containerd names an image by the digest its
+   * record points at (a manifest or an index), so for containerd this is that digest.
+   */
   readonly id: string
   /** Tags ("example.com/app:v1"); empty for an untagged image. */
   readonly names: readonly string[]
@@ -19,10 +22,12 @@ export interface LocalStoreImage {
 }
 
 export interface LocalStore {
-  readonly kind: 'docker-daemon' | 'containers-storage'
+  readonly kind: 'docker-daemon' | 'containers-storage' | 'containerd'
   readonly label: string
   /** The socket, or the graph root. */
   readonly location: string
+  /** containerd: the namespace this entry lists (one entry per namespace). */
+  readonly namespace?: string
   readonly images: readonly LocalStoreImage[]
   /** Set when the store exists but could not be read (permission denied, locked). */
   readonly error?: ApiError

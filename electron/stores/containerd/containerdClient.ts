@@ -149,7 +149,9 @@ export class ContainerdClient {
     signal: AbortSignal | undefined,
     context: CallContext,
   ): Promise<unknown> {
-    signal?.throwIfAborted()
+    if (signal?.aborted) {
+      return Promise.reject(this.failure(new Error('aborted'), context, signal))
+    }
     return new Promise((resolve, reject) => {
       const metadata = namespace === undefined ? new grpc.Metadata() : namespaceMetadata(namespace)
       const call = this.client.makeUnaryRequest(
@@ -268,6 +270,8 @@ function grpcStatusOf(error: unknown): number | undefined {
  */
 class ContentStream extends Readable {
   private position: number
+  /** What to add to a chunk's offset to get its place in the blob. */
+  private base: number | undefined
   private timer: NodeJS.Timeout | undefined
   private readonly onAbort = (): void => {
     this.destroy(this.mapError(new StrataError('CANCELLED', 'cancelled')))
@@ -318,11 +322,18 @@ class ContentStream extends Readable {
       message !== null && typeof message === 'object' && 'data' in message
         ? message.data
         : undefined
-    if (!(data instanceof Uint8Array) || offset !== this.position) {
+    // containerd 1.x numbers chunks from the start of the read, not of the blob; accept
+    // either numbering, decided by the first chunk, and then insist on it.
+    this.base ??= offset === 0 ? this.range.offset : 0
+    if (
+      !(data instanceof Uint8Array) ||
+      offset === undefined ||
+      offset + this.base !== this.position
+    ) {
       this.destroy(
         new StrataError(
           'MALFORMED',
-          `containerd sent a read chunk at offset ${String(offset)} where ${this.position} was expected`,
+          `containerd sent a read chunk at offset ${String(offset)} where ${this.position - (this.base ?? 0)} was expected`,
         ),
       )
       return

@@ -114,10 +114,12 @@ async function explainMissing(
   )
 }
 
-function cancelled(digest: string): StrataError {
-  return new StrataError('CANCELLED', `reading ${digest} from containerd was cancelled`, {
-    subject: digest,
-  })
+function cancelled(): StrataError {
+  return new StrataError('CANCELLED', 'reading from containerd was cancelled')
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelled()
 }
 
 function tryParseReference(image: string) {
@@ -149,7 +151,7 @@ class ContainerdSourceImpl implements ContainerdSource {
 
   /** The root the image record named when opened (a tag moved later is not followed). */
   async resolve(options?: SourceCallOptions): Promise<Descriptor> {
-    options?.signal?.throwIfAborted()
+    throwIfCancelled(options?.signal)
     if (this.root.mediaType === '') {
       // Opened by digest: the media type is whatever the manifest says it is.
       const bytes = await this.readWhole(this.root, MAX_MANIFEST_BYTES, options)
@@ -193,7 +195,7 @@ class ContainerdSourceImpl implements ContainerdSource {
     range: ByteRange,
     options?: SourceCallOptions,
   ): Promise<RangedBlob> {
-    if (options?.signal?.aborted) return Promise.reject(cancelled(descriptor.digest))
+    if (options?.signal?.aborted) return Promise.reject(cancelled())
     if (range.start < 0 || range.end < range.start) {
       return Promise.reject(
         new StrataError('BAD_INPUT', `bad byte range ${range.start}-${range.end}`, {
@@ -235,7 +237,7 @@ class ContainerdSourceImpl implements ContainerdSource {
     maxBytes: number,
     options?: SourceCallOptions,
   ): Promise<Uint8Array> {
-    options?.signal?.throwIfAborted()
+    throwIfCancelled(options?.signal)
     const embedded = embeddedBytes(descriptor, maxBytes)
     if (embedded) return embedded
     const subject = this.blobLabel(descriptor.digest)

@@ -1,5 +1,6 @@
 // What local image stores exist on this machine, with their images and tags: the Docker
-// daemon behind DOCKER_HOST or /var/run/docker.sock, and podman's containers-storage (the
+// daemon behind DOCKER_HOST or /var/run/docker.sock, containerd's namespaces behind
+// CONTAINERD_ADDRESS or /run/containerd/containerd.sock, and podman's containers-storage (the
 // store storage.conf names for this user, and for other users the rootful one if readable).
 // A store that does not exist is simply absent; one that exists but cannot be read is listed
 // with its error, so the user learns why it is empty.
@@ -7,6 +8,7 @@
 import { toApiError } from '../../../shared/errors'
 import type { LocalStore, LocalStoreImage } from '../../../shared/api/stores'
 import { formatSourceRef } from '../../../shared/sourceRef'
+import { discoverContainerd } from '../containerd/discoverContainerd'
 import type { StorageImageRecord, Store } from '../containers-storage/containersStorageFiles'
 import { openStore, readImageRecords } from '../containers-storage/containersStorageFiles'
 import { DockerDaemonClient, dockerSocketPath } from '../docker-daemon/dockerDaemonClient'
@@ -27,8 +29,12 @@ export interface DiscoverOptions {
 export async function discoverLocalStores(
   options: DiscoverOptions = {},
 ): Promise<readonly LocalStore[]> {
-  const [docker, storages] = await Promise.all([discoverDocker(options), discoverStorages(options)])
-  return [...(docker ? [docker] : []), ...storages]
+  const [docker, containerd, storages] = await Promise.all([
+    discoverDocker(options),
+    discoverContainerd(options),
+    discoverStorages(options),
+  ])
+  return [...(docker ? [docker] : []), ...containerd, ...storages]
 }
 
 async function discoverDocker(options: DiscoverOptions): Promise<LocalStore | undefined> {

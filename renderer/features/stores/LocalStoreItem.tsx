@@ -7,7 +7,14 @@ import type { LocalStore, LocalStoreImage } from '../../../shared/api/stores'
 import { handleListKeys } from '../../components/listKeys'
 import { Link } from '../../components/Link'
 import { useNavigate } from '../../routing/navigation'
-import { imageTitle, shortImageId, storageViewRef, storeBadges, storeTitle } from './storeText'
+import {
+  imageListLabel,
+  imageTitle,
+  shortImageId,
+  storageViewRef,
+  storeBadges,
+  storeTitle,
+} from './storeText'
 
 /** Images shown before "show all": a busy Docker host can hold hundreds. */
 const IMAGES_SHOWN = 25
@@ -35,6 +42,7 @@ export function LocalStoreItem({ store, activeRef, storageActive }: LocalStoreIt
       data-testid="local-store"
       data-kind={store.kind}
       data-location={store.location}
+      data-namespace={store.namespace}
     >
       <button
         type="button"
@@ -78,7 +86,7 @@ export function LocalStoreItem({ store, activeRef, storageActive }: LocalStoreIt
         ) : (
           <ul
             className="local-image-list"
-            aria-label={`Images in ${storeTitle(store)} ${store.location}`}
+            aria-label={imageListLabel(store)}
             onKeyDown={handleListKeys}
           >
             {images.map((image) => (

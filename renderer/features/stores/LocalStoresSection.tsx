@@ -45,7 +45,7 @@ export function LocalStoresSection({ route }: { readonly route: Route }) {
         <ul className="local-store-list" aria-label="Local image stores">
           {stores.data.map((store) => (
             <LocalStoreItem
-              key={`${store.kind} ${store.location}`}
+              key={`${store.kind} ${store.location} ${store.namespace ?? ''}`}
               store={store}
               activeRef={activeRef}
               storageActive={route.view === 'storage' && route.ref === storageViewRef(store)}

@@ -8,7 +8,8 @@ export type PathInput =
   | { readonly kind: 'ref'; readonly ref: string }
   | { readonly kind: 'invalid'; readonly message: string }
 
-const LOCAL_TRANSPORT = /^(oci|oci-archive|docker-archive|dir|containers-storage|docker-daemon):/
+const LOCAL_TRANSPORT =
+  /^(oci|oci-archive|docker-archive|dir|containers-storage|docker-daemon|containerd):/
 
 export function interpretPathInput(input: string): PathInput {
   const text = unquote(firstLine(input).trim())

@@ -77,6 +77,8 @@ export function recentRefLabel(ref: string): RecentRefLabel | undefined {
       }
     case 'docker-daemon':
       return { transport: source.transport, name: source.image, where: '' }
+    case 'containerd':
+      return { transport: source.transport, name: source.image, where: source.namespace }
     case 'docker':
       return undefined
   }
