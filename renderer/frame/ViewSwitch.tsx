@@ -13,6 +13,7 @@ import { FilesView } from '../features/files/FilesView'
 import { HistoryView } from '../features/history/HistoryView'
 import { SharingView } from '../features/sharing/SharingView'
 import { CompareView } from '../features/compare/CompareView'
+import { AttestationsView } from '../features/attestations/AttestationsView'
 import type { Route } from '../routing/route'
 
 export function ViewSwitch({ route }: { readonly route: Route }) {
@@ -50,6 +51,8 @@ export function ViewSwitch({ route }: { readonly route: Route }) {
       return <SharingView route={route} />
     case 'compare':
       return <CompareView route={route} />
+    case 'attestations':
+      return <AttestationsView route={route} />
     default:
       return (
         <EmptyState title={`Unknown view “${route.view}”`} testId="unknown-view">

@@ -10,6 +10,7 @@ export const KNOWN_VIEWS = [
   'history',
   'sharing',
   'compare',
+  'attestations',
 ] as const
 export type KnownView = (typeof KNOWN_VIEWS)[number]
 
@@ -20,7 +21,7 @@ export interface Route {
   readonly ref?: string
   /** Registry host for the repositories view. */
   readonly registry?: string
-  /** Selected digest in the graph view. */
+  /** Selected digest in the graph view; the manifest decoded in the attestations view. */
   readonly node?: string
   /** Files view: 1-based layer position ("1" = bottom) or a layer digest; absent = merged. */
   readonly layer?: string

@@ -6,6 +6,8 @@ import { downloadQuery, WEB_DOWNLOAD_PATH } from '../../../shared/api'
 import { formatBytes } from '../../../shared/format'
 import { DownloadLink } from '../../components/DownloadLink'
 import { ErrorPanel } from '../../components/ErrorPanel'
+import { Link } from '../../components/Link'
+import { attestationFileRoute, looksLikeAttestationFile } from './attestationFile'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
 import { classifyContent } from './fileContent'
 import { baseName, formatMtime, modeString, typeText } from './fileFormat'
@@ -46,6 +48,15 @@ export function FileViewer({ target, stat, onClose }: FileViewerProps) {
           </span>
         ) : null}
         <span className="file-viewer-actions">
+          {regular && looksLikeAttestationFile(target.path) ? (
+            <Link
+              className="button-secondary button-small"
+              to={attestationFileRoute(target)}
+              testId="open-as-attestation"
+            >
+              Open as SBOM / attestation
+            </Link>
+          ) : null}
           {regular ? (
             <DownloadLink
               className="button-secondary button-small"

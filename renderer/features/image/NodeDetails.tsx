@@ -4,6 +4,8 @@
 import type { GraphNode } from '../../../shared/api'
 import { platformString } from '../../../shared/format'
 import { ErrorPanel } from '../../components/ErrorPanel'
+import { Link } from '../../components/Link'
+import { attestationRoute, decodesAsAttestation } from './attestationLink'
 import { childAt, type GraphRelations } from './graphRelations'
 import { edgeLabel } from './layout'
 import { cardBadges } from './nodeText'
@@ -52,6 +54,17 @@ export function NodeDetails(props: NodeDetailsProps) {
         ))}
       </header>
       <p className="details-explanation">{node.explanation}</p>
+      {props.imageRef && decodesAsAttestation(node) ? (
+        <p>
+          <Link
+            className="button-secondary button-small"
+            to={attestationRoute(props.imageRef, node, relations)}
+            testId="open-attestation"
+          >
+            Decode signature, attestation or SBOM
+          </Link>
+        </p>
+      ) : null}
       {node.unknownMediaType ? (
         <p className="warning" role="note">
           Unknown media type: Strata does not interpret this object
