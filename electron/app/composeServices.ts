@@ -12,6 +12,12 @@ import { formatSourceRef } from '../../shared/sourceRef'
 import type { DesktopDialogs, Services } from '../api/services'
 import { createLocalStores } from '../stores/discovery/localStoreServices'
 import { openLocalSource } from '../stores/openLocalSource'
+import {
+  LAYOUT_TAG_REGISTRY,
+  layoutOfRepositoryRef,
+  layoutTagLister,
+  listLayoutTags,
+} from '../stores/oci-layout/ociLayoutTags'
 import { BODY_DEADLINES_ENV, bodyDeadlinesFromEnv } from '../util/bodyDeadlines'
 import { createRegistryServices } from '../registry/registryServices'
 import { openRegistryImage } from '../registry/registrySource'
@@ -79,7 +85,8 @@ export async function composeServices(options: ComposeOptions): Promise<Services
   const files = await createImageFiles(options.dataDir)
   const history = await TagHistoryService.open({
     dataDir: options.dataDir,
-    clientFor: (host) => pool.clientFor(host),
+    // OCI layouts have tag history too: their ref.name annotations, read from index.json.
+    clientFor: (host) => (host === LAYOUT_TAG_REGISTRY ? layoutTagLister : pool.clientFor(host)),
     timers: unrefTimers,
     onWarning: warn,
   })
@@ -98,6 +105,9 @@ export async function composeServices(options: ComposeOptions): Promise<Services
     listing: {
       listRepositories: (host, listOptions) => pool.clientFor(host).listRepositories(listOptions),
       listTags: (repositoryRef, listOptions) => {
+        // An OCI layout ("oci:/path") lists the ref.name annotations of its index.json.
+        const layout = layoutOfRepositoryRef(repositoryRef)
+        if (layout !== undefined) return listLayoutTags(layout, listOptions)
         const { registry: host, repository } = parseRepository(repositoryRef)
         return pool.clientFor(host).listTags(repository, listOptions)
       },

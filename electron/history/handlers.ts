@@ -3,6 +3,7 @@
 import type { HistoryExport, WatchedRepository } from '../../shared/api'
 import { StrataError } from '../../shared/errors'
 import { parseRepository } from '../../shared/reference'
+import { LAYOUT_TAG_REGISTRY, layoutOfRepositoryRef } from '../stores/oci-layout/ociLayoutTags'
 import { movesOf } from './timeline'
 import type { TagHistoryService } from './tagHistoryService'
 import { optionalCount, optionalString, requiredString } from '../util/argReaders'
@@ -24,7 +25,11 @@ export function createHistoryHandlers(history: TagHistoryService): {
   readonly [N in HistoryOperation]: Handler<N>
 } {
   const repositoryOf = (args: object): { registry: string; repository: string } => {
-    const parsed = parseRepository(stripScheme(requiredString(args, 'repository')))
+    const text = requiredString(args, 'repository')
+    // An OCI layout ("oci:/path"): its ref.name annotations are its tags, its path the name.
+    const layout = layoutOfRepositoryRef(text)
+    if (layout !== undefined) return { registry: LAYOUT_TAG_REGISTRY, repository: layout }
+    const parsed = parseRepository(stripScheme(text))
     return { registry: history.registryName(parsed.registry), repository: parsed.repository }
   }
   const watchingList = (): WatchedRepository[] => [...history.watching()]

@@ -1,5 +1,6 @@
 // The views of one image, as links in every image view's header: the graph, its files, the
-// tags and history of its repository (registries only), sharing (of the repository's tags,
+// tags and history of its repository (a registry repository, or an OCI layout whose ref.name
+// annotations are its tags), sharing (of the repository's tags,
 // or of a local image's platforms) and compare.
 import { Link } from './Link'
 import { repositoryOfSource } from '../routing/refs'

@@ -8,6 +8,7 @@ import { ErrorPanel } from '../../components/ErrorPanel'
 import { Link } from '../../components/Link'
 import { Spinner } from '../../components/Spinner'
 import { formatInstant } from '../../components/timeFormat'
+import { refForDigest } from '../../routing/refs'
 
 interface AsOfFormProps {
   readonly repository: string
@@ -75,7 +76,7 @@ export function AsOfForm({ repository, tags, initialTag, initialAt, onAsk }: AsO
           <span className="mono">{answer.data.tag}</span> as of {asked?.at}:{' '}
           <Link
             className="mono"
-            to={{ view: 'graph', ref: `${repository}@${answer.data.digest}` }}
+            to={{ view: 'graph', ref: refForDigest(repository, answer.data.digest) }}
             testId="history-asof-open"
           >
             {shortDigest(answer.data.digest, 12)}

@@ -10,7 +10,7 @@ import { ErrorPanel } from '../../components/ErrorPanel'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
 import { ImageViewTabs } from '../../components/ImageViewTabs'
 import { useNavigate } from '../../routing/navigation'
-import { registryOfSource, repositoryOfSource } from '../../routing/refs'
+import { refForDigest, registryOfSource, repositoryOfSource } from '../../routing/refs'
 import type { Route } from '../../routing/route'
 import '../../styles/history.css'
 import { AsOfForm } from './AsOfForm'
@@ -44,13 +44,17 @@ function RepositoryHistory({
     queryFn: ({ signal }) => call('history:timeline', { repository }, signal),
   })
   const openDigest = (digest: string): void =>
-    navigate({ view: 'graph', ref: `${repository}@${digest}` })
+    navigate({ view: 'graph', ref: refForDigest(repository, digest) })
   const pick = (digest: string): void => {
     const next = picked.includes(digest) ? picked : [...picked, digest].slice(-2)
     const [a, b] = next
     if (a !== undefined && b !== undefined && a !== b) {
       setPicked([])
-      navigate({ view: 'compare', ref: `${repository}@${a}`, with: [`${repository}@${b}`] })
+      navigate({
+        view: 'compare',
+        ref: refForDigest(repository, a),
+        with: [refForDigest(repository, b)],
+      })
     } else setPicked(next)
   }
   const data = timeline.data

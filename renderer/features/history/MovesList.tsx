@@ -3,6 +3,7 @@ import type { TagMove } from '../../../shared/api/history'
 import { shortDigest } from '../../../shared/digest'
 import { Link } from '../../components/Link'
 import { formatInstant } from '../../components/timeFormat'
+import { refForDigest } from '../../routing/refs'
 
 export function MovesList({
   repository,
@@ -29,12 +30,15 @@ export function MovesList({
               <span className="mono move-tag">{move.tag}</span>
               <Link
                 className="mono"
-                to={{ view: 'graph', ref: `${repository}@${move.fromDigest}` }}
+                to={{ view: 'graph', ref: refForDigest(repository, move.fromDigest) }}
               >
                 {shortDigest(move.fromDigest, 12)}
               </Link>
               <span aria-label="moved to">→</span>
-              <Link className="mono" to={{ view: 'graph', ref: `${repository}@${move.toDigest}` }}>
+              <Link
+                className="mono"
+                to={{ view: 'graph', ref: refForDigest(repository, move.toDigest) }}
+              >
                 {shortDigest(move.toDigest, 12)}
               </Link>
               <span className="muted" title={`last seen at the old digest ${move.lastSeenBefore}`}>
@@ -44,8 +48,8 @@ export function MovesList({
                 className="button-secondary button-small"
                 to={{
                   view: 'compare',
-                  ref: `${repository}@${move.fromDigest}`,
-                  with: [`${repository}@${move.toDigest}`],
+                  ref: refForDigest(repository, move.fromDigest),
+                  with: [refForDigest(repository, move.toDigest)],
                 }}
               >
                 Compare

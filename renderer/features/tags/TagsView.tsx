@@ -13,7 +13,13 @@ import { RateLimitLine } from '../../components/RateLimitLine'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
 import { useWindowedRows } from '../../components/useWindowedRows'
 import { useNavigate } from '../../routing/navigation'
-import { refForTag, registryOfSource, repositoryOfSource } from '../../routing/refs'
+import {
+  isLayoutRepository,
+  refForDigest,
+  refForTag,
+  registryOfSource,
+  repositoryOfSource,
+} from '../../routing/refs'
 import { sharedDigestGroups } from './sharedDigests'
 import { TagGroupRow } from './TagGroupRow'
 import { ImageViewTabs } from '../../components/ImageViewTabs'
@@ -71,7 +77,7 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
   const timeline = useQuery({
     queryKey: queryKeys.historyTimeline(repository),
     queryFn: ({ signal }) => call('history:timeline', { repository }, signal),
-    enabled: registry !== undefined,
+    enabled: registry !== undefined || isLayoutRepository(repository),
     retry: false,
     staleTime: 60_000,
   })
@@ -219,7 +225,9 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
                     tags={row.tags}
                     position={position}
                     total={rows.length}
-                    onOpen={() => navigate({ view: 'graph', ref: `${repository}@${row.digest}` })}
+                    onOpen={() =>
+                      navigate({ view: 'graph', ref: refForDigest(repository, row.digest) })
+                    }
                   />
                 )
               }

@@ -3,6 +3,7 @@
 // date (a different image). Pure, so it is unit-tested.
 import type { RepositoryTimeline } from '../../../shared/api/history'
 import { formatDay } from '../../components/timeFormat'
+import { refForDigest } from '../../routing/refs'
 
 export interface TagImageFacts {
   readonly digest: string
@@ -32,7 +33,7 @@ export function previousImageFor(
     const segment = segments[i]
     if (segment && segment.digest !== current) {
       return {
-        ref: `${repository}@${segment.digest}`,
+        ref: refForDigest(repository, segment.digest),
         reason: `${tag} pointed here until ${formatDay(segment.to)} (tag history)`,
       }
     }

@@ -1,7 +1,12 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { validateSourceInput } from '../../../renderer/frame/validateSourceInput'
-import { refForTag, registryOfSource, repositoryOfSource } from '../../../renderer/routing/refs'
+import {
+  refForDigest,
+  refForTag,
+  registryOfSource,
+  repositoryOfSource,
+} from '../../../renderer/routing/refs'
 
 const HEX = 'c'.repeat(64)
 
@@ -31,9 +36,21 @@ test('repositoryOfSource: the repository whose tags the tags view lists', () => 
   assert.equal(repositoryOfSource('alpine'), 'docker.io/library/alpine')
   assert.equal(repositoryOfSource(`docker://ghcr.io/o/r@sha256:${HEX}`), 'ghcr.io/o/r')
   assert.equal(repositoryOfSource('localhost:5000/a/b/c/d:tag'), 'localhost:5000/a/b/c/d')
-  assert.equal(repositoryOfSource('oci:/tmp/layout:v1'), undefined)
+  // An OCI layout's tags are its ref.name annotations: the layout is the repository.
+  assert.equal(repositoryOfSource('oci:/tmp/layout:v1'), 'oci:/tmp/layout')
+  assert.equal(repositoryOfSource(`oci:/tmp/layout:sha256:${HEX}`), 'oci:/tmp/layout')
+  assert.equal(repositoryOfSource('oci-archive:/tmp/a.tar'), undefined)
   assert.equal(repositoryOfSource('dir:/tmp/x'), undefined)
   assert.equal(repositoryOfSource('Bad Ref!!'), undefined)
+})
+
+test('refForDigest pins a registry repository with @ and a layout with its reference', () => {
+  assert.equal(
+    refForDigest('127.0.0.1:5000/demo/app', `sha256:${HEX}`),
+    `127.0.0.1:5000/demo/app@sha256:${HEX}`,
+  )
+  assert.equal(refForDigest('oci:/tmp/layout', `sha256:${HEX}`), `oci:/tmp/layout:sha256:${HEX}`)
+  assert.equal(refForTag('oci:/tmp/layout', 'v1'), 'oci:/tmp/layout:v1')
 })
 
 test('refForTag and registryOfSource', () => {
