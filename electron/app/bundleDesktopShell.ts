@@ -34,6 +34,8 @@ export async function bundleDesktopShell(options: BundleOptions = {}): Promise<v
     format: 'esm',
     // npm packages stay external, except a stand-in for electron, which must be bundled.
     external: [
+      '@grpc/grpc-js', // CommonJS that requires node builtins, which an ES bundle cannot inline
+      '@grpc/proto-loader',
       'undici',
       'ajv',
       'ajv-formats',
