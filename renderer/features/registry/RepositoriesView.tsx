@@ -10,6 +10,7 @@ import { FilterBar, LoadMoreFooter } from '../../components/PagedListParts'
 import { RateLimitLine } from '../../components/RateLimitLine'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
 import { useNavigate } from '../../routing/navigation'
+import { TagCount } from './TagCount'
 
 const PAGE_SIZE = 200
 
@@ -92,6 +93,7 @@ export function RepositoriesView({ registry }: { readonly registry: string }) {
                   title={`Tags of ${registry}/${name}`}
                 >
                   <span className="row-name">{name}</span>
+                  <TagCount registry={registry} name={name} />
                 </button>
               </li>
             ))}
