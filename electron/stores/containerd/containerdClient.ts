@@ -274,7 +274,7 @@ class ContentStream extends Readable {
   private base: number | undefined
   private timer: NodeJS.Timeout | undefined
   private readonly onAbort = (): void => {
-    this.destroy(this.mapError(new StrataError('CANCELLED', 'cancelled')))
+    this.destroy(this.mapError(new Error('aborted')))
   }
 
   constructor(

@@ -244,6 +244,26 @@ void describe('images in a real containerd', () => {
     assert.deepEqual(bytes, whole.subarray(range.start, range.end + 1))
   })
 
+  void test('compare and sharing take containerd images like any other source', async () => {
+    const [v1] = images
+    assert.ok(v1)
+    const comparison = await callHandler(table, 'compare:images', {
+      left: v1.containerd,
+      right: v1.registry,
+    })
+    assert.equal(comparison.identical, true, 'the same image in containerd and the registry')
+    const versus = await callHandler(table, 'compare:images', {
+      left: v1.containerd,
+      right: `containerd:[k8s.io]${APP}:v2`,
+    })
+    assert.equal(versus.identical, false)
+    const sharing = await callHandler(table, 'sharing:compute', {
+      refs: [v1.containerd, `containerd:${DEMO}:demo`],
+    })
+    assert.ok(sharing.images.length >= 3, 'v1 and both platforms of the sample')
+    assert.ok(sharing.layers.length > 0)
+  })
+
   void test('the containerd root is byte-identical before and after browsing', async () => {
     const before = await hashTree([containerd.root])
     for (const image of images) {
