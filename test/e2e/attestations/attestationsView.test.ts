@@ -1,0 +1,127 @@
+// End to end in Debian's Chromium against web mode, with signatures and SBOMs written by the
+// harness from their specs (node:crypto keys; Debian has no cosign or syft) and pushed to the
+// real registry: the cosign `.sig` signature selected in the graph opens as "not verified",
+// pasting its public key turns it "verified" (another key: "failed"); an SPDX file listing
+// this machine's dpkg packages opens from the file viewer and its table search finds one.
+
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium, openPageAt } from '../../harness/browser'
+import { pushTestImage, type PushedTestImage } from '../../harness/imagePushing'
+import { OciLayoutBuilder } from '../../harness/ociBuilder'
+import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
+import { dpkgPackages, spdxDocument } from '../../harness/sboms'
+import {
+  buildCosignSignatureImage,
+  generateSigningKey,
+  pushCosignSignatureTag,
+  type SigningKey,
+} from '../../harness/signatures'
+import { startWebMode, type RunningWebMode } from '../../harness/webMode'
+
+const REPO = 'e2e/signed'
+const packages = dpkgPackages()
+
+let registry: RunningRegistry
+let web: RunningWebMode
+let browser: Browser
+let image: PushedTestImage
+let key: SigningKey
+let signatureDigest: string
+let ref: string
+
+before(async () => {
+  registry = await startRegistry()
+  image = await pushTestImage(registry.host, REPO, ['v1'], {
+    layers: [
+      [{ type: 'file', path: 'app', content: 'signed app\n' }],
+      [
+        { type: 'dir', path: 'usr/share/sbom' },
+        { type: 'file', path: 'usr/share/sbom/app.spdx.json', content: spdxDocument(packages) },
+      ],
+    ],
+  })
+  ref = `${registry.host}/${REPO}:v1`
+  key = generateSigningKey('ecdsa-p256')
+  const builder = new OciLayoutBuilder('/nonexistent')
+  const signature = buildCosignSignatureImage(builder, {
+    subject: image.manifest,
+    dockerReference: `${registry.host}/${REPO}`,
+    key,
+  })
+  signatureDigest = signature.digest
+  await pushCosignSignatureTag(registry.host, REPO, builder, signature, image.manifest)
+  web = await startWebMode()
+  browser = await launchChromium()
+})
+
+after(async () => {
+  await browser?.close()
+  await web?.stop()
+  await registry?.stop()
+})
+
+async function status(page: Page): Promise<string | null> {
+  const line = page.getByTestId('verification-status').first()
+  await line.waitFor({ timeout: 60_000 })
+  return line.getAttribute('data-status')
+}
+
+async function verifyWith(page: Page, pem: string, expected: string): Promise<void> {
+  await page.getByTestId('public-key-input').fill(pem)
+  await page.getByTestId('verify-button').click()
+  await page
+    .locator(`[data-testid="verification-status"][data-status="${expected}"]`)
+    .waitFor({ timeout: 60_000 })
+}
+
+test('the .sig signature from the graph: not verified, then verified with the pasted key', async () => {
+  const params = new URLSearchParams({ ref, view: 'graph', node: signatureDigest })
+  const { page, pageErrors } = await openPageAt(browser, `${web.url}&${params.toString()}`)
+  try {
+    const open = page.getByTestId('open-attestation')
+    await open.waitFor({ timeout: 60_000 })
+    await open.click()
+    await page.getByTestId('attestations-view').waitFor()
+    assert.equal(await status(page), 'not-verified')
+    const match = page.getByTestId('subject-match').first()
+    assert.equal(await match.getAttribute('data-match'), 'matches')
+    assert.match(
+      (await page.getByTestId('attestations-view').textContent()) ?? '',
+      new RegExp(image.digest),
+    )
+
+    await verifyWith(page, generateSigningKey('ecdsa-p256').publicKeyPem, 'failed')
+    await verifyWith(page, key.publicKeyPem, 'verified')
+    assert.deepEqual(pageErrors, [])
+  } finally {
+    await page.close()
+  }
+})
+
+test('an SPDX file opens from the file viewer and its table search finds a package', async () => {
+  const params = new URLSearchParams({ ref, view: 'files', path: '/usr/share/sbom/app.spdx.json' })
+  const { page, pageErrors } = await openPageAt(browser, `${web.url}&${params.toString()}`)
+  try {
+    const open = page.getByTestId('open-as-attestation')
+    await open.waitFor({ timeout: 60_000 })
+    await open.click()
+    const search = page.getByTestId('sbom-search')
+    await search.waitFor({ timeout: 60_000 })
+    assert.equal(await page.getByTestId('sbom-row').count(), Math.min(100, packages.length))
+    const dpkg = packages.find((p) => p.name === 'dpkg')
+    assert.ok(dpkg)
+    await search.fill('pkg:deb/debian/dpkg@')
+    await page
+      .getByTestId('sbom-count')
+      .filter({ hasText: new RegExp(`^1 of ${packages.length}$`) })
+      .waitFor({ timeout: 30_000 })
+    assert.equal(await page.getByTestId('sbom-row').count(), 1)
+    const row = (await page.getByTestId('sbom-row').textContent()) ?? ''
+    assert.ok(row.includes('dpkg') && row.includes(dpkg.version), row)
+    assert.deepEqual(pageErrors, [])
+  } finally {
+    await page.close()
+  }
+})
