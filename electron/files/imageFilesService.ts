@@ -19,6 +19,8 @@ import type { TrackOperation } from '../util/operationTracker'
 import { untrackedOperations } from '../util/operationTracker'
 
 const REMEMBERED_IMAGES = 8
+/** How long `peek` waits for the first entries of an image whose reading has just begun. */
+const FIRST_ENTRIES_WAIT_MS = 1000
 
 export interface ImageFilesDeps {
   readonly indexService: LayerIndexService
@@ -113,14 +115,27 @@ export class ImageFiles {
     const total = image.layers.length
     const count =
       options.layer === undefined ? total : layerPosition(image.layers, options.layer) + 1
-    const whole = this.images.get(`${image.descriptor.digest}#${total}`)
-    const load =
-      (whole?.settled === true ? whole : undefined) ??
-      this.images.get(`${image.descriptor.digest}#${count}`) ??
-      whole
-    if (!load) return undefined
-    if (load.settled) return { opened: await load.promise, indexing: false }
-    return { opened: this.readSoFar(load.reading, count), indexing: true }
+    const loadOf = (): SharedLoad | undefined => {
+      const whole = this.images.get(`${image.descriptor.digest}#${total}`)
+      return (
+        (whole?.settled === true ? whole : undefined) ??
+        this.images.get(`${image.descriptor.digest}#${count}`) ??
+        whole
+      )
+    }
+    // Nothing read yet (the load is starting, or its first bytes are on the way): wait a
+    // moment for the first entries rather than answer with nothing and be asked again.
+    const waitUntil = Date.now() + FIRST_ENTRIES_WAIT_MS
+    for (;;) {
+      const load = loadOf()
+      if (load?.settled === true) return { opened: await load.promise, indexing: false }
+      const opened = load ? this.readSoFar(load.reading, count) : undefined
+      const known = opened?.layers.indexes.some((index) => index.entries.length > 0) === true
+      if (known || Date.now() >= waitUntil || options.signal?.aborted === true) {
+        return opened ? { opened, indexing: true } : undefined
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
   }
 
   /** The first `count` layers as far as they are read (see ImageLayers.soFar). */

@@ -19,6 +19,8 @@ export function progressText(state: ProgressState): string {
       ? `${amount(event.doneBytes)} of ${amount(event.totalBytes)}`
       : amount(event.doneBytes),
   ]
+  // Layer indexing counts entries beside the bytes.
+  if (event.entries !== undefined) parts.push(`${formatCount(event.entries)} entries`)
   if (state.rate !== undefined) {
     parts.push(items ? `${formatCount(state.rate)}/s` : `${formatBytes(state.rate)}/s`)
   }

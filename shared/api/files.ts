@@ -160,8 +160,9 @@ export interface FileListArgs extends ImageFilesArgs {
   /** Every path below `path`, flat, in path order, instead of its direct children. */
   readonly recursive?: boolean
   /**
-   * Answer at once from what is read so far instead of waiting for the layers to be indexed;
-   * never starts reading them (a plain files:list does). See FileListPage.indexing.
+   * Answer from what is read so far instead of waiting for the layers to be indexed (while
+   * nothing is read yet, main waits up to a second for the first entries); never starts
+   * reading them (a plain files:list does). See FileListPage.indexing.
    */
   readonly partial?: boolean
 }

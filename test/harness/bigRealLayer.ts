@@ -6,12 +6,13 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
-import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Descriptor } from '../../shared/oci/types'
-import { OCI } from './ociBuilder'
+import { OCI, sha256Digest } from './ociBuilder'
+import { RegistryPusher } from './ociPusher'
 
 const run = promisify(execFile)
 
@@ -42,6 +43,40 @@ export function bigRealGzipLayer(): Promise<RealLayer> {
     }
   })()
   return made
+}
+
+/** Pushes a one-layer image of `layer` (config, blob, manifest under `tag`) to `host`. */
+export async function pushRealLayerImage(
+  host: string,
+  repository: string,
+  tag: string,
+  layer: RealLayer,
+): Promise<void> {
+  const pusher = new RegistryPusher({ host })
+  const encoder = new TextEncoder()
+  const config = encoder.encode(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [] },
+    }),
+  )
+  const configDescriptor = {
+    mediaType: OCI.config,
+    digest: sha256Digest(config),
+    size: config.length,
+  }
+  await pusher.pushBlob(repository, configDescriptor.digest, config)
+  await pusher.pushBlob(repository, layer.descriptor.digest, await readFile(layer.path))
+  const manifest = encoder.encode(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI.manifest,
+      config: configDescriptor,
+      layers: [layer.descriptor],
+    }),
+  )
+  await pusher.pushManifest(repository, tag, manifest, OCI.manifest)
 }
 
 async function makeUsrLayer(): Promise<string> {

@@ -1,18 +1,23 @@
 // The directory listings the tree has loaded, page by page (files:list with its `next`
 // cursor). Directories load when they are expanded; everything resets when what is listed
 // changes (image, platform, layer, sort, change filter, recursive). Pages go through the query cache, so going
-// back to a tree seen before is instant.
+// back to a tree seen before is instant. While a first page waits for layers to be downloaded
+// and indexed, each progress event asks again with `partial` and shows the entries read so far.
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FileListArgs } from '../../../shared/api'
 import type { ChangeKind } from '../../../shared/api/files'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
+import { useProgress } from '../../api/useApiEvents'
 import { ancestorsOf } from './fileFormat'
 import type { DirListing } from './treeRows'
 
 /** Entries per files:list page. */
 export const LIST_PAGE_SIZE = 5000
+
+/** Partial listings of one directory at most this often while its layers are read. */
+const PEEK_INTERVAL_MS = 150
 
 export interface ListScope {
   readonly ref: string
@@ -72,23 +77,27 @@ export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>):
   )
 
   const { ref, platform, layer, sort, change, recursive } = scope
+  const argsFor = useCallback(
+    (dir: string, cursor: string | undefined): FileListArgs => ({
+      ref,
+      path: dir,
+      limit: LIST_PAGE_SIZE,
+      sort,
+      ...(platform !== undefined ? { platform } : {}),
+      ...(recursive ? { recursive } : {}),
+      ...(layer !== undefined ? { layer } : {}),
+      ...(change.length > 0 ? { change } : {}),
+      ...(cursor !== undefined ? { cursor } : {}),
+    }),
+    [ref, platform, layer, sort, change, recursive],
+  )
   const loadPage = useCallback(
     (dir: string, cursor: string | undefined) => {
       const id = `${key}\n${dir}\n${cursor ?? ''}`
       if (inFlight.current.has(id)) return
       inFlight.current.add(id)
       update(key, dir, (old) => ({ items: old?.items ?? [], ...nextOf(old), loading: true }))
-      const args: FileListArgs = {
-        ref,
-        path: dir,
-        limit: LIST_PAGE_SIZE,
-        sort,
-        ...(platform !== undefined ? { platform } : {}),
-        ...(recursive ? { recursive } : {}),
-        ...(layer !== undefined ? { layer } : {}),
-        ...(change.length > 0 ? { change } : {}),
-        ...(cursor !== undefined ? { cursor } : {}),
-      }
+      const args = argsFor(dir, cursor)
       queryClient
         .fetchQuery({
           queryKey: [
@@ -117,8 +126,38 @@ export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>):
         )
         .finally(() => inFlight.current.delete(id))
     },
-    [key, ref, platform, layer, sort, change, recursive, queryClient, update],
+    [key, ref, platform, layer, sort, change, recursive, queryClient, update, argsFor],
   )
+
+  // A first page still waiting (its layers being downloaded and indexed) shows what is read
+  // so far: asked once when it starts (main waits a moment for the first entries), then at
+  // each progress event. A partial answer never replaces a finished page.
+  const progress = useProgress()
+  const peeking = useRef(new Map<string, number>())
+  useEffect(() => {
+    const now = performance.now()
+    for (const dir of listings.keys()) {
+      const waiting = inFlight.current.has(`${key}\n${dir}\n`)
+      const id = `${key}\n${dir}`
+      const last = peeking.current.get(id)
+      if (!waiting || (last !== undefined && (last < 0 || now - last < PEEK_INTERVAL_MS))) continue
+      peeking.current.set(id, -1)
+      call('files:list', { ...argsFor(dir, undefined), partial: true })
+        .then(
+          (page) => {
+            if (page.indexing !== true || page.items.length === 0) return
+            if (!inFlight.current.has(`${key}\n${dir}\n`)) return
+            update(key, dir, (old) =>
+              old?.loading === true && old.items.length <= page.items.length
+                ? { items: page.items, loading: true }
+                : (old ?? { items: page.items, loading: true }),
+            )
+          },
+          () => undefined, // the waiting page reports errors
+        )
+        .finally(() => peeking.current.set(id, performance.now()))
+    }
+  }, [progress, listings, key, argsFor, update])
 
   // The root and every expanded directory whose parents are open get their first page.
   useEffect(() => {

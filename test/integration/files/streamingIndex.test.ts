@@ -7,7 +7,7 @@
 // served any more; a Cancel mid-download leaves no cache file and no index.
 
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -20,11 +20,9 @@ import { composeServices } from '../../../electron/app/composeServices'
 import { indexLayer } from '../../../electron/files/indexLayer'
 import { openVerifiedFile } from '../../../electron/sources/blobFile'
 import { buildImageTree } from '../../../electron/filetree/imageTree'
-import { bigRealGzipLayer, type RealLayer } from '../../harness/bigRealLayer'
+import { bigRealGzipLayer, pushRealLayerImage, type RealLayer } from '../../harness/bigRealLayer'
 import { startCountingProxy, type CountingProxy } from '../../harness/countingProxy'
 import { callHandler, listLayerEntries } from '../../harness/handlerCalls'
-import { OCI, sha256Digest } from '../../harness/ociBuilder'
-import { RegistryPusher } from '../../harness/ociPusher'
 import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
 
 const MIB = 1024 * 1024
@@ -39,30 +37,7 @@ const proxies: CountingProxy[] = []
 before(async () => {
   layer = await bigRealGzipLayer()
   registry = await startRegistry()
-  const pusher = new RegistryPusher({ host: registry.host })
-  const config = new TextEncoder().encode(
-    JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      rootfs: { type: 'layers', diff_ids: [] },
-    }),
-  )
-  const configDescriptor = {
-    mediaType: OCI.config,
-    digest: sha256Digest(config),
-    size: config.length,
-  }
-  await pusher.pushBlob(REPOSITORY, configDescriptor.digest, config)
-  await pusher.pushBlob(REPOSITORY, layer.descriptor.digest, await readFile(layer.path))
-  const manifest = new TextEncoder().encode(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: OCI.manifest,
-      config: configDescriptor,
-      layers: [layer.descriptor],
-    }),
-  )
-  await pusher.pushManifest(REPOSITORY, 'v1', manifest, OCI.manifest)
+  await pushRealLayerImage(registry.host, REPOSITORY, 'v1', layer)
 })
 
 after(async () => {
