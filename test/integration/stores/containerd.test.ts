@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -25,7 +25,13 @@ import type { CheckedSource } from '../../harness/checkImageSource'
 import { startContainerd } from '../../harness/containerdServer'
 import type { RunningContainerd } from '../../harness/containerdServer'
 import { callHandler, listLayerEntries } from '../../harness/handlerCalls'
-import { buildLocalStores, hashTree, readImage, rejectsWith } from '../../harness/localStores'
+import {
+  buildLocalStores,
+  hashTree,
+  openAsNobody,
+  readImage,
+  rejectsWith,
+} from '../../harness/localStores'
 import type { LocalStores } from '../../harness/localStores'
 import { startRegistry } from '../../harness/registryServer'
 import type { RunningRegistry } from '../../harness/registryServer'
@@ -369,6 +375,25 @@ void describe('a containerd that is not there', () => {
       'NETWORK',
       new RegExp(`cannot reach containerd at ${stale} \\(ECONNREFUSED\\)`),
     )
+  })
+
+  void test('a socket this user may not use is FORBIDDEN, naming it (opened as nobody)', async () => {
+    const ref = { transport: 'containerd', namespace: 'default', image: `${APP}:v1` } as const
+    const address = { CONTAINERD_ADDRESS: containerd.socket }
+    const expected = `permission denied on the containerd socket ${containerd.socket} (EACCES)`
+    // The socket's directory is closed to others: even looking at the socket is refused.
+    const hidden = await openAsNobody(ref, address)
+    assert.equal(hidden.code, 'FORBIDDEN')
+    assert.ok(hidden.message.startsWith(expected), hidden.message)
+    // The directory open, the socket itself (root's, mode 660) refuses the connection.
+    await chmod(containerd.dir, 0o711)
+    try {
+      const refused = await openAsNobody(ref, address)
+      assert.equal(refused.code, 'FORBIDDEN')
+      assert.ok(refused.message.startsWith(expected), refused.message)
+    } finally {
+      await chmod(containerd.dir, 0o700)
+    }
   })
 
   void test('a relative or tcp address is refused as bad input', async () => {
