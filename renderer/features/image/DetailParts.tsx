@@ -2,8 +2,11 @@
 import type { ReactNode } from 'react'
 import type { EquivalentCommand } from '../../../shared/api'
 import { formatBytes } from '../../../shared/format'
+import type { ObjectKind } from '../../../shared/oci/mediaTypes'
 import type { Annotations } from '../../../shared/oci/types'
 import { CopyButton } from '../../components/CopyButton'
+import { DigestLink } from '../../components/DigestLink'
+import type { DigestKind } from '../../components/digestRoute'
 
 export function Fact({ name, children }: { readonly name: string; readonly children: ReactNode }) {
   return (
@@ -14,12 +17,57 @@ export function Fact({ name, children }: { readonly name: string; readonly child
   )
 }
 
-export function DigestFact({ digest }: { readonly digest: string }) {
+/** The view a digest link opens for an object of this kind, if any. */
+export function digestKindOf(kind: ObjectKind): DigestKind | undefined {
+  switch (kind) {
+    case 'index':
+      return 'index'
+    case 'manifest':
+      return 'manifest'
+    case 'config':
+      return 'config'
+    case 'layer':
+      return 'layer'
+    default:
+      return undefined
+  }
+}
+
+interface DigestFactProps {
+  readonly digest: string
+  /** With a kind and the image, the digest links to that object (a layer: to its files). */
+  readonly kind?: DigestKind | undefined
+  readonly imageRef?: string | undefined
+  readonly platform?: string | undefined
+}
+
+/** One line: the short digest as a link, the whole one in its hover text and copy button. */
+export function DigestFact({ digest, kind, imageRef, platform }: DigestFactProps) {
   return (
     <Fact name="digest">
-      <span className="mono break-all">{digest}</span> <CopyButton text={digest} what="digest" />
+      {kind && imageRef ? (
+        <DigestLink
+          digest={digest}
+          kind={kind}
+          imageRef={imageRef}
+          testId="details-digest"
+          {...(platform !== undefined ? { platform } : {})}
+        />
+      ) : (
+        <>
+          <span className="mono details-digest" title={digest} data-testid="details-digest">
+            {digest}
+          </span>{' '}
+          <CopyButton text={digest} what="digest" />
+        </>
+      )}
     </Fact>
   )
+}
+
+/** Break opportunities after dots, slashes and dashes, so a key never breaks mid-word. */
+export function withBreaks(text: string): ReactNode[] {
+  return text.split(/(?<=[./-])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]))
 }
 
 export function SizeFact({ size }: { readonly size: number }) {
@@ -57,7 +105,7 @@ export function AnnotationsTable({
           {entries.map(([key, value]) => (
             <tr key={key}>
               <th scope="row" className="mono">
-                {key}
+                {withBreaks(key)}
               </th>
               <td className="break-all">{value}</td>
             </tr>

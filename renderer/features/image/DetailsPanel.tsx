@@ -10,19 +10,28 @@ import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { LoadingBlock } from '../../components/Spinner'
 import { graphRelations } from './graphRelations'
-import { CommandList, DigestFact, Fact, SizeFact } from './DetailParts'
+import { CommandList, DigestFact, digestKindOf, Fact, SizeFact } from './DetailParts'
 import { JsonView } from './JsonView'
 import { NodeDetails } from './NodeDetails'
 import { mediaTypeHint, rememberMediaType } from './mediaTypeHints'
+import { PanelResizer } from './PanelResizer'
 
 interface DetailsPanelProps {
   readonly graph: ImageGraph
   readonly digest: string
   readonly onSelectDigest: (digest: string) => void
   readonly onClose: () => void
+  /** Called with a new width when the user drags or keys the panel's left edge. */
+  readonly onResize: (width: number) => void
 }
 
-export function DetailsPanel({ graph, digest, onSelectDigest, onClose }: DetailsPanelProps) {
+export function DetailsPanel({
+  graph,
+  digest,
+  onSelectDigest,
+  onClose,
+  onResize,
+}: DetailsPanelProps) {
   const node = graph.nodes.find((n) => n.id === digest || n.digest === digest)
   const relations = useMemo(() => graphRelations(graph), [graph])
   const digests = useMemo(() => new Set(graph.nodes.map((n) => n.digest)), [graph])
@@ -35,7 +44,8 @@ export function DetailsPanel({ graph, digest, onSelectDigest, onClose }: Details
     [onSelectDigest],
   )
   return (
-    <aside className="details-panel" data-testid="details-panel" aria-label="Details">
+    <aside className="details-panel resizable" data-testid="details-panel" aria-label="Details">
+      <PanelResizer onResize={onResize} />
       <button
         type="button"
         className="icon-button details-close"
@@ -45,23 +55,26 @@ export function DetailsPanel({ graph, digest, onSelectDigest, onClose }: Details
       >
         ×
       </button>
-      {node ? (
-        <NodeDetails
-          node={node}
-          imageRef={graph.ref}
-          relations={relations}
-          isInGraph={isInGraph}
-          onDigest={onDigest}
-          onSelectDigest={onSelectDigest}
-        />
-      ) : (
-        <ObjectDetails
-          imageRef={graph.ref}
-          digest={digest}
-          isInGraph={isInGraph}
-          onDigest={onDigest}
-        />
-      )}
+      {/* Scrolls under the resize handle and the close button, which stay put. */}
+      <div className="details-scroll">
+        {node ? (
+          <NodeDetails
+            node={node}
+            imageRef={graph.ref}
+            relations={relations}
+            isInGraph={isInGraph}
+            onDigest={onDigest}
+            onSelectDigest={onSelectDigest}
+          />
+        ) : (
+          <ObjectDetails
+            imageRef={graph.ref}
+            digest={digest}
+            isInGraph={isInGraph}
+            onDigest={onDigest}
+          />
+        )}
+      </div>
     </aside>
   )
 }
@@ -110,7 +123,11 @@ function ObjectDetails({ imageRef, digest, isInGraph, onDigest }: ObjectDetailsP
         <Fact name="media type">
           <span className="mono break-all">{object.data.mediaType}</span>
         </Fact>
-        <DigestFact digest={object.data.digest} />
+        <DigestFact
+          digest={object.data.digest}
+          kind={digestKindOf(info.kind)}
+          imageRef={imageRef}
+        />
         <SizeFact size={object.data.size} />
       </dl>
       <section className="details-section">

@@ -1,7 +1,7 @@
 // The image graph: index → manifests → config and layers, with the details panel for the
 // selected node (URL `node=`). Data from image:graph; layout by dagre; drawing in GraphCanvas.
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, type ReactNode } from 'react'
+import { useCallback, useMemo, type CSSProperties, type ReactNode } from 'react'
 import type { GraphNode } from '../../../shared/api'
 import type { ObjectKind } from '../../../shared/oci/mediaTypes'
 import { call } from '../../api/client'
@@ -18,6 +18,7 @@ import { GraphCanvas } from './GraphCanvas'
 import { graphRelations } from './graphRelations'
 import { layoutGraph } from './layout'
 import { Legend } from './Legend'
+import { useDetailsWidth } from './useDetailsWidth'
 import { ImageViewTabs } from '../../components/ImageViewTabs'
 
 interface GraphViewProps {
@@ -53,6 +54,10 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
   const onSelectNode = useCallback((node: GraphNode) => select(node.id), [select])
 
   const registry = registryOfSource(imageRef)
+  const [detailsWidth, setDetailsWidth] = useDetailsWidth()
+  // The stylesheet clamps it to the row (graph.css, .graph-body.with-details).
+  const bodyStyle: CSSProperties & Record<string, string> =
+    detailsWidth !== undefined ? { '--details-width': `${detailsWidth}px` } : {}
 
   if (graph.isPending) return <LoadingBlock label={`Reading ${imageRef}…`} />
   if (graph.isError) {
@@ -89,7 +94,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
         </ul>
       ) : null}
       <RateLimitLine info={data.rateLimit} />
-      <div className={selected ? 'graph-body with-details' : 'graph-body'}>
+      <div className={selected ? 'graph-body with-details' : 'graph-body'} style={bodyStyle}>
         <GraphCanvas
           layouts={layouts}
           relations={relations}
@@ -103,6 +108,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
               digest={selected}
               onSelectDigest={select}
               onClose={() => select(undefined)}
+              onResize={setDetailsWidth}
             />
           </ViewErrorBoundary>
         ) : null}

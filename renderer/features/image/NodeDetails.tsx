@@ -3,17 +3,19 @@
 // descriptor and build steps for layers and other blobs.
 import type { GraphNode } from '../../../shared/api'
 import { platformString } from '../../../shared/format'
+import { digestRoute } from '../../components/digestRoute'
 import { ErrorPanel } from '../../components/ErrorPanel'
-import { Link } from '../../components/Link'
 import { attestationRoute, decodesAsAttestation } from './attestationLink'
+import { Link } from '../../components/Link'
 import { childAt, type GraphRelations } from './graphRelations'
 import { edgeLabel } from './layout'
 import { cardBadges } from './nodeText'
 import { stepsForLayer, summarizeConfig, type HistoryRow } from './configSummary'
 import { ConfigSummaryView } from './ConfigSummaryView'
 import { DescriptorSection, parentShortName } from './DescriptorSection'
-import { CommandList, DigestFact, Fact, SizeFact } from './DetailParts'
+import { CommandList, DigestFact, digestKindOf, Fact, SizeFact } from './DetailParts'
 import { JsonView } from './JsonView'
+import { layerImage } from './layerImage'
 import { AnnotationsSections, ArtifactTypeFacts } from './OwnFields'
 import { ReferrersSection } from './ReferrersSection'
 import { Schema1Section } from './Schema1Section'
@@ -43,6 +45,12 @@ export function NodeDetails(props: NodeDetailsProps) {
   const { node, relations, onSelectDigest } = props
   const badges = cardBadges(relations, node)
   const incoming = relations.incoming.get(node.id) ?? []
+  const image =
+    props.imageRef === undefined
+      ? undefined
+      : node.kind === 'layer'
+        ? layerImage(relations, props.imageRef, node)
+        : { imageRef: props.imageRef }
   return (
     <>
       <header className="details-header">
@@ -75,7 +83,12 @@ export function NodeDetails(props: NodeDetailsProps) {
         <Fact name="media type">
           <span className="mono break-all">{node.mediaType}</span>
         </Fact>
-        <DigestFact digest={node.digest} />
+        <DigestFact
+          digest={node.digest}
+          kind={digestKindOf(node.kind)}
+          imageRef={image?.imageRef}
+          platform={image?.platform}
+        />
         <SizeFact size={node.size} />
         {node.platform ? <Fact name="platform">{platformString(node.platform)}</Fact> : null}
         <ArtifactTypeFacts node={node} />
@@ -102,6 +115,9 @@ export function NodeDetails(props: NodeDetailsProps) {
           </Fact>
         ) : null}
       </dl>
+      {node.kind === 'layer' && image ? (
+        <LayerFilesLink digest={node.digest} imageRef={image.imageRef} platform={image.platform} />
+      ) : null}
       {node.documentError ? <ErrorPanel compact error={node.documentError} /> : null}
       <AnnotationsSections node={node} />
       {props.imageRef && (node.kind === 'manifest' || node.kind === 'index') ? (
@@ -183,5 +199,31 @@ function LayerSteps({ rows }: { readonly rows: readonly HistoryRow[] }) {
         ))}
       </ol>
     </section>
+  )
+}
+
+/** Straight from a layer to its file tree, as oci.dag.dev does. */
+function LayerFilesLink({
+  digest,
+  imageRef,
+  platform,
+}: {
+  readonly digest: string
+  readonly imageRef: string
+  readonly platform: string | undefined
+}) {
+  const route = digestRoute({
+    digest,
+    kind: 'layer',
+    imageRef,
+    ...(platform !== undefined ? { platform } : {}),
+  })
+  if (!route) return null
+  return (
+    <p className="layer-files">
+      <Link to={route} className="button-secondary layer-files-link" testId="layer-files-link">
+        Browse this layer’s files
+      </Link>
+    </p>
   )
 }
