@@ -16,6 +16,7 @@ import type { ImageSource } from '../sources/imageSource'
 import { rateLimitOf } from '../sources/imageSource'
 import { Semaphore } from '../util/semaphore'
 import { MAX_UNTYPED_CONFIG_BYTES, isJsonConfigType, readConfigBlob } from './configDocument'
+import { describedSibling } from './attestationGrouping'
 import { makeNode, prettyDocument } from './graphNodes'
 import { stepsPerLayer } from './layerHistory'
 import { planSchema1Layers } from './schema1Graph'
@@ -111,7 +112,9 @@ class GraphBuilder {
     if (parsed.kind === 'index') {
       await Promise.all(
         parsed.document.manifests.map((child, position) => {
-          this.link(descriptor.digest, child.digest, 'manifest', position)
+          const described = describedSibling(child, parsed.document.manifests)
+          if (described !== undefined) this.link(described, child.digest, 'referrer', position)
+          else this.link(descriptor.digest, child.digest, 'manifest', position)
           return this.visitChild(child, depth + 1)
         }),
       )

@@ -2,7 +2,8 @@
 // harness from the specs (node:crypto keys; Debian has no cosign): cosign's `.sig` tag found
 // beside the fallback-tag referrers and decoded, matched and verified with the pasted key; a
 // DSSE in-toto referrer and an SPDX referrer decoded; a buildx-style attestation manifest
-// matched against the image its index entry names; an SBOM file inside a layer decoded.
+// matched against the image its index entry names and hung under that image in the graph; an
+// SBOM file inside a layer decoded.
 
 import assert from 'node:assert/strict'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -212,6 +213,19 @@ describe('attestations in a real registry (written by the harness from the specs
     const part = report.items[0]?.part
     assert.equal(part?.kind === 'in-toto' && part.subjectMatch, 'matches')
     assert.equal(part?.kind === 'in-toto' && part.sbom?.packages.length, 20)
+
+    // The graph hangs it under the image it describes, not beside the platforms.
+    const graph = await callHandler(table, 'image:graph', { ref: `${registry.host}/demo/multi:v1` })
+    const into = graph.edges.filter((e) => e.to === attestation.digest)
+    assert.deepEqual(
+      into.map((e) => [e.from, e.relation, e.position]),
+      [[amd.digest, 'referrer', 1]],
+    )
+    assert.equal(graph.nodes.find((n) => n.id === attestation.digest)?.role, 'attestation')
+    assert.deepEqual(
+      graph.edges.filter((e) => e.from === index.digest).map((e) => e.to),
+      [amd.digest],
+    )
   })
 
   it('decodes an SBOM file inside a layer', async () => {
