@@ -20,6 +20,8 @@ export interface CompareOptions extends SourceCallOptions {
    */
   readonly platform?: Platform
   readonly rightPlatform?: Platform
+  /** Configs compared without creation times (the rest of semantic compare is in handlers). */
+  readonly semantic?: boolean
 }
 
 export async function compareImages(
@@ -28,16 +30,17 @@ export async function compareImages(
   options: CompareOptions = {},
 ): Promise<ImageComparison> {
   const call = options.signal !== undefined ? { signal: options.signal } : {}
+  const semantic = options.semantic === true
   const rightPlatform = options.rightPlatform ?? options.platform
   if (options.platform !== undefined || rightPlatform !== undefined) {
     const [a, b] = await Promise.all([
       resolveSingleImage(left, options.platform, call),
       resolveSingleImage(right, rightPlatform, call),
     ])
-    return compareResolved(a, b)
+    return compareResolved(a, b, semantic)
   }
   const a = await resolveSingleImage(left, undefined, call)
-  return compareResolved(a, await resolveLike(right, a.side.platform, call))
+  return compareResolved(a, await resolveLike(right, a.side.platform, call), semantic)
 }
 
 /** The right side on the left's platform when it has that image, else its own default. */
@@ -64,7 +67,11 @@ function isMissingPlatform(error: unknown): boolean {
   )
 }
 
-export function compareResolved(a: ResolvedImage, b: ResolvedImage): ImageComparison {
+export function compareResolved(
+  a: ResolvedImage,
+  b: ResolvedImage,
+  semantic = false,
+): ImageComparison {
   const warnings: string[] = []
   for (const { side, manifest, config } of [a, b]) {
     if (config.rootfs.diff_ids.length !== manifest.layers.length) {
@@ -77,7 +84,8 @@ export function compareResolved(a: ResolvedImage, b: ResolvedImage): ImageCompar
     left: a.side,
     right: b.side,
     identical: a.side.manifestDigest === b.side.manifestDigest,
-    config: diffConfigs(a.config, b.config),
+    mode: semantic ? 'semantic' : 'exact',
+    config: diffConfigs(a.config, b.config, { semantic }),
     layers: alignLayers(
       withDiffIds(a.manifest.layers, a.config.rootfs.diff_ids),
       withDiffIds(b.manifest.layers, b.config.rootfs.diff_ids),

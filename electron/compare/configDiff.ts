@@ -16,7 +16,17 @@ import { describeStep } from '../../shared/oci/history'
 /** History longer than this on both sides is compared without alignment (row by row). */
 const MAX_ALIGNED_CELLS = 4_000_000
 
-export function diffConfigs(left: ImageConfig, right: ImageConfig): ConfigDiff {
+/** semantic: creation times (the image's and each history step's) are not compared. */
+export interface ConfigDiffOptions {
+  readonly semantic?: boolean
+}
+
+export function diffConfigs(
+  left: ImageConfig,
+  right: ImageConfig,
+  options: ConfigDiffOptions = {},
+): ConfigDiff {
+  const semantic = options.semantic === true
   const l = left.config ?? {}
   const r = right.config ?? {}
   return {
@@ -28,10 +38,10 @@ export function diffConfigs(left: ImageConfig, right: ImageConfig): ConfigDiff {
     ...change('workdir', nonEmpty(l.WorkingDir), nonEmpty(r.WorkingDir), same),
     ...change('stopSignal', nonEmpty(l.StopSignal), nonEmpty(r.StopSignal), same),
     ...change('platform', platformOf(left), platformOf(right), same),
-    ...change('created', left.created, right.created, same),
+    ...(semantic ? {} : change('created', left.created, right.created, same)),
     exposedPorts: diffSets(Object.keys(l.ExposedPorts ?? {}), Object.keys(r.ExposedPorts ?? {})),
     volumes: diffSets(Object.keys(l.Volumes ?? {}), Object.keys(r.Volumes ?? {})),
-    history: alignHistory(left.history ?? [], right.history ?? []),
+    history: alignHistory(left.history ?? [], right.history ?? [], !semantic),
   }
 }
 
@@ -81,11 +91,12 @@ export function diffSets(left: readonly string[], right: readonly string[]): Set
 }
 
 export function alignHistory(
-  left: readonly HistoryEntry[],
-  right: readonly HistoryEntry[],
+  leftEntries: readonly HistoryEntry[],
+  rightEntries: readonly HistoryEntry[],
+  withTimes = false,
 ): HistoryRow[] {
-  const a = left.map(stepOf)
-  const b = right.map(stepOf)
+  const a = leftEntries.map(stepOf)
+  const b = rightEntries.map(stepOf)
   const keyA = a.map(rowKey)
   const keyB = b.map(rowKey)
   const n = a.length
@@ -108,7 +119,9 @@ export function alignHistory(
     const left = a[i]
     const right = b[j]
     if (left !== undefined && right !== undefined && keyA[i] === keyB[j]) {
-      rows.push({ status: 'same', ...left, leftIndex: i, rightIndex: j })
+      // Exact compare: the same step run at another time says so.
+      const times = withTimes ? timeChange(leftEntries[i], rightEntries[j]) : {}
+      rows.push({ status: 'same', ...left, leftIndex: i, rightIndex: j, ...times })
       i += 1
       j += 1
     } else if (
@@ -130,6 +143,19 @@ export function alignHistory(
 
 function stepOf(entry: HistoryEntry): { step: string; emptyLayer: boolean } {
   return { step: describeStep(entry), emptyLayer: entry.empty_layer === true }
+}
+
+function timeChange(
+  left: HistoryEntry | undefined,
+  right: HistoryEntry | undefined,
+): { created?: ValueChange<string> } {
+  if (left?.created === right?.created) return {}
+  return {
+    created: {
+      ...(left?.created !== undefined ? { left: left.created } : {}),
+      ...(right?.created !== undefined ? { right: right.created } : {}),
+    },
+  }
 }
 
 function rowKey(row: { step: string; emptyLayer: boolean }): string {

@@ -10,8 +10,9 @@
 //   from the layers, only when the two sides' data do not come from the same tar entry of the
 //   same layer blob (the same entry is the same bytes). Sparse files are not read: they count
 //   as changed when their modification times differ.
-// Modification times are otherwise ignored: a rebuild touches them without changing anything.
-// Devices, fifos: kind, owner and mode only.
+// - exact compare (the default): the modification time differs, for any kind of entry.
+// Semantic compare ignores modification times (a rebuild touches them without changing
+// anything). Devices, fifos: kind, owner and mode (and, exactly, mtime) only.
 
 import type { Readable } from 'node:stream'
 import type { FileChange } from '../../shared/api/compare'
@@ -42,6 +43,8 @@ export interface FileDiff {
 
 export interface FileDiffOptions {
   readonly maxChanges?: number
+  /** Ignore modification times (semantic compare); default: they count. */
+  readonly semantic?: boolean
   readonly signal?: AbortSignal
 }
 
@@ -86,7 +89,7 @@ export async function diffFilesystems(
       continue
     }
     const a = resolve(left, other)
-    const verdict = compareMetadata(a, b)
+    const verdict = compareMetadata(a, b, options.semantic === true)
     if (verdict === 'changed') changes.push(changed(path, a, b))
     else if (verdict === 'content') needContent.push({ path, left: a, right: b })
   }
@@ -151,11 +154,16 @@ function resolve(side: FileDiffSide, node: MergedNode): Resolved {
 }
 
 /** 'same', 'changed', or 'content' when only the bytes can tell. */
-function compareMetadata(a: Resolved, b: Resolved): 'same' | 'changed' | 'content' {
+function compareMetadata(
+  a: Resolved,
+  b: Resolved,
+  semantic: boolean,
+): 'same' | 'changed' | 'content' {
   if (a.kind !== b.kind) return 'changed'
   const x = a.entry
   const y = b.entry
   if (x.mode !== y.mode || x.uid !== y.uid || x.gid !== y.gid) return 'changed'
+  if (!semantic && x.mtime !== y.mtime) return 'changed'
   if (a.kind === 'symlink') return x.linkname === y.linkname ? 'same' : 'changed'
   if (a.kind !== 'file') return 'same'
   if (x.size !== y.size) return 'changed'

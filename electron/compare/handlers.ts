@@ -9,6 +9,7 @@ import type { Platform } from '../../shared/oci/types'
 import { compareImages } from './compareImages'
 import type { FileDiffSide } from './fileDiff'
 import { diffFilesystems } from './fileDiff'
+import { semanticLayers, isEquivalent } from './semanticCompare'
 import type { ImageSource } from '../sources/imageSource'
 import { optionalBoolean, optionalString, requiredString } from '../util/argReaders'
 import type { Handler, HandlerContext } from '../util/handlerTypes'
@@ -27,7 +28,8 @@ export function createCompareHandlers(services: CompareHandlerDeps): {
     'compare:images': async (args, context) => {
       const platformText = optionalString(args, 'platform')
       const platform = platformText !== undefined ? parsePlatform(platformText) : undefined
-      const withFiles = optionalBoolean(args, 'files') ?? false
+      const semantic = optionalBoolean(args, 'semantic') ?? false
+      const withFiles = semantic || (optionalBoolean(args, 'files') ?? false)
       const { signal } = context
       const [left, right] = await Promise.all([
         services.openSource(requiredString(args, 'left'), signal),
@@ -35,10 +37,11 @@ export function createCompareHandlers(services: CompareHandlerDeps): {
       ])
       const comparison = await compareImages(left, right, {
         signal,
+        semantic,
         ...(platform !== undefined ? { platform } : {}),
       })
       if (!withFiles) return comparison
-      return withFileDiff(services, comparison, left, right, context)
+      return withFileDiff(services, comparison, left, right, context, semantic)
     },
   }
 }
@@ -49,6 +52,7 @@ async function withFileDiff(
   left: ImageSource,
   right: ImageSource,
   context: HandlerContext,
+  semantic: boolean,
 ): Promise<ImageComparison> {
   const side = async (source: ImageSource, platform: Platform | undefined) => {
     // The files service picks the same platform image the comparison resolved to.
@@ -70,12 +74,16 @@ async function withFileDiff(
   }
   const a = await side(left, comparison.left.platform)
   const b = await side(right, comparison.right.platform)
-  const diff = await diffFilesystems(a, b, { signal: context.signal })
-  return {
+  const diff = await diffFilesystems(a, b, { signal: context.signal, semantic })
+  const withFiles: ImageComparison = {
     ...comparison,
     files: diff.changes,
     warnings: [...comparison.warnings, ...diff.warnings],
   }
+  if (!semantic) return withFiles
+  const layers = await semanticLayers(comparison.layers, a, b, context.signal)
+  const semanticResult = { ...withFiles, layers }
+  return { ...semanticResult, equivalent: isEquivalent(semanticResult) }
 }
 
 /** "linux/amd64", "linux/arm/v7" → a Platform (shared/oci/platforms reads it); else BAD_INPUT. */

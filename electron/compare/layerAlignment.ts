@@ -20,11 +20,20 @@ export function withDiffIds(
   }))
 }
 
+type LayerMatch = 'digest' | 'diffId' | 'content'
+
+/**
+ * `sameContent` (semantic compare): whether two layers with different diff IDs hold the same
+ * files, apart from modification times.
+ */
 export function alignLayers(
   left: readonly AlignedLayer[],
   right: readonly AlignedLayer[],
+  sameContent?: (left: AlignedLayer, right: AlignedLayer) => boolean,
 ): LayerAlignment {
-  const sharedPrefix: { left: AlignedLayer; right: AlignedLayer; match: 'digest' | 'diffId' }[] = []
+  const matchOf = (l: AlignedLayer, r: AlignedLayer): LayerMatch | undefined =>
+    exactMatchOf(l, r) ?? (sameContent?.(l, r) === true ? 'content' : undefined)
+  const sharedPrefix: { left: AlignedLayer; right: AlignedLayer; match: LayerMatch }[] = []
   for (let i = 0; i < Math.min(left.length, right.length); i += 1) {
     const l = left[i] as AlignedLayer
     const r = right[i] as AlignedLayer
@@ -50,7 +59,7 @@ export function alignLayers(
   }
 }
 
-function matchOf(left: AlignedLayer, right: AlignedLayer): 'digest' | 'diffId' | undefined {
+function exactMatchOf(left: AlignedLayer, right: AlignedLayer): 'digest' | 'diffId' | undefined {
   if (left.digest === right.digest) return 'digest'
   if (left.diffId !== undefined && left.diffId === right.diffId) return 'diffId'
   return undefined

@@ -49,6 +49,8 @@ export interface HistoryRow {
   readonly emptyLayer: boolean
   readonly leftIndex?: number
   readonly rightIndex?: number
+  /** Exact compare: the same step run at different times (absent in semantic compare). */
+  readonly created?: ValueChange<string>
 }
 
 export interface ConfigDiff {
@@ -85,7 +87,8 @@ export interface LayerAlignment {
   readonly sharedPrefix: readonly {
     readonly left: AlignedLayer
     readonly right: AlignedLayer
-    readonly match: 'digest' | 'diffId'
+    /** 'content': different diff IDs, the same files (semantic compare only). */
+    readonly match: 'digest' | 'diffId' | 'content'
   }[]
   readonly onlyLeft: readonly AlignedLayer[]
   readonly onlyRight: readonly AlignedLayer[]
@@ -114,6 +117,13 @@ export interface ImageComparison {
   readonly left: CompareSide
   readonly right: CompareSide
   readonly identical: boolean
+  /** How it was compared: exact (the default) or semantic (CompareArgs.semantic). */
+  readonly mode?: 'exact' | 'semantic'
+  /**
+   * Semantic compare only: nothing that changes meaning differs (configs apart from creation
+   * times, layers by diff ID or content, files apart from modification times).
+   */
+  readonly equivalent?: boolean
   readonly config: ConfigDiff
   readonly layers: LayerAlignment
   /** Filled in by the layer reader when asked for; absent until then. */
@@ -131,6 +141,12 @@ export interface CompareArgs {
   readonly platform?: string
   /** Also diff the merged filesystems (reads every layer's index; may take a while). */
   readonly files?: boolean
+  /**
+   * Ignore what does not change meaning, as `diffoci --semantic` does: file modification times,
+   * layer compression (layers matched by diff ID, then by their files), history and config
+   * creation times. Reads every layer (implies `files`). Default: exact.
+   */
+  readonly semantic?: boolean
 }
 
 export interface CompareOperations {
