@@ -140,12 +140,17 @@ const DEFINITIONS: Parameters<typeof fromJSON>[0] = {
 }
 
 // int64 as JS numbers (blob sizes stay far below 2^53), absent fields as their defaults.
-const packageDefinition = fromJSON(DEFINITIONS, { longs: Number, defaults: true, arrays: true })
+/** The declared services, as @grpc/proto-loader describes them (tests serve them too). */
+export const CONTAINERD_PACKAGE = fromJSON(DEFINITIONS, {
+  longs: Number,
+  defaults: true,
+  arrays: true,
+})
 
 export type ContainerdMethod = MethodDefinition<object, unknown>
 
 function method(service: string, name: string): ContainerdMethod {
-  const definition = packageDefinition[service]
+  const definition = CONTAINERD_PACKAGE[service]
   const found =
     definition !== undefined && name in definition
       ? (definition as Record<string, unknown>)[name]
