@@ -65,9 +65,14 @@ export function DigestFact({ digest, kind, imageRef, platform }: DigestFactProps
   )
 }
 
-/** Break opportunities after dots, slashes and dashes, so a key never breaks mid-word. */
+/**
+ * Break opportunities after dots, slashes, pluses and dashes, so an annotation key or a media
+ * type never breaks mid-word.
+ */
 export function withBreaks(text: string): ReactNode[] {
-  return text.split(/(?<=[./-])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]))
+  return text
+    .split(/(?<=[./+-])/)
+    .flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]))
 }
 
 export function SizeFact({ size }: { readonly size: number }) {

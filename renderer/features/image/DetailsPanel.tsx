@@ -10,7 +10,7 @@ import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { LoadingBlock } from '../../components/Spinner'
 import { graphRelations } from './graphRelations'
-import { CommandList, DigestFact, digestKindOf, Fact, SizeFact } from './DetailParts'
+import { CommandList, DigestFact, digestKindOf, Fact, SizeFact, withBreaks } from './DetailParts'
 import { JsonView } from './JsonView'
 import { NodeDetails } from './NodeDetails'
 import { mediaTypeHint, rememberMediaType } from './mediaTypeHints'
@@ -121,7 +121,7 @@ function ObjectDetails({ imageRef, digest, isInGraph, onDigest }: ObjectDetailsP
       <p className="details-explanation">{explanation}</p>
       <dl className="facts">
         <Fact name="media type">
-          <span className="mono break-all">{object.data.mediaType}</span>
+          <span className="mono wrap-words">{withBreaks(object.data.mediaType)}</span>
         </Fact>
         <DigestFact
           digest={object.data.digest}

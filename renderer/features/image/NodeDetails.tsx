@@ -13,7 +13,7 @@ import { cardBadges } from './nodeText'
 import { stepsForLayer, summarizeConfig, type HistoryRow } from './configSummary'
 import { ConfigSummaryView } from './ConfigSummaryView'
 import { DescriptorSection, parentShortName } from './DescriptorSection'
-import { CommandList, DigestFact, digestKindOf, Fact, SizeFact } from './DetailParts'
+import { CommandList, DigestFact, digestKindOf, Fact, SizeFact, withBreaks } from './DetailParts'
 import { JsonView } from './JsonView'
 import { layerImage } from './layerImage'
 import { AnnotationsSections, ArtifactTypeFacts } from './OwnFields'
@@ -81,7 +81,7 @@ export function NodeDetails(props: NodeDetailsProps) {
       ) : null}
       <dl className="facts">
         <Fact name="media type">
-          <span className="mono break-all">{node.mediaType}</span>
+          <span className="mono wrap-words">{withBreaks(node.mediaType)}</span>
         </Fact>
         <DigestFact
           digest={node.digest}

@@ -8,7 +8,9 @@ import { formatBytes } from '../../../shared/format'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
+import { Link } from '../../components/Link'
 import { Spinner } from '../../components/Spinner'
+import { referrerDecodeRoute } from './attestationLink'
 import { artifactKind } from './artifactKind'
 
 interface ReferrersSectionProps {
@@ -25,7 +27,9 @@ function viaText(result: ReferrersResult): string {
     case 'fallback-tag':
       return `The registry has no Referrers API; found through the fallback tag ${result.fallbackTag ?? ''}.`
     case 'none':
-      return 'Nothing refers to this manifest (neither the Referrers API nor the fallback tag lists anything).'
+      return result.referrers.length > 0
+        ? 'The registry has no Referrers API and no fallback tag; found through cosign’s signature tag.'
+        : 'Nothing refers to this manifest (neither the Referrers API nor the fallback tag lists anything).'
     case 'unsupported':
       return 'Local image stores keep no referrers.'
   }
@@ -102,7 +106,14 @@ export function ReferrersSection({ imageRef, digest, isInGraph, onDigest }: Refe
                     >
                       {shortDigest(referrer.digest, 12)}
                     </button>{' '}
-                    <span className="muted">{formatBytes(referrer.size)}</span>
+                    <span className="muted">{formatBytes(referrer.size)}</span>{' '}
+                    <Link
+                      className="link-button"
+                      to={referrerDecodeRoute(imageRef, digest, referrer.digest)}
+                      testId="referrer-decode"
+                    >
+                      Decode
+                    </Link>
                   </div>
                   {referrer.artifactType ? (
                     <div className="mono break-all muted">{referrer.artifactType}</div>

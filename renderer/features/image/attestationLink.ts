@@ -11,6 +11,16 @@ export function decodesAsAttestation(node: GraphNode): boolean {
   return node.role === 'referrer' || node.role === 'attestation'
 }
 
+/** A referrer listed for `subject` in the details panel, decoded against that subject. */
+export function referrerDecodeRoute(imageRef: string, subject: string, referrer: string): Route {
+  const repository = repositoryOfSource(imageRef)
+  const ref =
+    repository !== undefined && !repository.startsWith('oci:')
+      ? `${repository}@${subject}`
+      : imageRef
+  return { view: 'attestations', ref, node: referrer }
+}
+
 export function attestationRoute(
   imageRef: string,
   node: GraphNode,
@@ -18,10 +28,7 @@ export function attestationRoute(
 ): Route {
   const subject = (relations.incoming.get(node.id) ?? []).find((e) => e.relation === 'referrer')
   const subjectDigest = subject ? relations.byId.get(subject.from)?.digest : undefined
-  const repository = repositoryOfSource(imageRef)
-  const ref =
-    subjectDigest !== undefined && repository !== undefined && !repository.startsWith('oci:')
-      ? `${repository}@${subjectDigest}`
-      : imageRef
-  return { view: 'attestations', ref, node: node.digest }
+  return subjectDigest !== undefined
+    ? referrerDecodeRoute(imageRef, subjectDigest, node.digest)
+    : { view: 'attestations', ref: imageRef, node: node.digest }
 }

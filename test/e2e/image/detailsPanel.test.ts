@@ -203,3 +203,42 @@ test('the details panel widens by drag and by keys, and keeps its width after a 
   assert.deepEqual(pageErrors, [])
   await page.close()
 })
+
+/** Runs in the page: facts about the details panel's annotation keys and JSON box. */
+const PANEL_LAYOUT = `(() => {
+  const panel = document.querySelector('[data-testid="details-panel"]').getBoundingClientRect()
+  const json = document.querySelector('[data-testid="details-json"]')
+  const box = json.getBoundingClientRect()
+  const keys = [...document.querySelectorAll('.annotations th')]
+  return {
+    panelRight: panel.right,
+    jsonRight: box.right,
+    jsonScrolls: json.scrollWidth > json.clientWidth,
+    jsonOverflowX: getComputedStyle(json).overflowX,
+    keysWithBreaks: keys.filter((k) => k.querySelector('wbr') !== null).length,
+    keys: keys.length,
+    keyWordBreak: keys.length > 0 ? getComputedStyle(keys[0]).wordBreak : '',
+  }
+})()`
+
+test('at 1024×700 annotation keys break between words and JSON scrolls inside its box', async () => {
+  const { page, pageErrors } = await openSample()
+  await node(page, 'index').first().click()
+  await page.getByTestId('details-json').waitFor()
+  const facts = await page.evaluate<{
+    panelRight: number
+    jsonRight: number
+    jsonScrolls: boolean
+    jsonOverflowX: string
+    keysWithBreaks: number
+    keys: number
+    keyWordBreak: string
+  }>(PANEL_LAYOUT)
+  assert.ok(facts.keys >= 3, 'the sample index carries annotations')
+  assert.equal(facts.keysWithBreaks, facts.keys)
+  assert.equal(facts.keyWordBreak, 'normal')
+  assert.ok(facts.jsonRight <= facts.panelRight + 0.5, 'the JSON box ends inside the panel')
+  assert.ok(facts.jsonScrolls && facts.jsonOverflowX === 'auto', JSON.stringify(facts))
+  assert.deepEqual(pageErrors, [])
+  await page.close()
+})
