@@ -53,6 +53,8 @@ const signal = new AbortController().signal
 
 /** Each containerd image, by source reference, and its copy in the registry. */
 let images: readonly { readonly containerd: string; readonly registry: string }[]
+/** The manifest ctr wrote for v2 when it imported the docker archive into k8s.io. */
+let k8sV2Digest: string
 
 before(async () => {
   stores = await buildLocalStores()
@@ -85,6 +87,13 @@ before(async () => {
   await containerd.importArchive(NS.plain, demo, DEMO)
   await containerd.importArchive(NS.k8s, v2)
   await containerd.importArchive(NS.k8s, demo, DEMO)
+  // The extra names Kubernetes' CRI gives every image it pulls: repository@digest and the ID.
+  const client = new ContainerdClient(containerd.socket)
+  k8sV2Digest = (await client.getImage(NS.k8s, `${APP}:v2`)).target.digest
+  client.close()
+  for (const alias of [`${APP}@${k8sV2Digest}`, stores.images.v2.configDigest]) {
+    await containerd.ctr(['-n', NS.k8s, 'images', 'tag', `${APP}:v2`, alias])
+  }
   env = {
     ...process.env,
     CONTAINERD_ADDRESS: containerd.socket,
@@ -180,7 +189,14 @@ void describe('images in a real containerd', () => {
         ?.images.flatMap((i) => i.names)
         .sort()
     assert.deepEqual(names(NS.plain), [`${APP}:v1`, `${DEMO}:demo`])
+    // CRI's digest names group under their image and are not shown as tags.
     assert.deepEqual(names(NS.k8s), [`${APP}:v2`, `${DEMO}:demo`])
+    const k8s = found.find((s) => s.namespace === NS.k8s)
+    assert.equal(k8s?.images.length, 2)
+    const v2 = k8s?.images.find((i) => i.id === k8sV2Digest)
+    assert.equal(v2?.ref, `containerd:[k8s.io]${APP}:v2`)
+    const byId = await open(`containerd:[k8s.io]${stores.images.v2.configDigest}`)
+    assert.equal((await byId.resolve()).digest, k8sV2Digest, 'a CRI ID name opens its record')
     for (const store of found) {
       assert.equal(store.location, containerd.socket)
       assert.equal(store.error, undefined)
@@ -268,6 +284,20 @@ void describe('images in a real containerd', () => {
     })
     assert.ok(sharing.images.length >= 3, 'v1 and both platforms of the sample')
     assert.ok(sharing.layers.length > 0)
+  })
+
+  void test('the commands shown are real: ctr prints the same manifest and lists the image', async () => {
+    const source = await open(`containerd:[k8s.io]${APP}:v2`)
+    const root = await source.resolve()
+    const manifest = await source.fetchManifest(root)
+    const commands = source.commandsFor({ kind: 'manifest' }).map((c) => c.command)
+    const listing = commands.find((c) => c.includes(' images ls '))
+    const raw = commands.find((c) => c.includes(' content get '))
+    assert.ok(listing && raw, commands.join('\n'))
+    assert.match(listing, new RegExp(`^ctr -a ${containerd.socket} -n k8s\\.io images ls`))
+    assert.match(execFileSync('bash', ['-c', listing]).toString(), new RegExp(root.digest))
+    const printed = execFileSync('bash', ['-c', raw]).toString()
+    assert.deepEqual(JSON.parse(printed), JSON.parse(Buffer.from(manifest.bytes).toString()))
   })
 
   void test('the containerd root is byte-identical before and after browsing', async () => {
