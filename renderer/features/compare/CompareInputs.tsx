@@ -5,9 +5,18 @@ interface CompareInputsProps {
   readonly left: string
   readonly right: string
   readonly onCompare: (left: string, right: string) => void
+  /** Semantic compare: ignore mtimes, compression and creation times (diffoci --semantic). */
+  readonly semantic: boolean
+  readonly onSemanticChange: (semantic: boolean) => void
 }
 
-export function CompareInputs({ left, right, onCompare }: CompareInputsProps) {
+export function CompareInputs({
+  left,
+  right,
+  onCompare,
+  semantic,
+  onSemanticChange,
+}: CompareInputsProps) {
   const leftId = useId()
   const rightId = useId()
   const [a, setA] = useState(left)
@@ -56,6 +65,18 @@ export function CompareInputs({ left, right, onCompare }: CompareInputsProps) {
       >
         Compare
       </button>
+      <label
+        className="compare-semantic"
+        title="Ignore what does not change meaning: file modification times, layer compression (layers matched by their files), creation times. Reads every layer."
+      >
+        <input
+          type="checkbox"
+          data-testid="compare-semantic"
+          checked={semantic}
+          onChange={(event) => onSemanticChange(event.target.checked)}
+        />{' '}
+        Semantic
+      </label>
     </form>
   )
 }

@@ -21,12 +21,14 @@ import { CompareInputs } from './CompareInputs'
 import { ConfigDiffView } from './ConfigDiffView'
 import { FileChangesList } from './FileChangesList'
 import { LayerAlignmentView } from './LayerAlignmentView'
+import { SemanticVerdict } from './SemanticVerdict'
 import { SideBySide, type FileSide } from './SideBySide'
 
 export function CompareView({ route }: { readonly route: Route }) {
   const navigate = useNavigate()
   const left = route.ref ?? ''
   const right = route.with?.[0] ?? ''
+  const [semantic, setSemantic] = useState(false)
   return (
     <section
       className="view compare-view"
@@ -44,9 +46,16 @@ export function CompareView({ route }: { readonly route: Route }) {
         left={left}
         right={right}
         onCompare={(a, b) => navigate({ view: 'compare', ref: a, with: [b] })}
+        semantic={semantic}
+        onSemanticChange={setSemantic}
       />
       {left && right ? (
-        <Comparison key={`${left}\n${right}`} left={left} right={right} />
+        <Comparison
+          key={`${left}\n${right}\n${String(semantic)}`}
+          left={left}
+          right={right}
+          semantic={semantic}
+        />
       ) : (
         <EmptyState title="Pick two images">
           Any two references from any sources: two tags of a repository, a registry image and a
@@ -63,27 +72,44 @@ function fileSide(side: Side): FileSide {
     : { ref: side.ref }
 }
 
-function Comparison({ left, right }: { readonly left: string; readonly right: string }) {
-  const [wantFiles, setWantFiles] = useState(false)
+function Comparison({
+  left,
+  right,
+  semantic,
+}: {
+  readonly left: string
+  readonly right: string
+  readonly semantic: boolean
+}) {
+  // Semantic compare reads the files anyway: one call answers everything.
+  const [wantFiles, setWantFiles] = useState(semantic)
   const [openPath, setOpenPath] = useState<string | undefined>(undefined)
   const comparison = useQuery({
-    queryKey: queryKeys.compare(left, right, false),
-    queryFn: ({ signal }) => call('compare:images', { left, right }, signal),
+    queryKey: [...queryKeys.compare(left, right, semantic), semantic ? 'semantic' : 'exact'],
+    queryFn: ({ signal }) =>
+      call('compare:images', semantic ? { left, right, semantic: true } : { left, right }, signal),
     retry: false,
   })
   const files = useQuery({
     queryKey: queryKeys.compare(left, right, true),
     queryFn: ({ signal }) => call('compare:images', { left, right, files: true }, signal),
-    enabled: wantFiles,
+    enabled: wantFiles && !semantic,
     retry: false,
     staleTime: Infinity,
   })
-  const progress = useOperationProgress(files.isFetching)
-  if (comparison.isPending) return <LoadingBlock label="Reading both images…" />
+  const progress = useOperationProgress(files.isFetching || (semantic && comparison.isFetching))
+  if (comparison.isPending) {
+    return semantic ? (
+      <OperationProgress state={progress} fallback="Reading the layers of both images…" />
+    ) : (
+      <LoadingBlock label="Reading both images…" />
+    )
+  }
   if (comparison.isError) {
     return <ErrorPanel error={comparison.error} onRetry={() => void comparison.refetch()} />
   }
   const data = comparison.data
+  const fileData = semantic ? comparison : files
   return (
     <>
       <div className="compare-sides">
@@ -95,6 +121,7 @@ function Comparison({ left, right }: { readonly left: string; readonly right: st
           These are the same image (same manifest digest).
         </p>
       ) : null}
+      <SemanticVerdict comparison={data} />
       {data.warnings.map((warning) => (
         <p key={warning} className="warning">
           {warning}
@@ -123,22 +150,22 @@ function Comparison({ left, right }: { readonly left: string; readonly right: st
               Compare files
             </button>
           </>
-        ) : files.isPending ? (
+        ) : fileData.isPending ? (
           <OperationProgress state={progress} fallback="Reading the layers of both images…" />
-        ) : files.isError ? (
-          <ErrorPanel compact error={files.error} onRetry={() => void files.refetch()} />
+        ) : fileData.isError ? (
+          <ErrorPanel compact error={fileData.error} onRetry={() => void fileData.refetch()} />
         ) : (
           <FileChangesList
-            changes={files.data.files ?? []}
+            changes={fileData.data.files ?? []}
             openPath={openPath}
             onOpen={setOpenPath}
           />
         )}
-        {openPath && files.data ? (
+        {openPath && fileData.data ? (
           <SideBySide
             path={openPath}
-            left={fileSide(files.data.left)}
-            right={fileSide(files.data.right)}
+            left={fileSide(fileData.data.left)}
+            right={fileSide(fileData.data.right)}
             onClose={() => setOpenPath(undefined)}
           />
         ) : null}

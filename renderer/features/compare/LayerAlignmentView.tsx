@@ -49,7 +49,13 @@ export function LayerAlignmentView({
               <td>{left.position + 1}</td>
               <LayerCell layer={left} image={leftImage} />
               <LayerCell layer={right} image={rightImage} />
-              <td>{match === 'digest' ? 'same layer' : 'same content, other compression'}</td>
+              <td>
+                {match === 'digest'
+                  ? 'same layer'
+                  : match === 'diffId'
+                    ? 'same content, other compression'
+                    : 'same files, other times or compression'}
+              </td>
             </tr>
           ))}
           <SideRows rows={layers.movedLeft} side="left" status="moved" image={leftImage} />
