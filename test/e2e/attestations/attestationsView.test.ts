@@ -76,7 +76,7 @@ async function verifyWith(page: Page, pem: string, expected: string): Promise<vo
     .waitFor({ timeout: 60_000 })
 }
 
-test('the .sig signature from the graph: not verified, then verified with the pasted key', async () => {
+test('a .sig signature written by the harness from the spec, from the graph: not verified, then verified with the pasted key', async () => {
   const params = new URLSearchParams({ ref, view: 'graph', node: signatureDigest })
   const { page, pageErrors } = await openPageAt(browser, `${web.url}&${params.toString()}`)
   try {
@@ -100,7 +100,7 @@ test('the .sig signature from the graph: not verified, then verified with the pa
   }
 })
 
-test('an SPDX file opens from the file viewer and its table search finds a package', async () => {
+test('an SPDX file written by the harness from the spec (dpkg data) opens from the file viewer; its search finds a package', async () => {
   const params = new URLSearchParams({ ref, view: 'files', path: '/usr/share/sbom/app.spdx.json' })
   const { page, pageErrors } = await openPageAt(browser, `${web.url}&${params.toString()}`)
   try {
