@@ -2,7 +2,10 @@
 // issues ask for (one `name: value` per figure, last in the output).
 
 import type { DigestRateFigures } from './digestRate'
+import type { FirstEntryFigures } from './firstEntry'
 import type { IndexFigures } from './indexTiming'
+import type { Node24IndexFigures } from './node24Index'
+import type { TocListFigures } from './tocListing'
 import type { OneFileFigures } from './oneFileFetch'
 import type { PeakRssFigure } from './peakRss'
 import type { RandomReadFigures } from './randomReads'
@@ -13,6 +16,9 @@ export interface BenchResults {
   readonly rss: PeakRssFigure
   readonly digests: DigestRateFigures
   readonly randomReads: RandomReadFigures
+  readonly firstEntry: FirstEntryFigures
+  readonly node24Index: Node24IndexFigures
+  readonly tocList: TocListFigures
 }
 
 interface Row {
@@ -34,12 +40,18 @@ export function closingLines(r: BenchResults): Record<string, string> {
     index_vs_gunzip: (index.strataGzipMs / index.gunzipMs).toFixed(2),
     index_vs_tar: (index.strataGzipMs / index.tarGzipMs).toFixed(2),
     index_zstd_vs_native: (index.strataZstdMs / index.zstdTarMs).toFixed(2),
+    index_zstd_vs_native_node24:
+      'skip' in r.node24Index
+        ? 'skipped'
+        : (r.node24Index.strataMs / r.node24Index.zstdTarMs).toFixed(2),
+    toc_list_fraction: (r.tocList.listBytes / r.tocList.layerSize).toFixed(3),
     one_file_fetch_fraction: (r.oneFile.coldBytes / r.oneFile.layerSize).toFixed(3),
     reopen_ms: index.reopenMs.toFixed(0),
     peak_rss_mb: r.rss.peakRssMb.toFixed(0),
     digest_rate_vs_undici: (r.digests.strataTagsPerSecond / r.digests.bareTagsPerSecond).toFixed(2),
     random_read_ok: (r.randomReads.exact / r.randomReads.reads).toFixed(2),
     random_read_p95_ms: r.randomReads.registry.p95Ms.toFixed(0),
+    first_entry_ms: r.firstEntry.firstEntryMs.toFixed(0),
   }
 }
 
@@ -74,6 +86,26 @@ function rows(r: BenchResults): Row[] {
       reference: `${ms(index.zstdTarMs)} (zstd -dc | tar -tv)`,
       ratio: lines.index_zstd_vs_native ?? '',
       target: '—',
+    },
+    {
+      figure: 'index zstd layer vs zstd | tar, Node 24',
+      strata:
+        'skip' in r.node24Index
+          ? 'skipped'
+          : `${ms(r.node24Index.strataMs)} (${r.node24Index.version})`,
+      reference:
+        'skip' in r.node24Index
+          ? r.node24Index.skip
+          : `${ms(r.node24Index.zstdTarMs)} (zstd -dc | tar -tv)`,
+      ratio: lines.index_zstd_vs_native_node24 ?? '',
+      target: '≤ 1.3',
+    },
+    {
+      figure: `list a ${r.tocList.format} rootfs layer from its TOC`,
+      strata: `${(r.tocList.listBytes / 1024).toFixed(0)} KiB fetched`,
+      reference: `${mib(r.tocList.layerSize)} layer, ${r.tocList.entries} entries`,
+      ratio: lines.toc_list_fraction ?? '',
+      target: '≤ 0.02',
     },
     {
       figure: `read /${oneFile.path} (${(oneFile.fileSize / 1024).toFixed(0)} KiB)`,
@@ -126,6 +158,13 @@ function rows(r: BenchResults): Row[] {
       reference: `p50 ${ms(randomReads.layout.p50Ms)}, max ${ms(randomReads.layout.maxMs)}`,
       ratio: '',
       target: '—',
+    },
+    {
+      figure: `first entries of an un-indexed ${mib(r.firstEntry.layerSize)} layer at 20 MiB/s`,
+      strata: `${ms(r.firstEntry.firstEntryMs)} (${mib(r.firstEntry.firstEntryBytes)} in)`,
+      reference: `${ms(r.firstEntry.wholeLayerMs)} (whole layer downloaded and indexed)`,
+      ratio: '',
+      target: '< 1000 ms',
     },
   ]
 }

@@ -14,8 +14,11 @@ import { OCI } from '../harness/ociBuilder'
 import { bigGzipLayer } from './bigLayer'
 import { bundledWorkerUrl } from './bundledWorker'
 import { measureDigestRate } from './digestRate'
+import { measureFirstEntry } from './firstEntry'
 import { formatHostileRuns, measureHostileRss } from './hostileRss'
 import { measureIndexing } from './indexTiming'
+import { measureNode24Index } from './node24Index'
+import { measureTocListing } from './tocListing'
 import { layerFile } from './layerBlob'
 import { measureOneFileFetch } from './oneFileFetch'
 import { measurePeakRss } from './peakRss'
@@ -49,6 +52,9 @@ async function main(): Promise<void> {
 
   console.log('indexing: Strata vs gunzip vs tar, gzip and zstd…')
   const index = await measureIndexing(gzip, zstd, reps)
+  console.log('indexing zstd under Node 24 (native zstd) vs zstd | tar…')
+  const node24Index = await measureNode24Index(zstd, reps)
+  if ('skip' in node24Index) console.log(node24Index.skip)
   console.log('peak RSS while indexing the 1 GiB layer (child process)…')
   const rss = await measurePeakRss(big)
   console.log('peak RSS over the hostile layers of issue 10 (child processes)…')
@@ -79,8 +85,21 @@ async function main(): Promise<void> {
     const tags = Array.from({ length: tagCount }, (_, i) => `tag-${i}`)
     await pushManyTags(registry.url, small, tags.slice(1), 16)
     const digests = await measureDigestRate(registry, small, tags, { concurrency, rounds: reps })
+    console.log('first entries of the un-indexed rootfs layer through a 20 MiB/s proxy…')
+    const firstEntry = await measureFirstEntry(registry.host, image, gzip.descriptor.size, reps)
+    console.log('listing a zstd:chunked rootfs layer (skopeo) from its table of contents…')
+    const tocList = await measureTocListing(registry.host, rootfs.tar)
 
-    const results: BenchResults = { index, oneFile, rss, digests, randomReads }
+    const results: BenchResults = {
+      index,
+      oneFile,
+      rss,
+      digests,
+      randomReads,
+      firstEntry,
+      node24Index,
+      tocList,
+    }
     console.log('')
     console.log(formatTable(results))
     console.log('')

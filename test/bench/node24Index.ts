@@ -1,0 +1,78 @@
+// Strata's zstd index under Node 24 (what Electron 40 ships: zlib's native zstd) against
+// `zstd -dc | tar -tv`, same bytes, alternating runs, medians. Each Strata run is a child
+// Node 24 process (test/harness/zstdIndexChild.ts) doing one cold index through the bundled
+// worker from a digest-verifying file stream, as the Node 20 figure does; the child's own
+// timing excludes its start-up. Without Node 24 (not linux-x64, or it cannot be fetched) the
+// figure is skipped with the reason, never reported as a number.
+
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { node24 } from '../harness/node24'
+import type { ZstdIndexReport } from '../harness/zstdIndexChild'
+import { bundledWorkerUrl } from './bundledWorker'
+import type { LayerFile } from './layerBlob'
+import { BenchFailure, median, runShell, shellQuote, timeMs } from './shell'
+
+const CHILD = fileURLToPath(new URL('../harness/zstdIndexChild.ts', import.meta.url))
+const REPO = fileURLToPath(new URL('../../', import.meta.url))
+
+export type Node24IndexFigures =
+  | {
+      readonly version: string
+      readonly strataMs: number
+      readonly zstdTarMs: number
+      readonly entries: number
+    }
+  | { readonly skip: string }
+
+async function childIndex(
+  node: string,
+  layer: LayerFile,
+  workerUrl: URL,
+): Promise<ZstdIndexReport> {
+  const { stdout } = await promisify(execFile)(
+    node,
+    ['--import', 'tsx', CHILD, layer.path, '--reps', '1', '--worker', workerUrl.href],
+    { cwd: REPO, maxBuffer: 256 * 1024 * 1024 },
+  )
+  const report = JSON.parse(stdout) as ZstdIndexReport
+  if (!report.native) throw new BenchFailure(`Node ${report.version} has no native zstd`)
+  return report
+}
+
+export async function measureNode24Index(
+  zstd: LayerFile,
+  repetitions: number,
+): Promise<Node24IndexFigures> {
+  const runtime = node24()
+  if ('skip' in runtime) return { skip: runtime.skip }
+  const workerUrl = await bundledWorkerUrl()
+  const zstdTar = `zstd -dc ${shellQuote(zstd.path)} | tar -tv > /dev/null`
+  const warm = await childIndex(runtime.path, zstd, workerUrl)
+  await runShell(zstdTar)
+  const strata: number[] = []
+  const native: number[] = []
+  for (let round = 0; round < repetitions; round++) {
+    const runStrata = async (): Promise<void> => {
+      const report = await childIndex(runtime.path, zstd, workerUrl)
+      strata.push(report.ms[0] ?? Number.NaN)
+    }
+    const runNative = async (): Promise<void> => {
+      native.push(await timeMs(() => runShell(zstdTar)))
+    }
+    if (round % 2 === 0) {
+      await runStrata()
+      await runNative()
+    } else {
+      await runNative()
+      await runStrata()
+    }
+  }
+  return {
+    version: runtime.version,
+    strataMs: median(strata),
+    zstdTarMs: median(native),
+    entries: warm.entries.length,
+  }
+}
