@@ -1,10 +1,12 @@
-// "Group by digest": one row per image, with every tag that names it ("v1 · latest → sha256:…").
-// Opening the row opens the image by digest, which is what all these tags share.
+// "Group by digest": one row per image, with every tag that names it ("v1 · latest"), in the
+// same columns as the tag rows. Opening the row opens the image by digest, which is what all
+// these tags share; History and "vs previous" act on the first tag of the group.
 import { useRef } from 'react'
-import { shortDigest } from '../../../shared/digest'
-import { CopyButton } from '../../components/CopyButton'
+import { DigestLink } from '../../components/DigestLink'
 import { useOnScreen } from '../../components/useOnScreen'
-import { refForTag } from '../../routing/refs'
+import { refForDigest, refForTag } from '../../routing/refs'
+import type { PreviousImage } from './previousImage'
+import { TagActions } from './TagActions'
 import { SummaryCells } from './TagRow'
 import { ON_SCREEN_SETTLE_MS, useTagSummary } from './tagSummaries'
 
@@ -12,6 +14,8 @@ interface TagGroupRowProps {
   readonly repository: string
   readonly digest: string
   readonly tags: readonly string[]
+  /** "vs previous" of the group's first tag. */
+  readonly previous: PreviousImage | undefined
   readonly position: number
   readonly total: number
   readonly onOpen: () => void
@@ -21,19 +25,22 @@ export function TagGroupRow({
   repository,
   digest,
   tags,
+  previous,
   position,
   total,
   onOpen,
 }: TagGroupRowProps) {
   const row = useRef<HTMLLIElement>(null)
   const onScreen = useOnScreen(row, ON_SCREEN_SETTLE_MS)
+  const first = tags[0] ?? ''
   // Already resolved (that is how the group is known); read from the cache.
-  const summary = useTagSummary(refForTag(repository, tags[0] ?? ''), onScreen)
+  const summary = useTagSummary(refForTag(repository, first), onScreen)
   const names = tags.join(' · ')
+  const pinned = refForDigest(repository, digest)
   return (
     <li
       ref={row}
-      className="row tag-row tag-group-row"
+      className="row tag-row tag-group-row tag-columns"
       data-testid="tag-group"
       data-digest={digest}
       aria-posinset={position}
@@ -42,19 +49,29 @@ export function TagGroupRow({
     >
       <button
         type="button"
-        className="row-open"
+        className="row-open tag-cell"
         data-row-focus
         title={`${names} → ${digest}\nOpen the image by digest`}
       >
         <span className="row-name tag-group-names">{names}</span>
-        <span className="tag-group-arrow" aria-label="point at">
-          →
-        </span>
-        <span className="tag-digest mono">{shortDigest(digest, 12)}</span>
-        {tags.length > 1 ? <span className="chip">{tags.length} tags</span> : null}
-        {summary.data ? <SummaryCells summary={summary.data} showDigest={false} /> : null}
+        {tags.length > 1 ? <span className="chip tag-count">{tags.length}</span> : null}
       </button>
-      <CopyButton text={digest} what={`digest shared by ${names}`} />
+      {summary.data ? (
+        <SummaryCells summary={summary.data} imageRef={pinned} />
+      ) : (
+        <span className="tag-cell tag-wide">
+          <DigestLink digest={digest} kind="manifest" imageRef={pinned} testId="tag-digest-link" />
+        </span>
+      )}
+      <span className="tag-cell tag-shared" />
+      <span className="tag-cell tag-actions-cell">
+        <TagActions
+          tag={first}
+          repository={repository}
+          imageRef={refForTag(repository, first)}
+          previous={previous}
+        />
+      </span>
     </li>
   )
 }

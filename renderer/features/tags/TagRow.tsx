@@ -1,18 +1,20 @@
-// One tag: its name at once, then — once the row is on screen — what it resolves to: digest,
-// kind, total size, platforms; a spinner until then and an error with Retry if it failed.
+// One tag: its name at once, then — once the row is on screen — what it resolves to: digest
+// (a link to that manifest or index), kind, image created date, total size, platforms; a
+// spinner until then and an error with Retry if it failed. Cells sit in the table's columns
+// (tagColumns.ts, tags.css), the same as the header's and the grouped rows'.
 import { useRef } from 'react'
 import type { ImageSummary } from '../../../shared/api'
-import { shortDigest } from '../../../shared/digest'
 import { formatBytes } from '../../../shared/format'
 import { describeMediaType } from '../../../shared/oci/mediaTypes'
 import { asApiError } from '../../api/ApiCallError'
-import { CopyButton } from '../../components/CopyButton'
+import { DigestLink } from '../../components/DigestLink'
 import { Spinner } from '../../components/Spinner'
 import { useOnScreen } from '../../components/useOnScreen'
 import { formatDay, formatInstant } from '../../components/timeFormat'
 import type { PreviousImage } from './previousImage'
 import type { SharedGroup } from './sharedDigests'
 import { TagActions } from './TagActions'
+import { createdTitle } from './tagColumns'
 import { ON_SCREEN_SETTLE_MS, useTagSummary } from './tagSummaries'
 
 interface TagRowProps {
@@ -45,51 +47,63 @@ export function TagRow({
   return (
     <li
       ref={row}
-      className="row tag-row"
+      className="row tag-row tag-columns"
       data-testid="tag-item"
       data-tag={tag}
       aria-posinset={position}
       aria-setsize={total}
       onClick={onOpen}
     >
-      <button type="button" className="row-open" data-row-focus title={`Open the graph of ${tag}`}>
+      <button
+        type="button"
+        className="row-open tag-cell"
+        data-row-focus
+        title={`Open the graph of ${tag}`}
+      >
         <span className="row-name tag-name">{tag}</span>
-        {summary.data ? (
-          <SummaryCells summary={summary.data} />
-        ) : failed ? (
-          <span className="tag-error" title={asApiError(summary.error).message}>
-            <span className="error-icon" aria-hidden="true">
-              !
-            </span>
-            <span className="tag-error-text">{asApiError(summary.error).message}</span>
-          </span>
-        ) : summary.fetchStatus === 'fetching' ? (
-          <Spinner inline label="resolving…" />
-        ) : null}
       </button>
-      {shared ? (
-        <span
-          className={`shared-marker shared-${shared.index % 6}`}
-          title={`Same image as ${others}`}
-          aria-label={`same digest as ${others}`}
-        >
-          ≡
+      {summary.data ? (
+        <SummaryCells summary={summary.data} imageRef={imageRef} />
+      ) : failed ? (
+        <span className="tag-cell tag-wide tag-error" title={asApiError(summary.error).message}>
+          <span className="error-icon" aria-hidden="true">
+            !
+          </span>
+          <span className="tag-error-text">{asApiError(summary.error).message}</span>
         </span>
-      ) : null}
-      {summary.data ? <CopyButton text={summary.data.digest} what={`digest of ${tag}`} /> : null}
-      <TagActions tag={tag} repository={repository} imageRef={imageRef} previous={previous} />
-      {failed ? (
-        <button
-          type="button"
-          className="button-secondary button-small"
-          onClick={(event) => {
-            event.stopPropagation()
-            void summary.refetch()
-          }}
-        >
-          Retry
-        </button>
-      ) : null}
+      ) : (
+        <span className="tag-cell tag-wide">
+          {summary.fetchStatus === 'fetching' ? <Spinner inline label="resolving…" /> : null}
+        </span>
+      )}
+      <span className="tag-cell tag-shared">
+        {shared ? (
+          <span
+            className={`shared-marker shared-${shared.index % 6}`}
+            title={`Same image as ${others}`}
+            aria-label={`same digest as ${others}`}
+            data-testid="tag-shared-marker"
+          >
+            ≡
+          </span>
+        ) : null}
+      </span>
+      <span className="tag-cell tag-actions-cell">
+        {failed ? (
+          <button
+            type="button"
+            className="button-secondary button-small"
+            onClick={(event) => {
+              event.stopPropagation()
+              void summary.refetch()
+            }}
+          >
+            Retry
+          </button>
+        ) : (
+          <TagActions tag={tag} repository={repository} imageRef={imageRef} previous={previous} />
+        )}
+      </span>
     </li>
   )
 }
@@ -97,38 +111,46 @@ export function TagRow({
 /** At most this many platform chips; the rest are counted, so every row keeps one height. */
 const MAX_PLATFORM_CHIPS = 3
 
+/** The digest, kind, created, size and platforms cells of a resolved tag or group. */
 export function SummaryCells({
   summary,
-  showDigest = true,
+  imageRef,
 }: {
   readonly summary: ImageSummary
-  readonly showDigest?: boolean
+  /** The reference the digest belongs to (the tag's, or the repository pinned to it). */
+  readonly imageRef: string
 }) {
   const info = describeMediaType(summary.mediaType)
   const extra = summary.platforms.length - MAX_PLATFORM_CHIPS
   return (
     <>
-      {showDigest ? (
-        <span className="tag-digest mono" title={summary.digest}>
-          {shortDigest(summary.digest, 12)}
-        </span>
-      ) : null}
-      <span className="tag-kind">
+      <span className="tag-cell tag-digest">
+        <DigestLink
+          digest={summary.digest}
+          kind={summary.kind === 'index' ? 'index' : 'manifest'}
+          imageRef={imageRef}
+          testId="tag-digest-link"
+        />
+      </span>
+      <span className="tag-cell tag-kind">
         <span className={`kind-label kind-${summary.kind}`} title={summary.mediaType}>
           {info.label}
         </span>
       </span>
       <span
-        className="tag-created"
+        className="tag-cell tag-created"
         data-testid="tag-created"
-        title={summary.created ? `created ${formatInstant(summary.created)}` : 'no created time'}
+        title={createdTitle(
+          summary.created,
+          summary.created ? formatInstant(summary.created) : undefined,
+        )}
       >
         {summary.created ? formatDay(summary.created) : '—'}
       </span>
-      <span className="tag-size">{formatBytes(summary.totalSize)}</span>
-      <span className="tag-platforms" title={summary.platforms.join(', ')}>
+      <span className="tag-cell tag-size">{formatBytes(summary.totalSize)}</span>
+      <span className="tag-cell tag-platforms" title={summary.platforms.join(', ')}>
         {summary.platforms.slice(0, MAX_PLATFORM_CHIPS).map((platform) => (
-          <span key={platform} className="chip">
+          <span key={platform} className="chip tag-platform">
             {platform}
           </span>
         ))}

@@ -35,10 +35,13 @@ import {
 import { TagRow } from './TagRow'
 import { useKnownSummaries, useSummariesForSort } from './tagSummaries'
 import '../../styles/history.css'
+import '../../styles/tags.css'
+import { SHARED_MARKER_LEGEND } from './tagColumns'
+import { TagsHeader } from './TagsHeader'
 
 /** One page of names from the registry. */
 const PAGE_SIZE = 100
-/** Every row has this height (tags.css keeps it), which is what makes windowing exact. */
+/** Every row has this height (lists.css keeps it), which is what makes windowing exact. */
 const ROW_HEIGHT = 44
 
 export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) {
@@ -135,7 +138,7 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
   const lastPage = tagPages.data?.pages[tagPages.data.pages.length - 1]
 
   return (
-    <section className="view list-view" aria-labelledby="tags-title">
+    <section className="view list-view tags-view" aria-labelledby="tags-title">
       <header className="view-header">
         <h2 id="tags-title" className="view-title">
           Tags <span className="view-subject">{repository}</span>
@@ -199,15 +202,15 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
           {needsSummaries ? (
             <SortProgress known={summaries.size} total={tags.length} failed={bulk.failed} />
           ) : null}
-          {grouped ? (
-            <p className="hint">
-              Tags that point at the same digest are one image. Tags are grouped as they resolve
-              while scrolling past.
-            </p>
-          ) : null}
+          <p className="hint tags-legend" data-testid="tags-legend">
+            {grouped
+              ? 'Tags that point at the same digest are one image. Tags are grouped as they resolve while scrolling past.'
+              : SHARED_MARKER_LEGEND}
+          </p>
+          <TagsHeader />
           <ul
             ref={listRef}
-            className="row-list windowed-list"
+            className="row-list windowed-list tags-list"
             aria-label={`Tags of ${repository}`}
             onKeyDown={onListKeys}
           >
@@ -223,6 +226,12 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
                     repository={repository}
                     digest={row.digest}
                     tags={row.tags}
+                    previous={previousImageFor(
+                      repository,
+                      row.tags[0] ?? '',
+                      summaries,
+                      timeline.data,
+                    )}
                     position={position}
                     total={rows.length}
                     onOpen={() =>
