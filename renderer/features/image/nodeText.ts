@@ -16,11 +16,15 @@ export interface PlacedBadge extends CardBadge {
   readonly width: number
 }
 
-/** Badges in the order they are drawn: role (or platform), sharing, problems. */
+/** Lazy-pull layers with a table of contents (the layer node's `layerFormat`). */
+const LAYER_FORMAT_BADGES = { estargz: 'eStargz', 'zstd:chunked': 'zstd:chunked' } as const
+
+/** Badges in the order they are drawn: role (or platform), sharing, format, problems. */
 export function cardBadges(relations: GraphRelations, node: GraphNode): readonly CardBadge[] {
   const badges: CardBadge[] = [{ text: roleBadgeText(relations, node), tone: 'kind' }]
   const parents = parentIds(relations, node.id).length
   if (parents > 1) badges.push({ text: `shared by ${parents}`, tone: 'shared' })
+  if (node.layerFormat) badges.push({ text: LAYER_FORMAT_BADGES[node.layerFormat], tone: 'kind' })
   if (node.unknownMediaType) badges.push({ text: 'unknown type', tone: 'warn' })
   if (node.documentError) badges.push({ text: 'not loaded', tone: 'danger' })
   return badges
