@@ -98,10 +98,12 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
     [imageRef, sort, change, flat, onPlatform, layer],
   )
   const { listings, loadMore, reload } = useDirListings(scope, flat ? NOTHING_EXPANDED : expanded)
-  // After the root's first page, so the layers are indexed once, by the listing.
+  // Only after the root listed well: the layers are indexed then, and a cancelled or failed
+  // listing is not started again behind the user's back.
+  const rootListing = listings.get('')
   const changedDirs = useChangedDirs(
     { ref: imageRef, platform, layer },
-    !flat && listings.get('')?.loading === false,
+    !flat && rootListing?.loading === false && rootListing.error === undefined,
   )
   const rows = useMemo(
     () => (flat ? changeRows(listings) : flattenTree(listings, expanded)),

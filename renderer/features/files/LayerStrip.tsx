@@ -3,14 +3,18 @@
 // in the URL; a layer that cannot be read shows its error here while the others stay usable.
 import { useQuery } from '@tanstack/react-query'
 import { shortDigest } from '../../../shared/digest'
-import { formatBytes, formatCount } from '../../../shared/format'
+import { formatBytes } from '../../../shared/format'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Link } from '../../components/Link'
 import { Spinner } from '../../components/Spinner'
 import type { Route } from '../../routing/route'
+import { countText } from './fileFormat'
 import type { ImageLayerInfo } from './imageLayers'
+
+const LAYER_WORDS = { one: 'layer', other: 'layers' } as const
+const ENTRY_WORDS = { one: 'entry', other: 'entries' } as const
 
 interface LayerStripProps {
   readonly imageRef: string
@@ -35,7 +39,7 @@ export function LayerStrip({ imageRef, platform, layers, selected, routeFor }: L
           <Link className="layer-link" to={routeFor(undefined)}>
             <span className="layer-title">Merged (whole image)</span>
             <span className="layer-meta muted">
-              {layers.length} layer{layers.length === 1 ? '' : 's'} ·{' '}
+              {countText(layers.length, LAYER_WORDS)} ·{' '}
               {formatBytes(layers.reduce((n, l) => n + l.size, 0))}
             </span>
           </Link>
@@ -95,7 +99,7 @@ function LayerItem({
         <span className="layer-meta muted">
           {formatBytes(layer.size)}
           {index.data
-            ? ` · ${index.data.compression} · ${formatBytes(index.data.uncompressedSize)} unpacked · ${formatCount(index.data.entryCount)} entries`
+            ? ` · ${index.data.compression} · ${formatBytes(index.data.uncompressedSize)} unpacked · ${countText(index.data.entryCount, ENTRY_WORDS)}`
             : ''}
           {index.isPending ? <Spinner inline label="indexing…" /> : null}
         </span>

@@ -297,7 +297,19 @@ test('a modified file, hex for binary, an image, paged text, a hard link', async
   const firstLine = (await hex.locator('.hex-line').first().textContent()) ?? ''
   assert.match(firstLine, /^00000000/)
   assert.match(firstLine, /00 01 02 03 04 05 06 07 {2}08 09 0a 0b 0c 0d 0e 0f/)
-  assert.equal(await hex.locator('.hex-line').count(), BINARY.length / 16)
+  // Windowed by line: scrolled to its end, the dump's last line is the file's last 16 bytes.
+  await page.evaluate(
+    `document.querySelector('[data-testid="file-viewer"] .code-scroll').scrollTop = 1e6`,
+  )
+  const lastOffset = (BINARY.length - 16).toString(16).padStart(8, '0')
+  await hex
+    .locator('.hex-line')
+    .filter({ hasText: new RegExp(`^${lastOffset}`) })
+    .waitFor()
+  assert.equal(
+    await hex.locator('.hex-line').last().locator('.hex-offset').textContent(),
+    lastOffset,
+  )
 
   await row(page, 'data/pixel.png').locator('.file-name').click()
   const image = page.getByTestId('file-image')
@@ -317,7 +329,7 @@ test('a modified file, hex for binary, an image, paged text, a hard link', async
   await page.getByTestId('file-load-more').click()
   await page.locator('[data-testid="file-shown"]', { hasText: /256 KiB/ }).waitFor()
   await page.getByTestId('file-load-more').click()
-  await page.locator('[data-testid="file-shown"]', { hasText: /6000 lines/ }).waitFor()
+  await page.locator('[data-testid="file-shown"]', { hasText: /6,000 lines/ }).waitFor()
   // Windowed: far fewer line elements than lines.
   assert.ok((await page.locator('[data-testid="file-text"] .code-line').count()) < 300)
 
