@@ -53,6 +53,8 @@ export class ContainerdClient {
       'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
       // An idle channel closes soon, so a source nobody reads keeps no connection open.
       'grpc.client_idle_timeout_ms': 10_000,
+      // No channelz registry: it would hold every client a source opened and never closed.
+      'grpc.enable_channelz': 0,
     })
   }
 
