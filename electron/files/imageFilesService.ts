@@ -20,7 +20,7 @@ import { untrackedOperations } from '../util/operationTracker'
 
 const REMEMBERED_IMAGES = 8
 /** How long `peek` waits for the first entries of an image whose reading has just begun. */
-const FIRST_ENTRIES_WAIT_MS = 1000
+const FIRST_ENTRIES_WAIT_MS = 600
 
 export interface ImageFilesDeps {
   readonly indexService: LayerIndexService

@@ -161,7 +161,7 @@ export interface FileListArgs extends ImageFilesArgs {
   readonly recursive?: boolean
   /**
    * Answer from what is read so far instead of waiting for the layers to be indexed (while
-   * nothing is read yet, main waits up to a second for the first entries); never starts
+   * nothing is read yet, main waits a moment for the first entries); never starts
    * reading them (a plain files:list does). See FileListPage.indexing.
    */
   readonly partial?: boolean
