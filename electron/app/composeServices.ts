@@ -19,6 +19,7 @@ import {
   listLayoutTags,
 } from '../stores/oci-layout/ociLayoutTags'
 import { BODY_DEADLINES_ENV, bodyDeadlinesFromEnv } from '../util/bodyDeadlines'
+import { DEFAULT_DOCKER_HUB_URL, DOCKER_HUB_URL_ENV, searchHub } from '../registry/hubSearch'
 import { createRegistryServices } from '../registry/registryServices'
 import { openRegistryImage } from '../registry/registrySource'
 import type { SecretStore } from '../registry/secretStore'
@@ -111,6 +112,11 @@ export async function composeServices(options: ComposeOptions): Promise<Services
         const { registry: host, repository } = parseRepository(repositoryRef)
         return pool.clientFor(host).listTags(repository, listOptions)
       },
+      searchHub: (query, searchOptions) =>
+        searchHub(query, {
+          ...searchOptions,
+          baseUrl: env[DOCKER_HUB_URL_ENV] ?? DEFAULT_DOCKER_HUB_URL,
+        }),
     },
     localStores: createLocalStores(env),
     ...(options.dialogs ? { dialogs: options.dialogs } : {}),

@@ -1,7 +1,13 @@
 // Handlers of the registry feature: the registries the user added (registries:*) and what a
 // registry lists (registry:listRepositories, registry:listTags).
 
-import type { AddRegistryArgs, CredentialsArgs, Page, RegistryEntry } from '../../shared/api'
+import type {
+  AddRegistryArgs,
+  CredentialsArgs,
+  HubSearchResult,
+  Page,
+  RegistryEntry,
+} from '../../shared/api'
 import { optionalBoolean, optionalCount, optionalString, requiredString } from '../util/argReaders'
 import type { Handler } from '../util/handlerTypes'
 
@@ -16,6 +22,11 @@ export interface RegistryListing {
     repository: string,
     options: { readonly cursor?: string; readonly pageSize?: number; readonly signal: AbortSignal },
   ): Promise<Page<string>>
+  /** Docker Hub's repository search (electron/registry/hubSearch.ts). */
+  searchHub(
+    query: string,
+    options: { readonly page?: number; readonly pageSize?: number; readonly signal: AbortSignal },
+  ): Promise<HubSearchResult>
 }
 
 export interface RegistryBook {
@@ -38,6 +49,7 @@ export function createRegistryHandlers(services: RegistryHandlerDeps): {
   readonly 'registries:setCredentials': Handler<'registries:setCredentials'>
   readonly 'registry:listRepositories': Handler<'registry:listRepositories'>
   readonly 'registry:listTags': Handler<'registry:listTags'>
+  readonly 'registry:searchHub': Handler<'registry:searchHub'>
 } {
   return {
     'registries:list': () => services.registries.list(),
@@ -65,6 +77,15 @@ export function createRegistryHandlers(services: RegistryHandlerDeps): {
         pageSize: optionalCount(args, 'pageSize', MAX_PAGE_SIZE),
         signal,
       }),
+    'registry:searchHub': (args, { signal }) => {
+      const page = optionalCount(args, 'page', 10_000)
+      const pageSize = optionalCount(args, 'pageSize', 100)
+      return services.listing.searchHub(requiredString(args, 'query'), {
+        ...(page !== undefined ? { page } : {}),
+        ...(pageSize !== undefined ? { pageSize } : {}),
+        signal,
+      })
+    },
   }
 }
 

@@ -52,6 +52,7 @@ export const OPERATION_NAMES = [
   'registries:setCredentials',
   'registry:listRepositories',
   'registry:listTags',
+  'registry:searchHub',
   'image:summary',
   'image:graph',
   'image:object',

@@ -1,0 +1,174 @@
+// registry:searchHub through the handler table, against a Docker Hub stand-in (a loopback
+// node:http server answering Hub's search API in Hub's shape, since Hub cannot be reached from
+// here), pointed at with STRATA_DOCKER_HUB_URL as a user or test would. What the stand-in sends:
+// results with the official mark, stars and pulls; Hub's X-RateLimit headers; 429 with
+// Retry-After; an item of the wrong shape; a body that is not JSON; one larger than the cap.
+
+import assert from 'node:assert/strict'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import { createHandlers } from '../../../electron/api/handlers'
+import { dispatchCall, type HandlerTable } from '../../../electron/api/handlerTable'
+import { composeServices } from '../../../electron/app/composeServices'
+import { callHandler } from '../../harness/handlerCalls'
+
+const RESET_AT = Math.floor(Date.now() / 1000) + 3600
+const requests: URL[] = []
+
+function hubStandIn(request: IncomingMessage, response: ServerResponse): void {
+  const url = new URL(request.url ?? '/', 'http://stand-in')
+  requests.push(url)
+  if (url.pathname !== '/v2/search/repositories/') {
+    response.writeHead(404).end()
+    return
+  }
+  const query = url.searchParams.get('query') ?? ''
+  const limits = {
+    'x-ratelimit-limit': '180',
+    'x-ratelimit-remaining': '179',
+    'x-ratelimit-reset': String(RESET_AT),
+  }
+  if (query === 'busy') {
+    response.writeHead(429, { 'retry-after': '42', 'x-ratelimit-remaining': '0' })
+    response.end('{"message":"Too Many Requests"}')
+    return
+  }
+  if (query === 'garbage') {
+    response.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>')
+    return
+  }
+  if (query === 'huge') {
+    response.writeHead(200, { 'content-type': 'application/json' })
+    response.end(`{"results":[${'{"repo_name":"x"},'.repeat(300_000)}{}]}`)
+    return
+  }
+  response.writeHead(200, { 'content-type': 'application/json', ...limits })
+  response.end(
+    JSON.stringify({
+      count: 3,
+      next: `http://stand-in/v2/search/repositories/?query=${query}&page=2`,
+      previous: null,
+      results: [
+        {
+          repo_name: 'nginx',
+          short_description: 'Official build of Nginx.',
+          star_count: 20_981,
+          pull_count: 1_000_000_000,
+          repo_owner: '',
+          is_automated: false,
+          is_official: true,
+        },
+        {
+          repo_name: 'bitnami/nginx',
+          short_description: 'Bitnami container image for NGINX',
+          star_count: 199,
+          pull_count: 500_000_000,
+          repo_owner: '',
+          is_automated: false,
+          is_official: false,
+        },
+        { repo_name: '../../etc/passwd', star_count: 'many' },
+        { repo_name: 'library/alpine', short_description: 7, star_count: -3, is_official: true },
+      ],
+    }),
+  )
+}
+
+let server: ReturnType<typeof createServer>
+let dataDir: string
+let table: HandlerTable
+
+before(async () => {
+  server = createServer(hubStandIn)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  dataDir = await mkdtemp(join(tmpdir(), 'strata-hub-'))
+  table = createHandlers(
+    await composeServices({
+      mode: 'web',
+      dataDir,
+      env: { STRATA_DOCKER_HUB_URL: `http://127.0.0.1:${port}` },
+    }),
+  )
+})
+after(async () => {
+  server?.closeAllConnections()
+  await new Promise<void>((resolve) => server?.close(() => resolve()))
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+test('Docker Hub stand-in: results with official mark, stars, pulls; rate limit passed on', async () => {
+  const result = await callHandler(table, 'registry:searchHub', { query: ' nginx ', pageSize: 10 })
+  const asked = requests.at(-1)
+  assert.equal(asked?.searchParams.get('query'), 'nginx')
+  assert.equal(asked?.searchParams.get('page_size'), '10')
+  assert.equal(asked?.searchParams.get('page'), '1')
+  assert.deepEqual(result.results, [
+    {
+      name: 'nginx',
+      reference: 'docker.io/library/nginx',
+      description: 'Official build of Nginx.',
+      stars: 20_981,
+      pulls: 1_000_000_000,
+      official: true,
+      automated: false,
+    },
+    {
+      name: 'bitnami/nginx',
+      reference: 'docker.io/bitnami/nginx',
+      description: 'Bitnami container image for NGINX',
+      stars: 199,
+      pulls: 500_000_000,
+      official: false,
+      automated: false,
+    },
+    // Wrong-typed fields are dropped, not guessed at; "library/" names are shown bare.
+    {
+      name: 'alpine',
+      reference: 'docker.io/library/alpine',
+      description: '',
+      stars: 0,
+      official: true,
+      automated: false,
+    },
+  ])
+  assert.equal(result.skipped, 1, 'the item with a path-like name is skipped')
+  assert.equal(result.total, 3)
+  assert.equal(result.hasMore, true)
+  assert.equal(result.rateLimit?.limit, 180)
+  assert.equal(result.rateLimit?.remaining, 179)
+  const reset = result.rateLimit?.resetSeconds ?? 0
+  assert.ok(reset > 3500 && reset <= 3600, `reset in ${reset} s`)
+})
+
+async function failure(query: string) {
+  const result = await dispatchCall(
+    table,
+    'registry:searchHub',
+    { query },
+    { signal: new AbortController().signal, emit: () => undefined },
+  )
+  assert.equal(result.ok, false, `searching ${query} must fail`)
+  return result.ok ? undefined : result.error
+}
+
+test('Docker Hub stand-in: 429 is RATE_LIMITED with the retry time', async () => {
+  const error = await failure('busy')
+  assert.equal(error?.code, 'RATE_LIMITED')
+  assert.equal(error?.detail?.retryAfterSeconds, 42)
+  assert.match(error?.message ?? '', /try again in 42 s/)
+})
+
+test('Docker Hub stand-in: a body that is not JSON or is too large is MALFORMED, unquoted', async () => {
+  const garbage = await failure('garbage')
+  assert.equal(garbage?.code, 'MALFORMED')
+  assert.ok(!(garbage?.message ?? '').includes('maintenance'))
+  const huge = await failure('huge')
+  assert.equal(huge?.code, 'MALFORMED')
+  assert.match(huge?.message ?? '', /larger than 4 MiB/)
+  assert.equal((await failure('   '))?.code, 'BAD_INPUT')
+})
