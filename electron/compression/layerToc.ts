@@ -7,6 +7,9 @@
 import type { Annotations } from '../../shared/oci/types'
 import type { LayerTocFormat } from '../../shared/api/files'
 
+/** Linux's PATH_MAX, as for tar names (tar/tarLimits.ts): no file system holds a longer one. */
+const MAX_NAME_BYTES = 4096
+
 /** Entries one TOC may list: the same cap as a layer's tar entries (tar/tarLimits.ts). */
 const MAX_ENTRIES = 2_000_000
 
@@ -119,6 +122,12 @@ function validateEntry(item: unknown, i: number): TocEntry {
   }
   const name = item['name']
   if (typeof name !== 'string') throw new TocError(`${where} has no name`)
+  const linkName = item['linkName']
+  for (const value of [name, linkName]) {
+    if (typeof value === 'string' && Buffer.byteLength(value) > MAX_NAME_BYTES) {
+      throw new TocError(`${where} has a name or link target over ${MAX_NAME_BYTES} bytes`)
+    }
+  }
   const text = (key: string): string | undefined => {
     const value = item[key]
     if (value === undefined || value === null || value === '') return undefined

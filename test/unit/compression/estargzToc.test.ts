@@ -91,6 +91,11 @@ test('malformed TOC JSON: wrong version, entries missing, unknown type, bad numb
     [{ version: 1, entries: [{ name: 'a', type: 'reg', offset: 1.5 }] }, /"offset" is not/],
     [{ version: 1, entries: [{ name: 'a', type: 'reg', digest: 'md5:x' }] }, /not a sha256/],
     [{ version: 1, entries: [{ name: 'a', type: 'reg', modtime: 'soon' }] }, /not a date/],
+    [{ version: 1, entries: [{ name: 'a/'.repeat(2049), type: 'dir' }] }, /over 4096 bytes/],
+    [
+      { version: 1, entries: [{ name: 'l', type: 'symlink', linkName: 'x'.repeat(4097) }] },
+      /over 4096 bytes/,
+    ],
     [
       { version: 1, entries: [{ name: 'a', type: 'reg', offset: 9, endOffset: 3 }] },
       /ends before it starts/,
