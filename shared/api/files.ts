@@ -66,7 +66,10 @@ export interface LayerIndex {
   readonly compressedSize: number
   readonly uncompressedSize: number
   readonly entries: readonly LayerEntry[]
-  /** Set for eStargz and zstd:chunked layers (not kept in the index cache). */
+  /**
+   * Set for eStargz and zstd:chunked layers (not kept in the index cache). A layer listed from
+   * its TOC has uncompressedSize 0 unless its descriptor says it, and header offsets -n … -1.
+   */
   readonly toc?: LayerTocInfo
 }
 
