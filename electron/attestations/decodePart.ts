@@ -10,10 +10,11 @@ import {
   decodeCosignSignature,
 } from './cosignSignature'
 import { decodeEnvelope, decodeStatement, isEnvelope, isStatement } from './inTotoStatement'
-import { isRecord, parseJson, rec, str, utf8 } from './jsonFields'
+import { isRecord, parseJson, utf8 } from './jsonFields'
 import { MAX_DECODE_BYTES } from './limits'
 import { decodeNotationJws } from './notationSignature'
 import { rawPart } from './rawPart'
+import { decodeSigstoreBundle, isSigstoreBundle } from './sigstoreBundle'
 import { readSbom, sbomFormat } from './sbomTable'
 import type { VerifyingKey } from './verifySignature'
 
@@ -54,14 +55,8 @@ export function decodeDocument(
 ): DecodedPart {
   if (!isRecord(document)) return rawPart(bytes, 'The JSON is not an object.')
   if (isEnvelope(document)) return decodeEnvelope(document, bytes, context.imageDigest, context.key)
-  if ((str(document, 'mediaType') ?? '').startsWith('application/vnd.dev.sigstore.bundle')) {
-    const envelope = rec(document, 'dsseEnvelope')
-    if (envelope !== undefined)
-      return decodeEnvelope(envelope, bytes, context.imageDigest, context.key)
-    return rawPart(
-      bytes,
-      'A sigstore bundle with a message signature: it signs a digest, not a payload Strata can show; its log entries are in the raw document.',
-    )
+  if (isSigstoreBundle(document)) {
+    return decodeSigstoreBundle(document, bytes, context.imageDigest, context.key)
   }
   if (isStatement(document)) return decodeStatement(document, bytes, context.imageDigest)
   if (typeof document['protected'] === 'string' && typeof document['payload'] === 'string') {

@@ -144,6 +144,18 @@ export interface InTotoStatement {
   readonly provenance?: ProvenanceSummary
   readonly sbom?: SbomTable
   readonly verification: Verification
+  /** Set when the envelope came in a Sigstore bundle (cosign 3, GitHub attestations). */
+  readonly bundle?: BundleMaterial
+}
+
+/** A Sigstore bundle's verification material, decoded (never trusted). */
+export interface BundleMaterial {
+  /** The bundle's media type ("application/vnd.dev.sigstore.bundle.v0.3+json"). */
+  readonly mediaType: string
+  readonly certificates: readonly SignerCertificate[]
+  /** The public key hint of a keyed bundle. */
+  readonly publicKeyHint?: string
+  readonly transparencyLog: readonly TransparencyLogEntry[]
 }
 
 export interface SbomDocument {

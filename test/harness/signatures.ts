@@ -277,3 +277,41 @@ export function buildAttestationManifest(
     },
   })
 }
+
+/**
+ * A Sigstore bundle v0.3 around a DSSE envelope, as cosign 3 pushes it as a referrer: the
+ * certificate (DER, base64) or a public key hint, and one transparency-log entry (numbers as
+ * strings, the log id as a base64 keyId, as protobuf JSON writes them).
+ */
+export function sigstoreBundle(
+  envelope: string,
+  material: {
+    readonly certificatePem?: string
+    readonly publicKeyHint?: string
+    readonly logIndex: number
+    readonly integratedTime: number
+    readonly logIdHex: string
+  },
+): string {
+  const der = material.certificatePem
+    ?.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '')
+    .replace(/\s+/g, '')
+  return JSON.stringify({
+    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    verificationMaterial: {
+      ...(der !== undefined ? { certificate: { rawBytes: der } } : {}),
+      ...(material.publicKeyHint !== undefined
+        ? { publicKey: { hint: material.publicKeyHint } }
+        : {}),
+      tlogEntries: [
+        {
+          logIndex: String(material.logIndex),
+          logId: { keyId: Buffer.from(material.logIdHex, 'hex').toString('base64') },
+          kindVersion: { kind: 'dsse', version: '0.0.1' },
+          integratedTime: String(material.integratedTime),
+        },
+      ],
+    },
+    dsseEnvelope: JSON.parse(envelope) as unknown,
+  })
+}

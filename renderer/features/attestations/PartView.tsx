@@ -2,6 +2,7 @@
 // provenance or SBOM), an SBOM, or the raw bytes with the reason they were not decoded.
 import type { ReactNode } from 'react'
 import type {
+  BundleMaterial,
   CosignSignature,
   DecodedPart,
   InTotoStatement,
@@ -9,6 +10,7 @@ import type {
   ProvenanceSummary,
   RawPart,
   SignerCertificate,
+  TransparencyLogEntry,
 } from '../../../shared/api/attestations'
 import { SbomTableView } from './SbomTableView'
 import { MatchBadge, VerificationLine } from './VerificationLine'
@@ -86,27 +88,48 @@ function CosignView({ part }: { readonly part: CosignSignature }) {
           The {part.certificateError}; shown as written in the manifest’s annotations.
         </p>
       ) : null}
-      {part.transparencyLog !== undefined ? (
-        <section className="attestation-subsection">
-          <h4>Transparency log (not verified)</h4>
-          <Facts>
-            {part.transparencyLog.logIndex !== undefined ? (
-              <Fact name="log index">{part.transparencyLog.logIndex}</Fact>
-            ) : null}
-            {part.transparencyLog.integratedTime !== undefined ? (
-              <Fact name="integrated time">{part.transparencyLog.integratedTime}</Fact>
-            ) : null}
-            {part.transparencyLog.logId !== undefined ? (
-              <Fact name="log id">
-                <Mono text={part.transparencyLog.logId} />
-              </Fact>
-            ) : null}
-            {part.transparencyLog.kind !== undefined ? (
-              <Fact name="entry">{part.transparencyLog.kind}</Fact>
-            ) : null}
-          </Facts>
-        </section>
-      ) : null}
+      {part.transparencyLog !== undefined ? <LogEntryView entry={part.transparencyLog} /> : null}
+    </>
+  )
+}
+
+function LogEntryView({ entry }: { readonly entry: TransparencyLogEntry }) {
+  return (
+    <section className="attestation-subsection" data-testid="transparency-log">
+      <h4>Transparency log entry (not verified)</h4>
+      <Facts>
+        {entry.logIndex !== undefined ? <Fact name="log index">{entry.logIndex}</Fact> : null}
+        {entry.integratedTime !== undefined ? (
+          <Fact name="integrated time">{entry.integratedTime}</Fact>
+        ) : null}
+        {entry.logId !== undefined ? (
+          <Fact name="log id">
+            <Mono text={entry.logId} />
+          </Fact>
+        ) : null}
+        {entry.kind !== undefined ? <Fact name="entry">{entry.kind}</Fact> : null}
+      </Facts>
+    </section>
+  )
+}
+
+function BundleView({ bundle }: { readonly bundle: BundleMaterial }) {
+  return (
+    <>
+      <p className="muted">
+        Sigstore bundle <span className="mono">{bundle.mediaType}</span>
+        {bundle.publicKeyHint !== undefined ? ` · public key hint ${bundle.publicKeyHint}` : ''}
+      </p>
+      {bundle.certificates.map((c, i) => (
+        <CertificateView
+          key={c.fingerprintSha256 + String(i)}
+          title={`Certificate ${i + 1}`}
+          certificate={c}
+        />
+      ))}
+      {bundle.transparencyLog.map((entry, i) => (
+        <LogEntryView key={i} entry={entry} />
+      ))}
     </>
   )
 }
@@ -179,6 +202,7 @@ function InTotoView({ part }: { readonly part: InTotoStatement }) {
           ))}
         </ul>
       </section>
+      {part.bundle !== undefined ? <BundleView bundle={part.bundle} /> : null}
       {part.provenance !== undefined ? <ProvenanceView provenance={part.provenance} /> : null}
       {part.sbom !== undefined ? <SbomTableView sbom={part.sbom} /> : null}
     </>

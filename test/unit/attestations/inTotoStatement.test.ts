@@ -1,7 +1,8 @@
 // in-toto statements in DSSE envelopes and buildx-style plain layers, written by the harness
 // from the specs: PAE as the DSSE protocol defines it, envelope signatures verified with the
 // right key and refused with a wrong one or a changed payload, subjects matched against the
-// image, SLSA provenance v0.2 and v1 summarised, malformed envelopes shown raw with the reason.
+// image, SLSA provenance v0.2 and v1 summarised, cosign 3 Sigstore bundles with their
+// certificate and log entry, malformed envelopes shown raw with the reason.
 
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
@@ -13,7 +14,9 @@ import {
   dsseEnvelope,
   generateSigningKey,
   inTotoStatement,
+  makeCertificatePem,
   pae,
+  sigstoreBundle,
   slsaProvenanceV02,
   slsaProvenanceV1,
 } from '../../harness/signatures'
@@ -124,6 +127,52 @@ describe('DSSE and in-toto (written by the harness from the specs)', () => {
       [base],
     )
     assert.equal(part.provenance?.startedOn, '2026-01-02T03:04:05Z')
+  })
+
+  it('decodes a cosign 3 Sigstore bundle: envelope, certificate, log entry; verifies with the key', () => {
+    const key = generateSigningKey('ecdsa-p256')
+    const statement = inTotoStatement(
+      [{ name: 'demo/app', digest: IMAGE }],
+      'https://sigstore.dev/cosign/sign/v1',
+      {},
+    )
+    const bundle = bytes(
+      sigstoreBundle(dsseEnvelope(statement, key), {
+        certificatePem: makeCertificatePem('ci@example.com'),
+        logIndex: 42,
+        integratedTime: 1767225600,
+        logIdHex: 'c0d23d6ad406973f9559f3ba2d1ca01f84147d8ffc5b8445c224f98b9591801d',
+      }),
+    )
+    const part = decodePart(bundle, { imageDigest: IMAGE })
+    assert.equal(part.kind, 'in-toto')
+    if (part.kind !== 'in-toto') return
+    assert.equal(part.subjectMatch, 'matches')
+    assert.equal(part.bundle?.mediaType, 'application/vnd.dev.sigstore.bundle.v0.3+json')
+    assert.deepEqual(
+      part.bundle?.certificates.map((c) => c.subjectAltNames),
+      [['email:ci@example.com']],
+    )
+    assert.deepEqual(part.bundle?.transparencyLog, [
+      {
+        logIndex: 42,
+        integratedTime: '2026-01-01T00:00:00.000Z',
+        logId: 'c0d23d6ad406973f9559f3ba2d1ca01f84147d8ffc5b8445c224f98b9591801d',
+        kind: 'dsse 0.0.1',
+      },
+    ])
+    const keyed = decodePart(bundle, { imageDigest: IMAGE, key: readPublicKey(key.publicKeyPem) })
+    assert.equal(keyed.kind === 'in-toto' && keyed.verification.status, 'verified')
+    const messageOnly = decodePart(
+      bytes(
+        JSON.stringify({
+          mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+          messageSignature: {},
+        }),
+      ),
+      {},
+    )
+    assert.match(messageOnly.kind === 'raw' ? messageOnly.reason : '', /message signature/)
   })
 
   it('shows malformed envelopes raw with the reason', () => {
