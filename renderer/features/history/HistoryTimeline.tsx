@@ -7,6 +7,7 @@ import type { HistoryTimeline as Timeline } from '../../../shared/api'
 import { shortDigest } from '../../../shared/digest'
 import { formatInstant, formatSpan } from '../../components/timeFormat'
 import { buildTimeline, type PlacedSegment } from './timelineModel'
+import { AXIS_CLOCK, axisTickText, betweenText } from './timeText'
 import { useElementWidth } from '../../components/useElementWidth'
 
 const LAYOUT = { labelWidth: 150, laneHeight: 30, axisHeight: 28 }
@@ -46,7 +47,16 @@ export function HistoryTimeline({
   useEffect(() => {
     if (!axis.current) return
     const ticks = Math.max(2, Math.floor((width - LAYOUT.labelWidth) / 130))
-    select(axis.current).call(axisTop(model.scale).ticks(ticks))
+    const [start, end] = model.scale.domain()
+    const span = (end?.getTime() ?? 0) - (start?.getTime() ?? 0)
+    // The moves list's clock: UTC, 24-hour (d3's default is local time, 12-hour).
+    select(axis.current).call(
+      axisTop(model.scale)
+        .ticks(ticks)
+        .tickFormat((value) =>
+          axisTickText(value instanceof Date ? value : new Date(+value), span),
+        ),
+    )
   }, [model, width])
 
   const laneY = (lane: number): number => LAYOUT.axisHeight + lane * LAYOUT.laneHeight
@@ -63,9 +73,18 @@ export function HistoryTimeline({
         role="img"
         aria-label={`Timeline of ${model.lanes.length} tags`}
       >
+        <text
+          className="timeline-axis-caption"
+          data-testid="history-axis-clock"
+          x={8}
+          y={LAYOUT.axisHeight - 10}
+        >
+          {AXIS_CLOCK}
+        </text>
         <g
           ref={axis}
           className="timeline-axis"
+          data-testid="history-axis"
           transform={`translate(0,${LAYOUT.axisHeight - 4})`}
         />
         {model.lanes.map((tag, lane) => (
@@ -117,7 +136,10 @@ export function HistoryTimeline({
           />
         ))}
         {model.moves.map((move) => {
-          const y = laneY(move.lane) + LAYOUT.laneHeight / 2
+          // Above the bars, pointing down at the moment: the new digest's bar, however short,
+          // stays in sight right after a move.
+          const barTop = laneY(move.lane) + (LAYOUT.laneHeight - BAR_HEIGHT) / 2
+          const y = barTop - 2
           return (
             <g
               key={`${move.tag}:${move.at}`}
@@ -125,12 +147,12 @@ export function HistoryTimeline({
               data-testid="history-move-marker"
             >
               <line x1={move.xBefore} x2={move.x} y1={y} y2={y} className="move-window" />
-              <path d={`M${move.x},${y - 7} l5,7 l-5,7 l-5,-7 z`} className="move-marker">
+              <path d={`M${move.x - 4},${y - 5} h8 l-4,5 z`} className="move-marker">
                 <title>
                   {`${move.tag} moved ${shortDigest(move.fromDigest, 12)} → ${shortDigest(
                     move.toDigest,
                     12,
-                  )} between ${formatInstant(move.lastSeenBefore)} and ${formatInstant(move.at)}`}
+                  )} ${betweenText(move.lastSeenBefore, move.at)}`}
                 </title>
               </path>
             </g>

@@ -1,9 +1,9 @@
 // Every move the journal saw, newest first: tag, from → to, and when (between two sightings).
 import type { TagMove } from '../../../shared/api/history'
-import { shortDigest } from '../../../shared/digest'
+import { DigestLink } from '../../components/DigestLink'
 import { Link } from '../../components/Link'
-import { formatInstant } from '../../components/timeFormat'
 import { refForDigest } from '../../routing/refs'
+import { betweenText } from './timeText'
 
 export function MovesList({
   repository,
@@ -28,21 +28,27 @@ export function MovesList({
               data-tag={move.tag}
             >
               <span className="mono move-tag">{move.tag}</span>
-              <Link
-                className="mono"
-                to={{ view: 'graph', ref: refForDigest(repository, move.fromDigest) }}
-              >
-                {shortDigest(move.fromDigest, 12)}
-              </Link>
+              <DigestLink
+                digest={move.fromDigest}
+                kind="manifest"
+                imageRef={refForDigest(repository, move.fromDigest)}
+                copy={false}
+                testId="history-move-from"
+              />
               <span aria-label="moved to">→</span>
-              <Link
-                className="mono"
-                to={{ view: 'graph', ref: refForDigest(repository, move.toDigest) }}
+              <DigestLink
+                digest={move.toDigest}
+                kind="manifest"
+                imageRef={refForDigest(repository, move.toDigest)}
+                copy={false}
+                testId="history-move-to"
+              />
+              <span
+                className="muted"
+                data-testid="history-move-when"
+                title={`last seen at the old digest ${move.lastSeenBefore}`}
               >
-                {shortDigest(move.toDigest, 12)}
-              </Link>
-              <span className="muted" title={`last seen at the old digest ${move.lastSeenBefore}`}>
-                between {formatInstant(move.lastSeenBefore)} and {formatInstant(move.at)}
+                {betweenText(move.lastSeenBefore, move.at)}
               </span>
               <Link
                 className="button-secondary button-small"

@@ -1,7 +1,7 @@
 // The timeline's geometry: one lane per tag, one bar per segment (x = time), the same colour
 // for the same digest in every lane, a marker per move. Pure (d3 scales only), so it is
 // unit-tested; HistoryTimeline.tsx draws what this returns.
-import { scaleTime, type ScaleTime } from 'd3'
+import { scaleUtc, type ScaleTime } from 'd3'
 import type { RepositoryTimeline, TagMove } from '../../../shared/api/history'
 
 /** Distinct colours the timeline cycles through (same digest = same colour index). */
@@ -67,7 +67,7 @@ export function digestColours(timeline: RepositoryTimeline): Map<string, number>
   return new Map(ordered.map(([digest], i) => [digest, i % DIGEST_COLOURS]))
 }
 
-/** The time span shown: every sighting, padded a little; a minute either side of one instant. */
+/** The time span shown: every sighting, padded a little; two minutes around sightings within one. */
 export function timeDomain(timeline: RepositoryTimeline, now?: number): [Date, Date] {
   let min = Infinity
   let max = -Infinity
@@ -81,7 +81,12 @@ export function timeDomain(timeline: RepositoryTimeline, now?: number): [Date, D
     const at = now ?? 0
     return [new Date(at - LONE_PAD), new Date(at + LONE_PAD)]
   }
-  if (max - min < 1000) return [new Date(min - LONE_PAD), new Date(max + LONE_PAD)]
+  // Sightings within a minute (a demo recording twice): two minutes around them, so the axis
+  // ticks fall seconds apart and read differently.
+  if (max - min < LONE_PAD) {
+    const middle = (min + max) / 2
+    return [new Date(middle - LONE_PAD), new Date(middle + LONE_PAD)]
+  }
   const pad = (max - min) * 0.03
   return [new Date(min - pad), new Date(max + pad)]
 }
@@ -101,7 +106,8 @@ export function buildTimeline(
   const lanes = laneOrder(timeline, focus)
   const laneOf = new Map(lanes.map((tag, i) => [tag, i]))
   const colours = digestColours(timeline)
-  const scale = scaleTime()
+  // UTC, as every time in the history view is printed: ticks fall on UTC hours and days.
+  const scale = scaleUtc()
     .domain(timeDomain(timeline))
     .range([layout.labelWidth, Math.max(layout.labelWidth + 1, layout.width - 12)])
   const segments: PlacedSegment[] = []

@@ -107,6 +107,33 @@ test('the time domain pads the sightings; one instant gets a minute either side'
   const empty = { ...timeline, tags: [] }
   const [c, d] = timeDomain(empty, 1_000_000_000)
   assert.equal(d.getTime() - c.getTime(), 2 * 60_000)
+  // Two sightings 1.1 s apart: still two minutes around them, so ticks read differently.
+  const close = {
+    ...timeline,
+    tags: [
+      {
+        tag: 'latest',
+        segments: [
+          {
+            digest: A,
+            from: '2026-11-01T10:00:00.000Z',
+            to: '2026-11-01T10:00:00.000Z',
+            observations: 1,
+          },
+          {
+            digest: B,
+            from: '2026-11-01T10:00:01.100Z',
+            to: '2026-11-01T10:00:01.100Z',
+            observations: 1,
+          },
+        ],
+      },
+    ],
+  }
+  const [e, f] = timeDomain(close)
+  assert.equal(f.getTime() - e.getTime(), 2 * 60_000)
+  assert.ok(e.getTime() < Date.parse('2026-11-01T10:00:00Z'))
+  assert.ok(f.getTime() > Date.parse('2026-11-01T10:00:01.100Z'))
 })
 
 test('times print in UTC to the minute, spans in words', () => {
