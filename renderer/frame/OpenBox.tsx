@@ -3,6 +3,8 @@
 // A full path (/…, file://…) is probed like the sidebar's path field and opened as what it is.
 import { useId, useState, type RefObject } from 'react'
 import { asApiError } from '../api/ApiCallError'
+import { HubSearchPanel } from '../features/registry/hubSearch/HubSearchPanel'
+import { hubSearchText } from '../features/registry/hubSearch/hubSearchText'
 import { interpretPathInput, looksLikePath } from '../features/stores/pathInput'
 import { useProbeAndOpen } from '../features/stores/useProbeAndOpen'
 import { useNavigate } from '../routing/navigation'
@@ -20,6 +22,8 @@ export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
   const [value, setValue] = useState(currentRef ?? '')
   const [shownRef, setShownRef] = useState(currentRef)
   const [error, setError] = useState<string | undefined>()
+  // The words being searched on Docker Hub, while the results are shown.
+  const [hubQuery, setHubQuery] = useState<string | undefined>()
   const probe = useProbeAndOpen()
 
   // Follow navigation (links, back/forward): show what is open now.
@@ -85,6 +89,15 @@ export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
       >
         {probe.isPending ? 'Opening…' : 'Open'}
       </button>
+      <button
+        type="button"
+        data-testid="open-search-hub"
+        className="button-secondary"
+        disabled={value.trim() === ''}
+        onClick={() => setHubQuery(value.trim())}
+      >
+        {hubSearchText.button}
+      </button>
       <div id={`${id}-error`} className="open-error-region" aria-live="polite">
         {error ? (
           <p className="open-error" data-testid="open-error">
@@ -92,6 +105,16 @@ export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
           </p>
         ) : null}
       </div>
+      {hubQuery !== undefined ? (
+        <HubSearchPanel
+          query={hubQuery}
+          onClose={() => setHubQuery(undefined)}
+          onOpen={(reference) => {
+            setHubQuery(undefined)
+            navigate({ view: 'graph', ref: reference })
+          }}
+        />
+      ) : null}
     </form>
   )
 }

@@ -1,0 +1,100 @@
+// Docker Hub search results under the Open box: each repository with its official mark, stars,
+// pulls and description; choosing one opens it. The rate limit Hub reported is shown below.
+import { useQuery } from '@tanstack/react-query'
+import type { HubRepository } from '../../../../shared/api'
+import { call } from '../../../api/client'
+import { ErrorPanel } from '../../../components/ErrorPanel'
+import { RateLimitLine } from '../../../components/RateLimitLine'
+import { Spinner } from '../../../components/Spinner'
+import { hubSearchText as t } from './hubSearchText'
+
+const PAGE_SIZE = 25
+const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 })
+
+interface HubSearchPanelProps {
+  readonly query: string
+  readonly onOpen: (reference: string) => void
+  readonly onClose: () => void
+}
+
+export function HubSearchPanel({ query, onOpen, onClose }: HubSearchPanelProps) {
+  const search = useQuery({
+    queryKey: ['hub', 'search', query],
+    queryFn: ({ signal }) => call('registry:searchHub', { query, pageSize: PAGE_SIZE }, signal),
+    retry: false,
+    staleTime: 60_000,
+  })
+  return (
+    <section
+      className="hub-search efficiency-panel"
+      data-testid="hub-search"
+      aria-label={t.title(query)}
+    >
+      <header className="file-viewer-header">
+        <strong>{t.title(query)}</strong>
+        <button type="button" className="icon-button" aria-label={t.close} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {search.isPending ? (
+        <Spinner inline label={t.searching} />
+      ) : search.isError ? (
+        <ErrorPanel compact error={search.error} onRetry={() => void search.refetch()} />
+      ) : (
+        <>
+          {search.data.results.length === 0 ? <p className="muted">{t.none}</p> : null}
+          <ul className="efficiency-rows" data-testid="hub-results">
+            {search.data.results.map((repository) => (
+              <HubResult key={repository.name} repository={repository} onOpen={onOpen} />
+            ))}
+          </ul>
+          {search.data.total !== undefined && search.data.total > search.data.results.length ? (
+            <p className="muted">{t.total(search.data.results.length, search.data.total)}</p>
+          ) : null}
+          {search.data.skipped > 0 ? (
+            <p className="muted">{t.skipped(search.data.skipped)}</p>
+          ) : null}
+          <RateLimitLine info={search.data.rateLimit} />
+        </>
+      )}
+    </section>
+  )
+}
+
+function HubResult({
+  repository: r,
+  onOpen,
+}: {
+  readonly repository: HubRepository
+  readonly onOpen: (reference: string) => void
+}) {
+  return (
+    <li data-testid="hub-result" data-name={r.name}>
+      <button
+        type="button"
+        className="link-button mono"
+        title={t.openTitle(r.reference)}
+        onClick={() => onOpen(r.reference)}
+      >
+        {r.name}
+      </button>
+      {r.official ? (
+        <span className="badge" data-testid="hub-official" title={t.officialTitle}>
+          {' '}
+          {t.official}
+        </span>
+      ) : null}
+      <span className="muted" data-testid="hub-stars">
+        {' '}
+        {t.stars(compact.format(r.stars))}
+      </span>
+      {r.pulls !== undefined ? (
+        <span className="muted" data-testid="hub-pulls">
+          {' · '}
+          {t.pulls(compact.format(r.pulls))}
+        </span>
+      ) : null}
+      {r.description !== '' ? <div className="hint">{r.description}</div> : null}
+    </li>
+  )
+}
