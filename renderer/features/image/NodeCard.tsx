@@ -2,7 +2,7 @@
 // Then badges (platform or role, "shared by N", problems), the media type in small type, the
 // short digest and the size. Font sizes live in graph.css; the smallest is
 // SMALLEST_CARD_FONT_PX (viewFit.ts), which the fitting keeps readable. A compact card (for
-// graphs too big to fit full cards readably) keeps the label and the first badge's words.
+// graphs too big to fit full cards readably) is one line: see compactCardText.
 import { memo, type KeyboardEvent } from 'react'
 import type { GraphNode } from '../../../shared/api'
 import { BadgeRow } from './BadgeRow'
@@ -10,6 +10,7 @@ import { FittedText } from './FittedText'
 import type { PlacedNode } from './layout'
 import {
   cardMediaType,
+  compactCardText,
   digestLine,
   nodeAccessibleName,
   nodeTooltip,
@@ -96,22 +97,15 @@ interface BodyProps {
 }
 
 function CompactBody({ placed, badges }: BodyProps) {
-  const { node, width } = placed
-  const inner = width - PAD_LEFT - PAD_RIGHT
-  const shared = badges.find((b) => b.tone === 'shared')
-  const problem = badges.find((b) => b.tone === 'warn' || b.tone === 'danger')
-  const second = [badges[0]?.text, shared?.text, problem?.text].filter(Boolean).join(' · ')
+  const inner = placed.width - PAD_LEFT - PAD_RIGHT
   return (
-    <>
-      <FittedText className="node-label" x={PAD_LEFT} y={19} text={node.label} maxWidth={inner} />
-      <FittedText
-        className="node-compact-line"
-        x={PAD_LEFT}
-        y={36}
-        text={second}
-        maxWidth={inner}
-      />
-    </>
+    <FittedText
+      className="node-label"
+      x={PAD_LEFT}
+      y={placed.height / 2 + 5}
+      text={compactCardText(placed.node, badges)}
+      maxWidth={inner}
+    />
   )
 }
 

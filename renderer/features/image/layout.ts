@@ -8,14 +8,14 @@ import { documentOrder, inDocumentOrder } from './graphRelations'
 
 /**
  * Full cards carry label, badges, media type, digest and size; compact cards (for graphs that
- * would otherwise be fitted too small to read) carry the label and the first badge only.
+ * would otherwise be fitted too small to read) carry one line (compactCardText).
  */
 export type Density = 'full' | 'compact'
 
 export const NODE_WIDTH = 220
 export const NODE_HEIGHT = 96
 export const COMPACT_NODE_WIDTH = 200
-export const COMPACT_NODE_HEIGHT = 44
+export const COMPACT_NODE_HEIGHT = 26
 
 interface Metrics {
   readonly width: number
@@ -27,7 +27,7 @@ interface Metrics {
 
 const METRICS: Record<Density, Metrics> = {
   full: { width: NODE_WIDTH, height: NODE_HEIGHT, nodeGap: 12, bendRoom: 44 },
-  compact: { width: COMPACT_NODE_WIDTH, height: COMPACT_NODE_HEIGHT, nodeGap: 8, bendRoom: 64 },
+  compact: { width: COMPACT_NODE_WIDTH, height: COMPACT_NODE_HEIGHT, nodeGap: 5, bendRoom: 64 },
 }
 /** Compact drawings show edge labels only on the lit edges, so their band is short. */
 const COMPACT_RUN = 18

@@ -100,3 +100,30 @@ export function nodeTooltip(node: GraphNode, badges: readonly CardBadge[]): stri
     sizeText(node.size),
   ].join('\n')
 }
+
+const KIND_WORD: Record<GraphNode['kind'], string> = {
+  index: 'index',
+  manifest: 'manifest',
+  schema1: 'manifest',
+  config: 'config',
+  layer: 'layer',
+  artifact: 'artifact',
+}
+
+/**
+ * The one line of a compact card: what tells this node from its neighbours (its tag, platform
+ * or place: "manifest v1", "layer 2 of 4"), the kind word first when the badge lacks it. Its
+ * colour says the kind too; the hover text and the details panel say the rest.
+ */
+export function compactCardText(node: GraphNode, badges: readonly CardBadge[]): string {
+  const problem = badges.find((b) => b.tone === 'warn' || b.tone === 'danger')
+  const role = badges[0]?.text
+  const word = KIND_WORD[node.kind]
+  const main =
+    node.role === 'root' || role === undefined
+      ? node.label
+      : role.includes(word)
+        ? role
+        : `${word} ${role}`
+  return problem ? `${main} · ${problem.text}` : main
+}

@@ -16,6 +16,7 @@ import {
 import {
   cardBadges,
   cardMediaType,
+  compactCardText,
   nodeAccessibleName,
   placeBadges,
 } from '../../../renderer/features/image/nodeText'
@@ -127,6 +128,24 @@ test('manifests of an OCI layout are badged with their tag name, with the platfo
     roleBadgeText(relations, node('blank', 'manifest', 'platform', { annotations: tag(' ') })),
     'platform',
   )
+})
+
+test('a compact card says what tells the node apart, with its kind', () => {
+  const relations = graphRelations(graph())
+  const byLabel = (label: string): GraphNode => graph().nodes.find((n) => n.label === label)!
+  const text = (n: GraphNode) => compactCardText(n, cardBadges(relations, n))
+  assert.equal(text(byLabel('arm64')), 'manifest linux/arm64/v8')
+  assert.equal(text(byLabel('amd-top')), 'layer 2 of 2')
+  assert.equal(text(byLabel('cfg')), 'config')
+  assert.equal(text(byLabel('index')), 'index')
+  const tagged = node('t', 'manifest', 'platform', {
+    annotations: { 'org.opencontainers.image.ref.name': 'v1' },
+  })
+  assert.equal(text(tagged), 'manifest v1')
+  const broken = node('broken', 'manifest', 'platform', {
+    documentError: { code: 'NETWORK', message: 'x' },
+  })
+  assert.equal(text(broken), 'manifest platform · not loaded')
 })
 
 test('card badges: shared by N, unknown media types and load errors are always shown', () => {
