@@ -7,7 +7,7 @@ import type { HistoryTimeline as Timeline } from '../../../shared/api'
 import { shortDigest } from '../../../shared/digest'
 import { formatInstant, formatSpan } from '../../components/timeFormat'
 import { buildTimeline, type PlacedSegment } from './timelineModel'
-import { AXIS_CLOCK, axisTickText, betweenText } from './timeText'
+import { AXIS_CLOCK, axisTickText, betweenText, instantPair } from './timeText'
 import { useElementWidth } from '../../components/useElementWidth'
 
 const LAYOUT = { labelWidth: 150, laneHeight: 30, axisHeight: 28 }
@@ -176,8 +176,7 @@ function SegmentTooltip({ hover, width }: { readonly hover: Hover; readonly widt
       <div className="mono">{segment.tag}</div>
       <div className="mono break-all">{segment.digest}</div>
       <div>
-        {formatInstant(segment.from)} → {formatInstant(segment.to)} (
-        {formatSpan(segment.from, segment.to)})
+        {instantPair(segment.from, segment.to).join(' → ')} ({formatSpan(segment.from, segment.to)})
       </div>
       <div>
         {segment.observations} observation{segment.observations === 1 ? '' : 's'}

@@ -37,16 +37,25 @@ export function axisTickText(date: Date, spanMs: number): string {
   return utcText(ms, 'day')
 }
 
+/** Two instants as text, with seconds (or milliseconds) when they would otherwise read the same. */
+export function instantPair(fromIso: string, toIso: string): readonly [string, string] {
+  const from = Date.parse(fromIso)
+  const to = Date.parse(toIso)
+  if (Number.isNaN(from) || Number.isNaN(to)) return [fromIso, toIso]
+  const precisions = ['minute', 'second', 'millisecond'] as const
+  // One instant (a single sighting) reads at the minute, like the moves list.
+  const precision =
+    from === to
+      ? 'minute'
+      : (precisions.find((p) => utcText(from, p) !== utcText(to, p)) ?? 'millisecond')
+  return [`${utcText(from, precision)} UTC`, `${utcText(to, precision)} UTC`]
+}
+
 /**
  * "between 2026-11-25 17:25 UTC and 2026-11-25 17:40 UTC"; with seconds (or milliseconds)
  * when the two would otherwise read the same.
  */
 export function betweenText(fromIso: string, toIso: string): string {
-  const from = Date.parse(fromIso)
-  const to = Date.parse(toIso)
-  if (Number.isNaN(from) || Number.isNaN(to)) return `between ${fromIso} and ${toIso}`
-  const precisions = ['minute', 'second', 'millisecond'] as const
-  const precision =
-    precisions.find((p) => utcText(from, p) !== utcText(to, p)) ?? ('millisecond' as const)
-  return `between ${utcText(from, precision)} UTC and ${utcText(to, precision)} UTC`
+  const [from, to] = instantPair(fromIso, toIso)
+  return `between ${from} and ${to}`
 }

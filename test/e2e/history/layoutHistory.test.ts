@@ -71,6 +71,13 @@ const SIZE = { width: 1024, height: 700 }
 const view = (name: string, ref: string): string =>
   `${web.url}&ref=${encodeURIComponent(ref)}&view=${name}`
 
+/** How far the page (or the main area) scrolls sideways; 0 when nothing overflows. */
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>(`Math.max(
+    document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    document.querySelector('.main').scrollWidth - document.querySelector('.main').clientWidth)`)
+}
+
 async function record(page: Page, tags: number): Promise<void> {
   await page.getByTestId('history-record').click()
   const recorded = page.getByTestId('history-recorded')
@@ -99,6 +106,9 @@ test('a layout with ref.name tags has a Tags tab listing them, digests opening t
     timeout: 60_000,
   })
   assert.equal(new URL(page.url()).searchParams.get('ref'), `oci:${layout}:${v2}`)
+  await page.goBack()
+  await page.getByTestId('tags-header').waitFor()
+  assert.equal(await sidewaysOverflow(page), 0, 'the tags view fits the window')
   assert.deepEqual(pageErrors, [])
   await page.close()
 })
@@ -161,6 +171,8 @@ test('History on a layout: a moved tag, times on one UTC clock with seconds, lin
     .boundingBox()
   assert.ok(bar && marker)
   assert.ok(marker.y + marker.height <= bar.y + 0.5, 'the marker does not cover the new bar')
+
+  assert.equal(await sidewaysOverflow(page), 0, 'the history view fits the window')
 
   // The moved digests are links to those images.
   assert.equal(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { axisTickText, betweenText } from '../../../renderer/features/history/timeText'
+import { axisTickText, betweenText, instantPair } from '../../../renderer/features/history/timeText'
 import { formatInstant } from '../../../renderer/components/timeFormat'
 
 const at = new Date('2026-11-25T17:25:03.120Z')
@@ -31,4 +31,9 @@ test('a move within one minute shows seconds; within one second, milliseconds', 
     'between 2026-11-25 17:25:03.100 UTC and 2026-11-25 17:25:03.900 UTC',
   )
   assert.equal(betweenText('x', 'y'), 'between x and y')
+  // A single sighting reads at the minute.
+  assert.deepEqual(instantPair('2026-11-25T17:25:03Z', '2026-11-25T17:25:03Z'), [
+    '2026-11-25 17:25 UTC',
+    '2026-11-25 17:25 UTC',
+  ])
 })
