@@ -7,6 +7,7 @@ import type { CosignSignature, RawPart, TransparencyLogEntry } from '../../share
 import type { Annotations } from '../../shared/oci/types'
 import { readPemCertificates } from './certificates'
 import { num, parseJson, rec, str, utf8, isRecord, shortText } from './jsonFields'
+import { MAX_RAW_PREVIEW } from './limits'
 import { rawPart } from './rawPart'
 import { matchDigest } from './subjectMatch'
 import { fromBase64, verifyWithKey, type VerifyingKey } from './verifySignature'
@@ -50,6 +51,12 @@ export function decodeCosignSignature(
       : chain !== undefined && 'reason' in chain
         ? `chain annotation: ${chain.reason}`
         : undefined
+  const certificateRaw =
+    certificates !== undefined && 'reason' in certificates
+      ? certificatePem
+      : chain !== undefined && 'reason' in chain
+        ? chainPem
+        : undefined
   const bundle = annotations[COSIGN_BUNDLE_ANNOTATION]
   const transparencyLog = bundle !== undefined ? readRekorBundle(bundle) : undefined
   const keyless = certificatePem !== undefined
@@ -69,6 +76,9 @@ export function decodeCosignSignature(
       : {}),
     chain: chain !== undefined && 'certificates' in chain ? chain.certificates : [],
     ...(certificateError !== undefined ? { certificateError } : {}),
+    ...(certificateRaw !== undefined
+      ? { certificateRaw: certificateRaw.slice(0, MAX_RAW_PREVIEW) }
+      : {}),
     ...(transparencyLog !== undefined ? { transparencyLog } : {}),
     verification: verifyWithKey(
       key,

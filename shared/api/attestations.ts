@@ -79,6 +79,8 @@ export interface CosignSignature {
   readonly chain: readonly SignerCertificate[]
   /** Why the certificate or chain annotation could not be read. */
   readonly certificateError?: string
+  /** That annotation as written (capped), shown beside the reason. */
+  readonly certificateRaw?: string
   readonly transparencyLog?: TransparencyLogEntry
   readonly verification: Verification
 }

@@ -84,9 +84,14 @@ function CosignView({ part }: { readonly part: CosignSignature }) {
         />
       ))}
       {part.certificateError !== undefined ? (
-        <p className="warning" role="note">
-          The {part.certificateError}; shown as written in the manifest’s annotations.
-        </p>
+        <>
+          <p className="warning" role="note" data-testid="raw-reason">
+            The {part.certificateError}; shown as written in the manifest’s annotations.
+          </p>
+          {part.certificateRaw !== undefined ? (
+            <pre className="attestation-raw mono">{part.certificateRaw}</pre>
+          ) : null}
+        </>
       ) : null}
       {part.transparencyLog !== undefined ? <LogEntryView entry={part.transparencyLog} /> : null}
     </>

@@ -1,9 +1,9 @@
 // Signatures, attestations and SBOMs in a real registry (distribution 2.8), written by the
 // harness from the specs (node:crypto keys; Debian has no cosign): cosign's `.sig` tag found
 // beside the fallback-tag referrers and decoded, matched and verified with the pasted key; a
-// DSSE in-toto referrer and an SPDX referrer decoded; a buildx-style attestation manifest
-// matched against the image its index entry names and hung under that image in the graph; an
-// SBOM file inside a layer decoded.
+// DSSE in-toto referrer, a cosign 3 Sigstore bundle referrer and an SPDX referrer decoded; a
+// buildx-style attestation manifest matched against the image its index entry names and hung
+// under that image in the graph; an SBOM file inside a layer decoded.
 
 import assert from 'node:assert/strict'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -30,12 +30,14 @@ import {
   generateSigningKey,
   inTotoStatement,
   pushCosignSignatureTag,
+  sigstoreBundle,
   simpleSigningPayload,
   slsaProvenanceV02,
   type SigningKey,
 } from '../../harness/signatures'
 
 const REPO = 'demo/signed'
+const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 const packages = dpkgPackages(200)
 
 describe('attestations in a real registry (written by the harness from the specs)', () => {
@@ -49,6 +51,7 @@ describe('attestations in a real registry (written by the harness from the specs
   let signatureDigest: string
   let foreignDigest: string
   let envelopeDigest: string
+  let bundleDigest: string
   let ref: string
 
   before(async () => {
@@ -94,8 +97,23 @@ describe('attestations in a real registry (written by the harness from the specs
     const pushed = await pushReferrersWithFallbackTag(registry.host, REPO, image.manifest, [
       { artifactType: DSSE, payload: dsseEnvelope(statement, key) },
       { artifactType: 'application/spdx+json', payload: spdxDocument(packages.slice(0, 10)) },
+      {
+        artifactType: BUNDLE,
+        payload: sigstoreBundle(
+          dsseEnvelope(
+            inTotoStatement(
+              [{ name: `${registry.host}/${REPO}`, digest: image.digest }],
+              'https://sigstore.dev/cosign/sign/v1',
+              {},
+            ),
+            key,
+          ),
+          { publicKeyHint: 'harness-key', logIndex: 7, integratedTime: 1767225600, logIdHex: 'ab' },
+        ),
+      },
     ])
     envelopeDigest = pushed.artifacts[0]?.digest ?? ''
+    bundleDigest = pushed.artifacts[2]?.digest ?? ''
   })
   after(async () => {
     await services?.close()
@@ -109,7 +127,7 @@ describe('attestations in a real registry (written by the harness from the specs
     assert.ok(sig, 'the .sig tag is a referrer')
     assert.equal(sig.artifactType, 'application/vnd.dev.cosign.simplesigning.v1+json')
     assert.equal(sig.annotations?.['org.opencontainers.image.ref.name'], sigTag)
-    assert.equal(result.referrers.length, 3)
+    assert.equal(result.referrers.length, 4)
     const graph = await callHandler(table, 'image:graph', { ref })
     assert.ok(
       graph.edges.some(
@@ -173,6 +191,21 @@ describe('attestations in a real registry (written by the harness from the specs
     assert.equal(part.subjectMatch, 'matches')
     assert.equal(part.verification.status, 'verified')
     assert.equal(part.provenance?.builderId, 'https://github.com/docker/buildx@v0.12.0')
+  })
+
+  it('decodes a cosign 3 Sigstore bundle referrer and verifies its envelope with the key', async () => {
+    const report = await callHandler(table, 'attestations:decode', {
+      ref,
+      digest: bundleDigest,
+      publicKey: key.publicKeyPem,
+    })
+    const part = report.items[0]?.part
+    assert.equal(part?.kind, 'in-toto')
+    if (part?.kind !== 'in-toto') return
+    assert.equal(part.subjectMatch, 'matches')
+    assert.equal(part.verification.status, 'verified')
+    assert.equal(part.bundle?.publicKeyHint, 'harness-key')
+    assert.equal(part.bundle?.transparencyLog[0]?.logIndex, 7)
   })
 
   it('matches a buildx attestation manifest with the image its index entry names', async () => {

@@ -134,6 +134,7 @@ describe('cosign signatures (written by the harness from the spec)', () => {
       badCert.kind === 'cosign-signature' ? (badCert.certificateError ?? '') : '',
       /not valid DER/,
     )
+    assert.match(badCert.kind === 'cosign-signature' ? (badCert.certificateRaw ?? '') : '', /AAAA/)
   })
 
   it('refuses a public key that is not PEM with BAD_INPUT', () => {
