@@ -36,6 +36,16 @@ function movable(chunk: Buffer): Uint8Array<ArrayBuffer> {
   return whole ? new Uint8Array(chunk.buffer, 0, chunk.byteLength) : new Uint8Array(chunk)
 }
 
+/**
+ * Starts the index worker now (if it is not running) and keeps it until the returned release
+ * is called, so its start-up overlaps the request for the blob instead of following it.
+ */
+export function warmIndexWorker(workerUrl: URL = DEFAULT_WORKER_URL): () => void {
+  const host = workerHost(workerUrl)
+  const { job } = host.open({ message: () => undefined, failed: () => undefined })
+  return () => void host.close(job)
+}
+
 export interface WorkerIndexOptions extends IndexOptions {
   readonly workerUrl?: URL
 }

@@ -16,7 +16,7 @@ import { SpanRecorder } from '../compression/gzipSpans'
 import type { SpanTable } from '../compression/gzipSpansFile'
 import { indexLayer } from './indexLayer'
 import { CANCELLED_BY_USER, cancelledByUser } from '../util/operationTracker'
-import { indexLayerInWorker } from './indexInWorker'
+import { indexLayerInWorker, warmIndexWorker } from './indexInWorker'
 import { TocLayers } from './tocLayers'
 import type { Annotations } from '../../shared/oci/types'
 
@@ -138,13 +138,20 @@ export class LayerIndexService {
     if (cached) return { index: cached, fromCache: true }
     const toc = await this.tocLayers.list(layer, options.signal)
     if ('layer' in toc) return { index: toc.layer.index, fromCache: false }
-    const opened = await layer.open(options.signal)
+    // The worker thread starts while the blob is requested (entries show sooner).
+    const release =
+      this.options.worker === false ? undefined : warmIndexWorker(this.options.workerUrl)
     try {
-      const read = await this.indexOpened(layer, opened, options, soFar)
-      // A TOC that was announced but ignored is said so on the layer.
-      return 'ignored' in toc ? { ...read, index: { ...read.index, toc: toc.ignored } } : read
-    } catch (error) {
-      throw await verdictOf(opened, error, options.signal)
+      const opened = await layer.open(options.signal)
+      try {
+        const read = await this.indexOpened(layer, opened, options, soFar)
+        // A TOC that was announced but ignored is said so on the layer.
+        return 'ignored' in toc ? { ...read, index: { ...read.index, toc: toc.ignored } } : read
+      } catch (error) {
+        throw await verdictOf(opened, error, options.signal)
+      }
+    } finally {
+      release?.()
     }
   }
 
