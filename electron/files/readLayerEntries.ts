@@ -34,6 +34,9 @@ export async function readLayerEntries(
   options: ReadEntriesOptions = {},
 ): Promise<void> {
   const byOffset = new Map(wanted.map((entry) => [entry.headerOffset, entry]))
+  // A layer listed from its table of contents has no tar offsets (negative header offsets,
+  // tocIndex.ts): its files are found by path instead.
+  const byPath = new Map(wanted.filter((e) => e.headerOffset < 0).map((e) => [e.path, e]))
   if (byOffset.size === 0) {
     blob.destroy()
     return
@@ -60,15 +63,20 @@ export async function readLayerEntries(
     layer.stream,
     (control) =>
       (entry, sparse): EntrySink | undefined => {
-        if (state.failure !== undefined || !byOffset.has(entry.headerOffset)) return undefined
-        byOffset.delete(entry.headerOffset)
+        const found =
+          byOffset.get(entry.headerOffset) ??
+          (entry.type === 'file' ? byPath.get(entry.path) : undefined)
+        if (state.failure !== undefined || !found) return undefined
+        byOffset.delete(found.headerOffset)
+        byPath.delete(found.path)
         remaining--
         if (entry.type !== 'file') {
           state.failure = new StrataError('MALFORMED', `/${entry.path} is no longer a regular file`)
           control.stop()
           return undefined
         }
-        const writer = writerFor(entry)
+        // The writer gets the entry it asked for (the same one, unless found by path).
+        const writer = writerFor(found)
         void enqueue(() => writer.begin())
         let settle: { resolve(): void; reject(error: Error): void } | undefined
         const entryEnded = new Promise<void>((resolve, reject) => (settle = { resolve, reject }))

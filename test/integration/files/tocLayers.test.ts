@@ -8,19 +8,24 @@
 // are written by the harness from the format's definition (no Debian tool writes them).
 
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
+import { downloadQuery } from '../../../shared/api'
 import type { LayerEntry } from '../../../shared/api/files'
 import { createHandlers } from '../../../electron/api/handlers'
 import type { HandlerTable } from '../../../electron/api/handlerTable'
 import { composeServices } from '../../../electron/app/composeServices'
 import { BlobCache } from '../../../electron/cache/blobCache'
+import { createDownloadProvider } from '../../../electron/files/downloads'
+import type { DownloadProvider } from '../../../electron/files/downloads'
 import { ImageFiles } from '../../../electron/files/imageFilesService'
+import { untrackedOperations } from '../../../electron/util/operationTracker'
 import { LayerIndexCache } from '../../../electron/files/layerIndexCache'
 import { LayerIndexService } from '../../../electron/files/layerIndexService'
 import { estargzFromTar, tocLayerImage, zstdChunkedFromTar } from '../../harness/chunkedLayers'
@@ -95,6 +100,7 @@ let tar: Buffer
 let registry: RunningRegistry
 let proxy: RequestLog
 let table: HandlerTable
+let downloads: DownloadProvider
 const layers = new Map<string, TocLayerBlob>()
 
 /** ~6 MB of this machine's files with directories, symlinks and a binary over 1 MiB. */
@@ -177,6 +183,7 @@ before(async () => {
     indexCache: { bytes: () => Promise.resolve(0), clear: () => Promise.resolve() },
   })
   table = createHandlers({ ...services, files })
+  downloads = createDownloadProvider({ ...services, files })
 })
 
 after(async () => {
@@ -362,3 +369,30 @@ test('eStargz TOC that is malformed (harness-written, an unknown entry type): ig
   const bytes = await readWhole(tag, file)
   assert.ok(bytes.equals(readFileSync(path.join(extracted, file.path))))
 })
+
+for (const tag of ['zstd-chunked', 'estargz']) {
+  test(`${tag}: a directory download of a layer listed from its TOC (found by path in one pass) equals GNU tar's extraction`, async () => {
+    const query = new URLSearchParams(
+      downloadQuery({ ref: refOf(tag), path: '/' }).replace(/^\?/, ''),
+    )
+    const prepared = await downloads(query, new AbortController().signal, untrackedOperations())
+    const target = path.join(work, `download-${tag}`)
+    mkdirSync(target)
+    const tarProcess = spawn('tar', ['-xf', '-', '-C', target], {
+      stdio: ['pipe', 'ignore', 'inherit'],
+    })
+    prepared.stream.pipe(tarProcess.stdin)
+    const [code] = (await once(tarProcess, 'close')) as [number | null]
+    assert.equal(code, 0, 'GNU tar extracts the downloaded tar')
+    const files = (await listLayerEntries(table, refOf(tag), '1')).filter((e) => e.type === 'file')
+    assert.ok(files.length > 50)
+    const differing = files.filter((entry) => {
+      const got = readFileSync(path.join(target, entry.path))
+      return !got.equals(readFileSync(path.join(extracted, entry.path)))
+    })
+    assert.deepEqual(
+      differing.map((e) => e.path),
+      [],
+    )
+  })
+}
