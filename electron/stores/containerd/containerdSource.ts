@@ -5,6 +5,7 @@
 
 import type { Readable } from 'node:stream'
 import type { EquivalentCommand } from '../../../shared/api'
+import { isDigest } from '../../../shared/digest'
 import { StrataError } from '../../../shared/errors'
 import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
 import type { Descriptor } from '../../../shared/oci/types'
@@ -47,7 +48,7 @@ export type ContainerdSource = ContainerdImageSource & {
 /**
  * Opens `image` in `namespace`: an image record by its name (as given, then in its normalized
  * form, "nginx:1.27" → "docker.io/library/nginx:1.27"), or a manifest in the content store by
- * NAME@DIGEST. Fails now, naming the socket, the namespace and the image.
+ * NAME@DIGEST or a bare digest. Fails now, naming the socket, the namespace and the image.
  */
 export async function openContainerd(
   ref: { readonly namespace: string; readonly image: string },
@@ -80,8 +81,9 @@ async function findRoot(
   } catch (error) {
     if (!(error instanceof StrataError) || error.code !== 'NOT_FOUND') throw error
     const parsed = tryParseReference(image)
-    if (parsed?.digest !== undefined) {
-      const info = await client.contentInfo(namespace, parsed.digest, signal)
+    const digest = isDigest(image) ? image : parsed?.digest
+    if (digest !== undefined) {
+      const info = await client.contentInfo(namespace, digest, signal)
       return { record: undefined, root: { mediaType: '', digest: info.digest, size: info.size } }
     }
     const normalized = parsed === undefined ? undefined : formatReference(parsed)

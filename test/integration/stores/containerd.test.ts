@@ -4,9 +4,10 @@
 
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { after, before, describe, test } from 'node:test'
 import { createHandlers } from '../../../electron/api/handlers'
 import type { HandlerTable } from '../../../electron/api/handlerTable'
@@ -166,6 +167,8 @@ void describe('images in a real containerd', () => {
       assert.equal(resolved.digest, manifest.digest)
       assert.equal(resolved.mediaType, manifest.mediaType)
       assert.equal((await readImage(pinned)).configDiffIds.length > 0, true)
+      const bare = await open(`containerd:[k8s.io]${manifest.digest}`)
+      assert.equal((await bare.resolve()).digest, manifest.digest, 'a bare digest opens too')
     }
   })
 
@@ -358,6 +361,7 @@ void describe('images in a real containerd', () => {
     )
     process.kill(containerd.pid, 'SIGSTOP')
     try {
+      await stoppedState(containerd.pid)
       const started = Date.now()
       await rejectsWith(
         slow.fetchSmallBlob(root.parsed.document.config),
@@ -370,6 +374,22 @@ void describe('images in a real containerd', () => {
     }
   })
 })
+
+/** Waits until every thread of `pid` has stopped ("T" in /proc/PID/task/TID/stat). */
+async function stoppedState(pid: number): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const tasks = await readdir(`/proc/${pid}/task`)
+    const states = await Promise.all(
+      tasks.map(async (tid) => {
+        const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => ') T')
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
+      }),
+    )
+    if (states.every((state) => state === 'T' || state === 't')) return
+    await sleep(50)
+  }
+  throw new Error(`containerd (pid ${pid}) did not stop`)
+}
 
 void describe('a containerd that is not there', () => {
   const at = (address: string) =>
