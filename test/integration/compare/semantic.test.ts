@@ -6,8 +6,7 @@
 // content (same size, one byte) is still found semantically.
 
 import assert from 'node:assert/strict'
-import { createHash } from 'node:crypto'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
@@ -15,71 +14,12 @@ import { createHandlers } from '../../../electron/api/handlers'
 import type { HandlerTable } from '../../../electron/api/handlerTable'
 import { composeServices } from '../../../electron/app/composeServices'
 import { callHandler } from '../../harness/handlerCalls'
-import { gnuTar, gzip, run, tempDir, zstd } from '../../harness/layerTars'
-import { RegistryPusher } from '../../harness/ociPusher'
+import { packedTree, pushRepacked, sha256Of } from '../../harness/repackedImages'
 import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
-
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
-const sha256 = (bytes: Uint8Array): string =>
-  `sha256:${createHash('sha256').update(bytes).digest('hex')}`
 
 let registry: RunningRegistry
 let dataDir: string
 let table: HandlerTable
-
-/** The app's files, written fresh and every mtime set to `stamp` ("2024-01-01 00:00"). */
-async function packedTree(stamp: string, motd = 'hello\n'): Promise<Buffer> {
-  const root = tempDir('semantic')
-  run('mkdir', ['-p', join(root, 'etc'), join(root, 'app/bin')])
-  await writeFile(join(root, 'etc/os-release'), 'ID=strata\nVERSION_ID=1\n')
-  await writeFile(join(root, 'etc/motd'), motd)
-  await writeFile(join(root, 'app/bin/run'), '#!/bin/sh\necho run\n', { mode: 0o755 })
-  run('ln', ['-s', 'run', join(root, 'app/bin/start')])
-  run('find', [root, '-exec', 'touch', '-h', '-d', stamp, '{}', '+'])
-  return gnuTar(root, 'posix')
-}
-
-async function pushImage(
-  repository: string,
-  tar: Buffer,
-  compression: 'gzip' | 'zstd',
-  created: string,
-): Promise<string> {
-  const pusher = new RegistryPusher({ host: registry.host })
-  const layer = compression === 'gzip' ? gzip(tar) : zstd(tar)
-  const config = Buffer.from(
-    JSON.stringify({
-      created,
-      architecture: 'amd64',
-      os: 'linux',
-      config: { Env: ['PATH=/usr/bin:/bin'], Cmd: ['/app/bin/run'] },
-      rootfs: { type: 'layers', diff_ids: [sha256(tar)] },
-      history: [{ created, created_by: 'COPY . /' }],
-    }),
-  )
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: OCI_MANIFEST,
-      config: {
-        mediaType: 'application/vnd.oci.image.config.v1+json',
-        digest: sha256(config),
-        size: config.length,
-      },
-      layers: [
-        {
-          mediaType: `application/vnd.oci.image.layer.v1.tar+${compression}`,
-          digest: sha256(layer),
-          size: layer.length,
-        },
-      ],
-    }),
-  )
-  await pusher.pushBlob(repository, sha256(config), config)
-  await pusher.pushBlob(repository, sha256(layer), layer)
-  await pusher.pushManifest(repository, 'v1', manifest, OCI_MANIFEST)
-  return `${registry.host}/${repository}:v1`
-}
 
 let gzipRef: string
 let zstdRef: string
@@ -91,12 +31,30 @@ before(async () => {
   table = createHandlers(await composeServices({ mode: 'web', dataDir, env: {} }))
   const first = await packedTree('2024-01-01 00:00:00')
   const second = await packedTree('2025-06-15 12:30:00')
-  assert.notEqual(sha256(first), sha256(second), 'the two packings differ byte for byte')
-  gzipRef = await pushImage('semantic/gzip', first, 'gzip', '2024-01-01T00:00:00Z')
-  zstdRef = await pushImage('semantic/zstd', second, 'zstd', '2025-06-15T12:30:00Z')
+  assert.notEqual(sha256Of(first), sha256Of(second), 'the two packings differ byte for byte')
+  gzipRef = await pushRepacked(
+    registry.host,
+    'semantic/gzip',
+    first,
+    'gzip',
+    '2024-01-01T00:00:00Z',
+  )
+  zstdRef = await pushRepacked(
+    registry.host,
+    'semantic/zstd',
+    second,
+    'zstd',
+    '2025-06-15T12:30:00Z',
+  )
   // Same size, one byte different: a change of meaning.
   const third = await packedTree('2025-06-15 12:30:00', 'HELLO\n')
-  changedRef = await pushImage('semantic/changed', third, 'zstd', '2025-06-15T12:30:00Z')
+  changedRef = await pushRepacked(
+    registry.host,
+    'semantic/changed',
+    third,
+    'zstd',
+    '2025-06-15T12:30:00Z',
+  )
 })
 after(async () => {
   await registry?.stop()
