@@ -89,12 +89,28 @@ export function GraphCanvas({ layouts, relations, selectedId, onSelect }: GraphC
     if (selectedPlaced) reveal(selectedPlaced, 0)
   }, [reveal, selectedPlaced])
 
+  /** True while a node is selected: its details panel sits beside the graph. */
+  const hasSelection = selectedPlaced !== undefined
+  /** Whether the whole drawing is still inside the view as it stands. */
+  const showsWholeGraph = useCallback((): boolean => {
+    const t = panZoom.current()
+    const view = panZoom.viewSize()
+    return (
+      t.x >= -1 &&
+      t.y >= -1 &&
+      t.x + layout.width * t.k <= view.width + 1 &&
+      t.y + layout.height * t.k <= view.height + 1
+    )
+  }, [panZoom, layout])
+
   const fitRef = useRef(fit)
   const keepSelectedRef = useRef(keepSelectedVisible)
+  const refitsInPage = useRef(() => !hasSelection && !showsWholeGraph())
   useLayoutEffect(() => {
     fitRef.current = fit
     keepSelectedRef.current = keepSelectedVisible
-  }, [fit, keepSelectedVisible])
+    refitsInPage.current = () => !hasSelection && !showsWholeGraph()
+  }, [fit, keepSelectedVisible, hasSelection, showsWholeGraph])
 
   // A new graph starts fitted to the window, before the first paint.
   useLayoutEffect(() => fitRef.current(), [layouts])
@@ -102,13 +118,14 @@ export function GraphCanvas({ layouts, relations, selectedId, onSelect }: GraphC
   useEffect(() => {
     const svg = svgRef.current
     if (!svg) return
-    // A resized window refits (until the user pans or zooms); a change inside the page (the
-    // details panel opening or being dragged wider) keeps the view where it is.
+    // A resized window refits (until the user pans or zooms). A change inside the page keeps
+    // the view where it is while a node's details are open (the panel opening or being dragged
+    // wider); without one (the sidebar shown again), it refits if the graph no longer fits.
     const observer = new ResizeObserver(() => {
       const last = fittedWindow.current
       const windowResized =
         !last || last.width !== window.innerWidth || last.height !== window.innerHeight
-      if (windowResized && !panZoom.userMoved()) fitRef.current()
+      if (!panZoom.userMoved() && (windowResized || refitsInPage.current())) fitRef.current()
       else keepSelectedRef.current()
     })
     observer.observe(svg)

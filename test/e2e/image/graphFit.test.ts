@@ -205,3 +205,20 @@ test('an OCI layout shows each manifest’s tag name on its node', async () => {
   assert.deepEqual(pageErrors, [])
   await page.close()
 })
+
+test('1024×700: hiding and showing the sources sidebar keeps every node in view', async () => {
+  const { page, pageErrors } = await openPageAt(browser, web.url, { width: 1024, height: 700 })
+  await page.getByTestId('graph-node').first().waitFor()
+  await page.getByRole('button', { name: 'Hide sources' }).click()
+  await page.waitForTimeout(200)
+  assertInside(await nodeBoxes(page), await canvasBox(page), 'sidebar hidden')
+  // Fitted to the whole width, the graph would be cut off once the sidebar is back.
+  await page.getByRole('button', { name: 'Fit', exact: true }).click()
+  const wide = await viewTransform(page)
+  await page.getByRole('button', { name: 'Show sources' }).click()
+  await page.waitForTimeout(200)
+  assertInside(await nodeBoxes(page), await canvasBox(page), 'sidebar shown again')
+  assert.notEqual(await viewTransform(page), wide, 'the graph was fitted again')
+  assert.deepEqual(pageErrors, [])
+  await page.close()
+})
