@@ -80,7 +80,10 @@ export function zstdChunkedAnnotation(
 
 /** Which TOC format the layer descriptor announces, if any. */
 export function tocFormatOf(annotations: Annotations | undefined): LayerTocFormat | undefined {
-  if (zstdChunkedAnnotation(annotations, 'manifest-position') !== undefined) return 'zstd:chunked'
+  // Without the position annotation, the footer says where the manifest is.
+  for (const key of ['manifest-position', 'manifest-checksum'] as const) {
+    if (zstdChunkedAnnotation(annotations, key) !== undefined) return 'zstd:chunked'
+  }
   if (annotations?.[ESTARGZ_TOC_DIGEST] !== undefined) return 'estargz'
   return undefined
 }
