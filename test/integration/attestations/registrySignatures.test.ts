@@ -3,7 +3,7 @@
 // beside the fallback-tag referrers and decoded, matched and verified with the pasted key; a
 // DSSE in-toto referrer, a cosign 3 Sigstore bundle referrer and an SPDX referrer decoded; a
 // buildx-style attestation manifest matched against the image its index entry names and hung
-// under that image in the graph; an SBOM file inside a layer decoded.
+// under that image in the graph; an SBOM file inside a layer decoded, one over the cap refused.
 
 import assert from 'node:assert/strict'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createHandlers } from '../../../electron/api/handlers'
+import { MAX_DECODE_BYTES } from '../../../electron/attestations/limits'
 import type { HandlerTable } from '../../../electron/api/handlerTable'
 import type { Services } from '../../../electron/api/services'
 import { composeServices } from '../../../electron/app/composeServices'
@@ -269,6 +270,18 @@ describe('attestations in a real registry (written by the harness from the specs
     assert.deepEqual(report.from, { kind: 'file', path: '/usr/share/sbom/app.spdx.json', layer: 1 })
     const part = report.items[0]?.part
     assert.equal(part?.kind === 'sbom' && part.sbom.packages.length, packages.length)
+  })
+
+  it('refuses a file over the 32 MiB decode cap by its size, naming it', async () => {
+    const big = new Uint8Array(MAX_DECODE_BYTES + 1).fill(0x20)
+    await pushTestImage(registry.host, 'demo/bigsbom', ['v1'], {
+      layers: [[{ type: 'file', path: 'sbom/huge.spdx.json', content: big }]],
+    })
+    const error = await callHandlerError(table, 'attestations:decode', {
+      ref: `${registry.host}/demo/bigsbom:v1`,
+      path: '/sbom/huge.spdx.json',
+    })
+    assert.equal(error, 'TOO_LARGE')
   })
 
   it('refuses bad arguments with BAD_INPUT', async () => {
