@@ -134,6 +134,9 @@ export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>):
   // each progress event. A partial answer never replaces a finished page.
   const progress = useProgress()
   const peeking = useRef(new Map<string, number>())
+  // Bumped when a partial answer came back empty: ask again at once (main waits a moment for
+  // the first entries each time), so an answer is pending when they arrive.
+  const [emptyAnswers, setEmptyAnswers] = useState(0)
   useEffect(() => {
     const now = performance.now()
     for (const dir of listings.keys()) {
@@ -145,8 +148,13 @@ export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>):
       call('files:list', { ...argsFor(dir, undefined), partial: true })
         .then(
           (page) => {
-            if (page.indexing !== true || page.items.length === 0) return
+            if (page.indexing !== true) return
             if (!inFlight.current.has(`${key}\n${dir}\n`)) return
+            if (page.items.length === 0) {
+              peeking.current.delete(id)
+              setEmptyAnswers((n) => n + 1)
+              return
+            }
             update(key, dir, (old) =>
               old?.loading === true && old.items.length <= page.items.length
                 ? { items: page.items, loading: true }
@@ -155,9 +163,11 @@ export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>):
           },
           () => undefined, // the waiting page reports errors
         )
-        .finally(() => peeking.current.set(id, performance.now()))
+        .finally(() => {
+          if (peeking.current.get(id) === -1) peeking.current.set(id, performance.now())
+        })
     }
-  }, [progress, listings, key, argsFor, update])
+  }, [progress, listings, key, argsFor, update, emptyAnswers])
 
   // The root and every expanded directory whose parents are open get their first page.
   useEffect(() => {
