@@ -53,6 +53,12 @@ describe('layer sharing against the registry', () => {
       images.map((i) => i.label),
       ['demo/multi linux/amd64', 'demo/multi linux/arm64/v8', 'demo/multi linux/arm/v7'],
     )
+    // Each platform image carries a reference that opens exactly it (for links to its layers).
+    assert.deepEqual(
+      images.map((i) => i.ref),
+      images.map((i) => `docker://${registry.host}/${image.repository}@${i.digest}`),
+    )
+    assert.ok(images.every((i) => i.platform === undefined))
 
     const platforms = (image.manifests ?? []).filter((m) => m.platform !== 'unknown/unknown')
     const raws = await Promise.all(platforms.map((m) => rawManifest(image.repository, m.digest)))
