@@ -18,6 +18,8 @@ import { decodeSigstoreBundle, isSigstoreBundle } from './sigstoreBundle'
 import { readSbom, sbomFormat } from './sbomTable'
 import type { VerifyingKey } from './verifySignature'
 
+const COSE_TYPE = 'application/cose'
+
 export interface PartContext {
   readonly mediaType?: string
   readonly annotations?: Annotations
@@ -39,6 +41,12 @@ export function decodePart(bytes: Uint8Array, context: PartContext): DecodedPart
     annotations[COSIGN_SIGNATURE_ANNOTATION] !== undefined
   ) {
     return decodeCosignSignature(bytes, annotations, context.imageDigest, context.key)
+  }
+  if (context.mediaType === COSE_TYPE) {
+    return rawPart(
+      bytes,
+      'A notation signature in COSE form (binary CBOR): Strata decodes notation’s JWS form only.',
+    )
   }
   const text = utf8(bytes)
   if ('reason' in text) return rawPart(bytes, `Not JSON: ${text.reason}.`)

@@ -43,6 +43,14 @@ test('a notation JWS (written by the harness from the spec): target, chain, not 
   assert.equal(other.kind === 'notation-signature' && other.match, 'does-not-match')
 })
 
+test('a COSE notation signature is shown raw with the reason', () => {
+  const part = decodePart(new Uint8Array([0xd2, 0x84, 0x58, 0x1f, 0x00]), {
+    mediaType: 'application/cose',
+  })
+  assert.match(part.kind === 'raw' ? part.reason : '', /COSE form/)
+  assert.match(part.kind === 'raw' ? part.preview : '', /binary data/)
+})
+
 test('a JWS with an unreadable payload is shown raw with the reason', () => {
   const broken = new TextEncoder().encode('{"payload": "***", "protected": "***", "signature": ""}')
   const part = decodePart(broken, {})
