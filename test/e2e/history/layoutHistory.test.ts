@@ -140,26 +140,39 @@ test('History on a layout: a moved tag, times on one UTC clock with seconds, lin
   }
   assert.notEqual(before[0], after[0], `the two times read differently: ${when}`)
 
-  // The axis uses the same clock: UTC, 24-hour, ticks within the minutes the moves list names.
-  assert.match((await page.getByTestId('history-axis-clock').textContent()) ?? '', /UTC, 24-hour/)
-  const ticks = (await page.getByTestId('history-axis').locator('.tick text').allTextContents())
-    .map((t) => t.trim())
-    .filter((t) => t !== '')
-  assert.ok(ticks.length >= 2, `axis ticks: ${ticks.join(' | ')}`)
-  assert.equal(
-    new Set(ticks).size,
-    ticks.length,
-    `every tick reads differently: ${ticks.join(' | ')}`,
-  )
+  // The axis uses the same clock: UTC, 24-hour, ticks within the minutes the moves list names,
+  // in this window and a large one.
   const minuteOf = (hh: string, mm: string): number => Number(hh) * 60 + Number(mm)
   const low = minuteOf(before[2] ?? '', before[3] ?? '') - 2
   const high = minuteOf(after[2] ?? '', after[3] ?? '') + 2
-  for (const tick of ticks) {
-    const parts = /^(?:\d{4}-\d{2}-\d{2} )?([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?$/.exec(tick)
-    assert.ok(parts, `tick "${tick}" is a 24-hour time like the moves list's`)
-    const minute = minuteOf(parts[1] ?? '', parts[2] ?? '')
-    assert.ok(minute >= low && minute <= high, `tick ${tick} outside ${when}`)
+  // Minutes of the day wrap at midnight.
+  const within = (minute: number): boolean =>
+    (minute - low + 1440) % 1440 <= (high - low + 1440) % 1440
+  const checkAxis = async (where: string): Promise<void> => {
+    assert.match((await page.getByTestId('history-axis-clock').textContent()) ?? '', /UTC, 24-hour/)
+    const ticks = (await page.getByTestId('history-axis').locator('.tick text').allTextContents())
+      .map((t) => t.trim())
+      .filter((t) => t !== '')
+    assert.ok(ticks.length >= 2, `${where}: axis ticks ${ticks.join(' | ')}`)
+    assert.equal(
+      new Set(ticks).size,
+      ticks.length,
+      `${where}: ticks read alike: ${ticks.join(' | ')}`,
+    )
+    for (const tick of ticks) {
+      const parts = /^(?:\d{4}-\d{2}-\d{2} )?([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?$/.exec(tick)
+      assert.ok(parts, `${where}: tick "${tick}" is a 24-hour time like the moves list's`)
+      assert.ok(
+        within(minuteOf(parts[1] ?? '', parts[2] ?? '')),
+        `${where}: tick ${tick} outside ${when}`,
+      )
+    }
+    assert.equal(await sidewaysOverflow(page), 0, `${where}: the history view fits the window`)
   }
+  await checkAxis('1024×700')
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await page.waitForTimeout(500)
+  await checkAxis('1920×1080')
 
   // Right after the move, the new digest's bar is in sight: the marker sits above it.
   const bar = await page
@@ -171,8 +184,6 @@ test('History on a layout: a moved tag, times on one UTC clock with seconds, lin
     .boundingBox()
   assert.ok(bar && marker)
   assert.ok(marker.y + marker.height <= bar.y + 0.5, 'the marker does not cover the new bar')
-
-  assert.equal(await sidewaysOverflow(page), 0, 'the history view fits the window')
 
   // The moved digests are links to those images.
   assert.equal(
