@@ -58,7 +58,13 @@ interface SharedLoad {
     /** The layers indexed so far, bottom first. */
     readonly indexed: LayerIndex[]
     /** The last view handed out, kept while no new entry arrived. */
-    last?: { readonly key: string; readonly opened: OpenedImage }
+    last?: {
+      readonly key: string
+      readonly opened: OpenedImage
+      /** When it was made, and how many entries it holds. */
+      readonly at: number
+      readonly entries: number
+    }
   }
 }
 
@@ -144,7 +150,15 @@ export class ImageFiles {
     const current = indexed.length < count ? reading.wanted[indexed.length] : undefined
     const entries = current ? this.deps.indexService.entriesSoFar(current.digest) : undefined
     const key = `${count}:${indexed.length}:${entries?.length ?? 0}`
-    if (reading.last?.key === key) return reading.last.opened
+    const { last } = reading
+    if (last?.key === key) return last.opened
+    // Each view is a new merged tree, built again by the listing: a large layer's view is
+    // rebuilt at most every couple of seconds (2 s per million entries, 0.5 s at least).
+    const layerDone = last !== undefined && !last.key.startsWith(`${count}:${indexed.length}:`)
+    const age = last ? Date.now() - last.at : Infinity
+    if (last && last.entries > 0 && !layerDone && age < Math.max(500, last.entries / 500)) {
+      return last.opened
+    }
     const indexes = reading.wanted.slice(0, count).map(
       (descriptor, position): LayerIndex =>
         indexed[position] ?? {
@@ -160,7 +174,8 @@ export class ImageFiles {
       descriptors: reading.descriptors,
       refs: reading.refs.slice(0, count),
     }
-    reading.last = { key, opened }
+    const held = indexes.reduce((sum, index) => sum + index.entries.length, 0)
+    reading.last = { key, opened, at: Date.now(), entries: held }
     return opened
   }
 

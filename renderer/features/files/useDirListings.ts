@@ -118,7 +118,8 @@ export function useDirListings(scope: ListScope, expanded: ReadonlySet<string>):
             })),
           (error: unknown) =>
             update(key, dir, (old) => ({
-              items: old?.items ?? [],
+              // A failed first page drops what partial listings showed meanwhile.
+              items: cursor !== undefined ? (old?.items ?? []) : [],
               ...nextOf(old),
               loading: false,
               error,
