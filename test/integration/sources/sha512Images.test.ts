@@ -4,11 +4,12 @@
 // DIGEST_INVALID, asserted below so a newer registry that accepts it shows up). So the images
 // are a sha256 manifest whose config and layer descriptors are sha512, opened through the api
 // exactly as the app composes it: graph, layer index, file reads, every blob verified with the
-// algorithm its digest names; one layer's stored bytes tampered gives DIGEST_MISMATCH.
+// algorithm its digest names; one layer's stored bytes tampered gives DIGEST_MISMATCH. And an OCI
+// layout named by sha512 throughout (manifest included), opened by tag and by that digest.
 
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
@@ -173,5 +174,101 @@ test('a tampered sha512 layer is refused with DIGEST_MISMATCH naming both sha512
   if (result.ok) return
   assert.equal(result.error.code, 'DIGEST_MISMATCH', result.error.message)
   assert.equal(result.error.detail?.expectedDigest, image.layerDigest)
+  assert.match(String(result.error.detail?.actualDigest), /^sha512:[0-9a-f]{128}$/)
+})
+
+/**
+ * An OCI layout where every object, the manifest included, is named by sha512 (what the
+ * registry cannot hold: it keeps manifests under sha256). Blobs at blobs/sha512/<hex>.
+ */
+async function writeSha512Layout(
+  dir: string,
+  motd: string,
+): Promise<{ manifestDigest: string; layerPath: string }> {
+  const tar = rawTar([
+    { name: 'etc/', type: '5', mode: 0o755 },
+    { name: 'etc/motd', data: motd },
+  ])
+  const layer = gzip(tar)
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [hashOf('sha512', tar)] },
+    }),
+  )
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: hashOf('sha512', config),
+        size: config.length,
+      },
+      layers: [
+        {
+          mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+          digest: hashOf('sha512', layer),
+          size: layer.length,
+        },
+      ],
+    }),
+  )
+  await mkdir(path.join(dir, 'blobs', 'sha512'), { recursive: true })
+  const put = async (bytes: Buffer): Promise<string> => {
+    const file = path.join(dir, 'blobs', 'sha512', hashOf('sha512', bytes).slice('sha512:'.length))
+    await writeFile(file, bytes)
+    return file
+  }
+  await put(config)
+  const layerPath = await put(layer)
+  await put(manifest)
+  const manifestDigest = hashOf('sha512', manifest)
+  await writeFile(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
+  await writeFile(
+    path.join(dir, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [
+        {
+          mediaType: OCI_MANIFEST,
+          digest: manifestDigest,
+          size: manifest.length,
+          annotations: { 'org.opencontainers.image.ref.name': 'v1' },
+        },
+      ],
+    }),
+  )
+  return { manifestDigest, layerPath }
+}
+
+test('an OCI layout named by sha512 throughout opens by tag and by its sha512 digest', async () => {
+  const dir = path.join(dataDir, 'layout512')
+  const { manifestDigest } = await writeSha512Layout(dir, 'all sha512\n')
+  for (const ref of [`oci:${dir}:v1`, `oci:${dir}:${manifestDigest}`]) {
+    const graph = await call('image:graph', { ref })
+    assert.ok(JSON.stringify(graph).includes(manifestDigest), `graph of ${ref}`)
+    const chunk = await call('files:read', { ref, path: '/etc/motd', offset: 0, length: 100 })
+    assert.equal(Buffer.from(chunk.base64, 'base64').toString('utf8'), 'all sha512\n')
+  }
+})
+
+test('a sha512 layout whose layer file was replaced is refused with DIGEST_MISMATCH', async () => {
+  const dir = path.join(dataDir, 'layout512-tampered')
+  const { layerPath } = await writeSha512Layout(dir, 'tampered\n')
+  const bytes = await readFile(layerPath)
+  bytes[Math.floor(bytes.length / 2)] ^= 0xff
+  await writeFile(layerPath, bytes)
+  const result = await dispatchCall(
+    table,
+    'files:read',
+    { ref: `oci:${dir}:v1`, path: '/etc/motd', offset: 0, length: 100 },
+    { signal: new AbortController().signal, emit: () => undefined },
+  )
+  assert.equal(result.ok, false)
+  if (result.ok) return
+  assert.equal(result.error.code, 'DIGEST_MISMATCH', result.error.message)
   assert.match(String(result.error.detail?.actualDigest), /^sha512:[0-9a-f]{128}$/)
 })
