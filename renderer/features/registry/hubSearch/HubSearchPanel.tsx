@@ -43,7 +43,7 @@ export function HubSearchPanel({ query, onOpen, onClose }: HubSearchPanelProps) 
       ) : (
         <>
           {search.data.results.length === 0 ? <p className="muted">{t.none}</p> : null}
-          <ul className="efficiency-rows" data-testid="hub-results">
+          <ul className="hub-results" data-testid="hub-results">
             {search.data.results.map((repository) => (
               <HubResult key={repository.name} repository={repository} onOpen={onOpen} />
             ))}
@@ -79,10 +79,12 @@ function HubResult({
         {r.name}
       </button>
       {r.official ? (
-        <span className="badge" data-testid="hub-official" title={t.officialTitle}>
+        <>
           {' '}
-          {t.official}
-        </span>
+          <span className="badge" data-testid="hub-official" title={t.officialTitle}>
+            {t.official}
+          </span>
+        </>
       ) : null}
       <span className="muted" data-testid="hub-stars">
         {' '}
