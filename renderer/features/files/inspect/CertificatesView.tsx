@@ -20,7 +20,7 @@ export function CertificatesView({ pem, now }: { readonly pem: PemSummary; reado
         <p className="muted">{t.certificateCount(pem.certificates.length)}</p>
       ) : null}
       {shown.map((certificate, i) => (
-        <CertificateCard key={i} certificate={certificate} now={now} />
+        <CertificateCard key={i} number={i + 1} certificate={certificate} now={now} />
       ))}
       {shown.length < pem.certificates.length ? (
         <p className="muted">
@@ -41,9 +41,11 @@ export function CertificatesView({ pem, now }: { readonly pem: PemSummary; reado
 }
 
 function CertificateCard({
+  number,
   certificate: c,
   now,
 }: {
+  readonly number: number
   readonly certificate: X509Summary
   readonly now: number
 }) {
@@ -55,6 +57,7 @@ function CertificateCard({
   )
   return (
     <table className="annotations" data-testid="inspect-certificate">
+      <caption>{t.certificateNumber(number)}</caption>
       <tbody>
         <tr>
           <th scope="row">{t.subject}</th>

@@ -36,6 +36,7 @@ export const inspectText = {
   ca: 'certificate authority',
   selfSigned: 'self-signed',
   privateKey: (label: string) => `${label} — private key, not shown`,
+  certificateNumber: (n: number) => `Certificate ${n}`,
   certificateCount: (n: number) => (n === 1 ? '1 certificate' : `${n} certificates`),
   moreCertificates: 'More certificates than listed.',
   shownFirst: (n: number) => `The first ${n} are shown.`,
