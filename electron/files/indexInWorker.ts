@@ -37,13 +37,17 @@ function movable(chunk: Buffer): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Starts the index worker now (if it is not running) and keeps it until the returned release
- * is called, so its start-up overlaps the request for the blob instead of following it.
+ * Starts the index worker now (if it is not running) and keeps it until `release` is called.
+ * `ready` settles once its modules are loaded: a blob requested after that flows straight
+ * into the indexer instead of piling up in socket buffers while the thread starts.
  */
-export function warmIndexWorker(workerUrl: URL = DEFAULT_WORKER_URL): () => void {
+export function warmIndexWorker(workerUrl: URL = DEFAULT_WORKER_URL): {
+  readonly ready: Promise<void>
+  readonly release: () => void
+} {
   const host = workerHost(workerUrl)
   const { job } = host.open({ message: () => undefined, failed: () => undefined })
-  return () => void host.close(job)
+  return { ready: host.ready(), release: () => void host.close(job) }
 }
 
 export interface WorkerIndexOptions extends IndexOptions {
@@ -82,7 +86,7 @@ export async function indexLayerInWorker(
         options.onEntries?.(message.entries)
       } else if (message.type === 'done') {
         settle?.resolve({ ...message.index, entries })
-      } else {
+      } else if (message.type === 'error') {
         settle?.reject(
           new StrataError(message.error.code, message.error.message, message.error.detail),
         )

@@ -12,6 +12,7 @@ const port = parentPort
 if (!port) throw new StrataError('INTERNAL', 'indexWorker.ts runs only as a worker thread')
 
 const post = (message: FromWorker): void => port.postMessage(message)
+post({ job: 0, type: 'ready' })
 
 interface Job {
   readonly blob: Readable

@@ -30,6 +30,8 @@ function startWorker(url: URL): Worker {
 
 class WorkerHost {
   private worker: Worker | undefined
+  /** Settles once the running thread said it is ready (or stopped). */
+  private readiness: Promise<void> = Promise.resolve()
   private readonly jobs = new Map<number, JobListener>()
   private nextJob = 1
 
@@ -41,6 +43,11 @@ class WorkerHost {
     const job = this.nextJob++
     this.jobs.set(job, listener)
     return { job, worker }
+  }
+
+  /** Settles when the thread that jobs are sent to has loaded its modules (or failed). */
+  ready(): Promise<void> {
+    return this.readiness
   }
 
   /** The job is over; the thread stops when it was the last. */
@@ -55,13 +62,20 @@ class WorkerHost {
   private start(): Worker {
     const worker = startWorker(this.url)
     this.worker = worker
+    let settle = (): void => undefined
+    this.readiness = new Promise<void>((resolve) => (settle = resolve))
+    worker.once('exit', () => settle())
+    worker.once('error', () => settle())
     const failAll = (error: Error): void => {
       if (this.worker === worker) this.worker = undefined
       const listeners = [...this.jobs.values()]
       this.jobs.clear()
       for (const listener of listeners) listener.failed(error)
     }
-    worker.on('message', (message: FromWorker) => this.jobs.get(message.job)?.message(message))
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'ready') settle()
+      else this.jobs.get(message.job)?.message(message)
+    })
     worker.on('error', failAll)
     worker.on('exit', (code) => {
       // A terminate after the last job is the normal end; anything else fails what is left.

@@ -30,6 +30,8 @@ export type ToWorker = { readonly job: number } & (
 
 export type FromWorker = { readonly job: number } & (
   | { readonly type: 'ack' }
+  /** The worker's modules are loaded (job 0): builds can start without waiting for them. */
+  | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly progress: IndexProgress }
   | { readonly type: 'compression'; readonly compression: LayerCompressionFound }
   | { readonly type: 'checkpoint'; readonly checkpoint: GzipCheckpoint }

@@ -138,10 +138,11 @@ export class LayerIndexService {
     if (cached) return { index: cached, fromCache: true }
     const toc = await this.tocLayers.list(layer, options.signal)
     if ('layer' in toc) return { index: toc.layer.index, fromCache: false }
-    // The worker thread starts while the blob is requested (entries show sooner).
-    const release =
-      this.options.worker === false ? undefined : warmIndexWorker(this.options.workerUrl)
+    // The blob is requested once the worker thread is ready for it: bytes that arrived before
+    // would only wait in buffers, and the first entries would come no sooner.
+    const warm = this.options.worker === false ? undefined : warmIndexWorker(this.options.workerUrl)
     try {
+      await warm?.ready
       const opened = await layer.open(options.signal)
       try {
         const read = await this.indexOpened(layer, opened, options, soFar)
@@ -151,7 +152,7 @@ export class LayerIndexService {
         throw await verdictOf(opened, error, options.signal)
       }
     } finally {
-      release?.()
+      warm?.release()
     }
   }
 
