@@ -2,7 +2,7 @@
 // *.intoto.jsonl, provenance.json …) get an "Open as SBOM / attestation" action that opens
 // the attestations view on the same file.
 import type { Route } from '../../routing/route'
-import type { FileTarget } from './fileReads'
+import type { FileTarget } from './fileTarget'
 
 const JSON_NAME = /\.(json|jsonl)$/i
 const ATTESTATION_WORDS = /sbom|spdx|cdx|cyclonedx|bom|in-?toto|provenance|attest|dsse|slsa|sig/i

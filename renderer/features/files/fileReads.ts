@@ -10,6 +10,9 @@ import type { FileChunk } from '../../../shared/api'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { base64ToBytes } from './fileContent'
+import type { FileTarget } from './fileTarget'
+
+export type { FileTarget } from './fileTarget'
 
 /** Text and hex views page through a file this much at a time. */
 export const VIEW_PAGE_BYTES = 128 * 1024
@@ -17,15 +20,6 @@ export const VIEW_PAGE_BYTES = 128 * 1024
 export const IMAGE_CHUNK_BYTES = 1024 * 1024
 /** Larger images are not shown inline (download them instead). */
 export const MAX_INLINE_IMAGE_BYTES = 16 * 1024 * 1024
-
-export interface FileTarget {
-  readonly ref: string
-  /** For an index: which platform's image. */
-  readonly platform?: string
-  readonly layer: string | undefined
-  /** Image path without a leading slash. */
-  readonly path: string
-}
 
 export interface ReadPage extends FileChunk {
   readonly bytes: Uint8Array

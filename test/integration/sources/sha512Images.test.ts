@@ -259,7 +259,8 @@ test('a sha512 layout whose layer file was replaced is refused with DIGEST_MISMA
   const dir = path.join(dataDir, 'layout512-tampered')
   const { layerPath } = await writeSha512Layout(dir, 'tampered\n')
   const bytes = await readFile(layerPath)
-  bytes[Math.floor(bytes.length / 2)] ^= 0xff
+  const middle = Math.floor(bytes.length / 2)
+  bytes[middle] = (bytes[middle] ?? 0) ^ 0xff
   await writeFile(layerPath, bytes)
   const result = await dispatchCall(
     table,
