@@ -8,6 +8,15 @@ import * as grpc from '@grpc/grpc-js'
 import { StrataError } from '../../../shared/errors'
 import { CONTAINERD_METHODS } from './containerdProtocol'
 import type { ContainerdMethod } from './containerdProtocol'
+import {
+  stringField,
+  numberOf,
+  sizeField,
+  objectField,
+  arrayField,
+  labelsField,
+  timestampField,
+} from './containerdFields'
 
 /** How long one unary call may take, and how long a read may wait for its next chunk. */
 export interface ContainerdDeadlines {
@@ -369,62 +378,4 @@ class ContentStream extends Readable {
     if (this.timer !== undefined) clearTimeout(this.timer)
     this.timer = undefined
   }
-}
-
-// Field readers for answers decoded by proto-loader (defaults on, int64 as numbers).
-
-function malformed(socket: string, what: string): StrataError {
-  return new StrataError('MALFORMED', `containerd at ${socket} answered without a valid ${what}`, {
-    subject: socket,
-  })
-}
-
-function fieldOf(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && key in value
-    ? (value as Record<string, unknown>)[key]
-    : undefined
-}
-
-function stringField(value: unknown, key: string, socket: string): string {
-  const found = fieldOf(value, key)
-  if (typeof found !== 'string') throw malformed(socket, key)
-  return found
-}
-
-function numberOf(value: unknown, key: string): number | undefined {
-  const found = fieldOf(value, key)
-  return typeof found === 'number' && Number.isSafeInteger(found) ? found : undefined
-}
-
-function sizeField(value: unknown, key: string, socket: string): number {
-  const found = numberOf(value, key)
-  if (found === undefined || found < 0) throw malformed(socket, key)
-  return found
-}
-
-function objectField(value: unknown, key: string, socket: string): object {
-  const found = fieldOf(value, key)
-  if (found === null || typeof found !== 'object') throw malformed(socket, key)
-  return found
-}
-
-function arrayField(value: unknown, key: string, socket: string): readonly unknown[] {
-  const found = fieldOf(value, key)
-  if (!Array.isArray(found)) throw malformed(socket, key)
-  return found as readonly unknown[]
-}
-
-function labelsField(value: unknown): Record<string, string> {
-  const found = fieldOf(value, 'labels')
-  const labels: Record<string, string> = {}
-  if (found === null || typeof found !== 'object') return labels
-  for (const [key, text] of Object.entries(found)) if (typeof text === 'string') labels[key] = text
-  return labels
-}
-
-function timestampField(value: unknown, key: string): string | undefined {
-  const seconds = numberOf(fieldOf(value, key), 'seconds')
-  if (seconds === undefined || seconds <= 0) return undefined
-  const date = new Date(seconds * 1000)
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
 }

@@ -5,6 +5,7 @@
 
 import { fromJSON } from '@grpc/proto-loader'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import { StrataError } from '../../../shared/errors'
 
 const field = (type: string, id: number) => ({ type, id })
 const labels = (id: number) => ({ keyType: 'string', type: 'string', id })
@@ -156,7 +157,7 @@ function method(service: string, name: string): ContainerdMethod {
       ? (definition as Record<string, unknown>)[name]
       : undefined
   if (found === undefined || typeof found !== 'object' || found === null || !('path' in found)) {
-    throw new Error(`containerd protocol: ${service}.${name} is not declared`)
+    throw new StrataError('INTERNAL', `containerd protocol: ${service}.${name} is not declared`)
   }
   return found as ContainerdMethod
 }
