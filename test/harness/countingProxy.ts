@@ -22,6 +22,8 @@ export interface CountingProxy {
   readonly url: string
   /** Response body bytes received from upstream since start (or the last reset). */
   bytesFromUpstream(): number
+  /** Response body bytes received from upstream by wall-clock time `at` (ms since the epoch). */
+  bytesFromUpstreamBy(at: number): number
   /** Zeroes the byte count and the request statistics. */
   reset(): void
   close(): Promise<void>
@@ -40,6 +42,9 @@ export async function startCountingProxy(
 ): Promise<CountingProxy> {
   const upstream = new URL(target.includes('://') ? target : `http://${target}`)
   let counted = 0
+  // (time, count) after each chunk, so a test can ask how much had arrived when something
+  // happened elsewhere (a row appearing in a page) rather than when it got round to asking.
+  let arrivals: { at: number; bytes: number }[] = []
   const stats = { requests: 0, maxInFlight: 0 }
   let inFlight = 0
   const server = createServer((incoming, outgoing) => {
@@ -74,6 +79,7 @@ export async function startCountingProxy(
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
         answer.on('data', (chunk: Buffer) => {
           counted += chunk.length
+          arrivals.push({ at: Date.now(), bytes: counted })
           const middle = Math.floor(length / 2)
           if (corrupt && middle >= seen && middle < seen + chunk.length) {
             const copy = Buffer.from(chunk)
@@ -121,9 +127,11 @@ export async function startCountingProxy(
     url: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
     bytesFromUpstream: () => counted,
+    bytesFromUpstreamBy: (at) => arrivals.findLast((arrival) => arrival.at <= at)?.bytes ?? 0,
     stats,
     reset: () => {
       counted = 0
+      arrivals = []
       stats.requests = 0
       stats.maxInFlight = inFlight
     },

@@ -11,7 +11,7 @@ import { indexLayer } from '../../../electron/files/indexLayer'
 import { buildImageTree } from '../../../electron/filetree/imageTree'
 import { openVerifiedFile } from '../../../electron/sources/blobFile'
 import { bigRealGzipLayer, pushRealLayerImage, type RealLayer } from '../../harness/bigRealLayer'
-import { launchChromium, openPageAt } from '../../harness/browser'
+import { launchChromium } from '../../harness/browser'
 import { startCountingProxy, type CountingProxy } from '../../harness/countingProxy'
 import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
 import { startWebMode, type RunningWebMode } from '../../harness/webMode'
@@ -40,6 +40,16 @@ after(async () => {
   await registry?.stop()
 })
 
+/** Runs in the page before its scripts: records Date.now() when the first file row appears. */
+const FIRST_ROW_CLOCK = `
+  new MutationObserver((changes, observer) => {
+    if (document.querySelector('[data-testid="file-row"]')) {
+      window.strataFirstRowAt = Date.now()
+      observer.disconnect()
+    }
+  }).observe(document, { childList: true, subtree: true })
+`
+
 /** The root of the layer's tree, indexed from the file in one go. */
 async function rootOfNonStreamedIndex(): Promise<string[]> {
   const index = await indexLayer(
@@ -56,13 +66,18 @@ test('the first rows of a downloading 90 MB layer show before 10 % of it has arr
   const size = layer.descriptor.size
   const ref = `${proxy.host}/stream/rootfs:v1`
   const params = new URLSearchParams({ ref, view: 'files' })
-  const { page, pageErrors } = await openPageAt(browser, `${web.url}&${params.toString()}`, {
-    width: 1400,
-    height: 1000,
-  })
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  // The page notes the wall-clock time the first row enters the DOM, so the bytes counted are
+  // those that had arrived when the row appeared, not when a loaded test process noticed it.
+  await page.addInitScript(FIRST_ROW_CLOCK)
+  await page.goto(`${web.url}&${params.toString()}`)
   const rows = page.getByTestId('file-row')
   await rows.first().waitFor({ timeout: 60_000 })
-  const bytesAtFirstRow = proxy.bytesFromUpstream()
+  const firstRowAt = Number(await page.evaluate('window.strataFirstRowAt'))
+  assert.ok(Number.isFinite(firstRowAt) && firstRowAt > 0, 'the page noted no first-row time')
+  const bytesAtFirstRow = proxy.bytesFromUpstreamBy(firstRowAt)
   const progress = page.getByTestId('index-progress')
   const progressText = (await progress.isVisible()) ? ((await progress.textContent()) ?? '') : ''
   console.log(
