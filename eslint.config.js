@@ -4,6 +4,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import i18next from 'eslint-plugin-i18next'
 import strata from './eslint-rules/importRanks.js'
 import { electronRanks } from './eslint-rules/electronRanks.js'
 import { noJsonParseCast } from './eslint-rules/jsonParseCast.js'
@@ -151,11 +152,29 @@ export default tseslint.config(
         {
           root: 'renderer',
           nestedFolders: ['features'],
-          ranks: [['api', 'routing', 'styles'], ['components'], ['features'], ['frame'], ['.']],
+          ranks: [['i18n', 'api', 'routing', 'styles'], ['components'], ['features'], ['frame'], ['.']],
           peers: 'deny',
         },
       ],
     },
   },
   // ---- end of renderer import ranks ----
+  {
+    // Every string a person reads comes from the catalogues (DESIGN.md "Strings and
+    // languages"): no literal text in JSX, nor in the attributes people read or hear.
+    files: ['renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['title', 'aria-label', 'aria-description', 'placeholder', 'alt', 'label'],
+          },
+          'should-validate-template': true,
+        },
+      ],
+    },
+  },
 )

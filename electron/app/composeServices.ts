@@ -35,7 +35,7 @@ import { LayerIndexService } from '../files/layerIndexService'
 import { TagHistoryService } from '../history/tagHistoryService'
 import type { WatchTimers } from '../history/tagWatcher'
 import { ReferrersService } from '../image/referrersService'
-import { PROJECT_ROOT, SAMPLE_LAYOUT_DIR, SAMPLE_REFERENCE } from './appPaths'
+import { PROJECT_ROOT, SAMPLE_LAYOUT_DIR, SAMPLE_REFERENCE, SAMPLES_ROOT } from './appPaths'
 import { isRecord } from '../util/isRecord'
 
 /** Layer blobs kept from registries, least recently used dropped first. */
@@ -80,6 +80,7 @@ export async function composeServices(options: ComposeOptions): Promise<Services
       path: SAMPLE_LAYOUT_DIR,
       reference: SAMPLE_REFERENCE,
     }),
+    samplesRoot: SAMPLES_ROOT,
     dataDir: options.dataDir,
   }
   const { directory, pool } = registry

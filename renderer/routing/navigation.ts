@@ -1,6 +1,6 @@
 // history.pushState / popstate as a tiny store, so back and forward move between views.
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
-import { parseRoute, routeToSearch, sameRoute, type Route } from './route'
+import { parseRoute, routeToSearch, sameRoute, STICKY_PARAMS, type Route } from './route'
 
 const NAVIGATE_EVENT = 'strata:navigate'
 
@@ -22,9 +22,24 @@ export function currentRoute(): Route {
 export interface NavigateOptions {
   /** Replace the history entry instead of adding one (for corrections, not user moves). */
   readonly replace?: boolean
+  /** Take the route as given, without the current lang/present (to switch those off). */
+  readonly exact?: boolean
 }
 
-export function navigate(route: Route, options: NavigateOptions = {}): void {
+/**
+ * The route with the current page's language and presentation mode when it names none, so a
+ * view that builds a route from scratch does not drop them.
+ */
+export function withStickyParams(route: Route, current: Route = currentRoute()): Route {
+  const kept: { -readonly [K in keyof Route]: Route[K] } = { ...route }
+  for (const key of STICKY_PARAMS) {
+    if (kept[key] === undefined && current[key] !== undefined) kept[key] = current[key]
+  }
+  return kept
+}
+
+export function navigate(target: Route, options: NavigateOptions = {}): void {
+  const route = options.exact ? target : withStickyParams(target)
   if (sameRoute(route, currentRoute()) && !options.replace) return
   const url = `${window.location.pathname}${routeToSearch(route)}`
   if (options.replace) window.history.replaceState(null, '', url)
@@ -45,5 +60,5 @@ export function useNavigate(): (route: Route, options?: NavigateOptions) => void
 
 /** An href for a route, so links can be opened, copied and middle-clicked like any link. */
 export function hrefFor(route: Route): string {
-  return `${window.location.pathname}${routeToSearch(route)}`
+  return `${window.location.pathname}${routeToSearch(withStickyParams(route))}`
 }

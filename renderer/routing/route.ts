@@ -11,6 +11,8 @@ export const KNOWN_VIEWS = [
   'sharing',
   'compare',
   'attestations',
+  'lessons',
+  'export',
 ] as const
 export type KnownView = (typeof KNOWN_VIEWS)[number]
 
@@ -35,7 +37,18 @@ export interface Route {
   readonly tag?: string
   /** History view: "tag as of" this date (ISO 8601). */
   readonly at?: string
+  /** Lessons: the lesson open ("layers"); absent = the list of lessons. */
+  readonly lesson?: string
+  /** Lessons: 1-based step of the open lesson. */
+  readonly step?: string
+  /** Language of the page ("en", "es"); kept across moves (see navigation.ts). */
+  readonly lang?: string
+  /** "1": presentation mode (large type, no chrome); kept across moves. */
+  readonly present?: string
 }
+
+/** Parameters that describe how the page is shown rather than what: kept across moves. */
+export const STICKY_PARAMS = ['lang', 'present'] as const
 
 export function isKnownView(view: string): view is KnownView {
   return (KNOWN_VIEWS as readonly string[]).includes(view)
@@ -66,6 +79,10 @@ export function parseRoute(search: string): Route {
     platform: param(params, 'platform'),
     tag: param(params, 'tag'),
     at: param(params, 'at'),
+    lesson: param(params, 'lesson'),
+    step: param(params, 'step'),
+    lang: param(params, 'lang'),
+    present: param(params, 'present'),
   }
   const route: { -readonly [K in keyof Route]: Route[K] } = { view }
   if (ref !== undefined) route.ref = ref
@@ -82,7 +99,19 @@ export function routeToSearch(route: Route, token?: string): string {
   if (token) params.set('token', token)
   if (route.ref) params.set('ref', route.ref)
   params.set('view', route.view)
-  for (const key of ['registry', 'node', 'platform', 'layer', 'path', 'tag', 'at'] as const) {
+  for (const key of [
+    'registry',
+    'node',
+    'platform',
+    'layer',
+    'path',
+    'tag',
+    'at',
+    'lesson',
+    'step',
+    'lang',
+    'present',
+  ] as const) {
     const value = route[key]
     if (value) params.set(key, value)
   }

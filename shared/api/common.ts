@@ -30,6 +30,8 @@ export interface AppInfo {
   readonly mode: 'electron' | 'web'
   /** Source reference of the bundled sample image (an OCI layout in assets/). */
   readonly sampleRef: string
+  /** Absolute folder of the bundled lesson samples (assets/samples); see shared/samples.ts. */
+  readonly samplesRoot: string
   readonly dataDir: string
 }
 
