@@ -11,8 +11,13 @@ export const RENDERER_DIST_DIR = path.join(PROJECT_ROOT, 'dist', 'renderer')
 
 export const SAMPLE_LAYOUT_DIR = path.join(PROJECT_ROOT, 'assets', 'sample')
 
-/** The lesson samples (shared/samples.ts names them; test/harness/samples/ builds them). */
-export const SAMPLES_ROOT = path.join(PROJECT_ROOT, 'assets', 'samples')
+/**
+ * The lesson samples (shared/samples.ts names them; test/harness/samples/ builds them).
+ * $STRATA_SAMPLES_DIR points elsewhere (tests of a missing or damaged sample).
+ */
+export const SAMPLES_ROOT = process.env.STRATA_SAMPLES_DIR
+  ? path.resolve(process.env.STRATA_SAMPLES_DIR)
+  : path.join(PROJECT_ROOT, 'assets', 'samples')
 
 /** The reference name the sample layout's index.json gives its multi-platform image. */
 export const SAMPLE_REFERENCE = 'demo'
