@@ -23,8 +23,8 @@ export interface E2eSession {
   readonly workDir: string
   readonly web: RunningWebMode
   readonly browser: Browser
-  /** Present when the options asked for one. */
-  readonly registry: RunningRegistry | undefined
+  /** The registry the options asked for (throws when they asked for none). */
+  readonly registry: RunningRegistry
   /** A new tab at the app with this query (after the token), e.g. "view=graph&ref=…". */
   open(query: string, viewport?: Viewport): Promise<OpenedPage>
 }
@@ -52,19 +52,28 @@ export function useE2eSession(options: E2eSessionOptions): () => E2eSession {
   before(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), `strata-${options.name}-`))
     if (options.registry) registry = await startRegistry(options.registry)
-    const prepared = { workDir, registry }
+    const started = registry
+    const prepared: Omit<E2eSession, 'web' | 'browser' | 'open'> = {
+      workDir,
+      get registry(): RunningRegistry {
+        if (!started) throw new Error(`e2e session ${options.name} started no registry`)
+        return started
+      },
+    }
     await options.prepare?.(prepared)
-    web = await startWebMode({ env: options.webEnv?.(prepared) })
-    browser = await launchChromium()
-    const running = { ...prepared, web, browser }
+    const runningWeb = await startWebMode({ env: options.webEnv?.(prepared) })
+    web = runningWeb
+    const runningBrowser = await launchChromium()
+    browser = runningBrowser
     session = {
-      ...running,
+      workDir: prepared.workDir,
+      get registry(): RunningRegistry {
+        return prepared.registry
+      },
+      web: runningWeb,
+      browser: runningBrowser,
       open: (query, viewport) =>
-        openPageAt(
-          running.browser,
-          query ? `${running.web.url}&${query}` : running.web.url,
-          viewport,
-        ),
+        openPageAt(runningBrowser, query ? `${runningWeb.url}&${query}` : runningWeb.url, viewport),
     }
   })
 
