@@ -5,18 +5,14 @@
 // sideways, and the digests open their objects: a layer its files, a manifest its graph.
 
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
 import type { Descriptor } from '../../../shared/oci/types'
-import { launchChromium, openPageAt } from '../../harness/browser'
+import { useE2eSession } from '../../harness/e2eSession'
 import { OciLayoutBuilder, type LayerDescriptor } from '../../harness/ociBuilder'
 import { BASE_FILES } from '../../harness/ociFixtureImages'
 import { RegistryPusher } from '../../harness/ociPusher'
-import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
-import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 const REPOSITORY = 'e2e/sharing-fit'
 const LONG_TAG = 'release-candidate-with-a-rather-long-name-11'
@@ -26,59 +22,48 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const
 
-let registry: RunningRegistry
-let web: RunningWebMode
-let browser: Browser
-let workDir: string
 const manifests = new Map<string, Descriptor>()
 let base: LayerDescriptor
 
-before(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'strata-e2e-sharing-'))
-  const builder = new OciLayoutBuilder(join(workDir, 'layout'))
-  registry = await startRegistry()
-  const pusher = new RegistryPusher({ host: registry.host })
-  base = builder.addLayer(BASE_FILES, { compression: 'gzip' })
-  for (const [index, tag] of TAGS.entries()) {
-    const app = builder.addLayer(
-      [{ type: 'file', path: `app-${tag}.txt`, content: `${tag}\n`.repeat(index + 1) }],
-      { compression: 'gzip' },
-    )
-    const config = builder.addConfig({
-      created: `2025-0${1 + (index % 9)}-01T00:00:00Z`,
-      architecture: 'amd64',
-      os: 'linux',
-      rootfs: { type: 'layers', diff_ids: [base.diffId, app.diffId] },
-    })
-    const manifest = builder.addManifest({ config, layers: [base, app] })
-    manifests.set(tag, manifest)
-    await pusher.pushTree(
-      REPOSITORY,
-      manifest.digest,
-      manifest.mediaType,
-      (digest) => builder.getBlob(digest),
-      [tag],
-    )
-  }
-  web = await startWebMode()
-  browser = await launchChromium()
+const session = useE2eSession({
+  name: 'e2e-sharing',
+  registry: {},
+  prepare: async ({ workDir, registry }) => {
+    const builder = new OciLayoutBuilder(join(workDir, 'layout'))
+    const pusher = new RegistryPusher({ host: registry.host })
+    base = builder.addLayer(BASE_FILES, { compression: 'gzip' })
+    for (const [index, tag] of TAGS.entries()) {
+      const app = builder.addLayer(
+        [{ type: 'file', path: `app-${tag}.txt`, content: `${tag}\n`.repeat(index + 1) }],
+        { compression: 'gzip' },
+      )
+      const config = builder.addConfig({
+        created: `2025-0${1 + (index % 9)}-01T00:00:00Z`,
+        architecture: 'amd64',
+        os: 'linux',
+        rootfs: { type: 'layers', diff_ids: [base.diffId, app.diffId] },
+      })
+      const manifest = builder.addManifest({ config, layers: [base, app] })
+      manifests.set(tag, manifest)
+      await pusher.pushTree(
+        REPOSITORY,
+        manifest.digest,
+        manifest.mediaType,
+        (digest) => builder.getBlob(digest),
+        [tag],
+      )
+    }
+  },
 })
 
-after(async () => {
-  await browser?.close()
-  await web?.stop()
-  await registry?.stop()
-  if (workDir) await rm(workDir, { recursive: true, force: true })
-})
-
-const sharingUrl = (): string =>
-  `${web.url}&ref=${encodeURIComponent(`${registry.host}/${REPOSITORY}`)}&view=sharing`
+const sharingQuery = (): string =>
+  `ref=${encodeURIComponent(`${session().registry.host}/${REPOSITORY}`)}&view=sharing`
 
 async function openSharing(size: { width: number; height: number }): Promise<{
   page: Page
   pageErrors: string[]
 }> {
-  const opened = await openPageAt(browser, sharingUrl(), size)
+  const opened = await session().open(sharingQuery(), size)
   await opened.page.getByTestId('sharing-matrix').waitFor({ timeout: 90_000 })
   return opened
 }
