@@ -19,50 +19,67 @@ export function summarizeProvenance(
   predicate: unknown,
 ): ProvenanceSummary | undefined {
   if (!isRecord(predicate)) return undefined
-  return predicateType === SLSA_V02 ? summarizeV02(predicate) : summarizeV1(predicate)
+  return summarize(predicateType === SLSA_V02 ? fieldsOfV02(predicate) : fieldsOfV1(predicate))
 }
 
-function summarizeV02(predicate: Record<string, unknown>): ProvenanceSummary {
+/** Where one SLSA version keeps each part of the summary. */
+interface ProvenanceFields {
+  readonly slsaVersion: ProvenanceSummary['slsaVersion']
+  readonly builderId: string | undefined
+  readonly buildType: string | undefined
+  readonly parameters: readonly { name: string; value: string }[]
+  readonly steps: readonly string[]
+  readonly materials: readonly unknown[]
+  readonly startedOn: string | undefined
+  readonly finishedOn: string | undefined
+}
+
+function fieldsOfV02(predicate: Record<string, unknown>): ProvenanceFields {
   const invocation = rec(predicate, 'invocation')
-  const configSource = rec(invocation, 'configSource')
   const metadata = rec(predicate, 'metadata')
-  const builderId = str(rec(predicate, 'builder'), 'id')
-  const buildType = str(predicate, 'buildType')
-  const startedOn = str(metadata, 'buildStartedOn')
-  const finishedOn = str(metadata, 'buildFinishedOn')
   return {
     slsaVersion: '0.2',
-    ...(builderId !== undefined ? { builderId } : {}),
-    ...(buildType !== undefined ? { buildType } : {}),
+    builderId: str(rec(predicate, 'builder'), 'id'),
+    buildType: str(predicate, 'buildType'),
     parameters: [
-      ...entries(configSource, 'configSource.'),
+      ...entries(rec(invocation, 'configSource'), 'configSource.'),
       ...entries(rec(invocation, 'parameters'), 'parameters.'),
     ],
     steps: steps(rec(predicate, 'buildConfig')),
-    materials: materials(list(predicate, 'materials')),
-    ...(startedOn !== undefined ? { startedOn } : {}),
-    ...(finishedOn !== undefined ? { finishedOn } : {}),
+    materials: list(predicate, 'materials'),
+    startedOn: str(metadata, 'buildStartedOn'),
+    finishedOn: str(metadata, 'buildFinishedOn'),
   }
 }
 
-function summarizeV1(predicate: Record<string, unknown>): ProvenanceSummary {
+function fieldsOfV1(predicate: Record<string, unknown>): ProvenanceFields {
   const definition = rec(predicate, 'buildDefinition')
   const run = rec(predicate, 'runDetails')
   const metadata = rec(run, 'metadata')
-  const builderId = str(rec(run, 'builder'), 'id')
-  const buildType = str(definition, 'buildType')
-  const startedOn = str(metadata, 'startedOn')
-  const finishedOn = str(metadata, 'finishedOn')
   return {
     slsaVersion: '1',
-    ...(builderId !== undefined ? { builderId } : {}),
-    ...(buildType !== undefined ? { buildType } : {}),
+    builderId: str(rec(run, 'builder'), 'id'),
+    buildType: str(definition, 'buildType'),
     parameters: [
       ...entries(rec(definition, 'externalParameters'), ''),
       ...entries(rec(definition, 'internalParameters'), 'internal.'),
     ],
     steps: steps(rec(definition, 'internalParameters') ?? rec(definition, 'externalParameters')),
-    materials: materials(list(definition, 'resolvedDependencies')),
+    materials: list(definition, 'resolvedDependencies'),
+    startedOn: str(metadata, 'startedOn'),
+    finishedOn: str(metadata, 'finishedOn'),
+  }
+}
+
+function summarize(fields: ProvenanceFields): ProvenanceSummary {
+  const { builderId, buildType, startedOn, finishedOn } = fields
+  return {
+    slsaVersion: fields.slsaVersion,
+    ...(builderId !== undefined ? { builderId } : {}),
+    ...(buildType !== undefined ? { buildType } : {}),
+    parameters: [...fields.parameters],
+    steps: [...fields.steps],
+    materials: materials(fields.materials),
     ...(startedOn !== undefined ? { startedOn } : {}),
     ...(finishedOn !== undefined ? { finishedOn } : {}),
   }
