@@ -69,6 +69,25 @@ const DEFAULT_TAGS: Record<SampleName, string> = {
   'containers-storage': 'localhost/strata/sample:1.0',
 }
 
+/** The file in an OCI layout that carries its bundled tag history (the tags sample has one). */
+export const TAG_HISTORY_FILE = 'strata-tag-history.json'
+
+/**
+ * A bundled tag history: when each tag of the layout was seen at which digest. The History view
+ * merges it into the layout's timeline, so a moved tag shows offline. Untrusted on read
+ * (electron/history/bundledTagHistory.ts validates it).
+ */
+export interface SampleTagHistory {
+  readonly format: 'strata-tag-history'
+  readonly version: 1
+  readonly observations: readonly {
+    readonly tag: string
+    readonly digest: string
+    /** ISO 8601 instant, UTC. */
+    readonly seenAt: string
+  }[]
+}
+
 /** The reference string a view opens for a sample. */
 export function sampleRef(samplesRoot: string, name: SampleName, tag?: string): string {
   return formatSourceRef(sampleSource(samplesRoot, name, tag))
