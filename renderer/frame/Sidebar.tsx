@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { call } from '../api/client'
 import { queryKeys } from '../api/queryKeys'
+import { LessonsSourceItem } from '../features/lessons/LessonsSourceItem'
 import { LocalStoresSection } from '../features/stores/LocalStoresSection'
 import { useNavigate } from '../routing/navigation'
 import type { Route } from '../routing/route'
@@ -35,6 +36,7 @@ export function Sidebar({ route, hidden }: { readonly route: Route; readonly hid
             <span className="source-hint">bundled, works offline</span>
           </button>
         </li>
+        <LessonsSourceItem route={route} />
       </ul>
       <LocalStoresSection route={route} />
       <h3 className="sidebar-subtitle">Registries</h3>

@@ -14,6 +14,7 @@ import { HistoryView } from '../features/history/HistoryView'
 import { SharingView } from '../features/sharing/SharingView'
 import { CompareView } from '../features/compare/CompareView'
 import { AttestationsView } from '../features/attestations/AttestationsView'
+import { LessonsView } from '../features/lessons/LessonsView'
 import type { Route } from '../routing/route'
 
 export function ViewSwitch({ route }: { readonly route: Route }) {
@@ -53,6 +54,9 @@ export function ViewSwitch({ route }: { readonly route: Route }) {
       return <CompareView route={route} />
     case 'attestations':
       return <AttestationsView route={route} />
+    case 'lessons':
+      // The lesson panel beside the real view its step drives (a route this switch renders).
+      return <LessonsView route={route} renderTarget={(target) => <ViewSwitch route={target} />} />
     default:
       return (
         <EmptyState title={`Unknown view “${route.view}”`} testId="unknown-view">
