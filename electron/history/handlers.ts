@@ -5,6 +5,7 @@ import { StrataError } from '../../shared/errors'
 import { parseRepository } from '../../shared/reference'
 import { LAYOUT_TAG_REGISTRY, layoutOfRepositoryRef } from '../stores/oci-layout/ociLayoutTags'
 import { movesOf } from './timeline'
+import { importBundledTagHistory } from './bundledTagHistory'
 import type { TagHistoryService } from './tagHistoryService'
 import { optionalCount, optionalString, requiredString } from '../util/argReaders'
 import type { Handler } from '../util/handlerTypes'
@@ -33,10 +34,17 @@ export function createHistoryHandlers(history: TagHistoryService): {
     return { registry: history.registryName(parsed.registry), repository: parsed.repository }
   }
   const watchingList = (): WatchedRepository[] => [...history.watching()]
+  // A layout may carry its own tag history (the bundled samples do): merged before reading.
+  const withBundledHistory = async (registry: string, repository: string): Promise<void> => {
+    if (registry === LAYOUT_TAG_REGISTRY) {
+      await importBundledTagHistory(history.journal, registry, repository)
+    }
+  }
   return {
     'history:timeline': async (args, { signal }) => {
       const { registry, repository } = repositoryOf(args)
       const quay = await history.mergeQuayIfApplicable(registry, repository, signal)
+      await withBundledHistory(registry, repository)
       await history.journal.settled()
       const timeline = history.timeline(registry, repository)
       const watch = history.watchOf(registry, repository)
@@ -65,6 +73,7 @@ export function createHistoryHandlers(history: TagHistoryService): {
       const { registry, repository } = repositoryOf(args)
       const tag = requiredString(args, 'tag')
       const at = parseInstant(requiredString(args, 'at'))
+      await withBundledHistory(registry, repository)
       await history.journal.settled()
       const found = history.asOf(registry, repository, tag, at)
       if (found === undefined) {
