@@ -7,7 +7,7 @@ export const electronRanks = {
     ['tar', 'compression', 'filetree'],
     ['cache', 'sources'],
     ['registry', 'stores'],
-    ['image', 'files', 'history', 'sharing', 'compare', 'attestations'],
+    ['image', 'files', 'history', 'sharing', 'compare', 'attestations', 'exports'],
     ['api'],
     ['app'],
     ['shell', 'web'],

@@ -7,6 +7,7 @@ import { requiredString } from '../util/argReaders'
 import type { Services } from './services'
 import { createAttestationsHandlers } from '../attestations/handlers'
 import { createCompareHandlers } from '../compare/handlers'
+import { createExportsHandlers } from '../exports/handlers'
 import { createFileHandlers } from '../files/handlers'
 import { createHistoryHandlers } from '../history/handlers'
 import { createImageHandlers } from '../image/handlers'
@@ -41,6 +42,7 @@ export function createHandlers(services: Services): HandlerTable {
     ...createHistoryHandlers(services.history),
     ...createSharingHandlers(services),
     ...createCompareHandlers(services),
+    ...createExportsHandlers(services),
     ...createAttestationsHandlers({
       openSource: (ref, signal) => services.openSource(ref, signal),
       readImageFile: imageFileReader(services),

@@ -7,6 +7,7 @@
 import type { AttestationsOperations } from './attestations'
 import type { AppOperations } from './common'
 import type { CompareOperations } from './compare'
+import type { ExportsOperations } from './exports'
 import type { FilesOperations } from './files'
 import type { HistoryOperations } from './history'
 import type { ImageOperations } from './image'
@@ -18,6 +19,7 @@ export * from './attestations'
 export * from './bridge'
 export * from './common'
 export * from './compare'
+export * from './exports'
 export * from './files'
 export * from './history'
 export * from './image'
@@ -37,7 +39,8 @@ export interface ApiOperations
     HistoryOperations,
     SharingOperations,
     CompareOperations,
-    AttestationsOperations {}
+    AttestationsOperations,
+    ExportsOperations {}
 
 export type OperationName = keyof ApiOperations
 export type ArgsOf<N extends OperationName> = ApiOperations[N]['args']
@@ -81,6 +84,7 @@ export const OPERATION_NAMES = [
   'sharing:compute',
   'compare:images',
   'attestations:decode',
+  'exports:image',
 ] as const satisfies readonly OperationName[]
 
 // Compile-time check that OPERATION_NAMES lists every operation.
