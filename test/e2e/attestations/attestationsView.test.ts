@@ -5,12 +5,12 @@
 // this machine's dpkg packages opens from the file viewer and its table search finds one.
 
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, openPageAt } from '../../harness/browser'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { openPageAt } from '../../harness/browser'
+import { useE2eSession } from '../../harness/e2eSession'
 import { pushTestImage, type PushedTestImage } from '../../harness/imagePushing'
 import { OciLayoutBuilder } from '../../harness/ociBuilder'
-import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
 import { dpkgPackages, spdxDocument } from '../../harness/sboms'
 import {
   buildCosignSignatureImage,
@@ -18,48 +18,39 @@ import {
   pushCosignSignatureTag,
   type SigningKey,
 } from '../../harness/signatures'
-import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 const REPO = 'e2e/signed'
 const packages = dpkgPackages()
 
-let registry: RunningRegistry
-let web: RunningWebMode
-let browser: Browser
 let image: PushedTestImage
 let key: SigningKey
 let signatureDigest: string
 let ref: string
 
-before(async () => {
-  registry = await startRegistry()
-  image = await pushTestImage(registry.host, REPO, ['v1'], {
-    layers: [
-      [{ type: 'file', path: 'app', content: 'signed app\n' }],
-      [
-        { type: 'dir', path: 'usr/share/sbom' },
-        { type: 'file', path: 'usr/share/sbom/app.spdx.json', content: spdxDocument(packages) },
+const session = useE2eSession({
+  name: 'e2e-attestations',
+  registry: {},
+  prepare: async ({ registry }) => {
+    image = await pushTestImage(registry.host, REPO, ['v1'], {
+      layers: [
+        [{ type: 'file', path: 'app', content: 'signed app\n' }],
+        [
+          { type: 'dir', path: 'usr/share/sbom' },
+          { type: 'file', path: 'usr/share/sbom/app.spdx.json', content: spdxDocument(packages) },
+        ],
       ],
-    ],
-  })
-  ref = `${registry.host}/${REPO}:v1`
-  key = generateSigningKey('ecdsa-p256')
-  const builder = new OciLayoutBuilder('/nonexistent')
-  const signature = buildCosignSignatureImage(builder, {
-    subject: image.manifest,
-    dockerReference: `${registry.host}/${REPO}`,
-    key,
-  })
-  signatureDigest = signature.digest
-  await pushCosignSignatureTag(registry.host, REPO, builder, signature, image.manifest)
-  web = await startWebMode()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await web?.stop()
-  await registry?.stop()
+    })
+    ref = `${registry.host}/${REPO}:v1`
+    key = generateSigningKey('ecdsa-p256')
+    const builder = new OciLayoutBuilder('/nonexistent')
+    const signature = buildCosignSignatureImage(builder, {
+      subject: image.manifest,
+      dockerReference: `${registry.host}/${REPO}`,
+      key,
+    })
+    signatureDigest = signature.digest
+    await pushCosignSignatureTag(registry.host, REPO, builder, signature, image.manifest)
+  },
 })
 
 async function status(page: Page): Promise<string | null> {
@@ -78,7 +69,10 @@ async function verifyWith(page: Page, pem: string, expected: string): Promise<vo
 
 test('a .sig signature written by the harness from the spec, from the graph: not verified, then verified with the pasted key', async () => {
   const params = new URLSearchParams({ ref, view: 'graph', node: signatureDigest })
-  const { page, pageErrors } = await openPageAt(browser, `${web.url}&${params.toString()}`)
+  const { page, pageErrors } = await openPageAt(
+    session().browser,
+    `${session().web.url}&${params.toString()}`,
+  )
   try {
     const open = page.getByTestId('open-attestation')
     await open.waitFor({ timeout: 60_000 })
@@ -102,7 +96,10 @@ test('a .sig signature written by the harness from the spec, from the graph: not
 
 test('an SPDX file written by the harness from the spec (dpkg data) opens from the file viewer; its search finds a package', async () => {
   const params = new URLSearchParams({ ref, view: 'files', path: '/usr/share/sbom/app.spdx.json' })
-  const { page, pageErrors } = await openPageAt(browser, `${web.url}&${params.toString()}`)
+  const { page, pageErrors } = await openPageAt(
+    session().browser,
+    `${session().web.url}&${params.toString()}`,
+  )
   try {
     const open = page.getByTestId('open-as-attestation')
     await open.waitFor({ timeout: 60_000 })

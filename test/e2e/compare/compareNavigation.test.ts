@@ -5,23 +5,18 @@
 // opens its object, and the page never scrolls sideways.
 
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
 import type { Descriptor } from '../../../shared/oci/types'
-import { launchChromium, openPageAt } from '../../harness/browser'
+import { openPageAt } from '../../harness/browser'
+import { useE2eSession } from '../../harness/e2eSession'
 import { OciLayoutBuilder, type TarEntrySpec } from '../../harness/ociBuilder'
 import { BASE_FILES } from '../../harness/ociFixtureImages'
-import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 const PAGES = 12
 const EXTRA_FILES = 40
 
-let web: RunningWebMode
-let browser: Browser
-let workDir: string
 let layoutDir: string
 let left: { manifest: Descriptor; config: Descriptor; layers: Descriptor[] }
 
@@ -60,21 +55,15 @@ function buildImage(builder: OciLayoutBuilder, side: 'one' | 'two') {
   return { manifest, config, layers: [base, app] }
 }
 
-before(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'strata-e2e-compare-nav-'))
-  layoutDir = join(workDir, 'layout')
-  const builder = new OciLayoutBuilder(layoutDir)
-  left = buildImage(builder, 'one')
-  buildImage(builder, 'two')
-  await builder.write()
-  web = await startWebMode()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await web?.stop()
-  if (workDir) await rm(workDir, { recursive: true, force: true })
+const session = useE2eSession({
+  name: 'e2e-compare-nav',
+  prepare: async ({ workDir }) => {
+    layoutDir = join(workDir, 'layout')
+    const builder = new OciLayoutBuilder(layoutDir)
+    left = buildImage(builder, 'one')
+    buildImage(builder, 'two')
+    await builder.write()
+  },
 })
 
 const SIZES = [
@@ -124,7 +113,11 @@ async function openFileList(page: Page): Promise<string[]> {
 
 for (const size of SIZES) {
   test(`${size.width}×${size.height}: natural order, the opened diff scrolls into view`, async () => {
-    const { page, pageErrors } = await openPageAt(browser, `${web.url}${compareQuery()}`, size)
+    const { page, pageErrors } = await openPageAt(
+      session().browser,
+      `${session().web.url}${compareQuery()}`,
+      size,
+    )
     const paths = await openFileList(page)
     const pages = paths.filter((p) => /^\/app\/page\d+\.txt$/.test(p))
     assert.deepEqual(
@@ -151,7 +144,11 @@ for (const size of SIZES) {
 }
 
 test('digests in Compare are links: manifest, config and layer open their objects', async () => {
-  const { page, pageErrors } = await openPageAt(browser, `${web.url}${compareQuery()}`, SIZES[0])
+  const { page, pageErrors } = await openPageAt(
+    session().browser,
+    `${session().web.url}${compareQuery()}`,
+    SIZES[0],
+  )
   await page.getByTestId('compare-layers').waitFor({ timeout: 90_000 })
   await noSidewaysScroll(page, 'compare')
 

@@ -5,73 +5,62 @@
 // view has room for its ASCII column; "1 line", not "1 lines"; the page never scrolls sideways.
 
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, openPageAt } from '../../harness/browser'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { openPageAt } from '../../harness/browser'
+import { useE2eSession } from '../../harness/e2eSession'
 import { BINARY } from '../../harness/filesFixtures'
 import { OciLayoutBuilder, type TarEntrySpec } from '../../harness/ociBuilder'
-import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 const LONG_TARGET =
   '../../opt/vendor/example-toolkit/releases/2024.03/lib/x86_64-linux-gnu/libexample.so.1.2.3'
 
-let web: RunningWebMode
-let browser: Browser
-let workDir: string
 let imageRef: string
 
-before(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), 'strata-e2e-files-table-'))
-  const dir = path.join(workDir, 'layout')
-  const builder = new OciLayoutBuilder(dir)
-  const stamp = (files: readonly TarEntrySpec[]): TarEntrySpec[] =>
-    files.map((f) => ({ ...f, mtime: 1_709_294_400 }))
-  const base = builder.addLayer(
-    stamp([
-      { type: 'dir', path: 'etc' },
-      { type: 'file', path: 'etc/one-line.txt', content: 'just one line\n' },
-      { type: 'dir', path: 'usr' },
-      { type: 'dir', path: 'usr/lib' },
-      { type: 'dir', path: 'usr/lib/deep' },
-      { type: 'file', path: 'usr/lib/deep/conf.txt', content: 'a = 1\n' },
-      { type: 'file', path: 'usr/lib/blob.bin', content: BINARY },
-      { type: 'symlink', path: 'usr/lib/current', target: LONG_TARGET },
-    ]),
-    { compression: 'gzip' },
-  )
-  // The top layer changes one file deep below usr/, and nothing below etc/.
-  const top = builder.addLayer(
-    stamp([
-      { type: 'dir', path: 'usr' },
-      { type: 'dir', path: 'usr/lib' },
-      { type: 'dir', path: 'usr/lib/deep' },
-      { type: 'file', path: 'usr/lib/deep/conf.txt', content: 'a = 2\n' },
-    ]),
-    { compression: 'gzip' },
-  )
-  const config = builder.addConfig({
-    architecture: 'amd64',
-    os: 'linux',
-    rootfs: { type: 'layers', diff_ids: [base.diffId, top.diffId] },
-  })
-  builder.tag('t', builder.addManifest({ config, layers: [base, top] }))
-  await builder.write()
-  imageRef = `oci:${dir}:t`
-  web = await startWebMode()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await web?.stop()
-  if (workDir) await rm(workDir, { recursive: true, force: true })
+const session = useE2eSession({
+  name: 'e2e-files-table',
+  prepare: async ({ workDir }) => {
+    const dir = path.join(workDir, 'layout')
+    const builder = new OciLayoutBuilder(dir)
+    const stamp = (files: readonly TarEntrySpec[]): TarEntrySpec[] =>
+      files.map((f) => ({ ...f, mtime: 1_709_294_400 }))
+    const base = builder.addLayer(
+      stamp([
+        { type: 'dir', path: 'etc' },
+        { type: 'file', path: 'etc/one-line.txt', content: 'just one line\n' },
+        { type: 'dir', path: 'usr' },
+        { type: 'dir', path: 'usr/lib' },
+        { type: 'dir', path: 'usr/lib/deep' },
+        { type: 'file', path: 'usr/lib/deep/conf.txt', content: 'a = 1\n' },
+        { type: 'file', path: 'usr/lib/blob.bin', content: BINARY },
+        { type: 'symlink', path: 'usr/lib/current', target: LONG_TARGET },
+      ]),
+      { compression: 'gzip' },
+    )
+    // The top layer changes one file deep below usr/, and nothing below etc/.
+    const top = builder.addLayer(
+      stamp([
+        { type: 'dir', path: 'usr' },
+        { type: 'dir', path: 'usr/lib' },
+        { type: 'dir', path: 'usr/lib/deep' },
+        { type: 'file', path: 'usr/lib/deep/conf.txt', content: 'a = 2\n' },
+      ]),
+      { compression: 'gzip' },
+    )
+    const config = builder.addConfig({
+      architecture: 'amd64',
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [base.diffId, top.diffId] },
+    })
+    builder.tag('t', builder.addManifest({ config, layers: [base, top] }))
+    await builder.write()
+    imageRef = `oci:${dir}:t`
+  },
 })
 
 function filesUrl(extra: Record<string, string> = {}): string {
-  return `${web.url}&${new URLSearchParams({ ref: imageRef, view: 'files', ...extra }).toString()}`
+  return `${session().web.url}&${new URLSearchParams({ ref: imageRef, view: 'files', ...extra }).toString()}`
 }
 
 function row(page: Page, imagePath: string) {
@@ -128,7 +117,7 @@ for (const size of [
 ]) {
   test(`${size.width}×${size.height}: table columns, times, marks and plurals with the viewer open`, async () => {
     const { page, pageErrors } = await openPageAt(
-      browser,
+      session().browser,
       filesUrl({ path: '/etc/one-line.txt' }),
       size,
     )
@@ -182,7 +171,7 @@ for (const size of [
 
   test(`${size.width}×${size.height}: the hex view shows its ASCII column without overflow`, async () => {
     const { page, pageErrors } = await openPageAt(
-      browser,
+      session().browser,
       filesUrl({ path: '/usr/lib/blob.bin' }),
       size,
     )

@@ -6,84 +6,73 @@
 
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { after, before, test } from 'node:test'
-import type { Browser } from 'playwright-core'
+import { test } from 'node:test'
 import { summarizeElf } from '../../../electron/files/inspect/elfSummary'
-import { launchChromium, openPageAt, type OpenedPage } from '../../harness/browser'
+import { openPageAt, type OpenedPage } from '../../harness/browser'
+import { useE2eSession } from '../../harness/e2eSession'
 import { pushTestImage } from '../../harness/imagePushing'
-import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
-import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
-let registry: RunningRegistry
-let web: RunningWebMode
-let browser: Browser
-let workDir: string
 let ref: string
 let elfBytes: Buffer
 let keyText: string
 let fingerprint: string
 
-before(async () => {
-  registry = await startRegistry()
-  workDir = await mkdtemp(path.join(tmpdir(), 'strata-inspect-e2e-'))
-  elfBytes = await readFile('/usr/bin/env')
-  const keyPath = path.join(workDir, 'key.pem')
-  execFileSync('openssl', [
-    'genpkey',
-    '-algorithm',
-    'EC',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-out',
-    keyPath,
-  ])
-  const cert = execFileSync('openssl', [
-    'req',
-    '-x509',
-    '-new',
-    '-key',
-    keyPath,
-    '-days',
-    '3',
-    '-subj',
-    '/CN=panel.test',
-  ])
-  fingerprint =
-    /=(.*)$/m.exec(
-      execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256'], {
-        input: cert,
-      }).toString(),
-    )?.[1] ?? ''
-  keyText = await readFile(keyPath, 'utf8')
-  await pushTestImage(registry.host, 'inspect/panel', ['v1'], {
-    layers: [
-      [
-        { type: 'dir', path: 'usr/bin' },
-        { type: 'file', path: 'usr/bin/env', content: elfBytes, mode: 0o755 },
-        { type: 'dir', path: 'etc' },
-        { type: 'file', path: 'etc/server.pem', content: `${cert.toString()}${keyText}` },
-        { type: 'file', path: 'etc/motd', content: 'hello\n' },
+const session = useE2eSession({
+  name: 'e2e-inspect',
+  registry: {},
+  prepare: async ({ workDir, registry }) => {
+    elfBytes = await readFile('/usr/bin/env')
+    const keyPath = path.join(workDir, 'key.pem')
+    execFileSync('openssl', [
+      'genpkey',
+      '-algorithm',
+      'EC',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-out',
+      keyPath,
+    ])
+    const cert = execFileSync('openssl', [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      keyPath,
+      '-days',
+      '3',
+      '-subj',
+      '/CN=panel.test',
+    ])
+    fingerprint =
+      /=(.*)$/m.exec(
+        execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256'], {
+          input: cert,
+        }).toString(),
+      )?.[1] ?? ''
+    keyText = await readFile(keyPath, 'utf8')
+    await pushTestImage(registry.host, 'inspect/panel', ['v1'], {
+      layers: [
+        [
+          { type: 'dir', path: 'usr/bin' },
+          { type: 'file', path: 'usr/bin/env', content: elfBytes, mode: 0o755 },
+          { type: 'dir', path: 'etc' },
+          { type: 'file', path: 'etc/server.pem', content: `${cert.toString()}${keyText}` },
+          { type: 'file', path: 'etc/motd', content: 'hello\n' },
+        ],
       ],
-    ],
-  })
-  ref = `${registry.host}/inspect/panel:v1`
-  web = await startWebMode()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await web?.stop()
-  await registry?.stop()
-  if (workDir) await rm(workDir, { recursive: true, force: true })
+    })
+    ref = `${registry.host}/inspect/panel:v1`
+  },
 })
 
 function openFile(filePath: string): Promise<OpenedPage> {
   const params = new URLSearchParams({ ref, view: 'files', path: filePath })
-  return openPageAt(browser, `${web.url}&${params.toString()}`, { width: 1400, height: 950 })
+  return openPageAt(session().browser, `${session().web.url}&${params.toString()}`, {
+    width: 1400,
+    height: 950,
+  })
 }
 
 test('an ELF file: the panel shows its needed libraries and build ID', async () => {

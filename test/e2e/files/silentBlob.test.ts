@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core'
 import { launchChromium, openPageAt } from '../../harness/browser'
 import { pushTestImage } from '../../harness/imagePushing'
 import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
+import { assertElapsedRuns, cancelEveryWaitingCall } from '../../harness/waitingCalls'
 import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 let registry: RunningRegistry
@@ -84,22 +85,13 @@ test('a layer request that is never answered: elapsed time and Cancel in the Fil
   console.log(`# the waiting files call showed ${shownAfter} ms after the page sent it`)
   assert.ok(listSent > 0 && shownAfter < 2500, `shown ${shownAfter} ms after the call`)
   assert.ok(held.size >= 1, 'Strata is waiting on the silent layer request')
-  const firstElapsed = Number(await waiting.getAttribute('data-elapsed'))
   // Elapsed times tick together once a second (from the first waiting call), so two seconds
   // always show a later figure.
-  await page.waitForTimeout(2100)
-  assert.ok(Number(await waiting.getAttribute('data-elapsed')) > firstElapsed, 'the time runs')
+  await assertElapsedRuns(page, waiting, 2100)
 
   // The layer strip waits on the same layer (layers:index): the read stops when every call
   // waiting on it is cancelled, so each waiting call's Cancel is clicked.
-  const cancelledAt = Date.now()
-  const cancels = page.getByTestId('status-call-cancel')
-  while ((await cancels.count()) > 0 && Date.now() - cancelledAt < 10_000) {
-    await cancels
-      .first()
-      .click({ timeout: 2000 })
-      .catch(() => undefined)
-  }
+  await cancelEveryWaitingCall(page)
   await page.locator('[data-testid="error-panel"][data-code="CANCELLED"]').first().waitFor()
   const deadline = Date.now() + 10_000
   while (held.size > 0 && Date.now() < deadline) await page.waitForTimeout(100)

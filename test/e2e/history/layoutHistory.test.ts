@@ -6,20 +6,15 @@
 // digest's bar clear of the move marker and the moved digests as links.
 
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
 import { readLayoutTags } from '../../../electron/stores/oci-layout/ociLayoutTags'
-import { launchChromium, openPageAt } from '../../harness/browser'
+import { openPageAt } from '../../harness/browser'
+import { useE2eSession } from '../../harness/e2eSession'
 import { OciLayoutBuilder } from '../../harness/ociBuilder'
 import { runTool } from '../../harness/tools'
-import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
-let web: RunningWebMode
-let browser: Browser
-let workDir: string
 let source: string
 let layout: string
 
@@ -29,47 +24,41 @@ async function digestOf(tag: string): Promise<string> {
   return entry.digest
 }
 
-before(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'strata-e2e-layout-history-'))
-  source = join(workDir, 'source')
-  layout = join(workDir, 'layout')
-  const builder = new OciLayoutBuilder(source)
-  for (const [name, created] of [
-    ['one', '2024-01-01T00:00:00Z'],
-    ['two', '2025-01-01T00:00:00Z'],
-  ] as const) {
-    const layer = builder.addLayer([{ type: 'file', path: `${name}.txt`, content: name }], {
-      compression: 'gzip',
-    })
-    const config = builder.addConfig({
-      created,
-      architecture: 'amd64',
-      os: 'linux',
-      rootfs: { type: 'layers', diff_ids: [layer.diffId] },
-    })
-    builder.tag(name, builder.addManifest({ config, layers: [layer] }))
-  }
-  await builder.write()
-  for (const [from, to] of [
-    ['one', 'v1'],
-    ['two', 'v2'],
-    ['one', 'latest'],
-  ] as const) {
-    await runTool('skopeo', ['copy', '-q', `oci:${source}:${from}`, `oci:${layout}:${to}`])
-  }
-  web = await startWebMode()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await web?.stop()
-  if (workDir) await rm(workDir, { recursive: true, force: true })
+const session = useE2eSession({
+  name: 'e2e-layout-history',
+  prepare: async ({ workDir }) => {
+    source = join(workDir, 'source')
+    layout = join(workDir, 'layout')
+    const builder = new OciLayoutBuilder(source)
+    for (const [name, created] of [
+      ['one', '2024-01-01T00:00:00Z'],
+      ['two', '2025-01-01T00:00:00Z'],
+    ] as const) {
+      const layer = builder.addLayer([{ type: 'file', path: `${name}.txt`, content: name }], {
+        compression: 'gzip',
+      })
+      const config = builder.addConfig({
+        created,
+        architecture: 'amd64',
+        os: 'linux',
+        rootfs: { type: 'layers', diff_ids: [layer.diffId] },
+      })
+      builder.tag(name, builder.addManifest({ config, layers: [layer] }))
+    }
+    await builder.write()
+    for (const [from, to] of [
+      ['one', 'v1'],
+      ['two', 'v2'],
+      ['one', 'latest'],
+    ] as const) {
+      await runTool('skopeo', ['copy', '-q', `oci:${source}:${from}`, `oci:${layout}:${to}`])
+    }
+  },
 })
 
 const SIZE = { width: 1024, height: 700 }
 const view = (name: string, ref: string): string =>
-  `${web.url}&ref=${encodeURIComponent(ref)}&view=${name}`
+  `${session().web.url}&ref=${encodeURIComponent(ref)}&view=${name}`
 
 /** How far the page (or the main area) scrolls sideways; 0 when nothing overflows. */
 async function sidewaysOverflow(page: Page): Promise<number> {
@@ -86,7 +75,11 @@ async function record(page: Page, tags: number): Promise<void> {
 }
 
 test('a layout with ref.name tags has a Tags tab listing them, digests opening their objects', async () => {
-  const { page, pageErrors } = await openPageAt(browser, view('graph', `oci:${layout}:v1`), SIZE)
+  const { page, pageErrors } = await openPageAt(
+    session().browser,
+    view('graph', `oci:${layout}:v1`),
+    SIZE,
+  )
   await page.getByTestId('tab-tags').click()
   await page.getByTestId('tags-header').waitFor({ timeout: 60_000 })
   const rows = page.getByTestId('tag-item')
@@ -114,7 +107,11 @@ test('a layout with ref.name tags has a Tags tab listing them, digests opening t
 })
 
 test('History on a layout: a moved tag, times on one UTC clock with seconds, links', async () => {
-  const { page, pageErrors } = await openPageAt(browser, view('tags', `oci:${layout}`), SIZE)
+  const { page, pageErrors } = await openPageAt(
+    session().browser,
+    view('tags', `oci:${layout}`),
+    SIZE,
+  )
   await page.getByTestId('tab-history').click()
   await page.getByTestId('history-view').waitFor()
   await record(page, 3)
@@ -130,7 +127,9 @@ test('History on a layout: a moved tag, times on one UTC clock with seconds, lin
   // The move's window is told with seconds when the minutes are equal, in UTC.
   const when = (await move.getByTestId('history-move-when').textContent()) ?? ''
   const times = [
-    ...when.matchAll(/(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{3})? UTC/g),
+    ...when.matchAll(
+      /([A-Z][a-z]{2} \d{1,2}, \d{4}), (\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d{3})? UTC/g,
+    ),
   ]
   assert.equal(times.length, 2, when)
   const [before, after] = times
@@ -160,7 +159,9 @@ test('History on a layout: a moved tag, times on one UTC clock with seconds, lin
       `${where}: ticks read alike: ${ticks.join(' | ')}`,
     )
     for (const tick of ticks) {
-      const parts = /^(?:\d{4}-\d{2}-\d{2} )?([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?$/.exec(tick)
+      const parts = /^(?:[A-Z][a-z]{2} \d{1,2}, )?([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?$/.exec(
+        tick,
+      )
       assert.ok(parts, `${where}: tick "${tick}" is a 24-hour time like the moves list's`)
       assert.ok(
         within(minuteOf(parts[1] ?? '', parts[2] ?? '')),

@@ -4,20 +4,15 @@
 // leaves the view where it was.
 
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
 import type { Platform } from '../../../shared/oci/types'
-import { launchChromium, openPageAt } from '../../harness/browser'
+import { openPageAt } from '../../harness/browser'
+import { useE2eSession } from '../../harness/e2eSession'
 import { buildTestImage } from '../../harness/imagePushing'
 import { OciLayoutBuilder } from '../../harness/ociBuilder'
-import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
-let web: RunningWebMode
-let browser: Browser
-let workDir: string
 let fourPlatformRef: string
 let sevenTagsRef: string
 
@@ -59,18 +54,12 @@ async function writeSevenTagLayout(dir: string): Promise<string> {
   return `oci:${dir}`
 }
 
-before(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), 'strata-graph-fit-'))
-  fourPlatformRef = await writeFourPlatformLayout(path.join(workDir, 'multi'))
-  sevenTagsRef = await writeSevenTagLayout(path.join(workDir, 'seven'))
-  web = await startWebMode()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await web?.stop()
-  if (workDir) await rm(workDir, { recursive: true, force: true })
+const session = useE2eSession({
+  name: 'graph-fit',
+  prepare: async ({ workDir }) => {
+    fourPlatformRef = await writeFourPlatformLayout(path.join(workDir, 'multi'))
+    sevenTagsRef = await writeSevenTagLayout(path.join(workDir, 'seven'))
+  },
 })
 
 const VIEWPORTS = [
@@ -142,7 +131,11 @@ for (const viewport of VIEWPORTS) {
     test(`${size}: Fit shows every node of ${graph.name}; a click moves nothing`, async () => {
       const ref = graph.ref()
       const query = ref === undefined ? '' : `&ref=${encodeURIComponent(ref)}&view=graph`
-      const { page, pageErrors } = await openPageAt(browser, `${web.url}${query}`, viewport)
+      const { page, pageErrors } = await openPageAt(
+        session().browser,
+        `${session().web.url}${query}`,
+        viewport,
+      )
       const nodes = page.getByTestId('graph-node')
       await nodes.first().waitFor()
       if (graph.name !== 'the bundled sample') assert.equal(await nodes.count(), graph.nodes)
@@ -177,8 +170,8 @@ for (const viewport of VIEWPORTS) {
 
 test('an OCI layout shows each manifest’s tag name on its node', async () => {
   const { page, pageErrors } = await openPageAt(
-    browser,
-    `${web.url}&ref=${encodeURIComponent(sevenTagsRef)}&view=graph`,
+    session().browser,
+    `${session().web.url}&ref=${encodeURIComponent(sevenTagsRef)}&view=graph`,
     { width: 1920, height: 1080 },
   )
   const manifests = page.locator('[data-testid="graph-node"][data-kind="manifest"]')
@@ -207,7 +200,10 @@ test('an OCI layout shows each manifest’s tag name on its node', async () => {
 })
 
 test('1024×700: hiding and showing the sources sidebar keeps every node in view', async () => {
-  const { page, pageErrors } = await openPageAt(browser, web.url, { width: 1024, height: 700 })
+  const { page, pageErrors } = await openPageAt(session().browser, session().web.url, {
+    width: 1024,
+    height: 700,
+  })
   await page.getByTestId('graph-node').first().waitFor()
   await page.getByRole('button', { name: 'Hide sources' }).click()
   await page.waitForTimeout(200)

@@ -4,58 +4,43 @@
 // At 1024×700 and 1920×1080, without sideways overflow.
 
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, openPageAt } from '../../harness/browser'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { openPageAt } from '../../harness/browser'
+import { useE2eSession } from '../../harness/e2eSession'
 import { OciLayoutBuilder } from '../../harness/ociBuilder'
 import { RegistryPusher } from '../../harness/ociPusher'
-import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
-import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 /** More repositories than a 1080 px window shows. */
 const FILLER_REPOSITORIES = 40
 
-let registry: RunningRegistry
-let web: RunningWebMode
-let browser: Browser
-let workDir: string
-
-before(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'strata-e2e-tag-counts-'))
-  const builder = new OciLayoutBuilder(join(workDir, 'layout'))
-  const layer = builder.addLayer([{ type: 'file', path: 'hello.txt', content: 'hello\n' }], {
-    compression: 'gzip',
-  })
-  const config = builder.addConfig({
-    architecture: 'amd64',
-    os: 'linux',
-    rootfs: { type: 'layers', diff_ids: [layer.diffId] },
-  })
-  const manifest = builder.addManifest({ config, layers: [layer] })
-  const blobs = (digest: string): Uint8Array | undefined => builder.getBlob(digest)
-  registry = await startRegistry()
-  const pusher = new RegistryPusher({ host: registry.host })
-  const push = (repository: string, tags: readonly string[]) =>
-    pusher.pushTree(repository, manifest.digest, manifest.mediaType, blobs, [...tags])
-  // "aaa/…" sorts first in the catalog, "zzz/last" last.
-  await push('aaa/one', ['v1'])
-  await push('aaa/three', ['v1', 'v2', 'latest'])
-  for (let i = 0; i < FILLER_REPOSITORIES; i++) {
-    await push(`mmm/filler-${String(i).padStart(2, '0')}`, ['v1', 'v2'])
-  }
-  await push('zzz/last', ['a', 'b', 'c', 'd'])
-  web = await startWebMode()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await web?.stop()
-  await registry?.stop()
-  if (workDir) await rm(workDir, { recursive: true, force: true })
+const session = useE2eSession({
+  name: 'e2e-tag-counts',
+  registry: {},
+  prepare: async ({ workDir, registry }) => {
+    const builder = new OciLayoutBuilder(join(workDir, 'layout'))
+    const layer = builder.addLayer([{ type: 'file', path: 'hello.txt', content: 'hello\n' }], {
+      compression: 'gzip',
+    })
+    const config = builder.addConfig({
+      architecture: 'amd64',
+      os: 'linux',
+      rootfs: { type: 'layers', diff_ids: [layer.diffId] },
+    })
+    const manifest = builder.addManifest({ config, layers: [layer] })
+    const blobs = (digest: string): Uint8Array | undefined => builder.getBlob(digest)
+    const pusher = new RegistryPusher({ host: registry.host })
+    const push = (repository: string, tags: readonly string[]) =>
+      pusher.pushTree(repository, manifest.digest, manifest.mediaType, blobs, [...tags])
+    // "aaa/…" sorts first in the catalog, "zzz/last" last.
+    await push('aaa/one', ['v1'])
+    await push('aaa/three', ['v1', 'v2', 'latest'])
+    for (let i = 0; i < FILLER_REPOSITORIES; i++) {
+      await push(`mmm/filler-${String(i).padStart(2, '0')}`, ['v1', 'v2'])
+    }
+    await push('zzz/last', ['a', 'b', 'c', 'd'])
+  },
 })
 
 const PAGE_OVERFLOW = `(() => {
@@ -77,8 +62,12 @@ for (const size of [
   { width: 1920, height: 1080 },
 ]) {
   test(`${size.width}×${size.height}: tag counts for the rows on screen, lazily`, async () => {
-    const query = `&view=repositories&registry=${encodeURIComponent(registry.host)}`
-    const { page, pageErrors } = await openPageAt(browser, `${web.url}${query}`, size)
+    const query = `&view=repositories&registry=${encodeURIComponent(session().registry.host)}`
+    const { page, pageErrors } = await openPageAt(
+      session().browser,
+      `${session().web.url}${query}`,
+      size,
+    )
     await countOf(page, 'aaa/one').filter({ hasText: '1 tag' }).waitFor({ timeout: 60_000 })
     await countOf(page, 'aaa/three').filter({ hasText: '3 tags' }).waitFor()
     assert.equal(await countOf(page, 'aaa/three').getAttribute('data-count'), '3')

@@ -6,47 +6,37 @@
 
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import { promisify } from 'node:util'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, openPageAt } from '../../harness/browser'
+import type { Page } from 'playwright-core'
+import { openPageAt } from '../../harness/browser'
+import { useE2eSession } from '../../harness/e2eSession'
 import { toolPath } from '../../harness/tools'
-import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 const SAMPLE = path.resolve(import.meta.dirname, '..', '..', '..', 'assets', 'sample')
 
-let web: RunningWebMode
-let browser: Browser
-let workDir: string
 let archive: string
 let emptyStore: string
 
-before(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), 'strata-e2e-local-dead-ends-'))
-  archive = path.join(workDir, 'sample.tar')
-  // The sample's amd64 image as `docker save` writes it: no stored manifest.
-  await promisify(execFile)(toolPath('skopeo'), [
-    'copy',
-    '--quiet',
-    '--override-arch',
-    'amd64',
-    `oci:${SAMPLE}:demo`,
-    `docker-archive:${archive}:example.com/demo/app:v1`,
-  ])
-  // An empty vfs store: the graph root with its (empty) image directory, as podman leaves it.
-  emptyStore = path.join(workDir, 'empty-store')
-  await mkdir(path.join(emptyStore, 'vfs-images'), { recursive: true })
-  web = await startWebMode()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await web?.stop()
-  if (workDir) await rm(workDir, { recursive: true, force: true })
+const session = useE2eSession({
+  name: 'e2e-dead-ends',
+  prepare: async ({ workDir }) => {
+    archive = path.join(workDir, 'sample.tar')
+    // The sample's amd64 image as `docker save` writes it: no stored manifest.
+    await promisify(execFile)(toolPath('skopeo'), [
+      'copy',
+      '--quiet',
+      '--override-arch',
+      'amd64',
+      `oci:${SAMPLE}:demo`,
+      `docker-archive:${archive}:example.com/demo/app:v1`,
+    ])
+    // An empty vfs store: the graph root with its (empty) image directory, as podman leaves it.
+    emptyStore = path.join(workDir, 'empty-store')
+    await mkdir(path.join(emptyStore, 'vfs-images'), { recursive: true })
+  },
 })
 
 const PAGE_OVERFLOW = `(() => {
@@ -70,9 +60,9 @@ for (const size of [
   { width: 1920, height: 1080 },
 ]) {
   test(`${size.width}×${size.height}: a missing oci: path is headed as a missing path`, async () => {
-    const missing = path.join(workDir, 'no-such-layout')
-    const url = `${web.url}${query({ ref: `oci:${missing}:v1`, view: 'graph' })}`
-    const { page, pageErrors } = await openPageAt(browser, url, size)
+    const missing = path.join(session().workDir, 'no-such-layout')
+    const url = `${session().web.url}${query({ ref: `oci:${missing}:v1`, view: 'graph' })}`
+    const { page, pageErrors } = await openPageAt(session().browser, url, size)
     const panel = page.getByTestId('error-panel')
     await panel.waitFor({ timeout: 60_000 })
     assert.equal(await panel.getAttribute('data-code'), 'NOT_FOUND')
@@ -87,8 +77,8 @@ for (const size of [
   })
 
   test(`${size.width}×${size.height}: docker-archive says "manifest synthesized" once`, async () => {
-    const url = `${web.url}${query({ ref: `docker-archive:${archive}`, view: 'graph' })}`
-    const { page, pageErrors } = await openPageAt(browser, url, size)
+    const url = `${session().web.url}${query({ ref: `docker-archive:${archive}`, view: 'graph' })}`
+    const { page, pageErrors } = await openPageAt(session().browser, url, size)
     await page.locator('[data-testid="graph-node"][data-role="root"]').waitFor({ timeout: 60_000 })
     await page
       .getByText(/manifest synthesized by Strata/)
@@ -102,8 +92,8 @@ for (const size of [
   })
 
   test(`${size.width}×${size.height}: the storage view of an empty store says so`, async () => {
-    const url = `${web.url}${query({ view: 'storage', ref: `containers-storage:[vfs@${emptyStore}]` })}`
-    const { page, pageErrors } = await openPageAt(browser, url, size)
+    const url = `${session().web.url}${query({ view: 'storage', ref: `containers-storage:[vfs@${emptyStore}]` })}`
+    const { page, pageErrors } = await openPageAt(session().browser, url, size)
     await page.getByTestId('storage-empty').waitFor({ timeout: 60_000 })
     assert.equal(await page.getByTestId('error-panel').count(), 0)
     assert.ok(((await page.getByTestId('storage-view').textContent()) ?? '').includes(emptyStore))

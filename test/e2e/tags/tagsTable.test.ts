@@ -5,17 +5,14 @@
 // with an ellipsis, no sideways overflow, and digest links that open the tag's object.
 
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
 import type { Descriptor } from '../../../shared/oci/types'
-import { launchChromium, openPageAt } from '../../harness/browser'
+import { openPageAt } from '../../harness/browser'
+import { useE2eSession } from '../../harness/e2eSession'
 import { OciLayoutBuilder } from '../../harness/ociBuilder'
 import { RegistryPusher } from '../../harness/ociPusher'
-import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
-import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 const REPOSITORY = 'e2e/tags-table'
 const LONG_TAG = 'nightly-build-of-a-branch-with-a-very-long-name-2025-06-01'
@@ -30,72 +27,61 @@ const PLATFORMS = [
   { os: 'windows', architecture: 'amd64', 'os.version': '10.0.17763.5458' },
 ] as const
 
-let registry: RunningRegistry
-let web: RunningWebMode
-let browser: Browser
-let workDir: string
 const digests = new Map<string, Descriptor>()
 
-before(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'strata-e2e-tags-'))
-  const builder = new OciLayoutBuilder(join(workDir, 'layout'))
-  registry = await startRegistry()
-  const pusher = new RegistryPusher({ host: registry.host })
-  const image = (name: string, created: string, platform?: (typeof PLATFORMS)[number]) => {
-    const layer = builder.addLayer([{ type: 'file', path: `${name}.txt`, content: name }], {
-      compression: 'gzip',
+const session = useE2eSession({
+  name: 'e2e-tags',
+  registry: {},
+  prepare: async ({ workDir, registry }) => {
+    const builder = new OciLayoutBuilder(join(workDir, 'layout'))
+    const pusher = new RegistryPusher({ host: registry.host })
+    const image = (name: string, created: string, platform?: (typeof PLATFORMS)[number]) => {
+      const layer = builder.addLayer([{ type: 'file', path: `${name}.txt`, content: name }], {
+        compression: 'gzip',
+      })
+      const config = builder.addConfig({
+        created,
+        architecture: platform?.architecture ?? 'amd64',
+        os: platform?.os ?? 'linux',
+        rootfs: { type: 'layers', diff_ids: [layer.diffId] },
+      })
+      return builder.addManifest({
+        config,
+        layers: [layer],
+        ...(platform !== undefined ? { platform } : {}),
+      })
+    }
+    const push = (descriptor: Descriptor, tags: readonly string[]) =>
+      pusher.pushTree(
+        REPOSITORY,
+        descriptor.digest,
+        descriptor.mediaType,
+        (d) => builder.getBlob(d),
+        tags,
+      )
+    const one = image('one', '2024-03-01T10:20:30Z')
+    const two = image('two', '2025-02-01T08:00:00Z')
+    const multi = builder.addIndex({
+      manifests: PLATFORMS.map((platform, i) =>
+        image(`multi-${i}`, '2025-05-05T05:05:05Z', platform),
+      ),
     })
-    const config = builder.addConfig({
-      created,
-      architecture: platform?.architecture ?? 'amd64',
-      os: platform?.os ?? 'linux',
-      rootfs: { type: 'layers', diff_ids: [layer.diffId] },
-    })
-    return builder.addManifest({
-      config,
-      layers: [layer],
-      ...(platform !== undefined ? { platform } : {}),
-    })
-  }
-  const push = (descriptor: Descriptor, tags: readonly string[]) =>
-    pusher.pushTree(
-      REPOSITORY,
-      descriptor.digest,
-      descriptor.mediaType,
-      (d) => builder.getBlob(d),
-      tags,
-    )
-  const one = image('one', '2024-03-01T10:20:30Z')
-  const two = image('two', '2025-02-01T08:00:00Z')
-  const multi = builder.addIndex({
-    manifests: PLATFORMS.map((platform, i) =>
-      image(`multi-${i}`, '2025-05-05T05:05:05Z', platform),
-    ),
-  })
-  await push(one, ['v1', 'latest'])
-  await push(two, ['v2', LONG_TAG])
-  await push(multi, ['multi'])
-  digests.set('v1', one).set('latest', one).set('v2', two).set(LONG_TAG, two).set('multi', multi)
-  web = await startWebMode()
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await web?.stop()
-  await registry?.stop()
-  if (workDir) await rm(workDir, { recursive: true, force: true })
+    await push(one, ['v1', 'latest'])
+    await push(two, ['v2', LONG_TAG])
+    await push(multi, ['multi'])
+    digests.set('v1', one).set('latest', one).set('v2', two).set(LONG_TAG, two).set('multi', multi)
+  },
 })
 
 const tagsUrl = (): string =>
-  `${web.url}&ref=${encodeURIComponent(`${registry.host}/${REPOSITORY}`)}&view=tags`
+  `${session().web.url}&ref=${encodeURIComponent(`${session().registry.host}/${REPOSITORY}`)}&view=tags`
 
 /** Opens the tags view and waits until every row has resolved (its created cell shows). */
 async function openTags(size: { width: number; height: number }): Promise<{
   page: Page
   pageErrors: string[]
 }> {
-  const opened = await openPageAt(browser, tagsUrl(), size)
+  const opened = await openPageAt(session().browser, tagsUrl(), size)
   const { page } = opened
   await page.getByTestId('tags-header').waitFor({ timeout: 60_000 })
   const deadline = Date.now() + 60_000
