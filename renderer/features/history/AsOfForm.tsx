@@ -2,13 +2,14 @@
 // ('observed': seen there before and after D; 'last-known': the last sighting before D).
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { shortDigest } from '../../../shared/digest'
 import { call } from '../../api/client'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Link } from '../../components/Link'
 import { Spinner } from '../../components/Spinner'
-import { formatInstant } from '../../components/timeFormat'
 import { refForDigest } from '../../routing/refs'
+import { useTimeText } from './useTimeText'
 
 interface AsOfFormProps {
   readonly repository: string
@@ -20,6 +21,8 @@ interface AsOfFormProps {
 }
 
 export function AsOfForm({ repository, tags, initialTag, initialAt, onAsk }: AsOfFormProps) {
+  const { t } = useTranslation('history')
+  const { instant } = useTimeText()
   const tagId = useId()
   const atId = useId()
   const [tag, setTag] = useState(initialTag ?? tags[0] ?? '')
@@ -42,9 +45,9 @@ export function AsOfForm({ repository, tags, initialTag, initialAt, onAsk }: AsO
   }
   return (
     <section className="history-asof">
-      <h3>Tag as of a date</h3>
+      <h3>{t('asOf.title')}</h3>
       <form className="asof-form" data-testid="history-asof-form" onSubmit={submit}>
-        <label htmlFor={tagId}>Tag</label>
+        <label htmlFor={tagId}>{t('asOf.tag')}</label>
         <input
           id={tagId}
           list={`${tagId}-tags`}
@@ -53,27 +56,27 @@ export function AsOfForm({ repository, tags, initialTag, initialAt, onAsk }: AsO
           onChange={(event) => setTag(event.target.value)}
         />
         <datalist id={`${tagId}-tags`}>
-          {tags.map((t) => (
-            <option key={t} value={t} />
+          {tags.map((name) => (
+            <option key={name} value={name} />
           ))}
         </datalist>
-        <label htmlFor={atId}>as of</label>
+        <label htmlFor={atId}>{t('asOf.at')}</label>
         <input
           id={atId}
           value={at}
           data-testid="history-asof-at"
-          placeholder="2026-11-01 or 2026-11-01T12:00:00Z"
+          placeholder={t('asOf.placeholder')}
           onChange={(event) => setAt(event.target.value)}
         />
         <button type="submit" className="button-secondary">
-          Look up
+          {t('asOf.lookUp')}
         </button>
       </form>
-      {answer.isFetching ? <Spinner inline label="Reading the journal…" /> : null}
+      {answer.isFetching ? <Spinner inline label={t('asOf.reading')} /> : null}
       {answer.isError ? <ErrorPanel compact error={answer.error} /> : null}
       {answer.data ? (
         <p className="asof-answer" data-testid="history-asof-answer">
-          <span className="mono">{answer.data.tag}</span> as of {asked?.at}:{' '}
+          <span className="mono">{answer.data.tag}</span> {t('asOf.answer', { at: asked?.at })}{' '}
           <Link
             className="mono"
             to={{ view: 'graph', ref: refForDigest(repository, answer.data.digest) }}
@@ -85,12 +88,15 @@ export function AsOfForm({ repository, tags, initialTag, initialAt, onAsk }: AsO
             className={`badge certainty-${answer.data.certainty}`}
             data-testid="history-asof-certainty"
           >
-            {answer.data.certainty === 'observed' ? 'observed' : 'last known'}
+            {answer.data.certainty === 'observed' ? t('asOf.observed') : t('asOf.lastKnown')}
           </span>{' '}
           <span className="muted">
             {answer.data.certainty === 'observed'
-              ? `seen at this digest from ${formatInstant(answer.data.segment.from)} to ${formatInstant(answer.data.segment.to)}`
-              : `last seen at this digest ${formatInstant(answer.data.segment.to)}; it may have moved since`}
+              ? t('asOf.seenFromTo', {
+                  from: instant(answer.data.segment.from),
+                  to: instant(answer.data.segment.to),
+                })
+              : t('asOf.lastSeen', { when: instant(answer.data.segment.to) })}
           </span>
         </p>
       ) : null}

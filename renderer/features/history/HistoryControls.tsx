@@ -2,6 +2,7 @@
 // with progress), watch on an interval or stop, export as JSON or CSV.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { HistoryObserveResult, WatchedRepository } from '../../../shared/api'
 import { asApiError } from '../../api/ApiCallError'
 import { call } from '../../api/client'
@@ -10,13 +11,13 @@ import { downloadText } from './download'
 import { OperationProgress } from '../../components/OperationProgress'
 import { useOperationProgress } from '../../components/useOperationProgress'
 
-const INTERVALS: readonly { minutes: number; label: string }[] = [
-  { minutes: 5, label: 'every 5 minutes' },
-  { minutes: 15, label: 'every 15 minutes' },
-  { minutes: 60, label: 'every hour' },
-  { minutes: 360, label: 'every 6 hours' },
-  { minutes: 1440, label: 'every day' },
-]
+const INTERVALS = [
+  { minutes: 5, label: 'controls.every5' },
+  { minutes: 15, label: 'controls.every15' },
+  { minutes: 60, label: 'controls.everyHour' },
+  { minutes: 360, label: 'controls.every6' },
+  { minutes: 1440, label: 'controls.everyDay' },
+] as const
 
 interface HistoryControlsProps {
   readonly repository: string
@@ -24,6 +25,7 @@ interface HistoryControlsProps {
 }
 
 export function HistoryControls({ repository, watch }: HistoryControlsProps) {
+  const { t } = useTranslation('history')
   const client = useQueryClient()
   const intervalId = useId()
   const [interval, setIntervalMinutes] = useState(watch?.intervalMinutes ?? 60)
@@ -56,15 +58,15 @@ export function HistoryControls({ repository, watch }: HistoryControlsProps) {
           data-testid="history-record"
           disabled={record.isPending}
           onClick={() => record.mutate()}
-          title="List every tag now, resolve each to its digest and add what changed to the journal"
+          title={t('controls.recordTitle')}
         >
-          Record now
+          {t('controls.record')}
         </button>
         <span className="watch-control">
           {watch ? null : (
             <>
               <label htmlFor={intervalId} className="sr-only">
-                Watch interval
+                {t('controls.interval')}
               </label>
               <select
                 id={intervalId}
@@ -74,7 +76,7 @@ export function HistoryControls({ repository, watch }: HistoryControlsProps) {
               >
                 {INTERVALS.map((choice) => (
                   <option key={choice.minutes} value={choice.minutes}>
-                    {choice.label}
+                    {t(choice.label)}
                   </option>
                 ))}
               </select>
@@ -88,11 +90,11 @@ export function HistoryControls({ repository, watch }: HistoryControlsProps) {
             disabled={toggleWatch.isPending}
             onClick={() => toggleWatch.mutate()}
           >
-            {watch ? 'Unwatch' : 'Watch'}
+            {watch ? t('controls.unwatch') : t('controls.watch')}
           </button>
           {watch ? (
             <span className="muted" data-testid="history-watch-status">
-              Re-checked every {watch.intervalMinutes} min while Strata runs
+              {t('controls.watching', { minutes: watch.intervalMinutes })}
             </span>
           ) : null}
         </span>
@@ -104,7 +106,7 @@ export function HistoryControls({ repository, watch }: HistoryControlsProps) {
             disabled={exportAs.isPending}
             onClick={() => exportAs.mutate('json')}
           >
-            Export JSON
+            {t('controls.exportJson')}
           </button>
           <button
             type="button"
@@ -113,14 +115,14 @@ export function HistoryControls({ repository, watch }: HistoryControlsProps) {
             disabled={exportAs.isPending}
             onClick={() => exportAs.mutate('csv')}
           >
-            Export CSV
+            {t('controls.exportCsv')}
           </button>
         </span>
       </div>
       {record.isPending ? (
         <OperationProgress
           state={progress}
-          fallback={`Listing and resolving the tags of ${repository}…`}
+          fallback={t('controls.recording', { repository })}
           testId="history-record-progress"
         />
       ) : null}
@@ -131,12 +133,13 @@ export function HistoryControls({ repository, watch }: HistoryControlsProps) {
 }
 
 function RecordedLine({ result }: { readonly result: HistoryObserveResult }) {
+  const { t } = useTranslation('history')
   return (
     <p className="hint" data-testid="history-recorded" role="status">
-      Recorded {result.tags} tag{result.tags === 1 ? '' : 's'}:{' '}
+      {t('controls.recorded', { count: result.tags })}
       {result.appended === 0
-        ? 'nothing changed since the last look.'
-        : `${result.appended} new observation${result.appended === 1 ? '' : 's'}.`}
+        ? t('controls.unchanged')
+        : t('controls.appended', { count: result.appended })}
     </p>
   )
 }

@@ -3,11 +3,12 @@
 // opens that digest's graph; shift-click picks two digests to compare.
 import { axisTop, select } from 'd3'
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { HistoryTimeline as Timeline } from '../../../shared/api'
 import { shortDigest } from '../../../shared/digest'
-import { formatInstant, formatSpan } from '../../components/timeFormat'
+import { formatSpan } from '../../components/timeFormat'
 import { buildTimeline, type PlacedSegment } from './timelineModel'
-import { AXIS_CLOCK, axisTickText, betweenText, instantPair } from './timeText'
+import { useTimeText } from './useTimeText'
 import { useElementWidth } from '../../components/useElementWidth'
 
 const LAYOUT = { labelWidth: 150, laneHeight: 30, axisHeight: 28 }
@@ -35,6 +36,8 @@ export function HistoryTimeline({
   onOpen,
   onPick,
 }: HistoryTimelineProps) {
+  const { t } = useTranslation('history')
+  const times = useTimeText()
   const box = useRef<HTMLDivElement>(null)
   const axis = useRef<SVGGElement>(null)
   const width = useElementWidth(box)
@@ -53,11 +56,9 @@ export function HistoryTimeline({
     select(axis.current).call(
       axisTop(model.scale)
         .ticks(ticks)
-        .tickFormat((value) =>
-          axisTickText(value instanceof Date ? value : new Date(+value), span),
-        ),
+        .tickFormat((value) => times.tick(value instanceof Date ? value : new Date(+value), span)),
     )
-  }, [model, width])
+  }, [model, width, times])
 
   const laneY = (lane: number): number => LAYOUT.axisHeight + lane * LAYOUT.laneHeight
   const onSegment = (event: MouseEvent, segment: PlacedSegment): void => {
@@ -71,7 +72,7 @@ export function HistoryTimeline({
         width={width}
         height={model.height}
         role="img"
-        aria-label={`Timeline of ${model.lanes.length} tags`}
+        aria-label={t('timeline.label', { count: model.lanes.length })}
       >
         <text
           className="timeline-axis-caption"
@@ -79,7 +80,7 @@ export function HistoryTimeline({
           x={8}
           y={LAYOUT.axisHeight - 10}
         >
-          {AXIS_CLOCK}
+          {t('timeline.clock')}
         </text>
         <g
           ref={axis}
@@ -118,9 +119,12 @@ export function HistoryTimeline({
             rx={3}
             tabIndex={0}
             role="button"
-            aria-label={`${segment.tag} at ${shortDigest(segment.digest, 12)}, ${formatInstant(
-              segment.from,
-            )} to ${formatInstant(segment.to)}`}
+            aria-label={t('timeline.segment', {
+              tag: segment.tag,
+              digest: shortDigest(segment.digest, 12),
+              from: times.instant(segment.from),
+              to: times.instant(segment.to),
+            })}
             onMouseEnter={(event) =>
               setHover({ segment, x: event.nativeEvent.offsetX, y: event.nativeEvent.offsetY })
             }
@@ -149,10 +153,12 @@ export function HistoryTimeline({
               <line x1={move.xBefore} x2={move.x} y1={y} y2={y} className="move-window" />
               <path d={`M${move.x - 4},${y - 5} h8 l-4,5 z`} className="move-marker">
                 <title>
-                  {`${move.tag} moved ${shortDigest(move.fromDigest, 12)} → ${shortDigest(
-                    move.toDigest,
-                    12,
-                  )} ${betweenText(move.lastSeenBefore, move.at)}`}
+                  {t('timeline.moved', {
+                    tag: move.tag,
+                    from: shortDigest(move.fromDigest, 12),
+                    to: shortDigest(move.toDigest, 12),
+                    when: times.between(move.lastSeenBefore, move.at),
+                  })}
                 </title>
               </path>
             </g>
@@ -165,6 +171,8 @@ export function HistoryTimeline({
 }
 
 function SegmentTooltip({ hover, width }: { readonly hover: Hover; readonly width: number }) {
+  const { t } = useTranslation('history')
+  const times = useTimeText()
   const { segment } = hover
   const left = Math.min(hover.x + 12, Math.max(0, width - 300))
   return (
@@ -176,12 +184,10 @@ function SegmentTooltip({ hover, width }: { readonly hover: Hover; readonly widt
       <div className="mono">{segment.tag}</div>
       <div className="mono break-all">{segment.digest}</div>
       <div>
-        {instantPair(segment.from, segment.to).join(' → ')} ({formatSpan(segment.from, segment.to)})
+        {times.pair(segment.from, segment.to).join(' → ')} ({formatSpan(segment.from, segment.to)})
       </div>
-      <div>
-        {segment.observations} observation{segment.observations === 1 ? '' : 's'}
-      </div>
-      <div className="muted">Click: open its graph · Shift-click: pick to compare</div>
+      <div>{t('timeline.observations', { count: segment.observations })}</div>
+      <div className="muted">{t('timeline.hint')}</div>
     </div>
   )
 }

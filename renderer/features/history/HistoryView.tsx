@@ -3,6 +3,7 @@
 // Quay's own tag history was merged in.
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { shortDigest } from '../../../shared/digest'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
@@ -20,10 +21,11 @@ import { MovesList } from './MovesList'
 import { QuayStatusLine } from './QuayStatusLine'
 
 export function HistoryView({ route }: { readonly route: Route }) {
+  const { t } = useTranslation('history')
   if (!route.ref) {
     return (
-      <EmptyState title="No repository chosen" testId="history-view">
-        Open an image from a registry, then choose “History”.
+      <EmptyState title={t('view.noRepositoryTitle')} testId="history-view">
+        {t('view.noRepositoryBody')}
       </EmptyState>
     )
   }
@@ -37,6 +39,7 @@ function RepositoryHistory({
   readonly route: Route
   readonly repository: string
 }) {
+  const { t } = useTranslation('history')
   const navigate = useNavigate()
   const [picked, setPicked] = useState<readonly string[]>([])
   const timeline = useQuery({
@@ -66,13 +69,13 @@ function RepositoryHistory({
     >
       <header className="view-header">
         <h2 id="history-title" className="view-title">
-          Tag history <span className="view-subject mono">{repository}</span>
+          {t('view.title')} <span className="view-subject mono">{repository}</span>
         </h2>
         <ImageViewTabs imageRef={repository} current="history" />
       </header>
       <HistoryControls repository={repository} watch={data?.watch} />
       {timeline.isPending ? (
-        <LoadingBlock label={`Reading the journal for ${repository}…`} />
+        <LoadingBlock label={t('view.reading', { repository })} />
       ) : timeline.isError ? (
         <ErrorPanel
           error={timeline.error}
@@ -80,26 +83,21 @@ function RepositoryHistory({
           onRetry={() => void timeline.refetch()}
         />
       ) : timeline.data.tags.length === 0 ? (
-        <EmptyState title="Nothing recorded for this repository yet" testId="history-empty">
-          Strata keeps a local journal of which digest each tag pointed at, and when. It fills
-          whenever tags are listed or resolved (opening the Tags view, opening an image by tag),
-          when you press “Record now”, and on an interval while the repository is watched. Moves
-          appear once a tag is seen at a second digest.
+        <EmptyState title={t('view.emptyTitle')} testId="history-empty">
+          {t('view.emptyBody')}
         </EmptyState>
       ) : (
         <>
           <QuayStatusLine quay={timeline.data.quay} />
           <p className="hint">
-            {timeline.data.tags.length} tag{timeline.data.tags.length === 1 ? '' : 's'} in the
-            journal. Bars of one colour are one image. Click a bar to open its graph; shift-click
-            two bars to compare them.
+            {t('view.inJournal', { count: timeline.data.tags.length })}
             {picked[0] ? (
               <>
                 {' '}
-                Picked <span className="mono">{shortDigest(picked[0], 12)}</span>: shift-click
-                another.{' '}
+                {t('view.picked')} <span className="mono">{shortDigest(picked[0], 12)}</span>
+                {t('view.pickAnother')}{' '}
                 <button type="button" className="link-button" onClick={() => setPicked([])}>
-                  Clear
+                  {t('view.clear')}
                 </button>
               </>
             ) : null}
@@ -115,7 +113,7 @@ function RepositoryHistory({
             <MovesList repository={repository} moves={timeline.data.moves} />
             <AsOfForm
               repository={repository}
-              tags={timeline.data.tags.map((t) => t.tag)}
+              tags={timeline.data.tags.map((entry) => entry.tag)}
               initialTag={route.tag}
               initialAt={route.at}
               onAsk={(tag, at) =>

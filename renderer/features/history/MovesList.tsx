@@ -1,9 +1,10 @@
 // Every move the journal saw, newest first: tag, from → to, and when (between two sightings).
+import { useTranslation } from 'react-i18next'
 import type { TagMove } from '../../../shared/api/history'
 import { DigestLink } from '../../components/DigestLink'
 import { Link } from '../../components/Link'
 import { refForDigest } from '../../routing/refs'
-import { betweenText } from './timeText'
+import { useTimeText } from './useTimeText'
 
 export function MovesList({
   repository,
@@ -12,12 +13,14 @@ export function MovesList({
   readonly repository: string
   readonly moves: readonly TagMove[]
 }) {
+  const { t } = useTranslation('history')
+  const { between, instant } = useTimeText()
   const newestFirst = [...moves].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
   return (
     <section className="history-moves">
-      <h3>Moves ({moves.length})</h3>
+      <h3>{t('moves.title', { count: moves.length })}</h3>
       {moves.length === 0 ? (
-        <p className="hint">No tag has been seen at two different digests yet.</p>
+        <p className="hint">{t('moves.none')}</p>
       ) : (
         <ul className="moves-list">
           {newestFirst.map((move) => (
@@ -35,7 +38,7 @@ export function MovesList({
                 copy={false}
                 testId="history-move-from"
               />
-              <span aria-label="moved to">→</span>
+              <span aria-label={t('moves.movedTo')}>→</span>
               <DigestLink
                 digest={move.toDigest}
                 kind="manifest"
@@ -46,9 +49,11 @@ export function MovesList({
               <span
                 className="muted"
                 data-testid="history-move-when"
-                title={`last seen at the old digest ${move.lastSeenBefore}`}
+                title={t('moves.lastSeenOld', {
+                  when: instant(move.lastSeenBefore),
+                })}
               >
-                {betweenText(move.lastSeenBefore, move.at)}
+                {between(move.lastSeenBefore, move.at)}
               </span>
               <Link
                 className="button-secondary button-small"
@@ -58,7 +63,7 @@ export function MovesList({
                   with: [refForDigest(repository, move.toDigest)],
                 }}
               >
-                Compare
+                {t('moves.compare')}
               </Link>
             </li>
           ))}

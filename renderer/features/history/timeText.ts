@@ -1,44 +1,48 @@
-// Times as the history view prints them, on one clock: UTC, 24-hour, as the moves list and the
-// rest of the app ("2026-11-25 17:25 UTC"). Axis ticks use the same words at the precision the
-// span needs; a move whose two sightings fall in one minute shows seconds. Pure, unit-tested.
+// Times as the history view prints them, on one clock: UTC, 24-hour, written as the chosen
+// language writes dates (Intl: "Nov 25, 2026, 17:25" / "25 nov 2026, 17:25"). Axis ticks use
+// the same clock at the precision the span needs; a move whose two sightings fall in one minute
+// shows seconds. Pure (the language is a parameter), unit-tested.
+import type { Language } from '../../i18n/languages'
 
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
 
-/** "2026-11-25 17:25:03" (UTC, 24-hour) at the given precision. */
-function utcText(ms: number, precision: 'day' | 'minute' | 'second' | 'millisecond'): string {
-  const iso = new Date(ms).toISOString()
-  const date = iso.slice(0, 10)
-  const time = iso.slice(11, 23)
-  switch (precision) {
-    case 'day':
-      return date
-    case 'minute':
-      return `${date} ${time.slice(0, 5)}`
-    case 'second':
-      return `${date} ${time.slice(0, 8)}`
-    case 'millisecond':
-      return `${date} ${time}`
-  }
-}
+type Precision = 'day' | 'minute' | 'second' | 'millisecond'
 
-/** The axis caption: which clock the ticks use. */
-export const AXIS_CLOCK = 'UTC, 24-hour'
+/** An instant in UTC, 24-hour, at the given precision; `date` 'none' leaves the day out. */
+function utcText(
+  ms: number,
+  precision: Precision,
+  language: Language,
+  date: 'year' | 'day' | 'none' = 'year',
+): string {
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', hourCycle: 'h23' }
+  if (date !== 'none') Object.assign(options, { month: 'short', day: 'numeric' })
+  if (date === 'year') options.year = 'numeric'
+  if (precision !== 'day') Object.assign(options, { hour: '2-digit', minute: '2-digit' })
+  if (precision === 'second' || precision === 'millisecond') options.second = '2-digit'
+  if (precision === 'millisecond') options.fractionalSecondDigits = 3
+  return new Intl.DateTimeFormat(language, options).format(ms)
+}
 
 /**
  * A tick label for a time axis spanning `spanMs`: "17:25:30" under three minutes, "17:25"
- * within a day and a half, "2026-11-25 17:25" within two months, else "2026-11-25".
+ * within a day and a half, "Nov 25, 17:25" within two months, else "Nov 25, 2026".
  */
-export function axisTickText(date: Date, spanMs: number): string {
+export function axisTickText(date: Date, spanMs: number, language: Language): string {
   const ms = date.getTime()
-  if (spanMs <= 3 * MINUTE) return utcText(ms, 'second').slice(11)
-  if (spanMs <= 1.5 * DAY) return utcText(ms, 'minute').slice(11)
-  if (spanMs <= 60 * DAY) return utcText(ms, 'minute')
-  return utcText(ms, 'day')
+  if (spanMs <= 3 * MINUTE) return utcText(ms, 'second', language, 'none')
+  if (spanMs <= 1.5 * DAY) return utcText(ms, 'minute', language, 'none')
+  if (spanMs <= 60 * DAY) return utcText(ms, 'minute', language, 'day')
+  return utcText(ms, 'day', language)
 }
 
 /** Two instants as text, with seconds (or milliseconds) when they would otherwise read the same. */
-export function instantPair(fromIso: string, toIso: string): readonly [string, string] {
+export function instantPair(
+  fromIso: string,
+  toIso: string,
+  language: Language,
+): readonly [string, string] {
   const from = Date.parse(fromIso)
   const to = Date.parse(toIso)
   if (Number.isNaN(from) || Number.isNaN(to)) return [fromIso, toIso]
@@ -47,15 +51,13 @@ export function instantPair(fromIso: string, toIso: string): readonly [string, s
   const precision =
     from === to
       ? 'minute'
-      : (precisions.find((p) => utcText(from, p) !== utcText(to, p)) ?? 'millisecond')
-  return [`${utcText(from, precision)} UTC`, `${utcText(to, precision)} UTC`]
+      : (precisions.find((p) => utcText(from, p, language) !== utcText(to, p, language)) ??
+        'millisecond')
+  return [`${utcText(from, precision, language)} UTC`, `${utcText(to, precision, language)} UTC`]
 }
 
-/**
- * "between 2026-11-25 17:25 UTC and 2026-11-25 17:40 UTC"; with seconds (or milliseconds)
- * when the two would otherwise read the same.
- */
-export function betweenText(fromIso: string, toIso: string): string {
-  const [from, to] = instantPair(fromIso, toIso)
-  return `between ${from} and ${to}`
+/** One instant, to the minute, on the same clock. */
+export function instantText(iso: string, language: Language): string {
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? iso : `${utcText(ms, 'minute', language)} UTC`
 }

@@ -1,31 +1,34 @@
 // Every distinct layer of the set: digest (a link to its files in the first image that uses
 // it), size, how many images use it and which (links to those images).
 import { useState } from 'react'
-import { formatBytes } from '../../../shared/format'
+import { useTranslation } from 'react-i18next'
 import type { SharedLayer, SharingReport } from '../../../shared/api/sharing'
 import { DigestLink } from '../../components/DigestLink'
 import { Link } from '../../components/Link'
+import { useFormat } from '../../i18n/useFormat'
 
 /** Long lists show this many rows until asked for all. */
 const FIRST_ROWS = 100
 
 export function SharingLayers({ report }: { readonly report: SharingReport }) {
+  const { t } = useTranslation('sharing')
+  const format = useFormat()
   const [all, setAll] = useState(false)
   const rows = all ? report.layers : report.layers.slice(0, FIRST_ROWS)
   return (
     <section className="sharing-layers">
-      <h3>Layers ({report.layers.length})</h3>
+      <h3>{t('layers.title', { count: report.layers.length })}</h3>
       <table className="sharing-table" data-testid="sharing-layers">
         <thead>
           <tr>
-            <th scope="col">Layer</th>
+            <th scope="col">{t('layers.layer')}</th>
             <th scope="col" className="num">
-              Size
+              {t('layers.size')}
             </th>
             <th scope="col" className="num">
-              Used by
+              {t('layers.usedBy')}
             </th>
-            <th scope="col">Images</th>
+            <th scope="col">{t('layers.images')}</th>
           </tr>
         </thead>
         <tbody>
@@ -34,8 +37,8 @@ export function SharingLayers({ report }: { readonly report: SharingReport }) {
               <td title={layer.mediaType}>
                 <LayerLink report={report} layer={layer} />
               </td>
-              <td className="num">{formatBytes(layer.size)}</td>
-              <td className="num">{layer.usedBy.length}</td>
+              <td className="num">{format.size(layer.size)}</td>
+              <td className="num">{format.number(layer.usedBy.length)}</td>
               <td className="sharing-users">
                 {layer.usedBy.map((i) => {
                   const image = report.images[i]
@@ -43,7 +46,7 @@ export function SharingLayers({ report }: { readonly report: SharingReport }) {
                     <Link
                       key={i}
                       className="chip chip-link"
-                      title={`Open ${image.label}`}
+                      title={t('layers.open', { label: image.label })}
                       to={{ view: 'graph', ref: image.ref }}
                     >
                       {i + 1}
@@ -61,7 +64,7 @@ export function SharingLayers({ report }: { readonly report: SharingReport }) {
       </table>
       {!all && report.layers.length > FIRST_ROWS ? (
         <button type="button" className="button-secondary" onClick={() => setAll(true)}>
-          Show all {report.layers.length} layers
+          {t('layers.showAll', { count: report.layers.length })}
         </button>
       ) : null}
     </section>

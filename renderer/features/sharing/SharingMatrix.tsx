@@ -3,8 +3,9 @@
 // own scroll area with sticky row and column labels, so every cell can be reached at any
 // window size; hover or the cell's title tells layers and bytes.
 import { useMemo, useState, type CSSProperties } from 'react'
-import { formatBytes } from '../../../shared/format'
+import { useTranslation } from 'react-i18next'
 import type { SharingReport } from '../../../shared/api/sharing'
+import { useFormat } from '../../i18n/useFormat'
 import {
   cellColour,
   cellSentence,
@@ -20,6 +21,9 @@ interface HoverCell {
 }
 
 export function SharingMatrix({ report }: { readonly report: SharingReport }) {
+  const { t } = useTranslation('sharing')
+  const format = useFormat()
+  const words = { t, format }
   const [hover, setHover] = useState<HoverCell | undefined>(undefined)
   const n = report.images.length
   const cell = matrixCellSize(n)
@@ -32,7 +36,7 @@ export function SharingMatrix({ report }: { readonly report: SharingReport }) {
         className="sharing-matrix-box"
         data-testid="sharing-matrix-box"
         role="region"
-        aria-label={`Layer sharing between ${n} images`}
+        aria-label={t('matrix.label', { count: n })}
         // Scrollable region: reachable by keyboard, so its cells can be scrolled to.
         tabIndex={0}
         onMouseLeave={() => setHover(undefined)}
@@ -41,7 +45,7 @@ export function SharingMatrix({ report }: { readonly report: SharingReport }) {
           <thead>
             <tr>
               <th scope="col" className="matrix-corner">
-                Image
+                {t('matrix.corner')}
               </th>
               {report.images.map((image, j) => (
                 <th
@@ -79,11 +83,13 @@ export function SharingMatrix({ report }: { readonly report: SharingReport }) {
                     data-i={i}
                     data-j={j}
                     data-bytes={shared.bytes}
+                    data-digest={report.images[j]?.digest}
+                    data-row-digest={report.images[i]?.digest}
                     style={{ backgroundColor: cellColour(shared.bytes, max) }}
-                    title={cellSentence(report, i, j)}
+                    title={cellSentence(report, i, j, words)}
                     onMouseEnter={() => setHover({ i, j })}
                   >
-                    {showText && shared.bytes > 0 ? formatBytes(shared.bytes) : null}
+                    {showText && shared.bytes > 0 ? format.size(shared.bytes) : null}
                   </td>
                 ))}
               </tr>
@@ -92,9 +98,7 @@ export function SharingMatrix({ report }: { readonly report: SharingReport }) {
         </table>
       </div>
       <p className="hint matrix-hover" data-testid="sharing-hover" role="status">
-        {hover
-          ? cellSentence(report, hover.i, hover.j)
-          : 'Hover a cell to see what two images share; the outlined diagonal is each image on its own.'}
+        {hover ? cellSentence(report, hover.i, hover.j, words) : t('matrix.hint')}
       </p>
     </section>
   )

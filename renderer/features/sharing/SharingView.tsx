@@ -3,7 +3,7 @@
 // and who uses it. More images from any source can be added.
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
-import { formatBytes } from '../../../shared/format'
+import { useTranslation } from 'react-i18next'
 import type { SharingReport } from '../../../shared/api/sharing'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
@@ -13,6 +13,7 @@ import { EmptyState } from '../../components/Spinner'
 import { ImageViewTabs } from '../../components/ImageViewTabs'
 import { OperationProgress } from '../../components/OperationProgress'
 import { useOperationProgress } from '../../components/useOperationProgress'
+import { useFormat } from '../../i18n/useFormat'
 import { useNavigate } from '../../routing/navigation'
 import type { Route } from '../../routing/route'
 import '../../styles/sharing.css'
@@ -21,6 +22,8 @@ import { SharingMatrix } from './SharingMatrix'
 import { totalsSentence } from './sharingModel'
 
 export function SharingView({ route }: { readonly route: Route }) {
+  const { t } = useTranslation('sharing')
+  const format = useFormat()
   const navigate = useNavigate()
   const inputId = useId()
   const [more, setMore] = useState('')
@@ -52,12 +55,12 @@ export function SharingView({ route }: { readonly route: Route }) {
     >
       <header className="view-header">
         <h2 id="sharing-title" className="view-title">
-          Layer sharing
+          {t('view.title')}
         </h2>
         {route.ref ? <ImageViewTabs imageRef={route.ref} current="sharing" /> : null}
       </header>
       <div className="sharing-inputs">
-        <ul className="sharing-refs" aria-label="Images in the set">
+        <ul className="sharing-refs" aria-label={t('view.refsLabel')}>
           {refs.map((ref, index) => (
             <li key={ref} className="chip sharing-ref mono">
               {ref}
@@ -65,7 +68,7 @@ export function SharingView({ route }: { readonly route: Route }) {
                 <button
                   type="button"
                   className="icon-button"
-                  aria-label={`Remove ${ref}`}
+                  aria-label={t('view.remove', { ref })}
                   onClick={() => remove(ref)}
                 >
                   ×
@@ -75,39 +78,39 @@ export function SharingView({ route }: { readonly route: Route }) {
           ))}
         </ul>
         <form className="sharing-add-form" onSubmit={add}>
-          <label htmlFor={inputId}>Add images</label>
+          <label htmlFor={inputId}>{t('view.addLabel')}</label>
           <input
             id={inputId}
             data-testid="sharing-add-input"
             value={more}
-            placeholder="host/repo (all tags), host/repo:tag, oci:/path:tag…"
+            placeholder={t('view.addPlaceholder')}
             onChange={(event) => setMore(event.target.value)}
           />
           <button type="submit" className="button-secondary" data-testid="sharing-add">
-            Add
+            {t('view.add')}
           </button>
         </form>
-        <p className="hint">
-          A repository stands for all its tags; an index for all its platforms.
-        </p>
+        <p className="hint">{t('view.addHint')}</p>
       </div>
       {refs.length === 0 ? (
-        <EmptyState title="No images chosen">
-          Add a repository or images above to see which layers they share.
-        </EmptyState>
+        <EmptyState title={t('view.emptyTitle')}>{t('view.emptyBody')}</EmptyState>
       ) : report.isPending ? (
         <OperationProgress
           state={progress}
-          fallback={`Reading the layers of ${refs.length === 1 ? refs[0] : `${refs.length} references`}…`}
+          fallback={
+            refs.length === 1
+              ? t('view.readingOne', { ref: refs[0] })
+              : t('view.readingMany', { count: refs.length })
+          }
         />
       ) : report.isError ? (
         <ErrorPanel error={report.error} onRetry={() => void report.refetch()} />
       ) : report.data.images.length === 0 ? (
-        <EmptyState title="No images found">These references name no images.</EmptyState>
+        <EmptyState title={t('view.noneFoundTitle')}>{t('view.noneFoundBody')}</EmptyState>
       ) : (
         <>
           <p className="sharing-total" data-testid="sharing-total">
-            {totalsSentence(report.data)}
+            {totalsSentence(report.data, { t, format })}
           </p>
           <SharingMatrix report={report.data} />
           <ImageTable report={report.data} />
@@ -119,29 +122,31 @@ export function SharingView({ route }: { readonly route: Route }) {
 }
 
 function ImageTable({ report }: { readonly report: SharingReport }) {
+  const { t } = useTranslation('sharing')
+  const format = useFormat()
   return (
     <section className="sharing-images">
-      <h3>Images ({report.images.length})</h3>
+      <h3>{t('images.title', { count: report.images.length })}</h3>
       <table className="sharing-table">
         <thead>
           <tr>
-            <th scope="col">#</th>
-            <th scope="col">Image</th>
-            <th scope="col">Manifest</th>
+            <th scope="col">{t('images.number')}</th>
+            <th scope="col">{t('images.image')}</th>
+            <th scope="col">{t('images.manifest')}</th>
             <th scope="col" className="num">
-              Layers
+              {t('images.layers')}
             </th>
             <th scope="col" className="num">
-              Own bytes
+              {t('images.ownBytes')}
             </th>
             <th scope="col" className="num">
-              Used by no other
+              {t('images.exclusive')}
             </th>
           </tr>
         </thead>
         <tbody>
           {report.images.map((image, i) => (
-            <tr key={`${i}:${image.label}`} data-testid="sharing-image">
+            <tr key={`${i}:${image.label}`} data-testid="sharing-image" data-digest={image.digest}>
               <td>{i + 1}</td>
               <td className="mono break-all">{image.label}</td>
               <td>
@@ -156,9 +161,9 @@ function ImageTable({ report }: { readonly report: SharingReport }) {
                   '—'
                 )}
               </td>
-              <td className="num">{image.layerCount}</td>
-              <td className="num">{formatBytes(image.layerBytes)}</td>
-              <td className="num">{formatBytes(image.exclusiveBytes)}</td>
+              <td className="num">{format.number(image.layerCount)}</td>
+              <td className="num">{format.size(image.layerBytes)}</td>
+              <td className="num">{format.size(image.exclusiveBytes)}</td>
             </tr>
           ))}
         </tbody>

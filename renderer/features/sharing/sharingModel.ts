@@ -1,9 +1,16 @@
 // The sharing matrix's numbers: cell colours (bytes on one sequential scale for every cell,
 // the diagonal included, so equal bytes look equal), short labels, and the totals sentence.
-// Pure, so it is unit-tested.
+// Pure (the words and number formats are passed in), so it is unit-tested in both languages.
 import { interpolateBlues, scaleSequential } from 'd3'
-import { formatBytes } from '../../../shared/format'
+import type { TFunction } from 'i18next'
 import type { SharingReport } from '../../../shared/api/sharing'
+import type { Formatters } from '../../i18n/useFormat'
+
+/** The "sharing" namespace's t and the formatters of the language shown. */
+export interface SharingWords {
+  readonly t: TFunction<'sharing'>
+  readonly format: Formatters
+}
 
 /** Largest bytes value of any cell, the diagonal included (what the colour scale spans). */
 export function maxSharedBytes(report: SharingReport): number {
@@ -38,33 +45,42 @@ export function matrixCellSize(images: number): number {
   return 28
 }
 
-function layersWord(count: number): string {
-  return count === 1 ? '1 layer' : `${count} layers`
-}
-
 /** What one cell means, for its hover text. */
-export function cellSentence(report: SharingReport, i: number, j: number): string {
+export function cellSentence(
+  report: SharingReport,
+  i: number,
+  j: number,
+  { t, format }: SharingWords,
+): string {
   const a = report.images[i]
   const b = report.images[j]
   const shared = report.matrix[i]?.[j]
   if (!a || !b || !shared) return ''
   if (i === j) {
-    return `${a.label}: ${layersWord(shared.layers)} of its own, ${formatBytes(shared.bytes)}; ${formatBytes(
-      a.exclusiveBytes,
-    )} of it used by no other image here.`
+    return t('sentence.diagonal', {
+      label: a.label,
+      layers: t('sentence.ownLayers', { count: shared.layers }),
+      bytes: format.size(shared.bytes),
+      exclusive: format.size(a.exclusiveBytes),
+    })
   }
-  const percent = Math.round(sharedFraction(report, i, j) * 100)
-  return `${a.label} and ${b.label} share ${layersWord(shared.layers)}, ${formatBytes(
-    shared.bytes,
-  )} (${percent}% of ${a.label}).`
+  return t('sentence.pair', {
+    a: a.label,
+    b: b.label,
+    layers: t('sentence.layers', { count: shared.layers }),
+    bytes: format.size(shared.bytes),
+    percent: format.percent(sharedFraction(report, i, j), 0),
+  })
 }
 
-export function totalsSentence(report: SharingReport): string {
-  const percent =
-    report.unsharedBytes > 0 ? Math.round((report.savedBytes / report.unsharedBytes) * 100) : 0
-  return `Stored once: ${formatBytes(report.storedOnceBytes)} vs ${formatBytes(
-    report.unsharedBytes,
-  )} if nothing were shared — sharing saves ${formatBytes(report.savedBytes)} (${percent}%).`
+export function totalsSentence(report: SharingReport, { t, format }: SharingWords): string {
+  const fraction = report.unsharedBytes > 0 ? report.savedBytes / report.unsharedBytes : 0
+  return t('sentence.totals', {
+    stored: format.size(report.storedOnceBytes),
+    unshared: format.size(report.unsharedBytes),
+    saved: format.size(report.savedBytes),
+    percent: format.percent(fraction, 0),
+  })
 }
 
 /** Labels get long ("127.0.0.1:5000/demo/multi:latest linux/arm64"); the matrix axis keeps the end. */

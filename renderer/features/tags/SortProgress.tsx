@@ -1,5 +1,7 @@
 // While the list sorts by date or size, how many tags have told us theirs.
+import { useTranslation } from 'react-i18next'
 import { Spinner } from '../../components/Spinner'
+import { useFormat } from '../../i18n/useFormat'
 
 export function SortProgress({
   known,
@@ -10,16 +12,17 @@ export function SortProgress({
   readonly total: number
   readonly failed: number
 }) {
+  const { t } = useTranslation('tags')
+  const format = useFormat()
   const done = Math.min(known, total)
   const finished = done + failed >= total
+  const counts = { done: format.number(done), total: format.number(total) }
   return (
     <p className="hint sort-progress" data-testid="tags-sort-progress" role="status">
       {finished ? null : <Spinner inline />}
-      {finished
-        ? `Sorted by what ${done} of ${total} tags resolve to`
-        : `Reading dates and sizes: ${done} of ${total} tags (at most six at a time)`}
-      {failed > 0 ? ` · ${failed} could not be read (listed last)` : ''}
-      {'. Tags not resolved yet are listed last.'}
+      {finished ? t('progress.sorted', counts) : t('progress.reading', counts)}
+      {failed > 0 ? t('progress.failed', { failed: format.number(failed) }) : ''}
+      {t('progress.unresolvedLast')}
     </p>
   )
 }

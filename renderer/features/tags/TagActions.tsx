@@ -1,8 +1,10 @@
 // The per-tag actions at the end of a row: its history, and a comparison with what came before
 // it (previousImage.ts). Buttons inside a clickable row: they never open the row itself.
 import type { MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../i18n/useFormat'
 import { useNavigate } from '../../routing/navigation'
-import type { PreviousImage } from './previousImage'
+import type { PreviousImage, PreviousReason } from './previousImage'
 
 interface TagActionsProps {
   readonly tag: string
@@ -13,6 +15,12 @@ interface TagActionsProps {
 
 export function TagActions({ tag, repository, imageRef, previous }: TagActionsProps) {
   const navigate = useNavigate()
+  const { t } = useTranslation('tags')
+  const format = useFormat()
+  const because = (reason: PreviousReason): string =>
+    reason.kind === 'moved'
+      ? t('actions.movedReason', { tag: reason.tag, until: format.date(reason.until) })
+      : t('actions.olderReason', { tag: reason.tag, created: format.date(reason.created) })
   const act = (event: MouseEvent, run: () => void): void => {
     event.stopPropagation()
     run()
@@ -23,10 +31,10 @@ export function TagActions({ tag, repository, imageRef, previous }: TagActionsPr
         type="button"
         className="button-secondary button-small"
         data-testid="tag-history"
-        title={`How ${tag} moved over time`}
+        title={t('actions.historyTitle', { tag })}
         onClick={(event) => act(event, () => navigate({ view: 'history', ref: repository, tag }))}
       >
-        History
+        {t('actions.history')}
       </button>
       <button
         type="button"
@@ -35,8 +43,12 @@ export function TagActions({ tag, repository, imageRef, previous }: TagActionsPr
         disabled={!previous}
         title={
           previous
-            ? `Compare ${tag} with ${previous.ref}: ${previous.reason}`
-            : 'No earlier image known yet: record history, or let the other tags resolve (sort by date)'
+            ? t('actions.previousTitle', {
+                tag,
+                ref: previous.ref,
+                reason: because(previous.reason),
+              })
+            : t('actions.noPrevious')
         }
         onClick={(event) =>
           act(event, () => {
@@ -44,7 +56,7 @@ export function TagActions({ tag, repository, imageRef, previous }: TagActionsPr
           })
         }
       >
-        vs previous
+        {t('actions.previous')}
       </button>
     </span>
   )

@@ -2,6 +2,7 @@
 // same columns as the tag rows. Opening the row opens the image by digest, which is what all
 // these tags share; History and "vs previous" act on the first tag of the group.
 import { useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { DigestLink } from '../../components/DigestLink'
 import { useOnScreen } from '../../components/useOnScreen'
 import { refForDigest, refForTag } from '../../routing/refs'
@@ -30,6 +31,7 @@ export function TagGroupRow({
   total,
   onOpen,
 }: TagGroupRowProps) {
+  const { t } = useTranslation('tags')
   const row = useRef<HTMLLIElement>(null)
   const onScreen = useOnScreen(row, ON_SCREEN_SETTLE_MS)
   const first = tags[0] ?? ''
@@ -51,7 +53,7 @@ export function TagGroupRow({
         type="button"
         className="row-open tag-cell"
         data-row-focus
-        title={`${names} → ${digest}\nOpen the image by digest`}
+        title={t('group.open', { names, digest })}
       >
         <span className="row-name tag-group-names">{names}</span>
         {tags.length > 1 ? <span className="chip tag-count">{tags.length}</span> : null}

@@ -3,18 +3,17 @@
 // spinner until then and an error with Retry if it failed. Cells sit in the table's columns
 // (tagColumns.ts, tags.css), the same as the header's and the grouped rows'.
 import { useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ImageSummary } from '../../../shared/api'
-import { formatBytes } from '../../../shared/format'
 import { describeMediaType } from '../../../shared/oci/mediaTypes'
 import { asApiError } from '../../api/ApiCallError'
 import { DigestLink } from '../../components/DigestLink'
 import { Spinner } from '../../components/Spinner'
 import { useOnScreen } from '../../components/useOnScreen'
-import { formatDay, formatInstant } from '../../components/timeFormat'
+import { useFormat } from '../../i18n/useFormat'
 import type { PreviousImage } from './previousImage'
 import type { SharedGroup } from './sharedDigests'
 import { TagActions } from './TagActions'
-import { createdTitle } from './tagColumns'
 import { ON_SCREEN_SETTLE_MS, useTagSummary } from './tagSummaries'
 
 interface TagRowProps {
@@ -39,6 +38,7 @@ export function TagRow({
   total,
   onOpen,
 }: TagRowProps) {
+  const { t } = useTranslation('tags')
   const row = useRef<HTMLLIElement>(null)
   const onScreen = useOnScreen(row, ON_SCREEN_SETTLE_MS)
   const summary = useTagSummary(imageRef, onScreen)
@@ -58,7 +58,7 @@ export function TagRow({
         type="button"
         className="row-open tag-cell"
         data-row-focus
-        title={`Open the graph of ${tag}`}
+        title={t('row.open', { tag })}
       >
         <span className="row-name tag-name">{tag}</span>
       </button>
@@ -73,15 +73,17 @@ export function TagRow({
         </span>
       ) : (
         <span className="tag-cell tag-wide">
-          {summary.fetchStatus === 'fetching' ? <Spinner inline label="resolving…" /> : null}
+          {summary.fetchStatus === 'fetching' ? (
+            <Spinner inline label={t('row.resolving')} />
+          ) : null}
         </span>
       )}
       <span className="tag-cell tag-shared">
         {shared ? (
           <span
             className={`shared-marker shared-${shared.index % 6}`}
-            title={`Same image as ${others}`}
-            aria-label={`same digest as ${others}`}
+            title={t('row.sameImage', { others })}
+            aria-label={t('row.sameDigest', { others })}
             data-testid="tag-shared-marker"
           >
             ≡
@@ -98,7 +100,7 @@ export function TagRow({
               void summary.refetch()
             }}
           >
-            Retry
+            {t('row.retry')}
           </button>
         ) : (
           <TagActions tag={tag} repository={repository} imageRef={imageRef} previous={previous} />
@@ -120,6 +122,8 @@ export function SummaryCells({
   /** The reference the digest belongs to (the tag's, or the repository pinned to it). */
   readonly imageRef: string
 }) {
+  const { t } = useTranslation('tags')
+  const format = useFormat()
   const info = describeMediaType(summary.mediaType)
   const extra = summary.platforms.length - MAX_PLATFORM_CHIPS
   return (
@@ -140,14 +144,15 @@ export function SummaryCells({
       <span
         className="tag-cell tag-created"
         data-testid="tag-created"
-        title={createdTitle(
-          summary.created,
-          summary.created ? formatInstant(summary.created) : undefined,
-        )}
+        title={
+          summary.created
+            ? t('row.created', { when: format.dateTime(summary.created) })
+            : t('row.noCreated')
+        }
       >
-        {summary.created ? formatDay(summary.created) : '—'}
+        {summary.created ? format.date(summary.created) : '—'}
       </span>
-      <span className="tag-cell tag-size">{formatBytes(summary.totalSize)}</span>
+      <span className="tag-cell tag-size">{format.size(summary.totalSize)}</span>
       <span className="tag-cell tag-platforms" title={summary.platforms.join(', ')}>
         {summary.platforms.slice(0, MAX_PLATFORM_CHIPS).map((platform) => (
           <span key={platform} className="chip tag-platform">

@@ -1,5 +1,6 @@
 // The tags table's column headers, in the same grid as the rows (tags.css).
-import { TAG_COLUMNS, type TagColumn } from './tagColumns'
+import { useTranslation } from 'react-i18next'
+import { SHARED_MARKER, TAG_COLUMNS, type TagColumn } from './tagColumns'
 
 const CLASS: Readonly<Record<TagColumn, string>> = {
   name: 'tag-name-head',
@@ -13,18 +14,22 @@ const CLASS: Readonly<Record<TagColumn, string>> = {
 }
 
 export function TagsHeader() {
+  const { t } = useTranslation('tags')
   return (
     <div className="tag-columns tags-header" data-testid="tags-header" role="presentation">
-      {(Object.keys(TAG_COLUMNS) as TagColumn[]).map((column) => (
-        <span
-          key={column}
-          className={`tag-cell ${CLASS[column]}`}
-          title={TAG_COLUMNS[column].title}
-          data-column={column}
-        >
-          {TAG_COLUMNS[column].label}
-        </span>
-      ))}
+      {(Object.keys(TAG_COLUMNS) as TagColumn[]).map((column) => {
+        const { label, title } = TAG_COLUMNS[column]
+        return (
+          <span
+            key={column}
+            className={`tag-cell ${CLASS[column]}`}
+            title={t(title)}
+            data-column={column}
+          >
+            {label === undefined ? SHARED_MARKER : t(label)}
+          </span>
+        )
+      })}
     </div>
   )
 }

@@ -3,6 +3,7 @@
 // resolves its summary only while on screen (tagSummaries.ts), so thousands of tags stay smooth.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
@@ -36,7 +37,6 @@ import { TagRow } from './TagRow'
 import { useKnownSummaries, useSummariesForSort } from './tagSummaries'
 import '../../styles/history.css'
 import '../../styles/tags.css'
-import { SHARED_MARKER_LEGEND } from './tagColumns'
 import { TagsHeader } from './TagsHeader'
 
 /** One page of names from the registry. */
@@ -46,6 +46,7 @@ const ROW_HEIGHT = 44
 
 export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) {
   const navigate = useNavigate()
+  const { t } = useTranslation('tags')
   const repository = repositoryOfSource(repositoryRef) ?? repositoryRef
   const registry = registryOfSource(repositoryRef)
   const [filter, setFilter] = useState('')
@@ -141,17 +142,17 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
     <section className="view list-view tags-view" aria-labelledby="tags-title">
       <header className="view-header">
         <h2 id="tags-title" className="view-title">
-          Tags <span className="view-subject">{repository}</span>
+          {t('view.title')} <span className="view-subject">{repository}</span>
         </h2>
         <ImageViewTabs imageRef={repository} current="tags" />
         {registry ? (
           <Link className="view-link" to={{ view: 'repositories', registry }}>
-            All repositories on {registry}
+            {t('view.allRepositories', { registry })}
           </Link>
         ) : null}
       </header>
       {tagPages.isPending ? (
-        <LoadingBlock label={`Listing tags of ${repository}…`} />
+        <LoadingBlock label={t('view.listing', { repository })} />
       ) : tagPages.isError && tags.length === 0 ? (
         <ErrorPanel
           error={tagPages.error}
@@ -159,14 +160,12 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
           onRetry={() => void tagPages.refetch()}
         />
       ) : tags.length === 0 ? (
-        <EmptyState title={`${repository} has no tags`}>
-          Images can still be opened by digest (name@sha256:…).
-        </EmptyState>
+        <EmptyState title={t('view.emptyTitle', { repository })}>{t('view.emptyBody')}</EmptyState>
       ) : (
         <>
           <FilterBar
-            noun="tags"
-            singular="tag"
+            noun={t('view.noun')}
+            singular={t('view.singular')}
             filter={filter}
             onFilter={setFilter}
             loaded={tags.length}
@@ -174,20 +173,20 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
             more={hasNextPage}
           >
             <span className="list-controls">
-              <label htmlFor={sortId}>Sort</label>
+              <label htmlFor={sortId}>{t('view.sort')}</label>
               <select
                 id={sortId}
                 value={sort}
                 data-testid="tags-sort"
                 onChange={(event) => setSort(event.target.value as TagSort)}
               >
-                <option value="natural">name (2 before 10)</option>
-                <option value="natural-desc">name, reversed</option>
-                <option value="date-desc">date, newest first</option>
-                <option value="date-asc">date, oldest first</option>
-                <option value="size-desc">size, largest first</option>
-                <option value="size-asc">size, smallest first</option>
-                <option value="registry">as the registry lists them</option>
+                <option value="natural">{t('sortOrder.natural')}</option>
+                <option value="natural-desc">{t('sortOrder.naturalDesc')}</option>
+                <option value="date-desc">{t('sortOrder.dateDesc')}</option>
+                <option value="date-asc">{t('sortOrder.dateAsc')}</option>
+                <option value="size-desc">{t('sortOrder.sizeDesc')}</option>
+                <option value="size-asc">{t('sortOrder.sizeAsc')}</option>
+                <option value="registry">{t('sortOrder.registry')}</option>
               </select>
               <label className="checkbox">
                 <input
@@ -195,7 +194,7 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
                   checked={grouped}
                   onChange={(event) => setGrouped(event.target.checked)}
                 />
-                group by digest
+                {t('view.groupByDigest')}
               </label>
             </span>
           </FilterBar>
@@ -203,15 +202,13 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
             <SortProgress known={summaries.size} total={tags.length} failed={bulk.failed} />
           ) : null}
           <p className="hint tags-legend" data-testid="tags-legend">
-            {grouped
-              ? 'Tags that point at the same digest are one image. Tags are grouped as they resolve while scrolling past.'
-              : SHARED_MARKER_LEGEND}
+            {grouped ? t('view.groupedLegend') : t('legend.shared')}
           </p>
           <TagsHeader />
           <ul
             ref={listRef}
             className="row-list windowed-list tags-list"
-            aria-label={`Tags of ${repository}`}
+            aria-label={t('view.listLabel', { repository })}
             onKeyDown={onListKeys}
           >
             {range.padTop > 0 ? (
@@ -259,7 +256,7 @@ export function TagsView({ repositoryRef }: { readonly repositoryRef: string }) 
               <li className="row-spacer" aria-hidden="true" style={{ height: range.padBottom }} />
             ) : null}
           </ul>
-          {shown.length === 0 ? <p className="hint">No loaded tag matches “{filter}”.</p> : null}
+          {shown.length === 0 ? <p className="hint">{t('view.noMatch', { filter })}</p> : null}
           <LoadMoreFooter
             hasMore={hasNextPage}
             loading={isFetchingNextPage}

@@ -2,7 +2,6 @@
 // journal when it saw the tag move; otherwise the next-older tag of the repository by created
 // date (a different image). Pure, so it is unit-tested.
 import type { RepositoryTimeline } from '../../../shared/api/history'
-import { formatDay } from '../../components/timeFormat'
 import { refForDigest } from '../../routing/refs'
 
 export interface TagImageFacts {
@@ -13,9 +12,14 @@ export interface TagImageFacts {
 export interface PreviousImage {
   /** The reference to compare against: "repo@sha256:…" or "repo:older-tag". */
   readonly ref: string
-  /** Why this one, for the button's title. */
-  readonly reason: string
+  /** Why this one, for the button's title (worded by TagActions in the language shown). */
+  readonly reason: PreviousReason
 }
+
+/** The journal saw the tag here until `until`, or `tag` is the next-older image. */
+export type PreviousReason =
+  | { readonly kind: 'moved'; readonly tag: string; readonly until: string }
+  | { readonly kind: 'older'; readonly tag: string; readonly created: string }
 
 export function previousImageFor(
   repository: string,
@@ -34,7 +38,7 @@ export function previousImageFor(
     if (segment && segment.digest !== current) {
       return {
         ref: refForDigest(repository, segment.digest),
-        reason: `${tag} pointed here until ${formatDay(segment.to)} (tag history)`,
+        reason: { kind: 'moved', tag, until: segment.to },
       }
     }
   }
@@ -50,7 +54,7 @@ export function previousImageFor(
   return best
     ? {
         ref: `${repository}:${best.tag}`,
-        reason: `${best.tag} is the next-older image (created ${formatDay(new Date(best.ms).toISOString())})`,
+        reason: { kind: 'older', tag: best.tag, created: new Date(best.ms).toISOString() },
       }
     : undefined
 }

@@ -54,7 +54,11 @@ test('previous digest: from the journal when it saw the tag move', () => {
   const known = new Map([['latest', { digest: B }]])
   const previous = previousImageFor('r/demo/app', 'latest', known, timeline)
   assert.equal(previous?.ref, `r/demo/app@${A}`)
-  assert.match(previous?.reason ?? '', /2026-02-01/)
+  assert.deepEqual(previous?.reason, {
+    kind: 'moved',
+    tag: 'latest',
+    until: '2026-02-01T00:00:00Z',
+  })
   // The summary not known yet: the journal's newest digest stands in.
   assert.equal(
     previousImageFor('r/demo/app', 'latest', new Map(), timeline)?.ref,
