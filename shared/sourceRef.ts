@@ -2,6 +2,8 @@
 //   docker://REF  oci:PATH[:REF]  oci-archive:PATH[:REF]  docker-archive:PATH[:NAME:TAG|:@N]
 //   dir:PATH  containers-storage:[driver@graphroot+runroot]IMAGE  docker-daemon:IMAGE
 //   containerd:[NAMESPACE]NAME[:TAG|@DIGEST] (namespace "default" when absent)
+//   container:docker-daemon:NAME_OR_ID  container:containers-storage:[driver@graphroot+runroot]NAME_OR_ID
+//   (a container: its image with its writable layer on top)
 // A bare image reference ("alpine:3.20", "localhost:5000/app") means docker://.
 //
 // Where a path ends (paths may themselves contain ':'):
@@ -28,15 +30,29 @@ export type SourceRef =
   | { readonly transport: 'dir'; readonly path: string }
   | {
       readonly transport: 'containers-storage'
-      readonly store?: {
-        readonly driver?: string
-        readonly graphRoot: string
-        readonly runRoot?: string
-      }
+      readonly store?: StorageSpec
       readonly image: string
     }
   | { readonly transport: 'docker-daemon'; readonly image: string }
   | { readonly transport: 'containerd'; readonly namespace: string; readonly image: string }
+  | {
+      readonly transport: 'container'
+      readonly store: ContainerStoreKind
+      /** containers-storage only: the bracketed store; absent means the default store. */
+      readonly storage?: StorageSpec
+      /** A container name or ID (or a unique ID prefix). */
+      readonly container: string
+    }
+
+/** The stores whose containers Strata opens. */
+export type ContainerStoreKind = 'docker-daemon' | 'containers-storage'
+
+/** A containers-storage store named in brackets: "[driver@graphroot+runroot]". */
+export interface StorageSpec {
+  readonly driver?: string
+  readonly graphRoot: string
+  readonly runRoot?: string
+}
 
 export type Transport = SourceRef['transport']
 
@@ -85,6 +101,13 @@ export const TRANSPORTS: readonly { transport: Transport; syntax: string; descri
       description:
         'An image held by containerd (nerdctl, k3s, Kubernetes nodes); namespace "default" when absent.',
     },
+    {
+      transport: 'container',
+      syntax:
+        'container:docker-daemon:NAME|ID, container:containers-storage:[DRIVER@GRAPHROOT+RUNROOT]NAME|ID',
+      description:
+        "A container of the Docker daemon or of podman's store: its image with its writable layer on top (read only).",
+    },
   ]
 
 const KNOWN = TRANSPORTS.map((t) => t.transport) as readonly string[]
@@ -115,6 +138,8 @@ export function parseSourceRef(input: string): SourceRef {
       return { transport: 'docker-daemon', image: parseDaemonImage(input, rest) }
     case 'containerd':
       return parseContainerd(input, rest)
+    case 'container':
+      return parseContainer(input, rest)
   }
 
   try {
@@ -161,6 +186,8 @@ export function formatSourceRef(ref: SourceRef): string {
       return `docker-daemon:${ref.image}`
     case 'containerd':
       return `containerd:${ref.namespace === DEFAULT_CONTAINERD_NAMESPACE ? '' : `[${ref.namespace}]`}${ref.image}`
+    case 'container':
+      return `container:${ref.store}:${ref.store === 'containers-storage' ? formatStore(ref.storage) : ''}${ref.container}`
   }
 }
 
@@ -200,6 +227,7 @@ export function withDigest(ref: SourceRef, digest: string): SourceRef {
     }
     case 'dir':
     case 'docker-archive':
+    case 'container':
       return ref
   }
 }
@@ -308,7 +336,7 @@ function parseStoreSpec(input: string, spec: string): NonNullable<ContainersStor
   }
 }
 
-function formatStore(store: ContainersStorageRef['store']): string {
+function formatStore(store: StorageSpec | undefined): string {
   if (store === undefined) return ''
   const driver = store.driver !== undefined ? `${store.driver}@` : ''
   const runRoot = store.runRoot !== undefined ? `+${store.runRoot}` : ''
@@ -349,4 +377,37 @@ function parseContainerd(
   if (image === '') throw badInput(input, `"${input.trim()}" names no image`)
   if (/\s/.test(image)) throw badInput(input, `image name "${image}" must not contain spaces`)
   return { transport: 'containerd', namespace, image }
+}
+
+type ContainerRef = Extract<SourceRef, { transport: 'container' }>
+// Docker's and podman's rule for container names; IDs (hex) match it too.
+const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/
+
+function parseContainer(input: string, rest: string): ContainerRef {
+  const colon = rest.indexOf(':')
+  const store = colon < 0 ? rest : rest.slice(0, colon)
+  let container = colon < 0 ? '' : rest.slice(colon + 1)
+  if (store !== 'docker-daemon' && store !== 'containers-storage') {
+    throw badInput(
+      input,
+      'a container is written "container:docker-daemon:NAME" or "container:containers-storage:NAME"',
+    )
+  }
+  let storage: StorageSpec | undefined
+  if (store === 'containers-storage' && container.startsWith('[')) {
+    const close = container.indexOf(']')
+    if (close < 0) throw badInput(input, 'the store specification "[..." is missing its "]"')
+    storage = parseStoreSpec(input, container.slice(1, close))
+    container = container.slice(close + 1)
+  }
+  if (container === '') throw badInput(input, `"${input.trim()}" names no container`)
+  if (!CONTAINER_NAME.test(container)) {
+    throw badInput(
+      input,
+      `"${container}" is not a container name or ID (letters, digits, "_", "." and "-", starting with a letter or digit)`,
+    )
+  }
+  return storage === undefined
+    ? { transport: 'container', store, container }
+    : { transport: 'container', store, storage, container }
 }

@@ -6,6 +6,7 @@ import type { ImageSource } from '../sources/imageSource'
 import type { LocalSourceRef } from '../sources/openSource'
 import { openDockerArchive, openOciArchive } from './archive/archiveFileSources'
 import { openContainerd } from './containerd/containerdSource'
+import { openContainer } from './containers/openContainer'
 import { openContainersStorage } from './containers-storage/containersStorageSource'
 import { openDir } from './dir/dirSource'
 import { openDockerDaemon } from './docker-daemon/dockerDaemonSource'
@@ -42,5 +43,7 @@ export async function openLocalSource(
       return openDockerDaemon(ref.image, options)
     case 'containerd':
       return openContainerd(ref, options)
+    case 'container':
+      return openContainer(ref, options)
   }
 }

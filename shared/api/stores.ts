@@ -33,6 +33,33 @@ export interface LocalStore {
   readonly error?: ApiError
   readonly driver?: string
   readonly rootless?: boolean
+  /** The store's containers (docker-daemon and containers-storage); absent when not listed. */
+  readonly containers?: readonly ContainerInfo[]
+}
+
+/**
+ * A container of a local store: the image it was created from and its writable layer, as
+ * `docker ps -a -s` or podman's containers.json shows them. Strata only reads it.
+ */
+export interface ContainerInfo {
+  readonly store: 'docker-daemon' | 'containers-storage'
+  readonly id: string
+  /** The first name without a leading "/", else the short ID. */
+  readonly name: string
+  readonly names: readonly string[]
+  /** The image as the container names it (a name, or an ID). */
+  readonly image: string
+  /** The image's ID ("sha256:…"), when the store says. */
+  readonly imageId?: string
+  /** "created", "running", "exited"… (docker); absent when the store does not record it. */
+  readonly state?: string
+  /** Bytes in the writable layer (docker's SizeRw; containers-storage: the layer's files). */
+  readonly sizeRw?: number
+  /** Writable layer plus image (docker's SizeRootFs, the "virtual" size). */
+  readonly sizeRootFs?: number
+  readonly created?: string
+  /** A source reference that opens the container ("container:docker-daemon:NAME"). */
+  readonly ref: string
 }
 
 export interface DescribeStorageArgs {

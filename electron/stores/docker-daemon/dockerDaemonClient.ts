@@ -102,6 +102,53 @@ export class DockerDaemonClient {
     return response.body
   }
 
+  /** `docker ps -a -s`: every container with its sizes (unvalidated JSON). */
+  listContainers(signal?: AbortSignal): Promise<unknown> {
+    return this.json('/containers/json?all=1&size=1', 'the container list', signal)
+  }
+
+  /** `docker inspect --size`: one container (unvalidated JSON). */
+  inspectContainer(nameOrId: string, signal?: AbortSignal): Promise<unknown> {
+    return this.json(
+      `/containers/${encodeURIComponent(nameOrId)}/json?size=1`,
+      `container ${nameOrId}`,
+      signal,
+    )
+  }
+
+  /** `docker diff`: the container's changes against its image (unvalidated JSON). */
+  containerChanges(id: string, signal?: AbortSignal): Promise<unknown> {
+    return this.json(
+      `/containers/${encodeURIComponent(id)}/changes`,
+      `the changes of container ${id}`,
+      signal,
+    )
+  }
+
+  /**
+   * A path in the container as `docker cp` sees it: the stat header of a HEAD request, and
+   * with `body`, the tar of the path (the caller reads or destroys it).
+   */
+  async containerPath(
+    id: string,
+    path: string,
+    body: boolean,
+    signal?: AbortSignal,
+  ): Promise<{ readonly stat: string | undefined; readonly tar?: Readable }> {
+    const url = `/containers/${encodeURIComponent(id)}/archive?path=${encodeURIComponent(path)}`
+    const response = await this.send(url, signal, body ? 'GET' : 'HEAD')
+    if (response.statusCode !== 200) {
+      throw await this.failure(response, `path ${path} in container ${id}`)
+    }
+    const header = response.headers['x-docker-container-path-stat']
+    const stat = typeof header === 'string' ? header : undefined
+    if (!body) {
+      response.body.destroy()
+      return { stat }
+    }
+    return { stat, tar: response.body }
+  }
+
   close(): Promise<void> {
     return this.agent.close()
   }
@@ -125,11 +172,15 @@ export class DockerDaemonClient {
     }
   }
 
-  private async send(path: string, signal?: AbortSignal): Promise<Dispatcher.ResponseData> {
+  private async send(
+    path: string,
+    signal?: AbortSignal,
+    method: 'GET' | 'HEAD' = 'GET',
+  ): Promise<Dispatcher.ResponseData> {
     try {
       return await request(`http://docker${path}`, {
         dispatcher: this.agent,
-        method: 'GET',
+        method,
         ...(signal ? { signal } : {}),
       })
     } catch (error) {
