@@ -15,8 +15,11 @@ export async function assertElapsedRuns(
   assert.ok(Number(await waiting.getAttribute('data-elapsed')) > firstElapsed, 'the time runs')
 }
 
-/** Clicks Cancel on every waiting call (new ones may appear as others end), for up to 10 s. */
-export async function cancelEveryWaitingCall(page: Page): Promise<void> {
+/**
+ * Clicks Cancel on every waiting call (new ones may appear as others end), for up to 10 s.
+ * Answers when the first click was made (Date.now()), to time what the cancel closes.
+ */
+export async function cancelEveryWaitingCall(page: Page): Promise<number> {
   const cancelledAt = Date.now()
   const cancels = page.getByTestId('status-call-cancel')
   while ((await cancels.count()) > 0 && Date.now() - cancelledAt < 10_000) {
@@ -25,4 +28,5 @@ export async function cancelEveryWaitingCall(page: Page): Promise<void> {
       .click({ timeout: 2000 })
       .catch(() => undefined)
   }
+  return cancelledAt
 }

@@ -84,6 +84,9 @@ test('a layer request that is never answered: elapsed time and Cancel in the Fil
   const shownAfter = Date.now() - listSent
   console.log(`# the waiting files call showed ${shownAfter} ms after the page sent it`)
   assert.ok(listSent > 0 && shownAfter < 2500, `shown ${shownAfter} ms after the call`)
+  // The blob is asked for once the index worker is ready, which a loaded machine can delay.
+  const heldBy = Date.now() + 15_000
+  while (held.size === 0 && Date.now() < heldBy) await page.waitForTimeout(100)
   assert.ok(held.size >= 1, 'Strata is waiting on the silent layer request')
   // Elapsed times tick together once a second (from the first waiting call), so two seconds
   // always show a later figure.
@@ -91,7 +94,7 @@ test('a layer request that is never answered: elapsed time and Cancel in the Fil
 
   // The layer strip waits on the same layer (layers:index): the read stops when every call
   // waiting on it is cancelled, so each waiting call's Cancel is clicked.
-  await cancelEveryWaitingCall(page)
+  const cancelledAt = await cancelEveryWaitingCall(page)
   await page.locator('[data-testid="error-panel"][data-code="CANCELLED"]').first().waitFor()
   const deadline = Date.now() + 10_000
   while (held.size > 0 && Date.now() < deadline) await page.waitForTimeout(100)

@@ -196,7 +196,7 @@ test('a registry that never answers: elapsed time and Cancel within ~2 s; Cancel
     assert.ok(sockets.size >= 1, 'Strata is waiting on the silent registry')
     await assertElapsedRuns(page, waiting, 1200)
 
-    await cancelEveryWaitingCall(page)
+    const cancelledAt = await cancelEveryWaitingCall(page)
     await page.getByTestId('status-call').first().waitFor({ state: 'detached', timeout: 5000 })
     await page.locator('[data-testid="error-panel"][data-code="CANCELLED"]').first().waitFor()
     // Cancelling closed Strata's requests to the registry, not only the page's wait.
