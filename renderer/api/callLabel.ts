@@ -1,12 +1,13 @@
-// How a waiting call is named in the status bar, from its operation name and subject. Pure (no
-// DOM), so it is unit-tested under Node.
+// How a waiting call is named in the status bar, from its operation name and subject; the
+// status bar words it ("Waiting for …") in the language shown. Pure (no DOM), so it is
+// unit-tested under Node.
 
-/** "Waiting for image summary · alpine:3.20" from the operation name and its subject. */
+/** "image summary · alpine:3.20" from the operation name and its subject. */
 export function callLabel(name: string, args: unknown): string {
   const [domain = '', verb = ''] = name.split(':')
   const words = verb.replace(/([A-Z])/g, ' $1').toLowerCase()
   const subject = subjectOf(args)
-  const label = `Waiting for ${domain} ${words}`.trim()
+  const label = `${domain} ${words}`.trim()
   if (subject === undefined) return label
   return `${label} · ${subject.length > 60 ? `${subject.slice(0, 59)}…` : subject}`
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { copyText } from './clipboard'
 
 interface CopyButtonProps {
@@ -10,6 +11,7 @@ interface CopyButtonProps {
 
 /** A small "copy" button that says "copied" for a moment. Never lets the click bubble. */
 export function CopyButton({ text, what, className }: CopyButtonProps) {
+  const { t } = useTranslation('common')
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
 
   useEffect(() => {
@@ -22,15 +24,19 @@ export function CopyButton({ text, what, className }: CopyButtonProps) {
     <button
       type="button"
       className={`copy-button ${className ?? ''}`}
-      aria-label={`Copy ${what}`}
-      title={`Copy ${what}: ${text}`}
+      aria-label={t('copy.label', { what })}
+      title={t('copy.title', { what, text })}
       onClick={(event) => {
         event.stopPropagation()
         void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))
       }}
       onKeyDown={(event) => event.stopPropagation()}
     >
-      {state === 'copied' ? 'copied' : state === 'failed' ? 'copy failed' : 'copy'}
+      {state === 'copied'
+        ? t('copy.copied')
+        : state === 'failed'
+          ? t('copy.failed')
+          : t('copy.copy')}
     </button>
   )
 }

@@ -2,6 +2,7 @@
 // them with registries:setCredentials, then retries what failed.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { RegistryEntry } from '../../shared/api'
 import { asApiError } from '../api/ApiCallError'
 import { call } from '../api/client'
@@ -13,6 +14,7 @@ interface CredentialPromptProps {
 }
 
 export function CredentialPrompt({ host, onSaved }: CredentialPromptProps) {
+  const { t } = useTranslation('common')
   const id = useId()
   const queryClient = useQueryClient()
   const [mode, setMode] = useState<'password' | 'token'>('password')
@@ -48,22 +50,22 @@ export function CredentialPrompt({ host, onSaved }: CredentialPromptProps) {
     <form
       className="credential-prompt"
       data-testid="credential-prompt"
-      aria-label={`Credentials for ${host}`}
+      aria-label={t('credentials.form', { host })}
       onSubmit={(event) => {
         event.preventDefault()
         if (canSubmit && !save.isPending) save.mutate()
       }}
     >
-      <p className="credential-title">Sign in to {host}</p>
+      <p className="credential-title">{t('credentials.title', { host })}</p>
       {/* Two toggle buttons, not radios: their text never doubles as a field label. */}
-      <div className="credential-mode" role="group" aria-label="Sign in with">
+      <div className="credential-mode" role="group" aria-label={t('credentials.mode')}>
         <button
           type="button"
           className="button-secondary button-small"
           aria-pressed={mode === 'password'}
           onClick={() => setMode('password')}
         >
-          with a password
+          {t('credentials.withPassword')}
         </button>
         <button
           type="button"
@@ -71,12 +73,12 @@ export function CredentialPrompt({ host, onSaved }: CredentialPromptProps) {
           aria-pressed={mode === 'token'}
           onClick={() => setMode('token')}
         >
-          with a token
+          {t('credentials.withToken')}
         </button>
       </div>
       {mode === 'password' ? (
         <div className="form-row">
-          <label htmlFor={`${id}-user`}>Username</label>
+          <label htmlFor={`${id}-user`}>{t('credentials.username')}</label>
           <input
             id={`${id}-user`}
             name="username"
@@ -84,7 +86,7 @@ export function CredentialPrompt({ host, onSaved }: CredentialPromptProps) {
             value={username}
             onChange={(e) => setUsername(e.target.value)}
           />
-          <label htmlFor={`${id}-password`}>Password</label>
+          <label htmlFor={`${id}-password`}>{t('credentials.password')}</label>
           <input
             id={`${id}-password`}
             name="password"
@@ -96,7 +98,7 @@ export function CredentialPrompt({ host, onSaved }: CredentialPromptProps) {
         </div>
       ) : (
         <div className="form-row">
-          <label htmlFor={`${id}-token`}>Token</label>
+          <label htmlFor={`${id}-token`}>{t('credentials.token')}</label>
           <input
             id={`${id}-token`}
             name="token"
@@ -109,7 +111,7 @@ export function CredentialPrompt({ host, onSaved }: CredentialPromptProps) {
       )}
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={!canSubmit || save.isPending}>
-          {save.isPending ? 'Saving…' : 'Sign in and retry'}
+          {save.isPending ? t('credentials.saving') : t('credentials.submit')}
         </button>
       </div>
       {save.isError ? (

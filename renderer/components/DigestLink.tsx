@@ -1,16 +1,10 @@
 // A digest as a link to the object it names: short on screen (algorithm + 12 hex digits), the
 // whole digest in the hover text and the copy button. Manifests and indexes open in the graph,
 // configs selected in their image's graph, layers in the Files view (see digestRoute).
+import { useTranslation } from 'react-i18next'
 import { CopyButton } from './CopyButton'
 import { Link } from './Link'
 import { digestRoute, shortDigestText, type DigestKind } from './digestRoute'
-
-const OPENS: Readonly<Record<DigestKind, string>> = {
-  manifest: 'Open this manifest',
-  index: 'Open this index',
-  config: 'Open this config in its image',
-  layer: 'Open the files of this layer',
-}
 
 interface DigestLinkProps {
   readonly digest: string
@@ -34,6 +28,7 @@ export function DigestLink({
   className,
   testId,
 }: DigestLinkProps) {
+  const { t } = useTranslation('common')
   const route = digestRoute({
     digest,
     kind,
@@ -46,7 +41,12 @@ export function DigestLink({
     // Inside a clickable row the link and the copy button do their own thing, not the row's.
     <span className="digest-link-wrap" onClick={(event) => event.stopPropagation()}>
       {route ? (
-        <Link to={route} className={classes} title={`${OPENS[kind]}\n${digest}`} testId={testId}>
+        <Link
+          to={route}
+          className={classes}
+          title={[t(`digest.open.${kind}`), digest].join('\n')}
+          testId={testId}
+        >
           {text}
         </Link>
       ) : (
@@ -54,7 +54,7 @@ export function DigestLink({
           {text}
         </span>
       )}
-      {copy ? <CopyButton text={digest} what={`${kind} digest`} /> : null}
+      {copy ? <CopyButton text={digest} what={t(`digest.what.${kind}`)} /> : null}
     </span>
   )
 }

@@ -1,6 +1,7 @@
 // The one way errors are shown: what happened, in words, and what to do next — right where
 // the user was looking. Every ErrorCode of shared/errors.ts has its sentence (errorText.ts).
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { asApiError } from '../api/ApiCallError'
 import { call } from '../api/client'
 import { queryKeys } from '../api/queryKeys'
@@ -20,6 +21,8 @@ interface ErrorPanelProps {
 }
 
 export function ErrorPanel({ error, onRetry, host, compact }: ErrorPanelProps) {
+  // Subscribes the panel to language changes: describeError words it in the language shown.
+  const { i18n } = useTranslation('errors')
   const apiError = asApiError(error)
   const text = describeError(apiError, host)
   const targetHost = apiError.detail?.host ?? host
@@ -36,7 +39,10 @@ export function ErrorPanel({ error, onRetry, host, compact }: ErrorPanelProps) {
         </span>
         {text.title}
       </h2>
-      {apiError.message && apiError.message.toLowerCase() !== text.title.toLowerCase() ? (
+      {/* The main side's message is English; other languages find it under Technical details. */}
+      {i18n.language === 'en' &&
+      apiError.message &&
+      apiError.message.toLowerCase() !== text.title.toLowerCase() ? (
         <p className="error-message">{apiError.message}</p>
       ) : null}
       <p className="error-next">{text.next}</p>
@@ -78,6 +84,7 @@ function AllowInsecureButton({
   readonly host: string
   readonly onDone: (() => void) | undefined
 }) {
+  const { t } = useTranslation('errors')
   const queryClient = useQueryClient()
   const allow = useMutation({
     mutationFn: () => call('registries:add', { address: host, insecure: true }),
@@ -94,7 +101,7 @@ function AllowInsecureButton({
         disabled={allow.isPending}
         onClick={() => allow.mutate()}
       >
-        Allow plain http for {host} and retry
+        {t('panel.allowInsecure', { host })}
       </button>
       {allow.isError ? <p className="inline-error">{asApiError(allow.error).message}</p> : null}
     </div>
@@ -102,6 +109,7 @@ function AllowInsecureButton({
 }
 
 function MismatchDetails({ error }: { readonly error: ApiError }) {
+  const { t } = useTranslation('errors')
   const expected = error.detail?.expectedDigest
   const actual = error.detail?.actualDigest
   if (!expected && !actual) return null
@@ -109,13 +117,13 @@ function MismatchDetails({ error }: { readonly error: ApiError }) {
     <dl className="error-digests">
       {expected ? (
         <>
-          <dt>expected</dt>
+          <dt>{t('panel.expected')}</dt>
           <dd className="mono">{expected}</dd>
         </>
       ) : null}
       {actual ? (
         <>
-          <dt>actual</dt>
+          <dt>{t('panel.actual')}</dt>
           <dd className="mono">{actual}</dd>
         </>
       ) : null}
@@ -124,17 +132,25 @@ function MismatchDetails({ error }: { readonly error: ApiError }) {
 }
 
 function TechnicalDetails({ error }: { readonly error: ApiError }) {
+  const { t, i18n } = useTranslation('errors')
   const detail = error.detail
-  const lines: string[] = [`code: ${error.code}`]
-  if (detail?.status !== undefined) lines.push(`HTTP status: ${detail.status}`)
-  if (detail?.subject) lines.push(`subject: ${detail.subject}`)
-  if (detail?.cause) lines.push(`cause: ${detail.cause}`)
+  const lines: string[] = [t('panel.code', { code: error.code })]
+  if (detail?.status !== undefined) lines.push(t('panel.status', { status: detail.status }))
+  if (detail?.subject) lines.push(t('panel.subject', { subject: detail.subject }))
+  if (detail?.cause) lines.push(t('panel.cause', { cause: detail.cause }))
   for (const registryError of detail?.registryErrors ?? []) {
-    lines.push(`registry: ${registryError.code}: ${registryError.message}`)
+    lines.push(
+      t('panel.registryError', { code: registryError.code, message: registryError.message }),
+    )
   }
   return (
     <details className="error-technical">
-      <summary>Technical details</summary>
+      <summary>{t('panel.technical')}</summary>
+      {i18n.language !== 'en' && error.message ? (
+        <p className="error-message" lang="en">
+          {t('panel.serverMessage')}: {error.message}
+        </p>
+      ) : null}
       <pre>{lines.join('\n')}</pre>
     </details>
   )

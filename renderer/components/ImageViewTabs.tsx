@@ -2,6 +2,7 @@
 // tags and history of its repository (a registry repository, or an OCI layout whose ref.name
 // annotations are its tags), sharing (of the repository's tags,
 // or of a local image's platforms) and compare.
+import { useTranslation } from 'react-i18next'
 import { Link } from './Link'
 import { repositoryOfSource } from '../routing/refs'
 import type { Route } from '../routing/route'
@@ -19,26 +20,35 @@ export function ImageViewTabs({
   readonly imageRef: string
   readonly current: string
 }) {
+  const { t } = useTranslation('common')
   const repository = repositoryOfSource(imageRef)
   const tabs: Tab[] = [
-    { label: 'Graph', route: { view: 'graph', ref: imageRef }, testId: 'tab-graph' },
-    { label: 'Files', route: { view: 'files', ref: imageRef }, testId: 'tab-files' },
+    { label: t('tabs.graph'), route: { view: 'graph', ref: imageRef }, testId: 'tab-graph' },
+    { label: t('tabs.files'), route: { view: 'files', ref: imageRef }, testId: 'tab-files' },
   ]
   if (repository) {
     tabs.push(
-      { label: 'Tags', route: { view: 'tags', ref: repository }, testId: 'tab-tags' },
-      { label: 'History', route: { view: 'history', ref: repository }, testId: 'tab-history' },
+      { label: t('tabs.tags'), route: { view: 'tags', ref: repository }, testId: 'tab-tags' },
+      {
+        label: t('tabs.history'),
+        route: { view: 'history', ref: repository },
+        testId: 'tab-history',
+      },
     )
   }
   // Sharing across a repository's tags, or across the platforms of a local image's index.
   tabs.push({
-    label: 'Sharing',
+    label: t('tabs.sharing'),
     route: { view: 'sharing', ref: repository ?? imageRef },
     testId: 'tab-sharing',
   })
-  tabs.push({ label: 'Compare', route: { view: 'compare', ref: imageRef }, testId: 'tab-compare' })
+  tabs.push({
+    label: t('tabs.compare'),
+    route: { view: 'compare', ref: imageRef },
+    testId: 'tab-compare',
+  })
   return (
-    <nav className="view-tabs" aria-label="Views of this image">
+    <nav className="view-tabs" aria-label={t('tabs.label')}>
       {tabs.map((tab) =>
         tab.route.view === current ? (
           <span key={tab.testId} className="view-tab current" aria-current="page">

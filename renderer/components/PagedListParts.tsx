@@ -1,6 +1,7 @@
 // The parts the repositories and tags lists share: a filter box with counts, and a footer
 // that loads the next page on click or when it scrolls into view.
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { asApiError } from '../api/ApiCallError'
 import { Spinner } from './Spinner'
 
@@ -27,20 +28,22 @@ export function FilterBar({
   more,
   children,
 }: FilterBarProps) {
+  const { t } = useTranslation('common')
   const id = useId()
+  const loadedNoun = loaded === 1 ? singular : noun
   const count = filter
-    ? `${shown} of ${loaded} loaded ${loaded === 1 ? singular : noun} ${shown === 1 ? 'matches' : 'match'}`
-    : `${loaded} ${loaded === 1 ? singular : noun} loaded${more ? ', more available' : ''}`
+    ? t('filter.matching', { count: shown, shown, loaded, noun: loadedNoun })
+    : t(more ? 'filter.loadedMore' : 'filter.loaded', { count: loaded, noun: loadedNoun })
   return (
     <div className="filter-bar">
       <label htmlFor={id} className="sr-only">
-        Filter {noun}
+        {t('filter.label', { noun })}
       </label>
       <input
         id={id}
         type="search"
         className="filter-input"
-        placeholder={`Filter ${noun}`}
+        placeholder={t('filter.label', { noun })}
         value={filter}
         onChange={(event) => onFilter(event.target.value)}
       />
@@ -68,6 +71,7 @@ export function LoadMoreFooter({
   onLoadMore,
   auto = true,
 }: LoadMoreProps) {
+  const { t } = useTranslation('common')
   const sentinel = useRef<HTMLDivElement>(null)
   const failed = error !== null && error !== undefined
 
@@ -89,14 +93,14 @@ export function LoadMoreFooter({
     <div className="load-more" ref={sentinel}>
       {failed ? (
         <p className="inline-error" role="alert">
-          Loading the next page failed: {asApiError(error).message}
+          {t('loadMore.failed', { reason: asApiError(error).message })}
         </p>
       ) : null}
       {loading ? (
-        <Spinner label="Loading more…" inline />
+        <Spinner label={t('loadMore.loading')} inline />
       ) : (
         <button type="button" className="button-secondary" onClick={onLoadMore}>
-          {failed ? 'Retry' : 'Load more'}
+          {failed ? t('loadMore.retry') : t('loadMore.more')}
         </button>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 interface RetryButtonProps {
   readonly onRetry: () => void
@@ -7,6 +8,7 @@ interface RetryButtonProps {
 }
 
 export function RetryButton({ onRetry, waitSeconds }: RetryButtonProps) {
+  const { t } = useTranslation('errors')
   const [remaining, setRemaining] = useState(Math.max(0, Math.ceil(waitSeconds ?? 0)))
 
   useEffect(() => {
@@ -17,7 +19,7 @@ export function RetryButton({ onRetry, waitSeconds }: RetryButtonProps) {
 
   return (
     <button type="button" className="button-primary" disabled={remaining > 0} onClick={onRetry}>
-      {remaining > 0 ? `Retry in ${remaining} s` : 'Retry'}
+      {remaining > 0 ? t('retry.retryIn', { seconds: remaining }) : t('retry.retry')}
     </button>
   )
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 interface SpinnerProps {
   readonly label?: string
@@ -7,13 +8,14 @@ interface SpinnerProps {
 
 /** A calm loading indicator with text for screen readers (and for people, when given). */
 export function Spinner({ label, inline }: SpinnerProps) {
+  const { t } = useTranslation('common')
   return (
     <span className={inline ? 'spinner spinner-inline' : 'spinner'} role="status">
       <span className="spinner-dot" aria-hidden="true" />
       {label ? (
         <span className="spinner-label">{label}</span>
       ) : (
-        <span className="sr-only">Loading</span>
+        <span className="sr-only">{t('spinner.loading')}</span>
       )}
     </span>
   )

@@ -1,6 +1,7 @@
 // Around every view: a render bug shows an ErrorPanel in that view instead of blanking the
 // window. Resets when the route changes (resetKey) or on Retry.
 import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { translate } from '../i18n/translate'
 import { ErrorPanel } from './ErrorPanel'
 
 interface Props {
@@ -33,7 +34,12 @@ export class ViewErrorBoundary extends Component<Props, State> {
     if (this.state.error) {
       return (
         <ErrorPanel
-          error={{ code: 'INTERNAL', message: `This view failed: ${this.state.error.message}` }}
+          error={{
+            code: 'INTERNAL',
+            message: translate('errors:boundary.viewFailed', {
+              reason: this.state.error.message,
+            }),
+          }}
           onRetry={() => this.setState({ error: undefined })}
         />
       )

@@ -1,6 +1,8 @@
-// Every ErrorCode as a sentence and a next step. Pure, so a unit test can check that no code
-// is left without words.
+// Every ErrorCode as a sentence and a next step, in the language shown, from the code and its
+// parameters (the main side's English message is for logs). No DOM, so a unit test can check
+// that no code is left without words in either language.
 import type { ApiError, ErrorCode } from '../../shared/errors'
+import { translate } from '../i18n/translate'
 
 export interface ErrorText {
   /** What happened, in one short sentence. */
@@ -10,7 +12,7 @@ export interface ErrorText {
 }
 
 function hostOf(error: ApiError, fallbackHost?: string): string {
-  return error.detail?.host ?? fallbackHost ?? 'the registry'
+  return error.detail?.host ?? fallbackHost ?? translate('errors:theRegistry')
 }
 
 /** The filesystem said a local path does not exist (the main side passes errno as the cause). */
@@ -23,95 +25,80 @@ export function isMissingPath(error: ApiError): boolean {
   )
 }
 
+/** The error in the language shown (call it during render so a language switch re-words it). */
 export function describeError(error: ApiError, fallbackHost?: string): ErrorText {
   const host = hostOf(error, fallbackHost)
   const detail = error.detail
+  const t = translate
   const texts: Record<ErrorCode, () => ErrorText> = {
-    BAD_INPUT: () => ({
-      title: 'Strata cannot read that input',
-      next: 'Check the spelling: for example alpine:3.20, ghcr.io/owner/repo@sha256:…, oci:/path:tag.',
-    }),
+    BAD_INPUT: () => ({ title: t('errors:BAD_INPUT.title'), next: t('errors:BAD_INPUT.next') }),
     AUTH_REQUIRED: () =>
-      error.detail?.host === undefined && fallbackHost === undefined
+      detail?.host === undefined && fallbackHost === undefined
         ? {
             // Strata's own server refused the page: no registry is involved.
-            title: 'This page is not signed in to Strata',
-            next: 'Open Strata again from the address it printed when it started (the one with ?token=…).',
+            title: t('errors:AUTH_REQUIRED.pageTitle'),
+            next: t('errors:AUTH_REQUIRED.pageNext'),
           }
         : {
-            title: `${host} wants credentials`,
-            next: 'Sign in below with a username and password or a token; Strata then tries again.',
+            title: t('errors:AUTH_REQUIRED.title', { host }),
+            next: t('errors:AUTH_REQUIRED.next'),
           },
     FORBIDDEN: () => ({
-      title: `${host} says this is not allowed with these credentials`,
-      next: 'Use an account that may read this repository, or ask its owner for access.',
+      title: t('errors:FORBIDDEN.title', { host }),
+      next: t('errors:FORBIDDEN.next'),
     }),
     NOT_FOUND: () =>
       isMissingPath(error)
         ? {
             // A local path (oci:, docker-archive:, dir:, …) that is not there: no tag involved.
-            title: 'Nothing at this path',
-            next: 'Check the path: Strata reads it on the machine it runs on. An OCI layout is the directory that holds oci-layout and index.json; an archive is the .tar file itself.',
+            title: t('errors:NOT_FOUND.pathTitle'),
+            next: t('errors:NOT_FOUND.pathNext'),
           }
-        : {
-            title: 'No such repository, tag or digest',
-            next: 'Check the name and the tag; tags can be deleted or moved by whoever pushes them.',
-          },
+        : { title: t('errors:NOT_FOUND.title'), next: t('errors:NOT_FOUND.next') },
     RATE_LIMITED: () => ({
-      title: `${host} is rate limiting requests`,
+      title: t('errors:RATE_LIMITED.title', { host }),
       next:
         detail?.retryAfterSeconds !== undefined
-          ? `Wait ${detail.retryAfterSeconds} seconds, then retry.`
-          : 'Wait a little, then retry. Signing in usually raises the limit.',
+          ? t('errors:RATE_LIMITED.nextWait', { count: detail.retryAfterSeconds })
+          : t('errors:RATE_LIMITED.next'),
     }),
     NETWORK: () => ({
-      title: `Cannot reach ${host}${detail?.cause ? ` (${detail.cause})` : ''}`,
-      next: 'Check the address and that the host is up, then retry.',
+      title: detail?.cause
+        ? t('errors:NETWORK.titleWithCause', { host, cause: detail.cause })
+        : t('errors:NETWORK.title', { host }),
+      next: t('errors:NETWORK.next'),
     }),
-    TIMEOUT: () => ({
-      title: `${host} did not answer in time`,
-      next: 'The host may be slow or overloaded; retry in a moment.',
-    }),
+    TIMEOUT: () => ({ title: t('errors:TIMEOUT.title', { host }), next: t('errors:TIMEOUT.next') }),
     SERVER_ERROR: () => ({
-      title: `${host} failed to answer${detail?.status ? ` (HTTP ${detail.status})` : ''}`,
-      next: 'This is a problem on the registry side; retry later.',
+      title: detail?.status
+        ? t('errors:SERVER_ERROR.titleWithStatus', { host, status: detail.status })
+        : t('errors:SERVER_ERROR.title', { host }),
+      next: t('errors:SERVER_ERROR.next'),
     }),
     DIGEST_MISMATCH: () => ({
-      title: 'Refused: the content does not match its digest',
-      next: 'The registry sent bytes other than the ones the digest names. Strata shows nothing it cannot verify.',
+      title: t('errors:DIGEST_MISMATCH.title'),
+      next: t('errors:DIGEST_MISMATCH.next'),
     }),
     SIZE_MISMATCH: () => ({
-      title: 'Refused: the content does not have the size its descriptor says',
-      next: 'The registry sent a different number of bytes than promised; the content was not used.',
+      title: t('errors:SIZE_MISMATCH.title'),
+      next: t('errors:SIZE_MISMATCH.next'),
     }),
-    TOO_LARGE: () => ({
-      title: 'Refused: the document is larger than Strata accepts',
-      next: 'Manifests and configs are small by design; this one is over the limit and was not read.',
-    }),
-    MALFORMED: () => ({
-      title: 'Refused: the document is not valid',
-      next: 'The JSON or its schema is broken; the reason is below.',
-    }),
+    TOO_LARGE: () => ({ title: t('errors:TOO_LARGE.title'), next: t('errors:TOO_LARGE.next') }),
+    MALFORMED: () => ({ title: t('errors:MALFORMED.title'), next: t('errors:MALFORMED.next') }),
     UNSUPPORTED_MEDIA_TYPE: () => ({
-      title: 'Strata does not know how to read this media type',
-      next: 'The object exists but its format is not one Strata interprets.',
+      title: t('errors:UNSUPPORTED_MEDIA_TYPE.title'),
+      next: t('errors:UNSUPPORTED_MEDIA_TYPE.next'),
     }),
     INSECURE_REFUSED: () => ({
-      title: `${host} only answers over plain http`,
-      next: 'If you trust this registry, mark it as insecure (allow plain http) and retry.',
+      title: t('errors:INSECURE_REFUSED.title', { host }),
+      next: t('errors:INSECURE_REFUSED.next'),
     }),
-    CANCELLED: () => ({
-      title: 'The operation was cancelled',
-      next: 'Retry when you want the result.',
-    }),
+    CANCELLED: () => ({ title: t('errors:CANCELLED.title'), next: t('errors:CANCELLED.next') }),
     UNAVAILABLE: () => ({
-      title: 'This feature cannot run here',
-      next: 'The reason is below.',
+      title: t('errors:UNAVAILABLE.title'),
+      next: t('errors:UNAVAILABLE.next'),
     }),
-    INTERNAL: () => ({
-      title: 'Strata hit a bug',
-      next: 'Retry; if it happens again, the details below say what failed.',
-    }),
+    INTERNAL: () => ({ title: t('errors:INTERNAL.title'), next: t('errors:INTERNAL.next') }),
   }
   return texts[error.code]()
 }

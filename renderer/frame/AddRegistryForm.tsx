@@ -2,6 +2,7 @@
 // http without asking (the main side decides; the hint only says so).
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { isLoopbackHost } from '../../shared/reference'
 import type { AddRegistryArgs } from '../../shared/api'
 import { asApiError } from '../api/ApiCallError'
@@ -24,6 +25,7 @@ function looksLoopback(address: string): boolean {
 }
 
 export function AddRegistryForm() {
+  const { t } = useTranslation('frame')
   const id = useId()
   const queryClient = useQueryClient()
   const navigate = useNavigate()
@@ -60,15 +62,15 @@ export function AddRegistryForm() {
   return (
     <form
       className="add-registry"
-      aria-label="Add registry"
+      aria-label={t('addRegistry.title')}
       onSubmit={(event) => {
         event.preventDefault()
         if (address.trim() && !add.isPending) submit()
       }}
     >
-      <h3 className="sidebar-subtitle">Add registry</h3>
+      <h3 className="sidebar-subtitle">{t('addRegistry.title')}</h3>
       <label htmlFor={`${id}-address`} className="sr-only">
-        Registry address
+        {t('addRegistry.address')}
       </label>
       <input
         id={`${id}-address`}
@@ -76,31 +78,29 @@ export function AddRegistryForm() {
         type="text"
         spellCheck={false}
         autoComplete="off"
-        placeholder="registry.example.com or 127.0.0.1:5000"
+        placeholder={t('addRegistry.placeholder')}
         value={address}
         onChange={(event) => setAddress(event.target.value)}
       />
-      {looksLoopback(address) ? (
-        <p className="hint">Loopback address: plain http is used automatically.</p>
-      ) : null}
+      {looksLoopback(address) ? <p className="hint">{t('addRegistry.loopback')}</p> : null}
       <label className="checkbox">
         <input
           type="checkbox"
           checked={insecure}
           onChange={(event) => setInsecure(event.target.checked)}
         />
-        allow plain http (insecure)
+        {t('addRegistry.insecure')}
       </label>
       <details className="credentials">
-        <summary>Credentials (optional)</summary>
-        <label htmlFor={`${id}-user`}>Username</label>
+        <summary>{t('addRegistry.credentials')}</summary>
+        <label htmlFor={`${id}-user`}>{t('addRegistry.username')}</label>
         <input
           id={`${id}-user`}
           autoComplete="username"
           value={username}
           onChange={(event) => setUsername(event.target.value)}
         />
-        <label htmlFor={`${id}-password`}>Password</label>
+        <label htmlFor={`${id}-password`}>{t('addRegistry.password')}</label>
         <input
           id={`${id}-password`}
           type="password"
@@ -108,7 +108,7 @@ export function AddRegistryForm() {
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />
-        <label htmlFor={`${id}-token`}>or token</label>
+        <label htmlFor={`${id}-token`}>{t('addRegistry.orToken')}</label>
         <input
           id={`${id}-token`}
           type="password"
@@ -123,7 +123,7 @@ export function AddRegistryForm() {
         className="button-primary"
         disabled={!address.trim() || add.isPending}
       >
-        {add.isPending ? 'Adding…' : 'Add registry'}
+        {add.isPending ? t('addRegistry.adding') : t('addRegistry.submit')}
       </button>
       <div aria-live="polite">
         {add.isError ? (

@@ -2,6 +2,7 @@
 // before navigating, so a typo is explained right under the box instead of failing later.
 // A full path (/…, file://…) is probed like the sidebar's path field and opened as what it is.
 import { useId, useState, type RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
 import { asApiError } from '../api/ApiCallError'
 import { HubSearchPanel } from '../features/registry/hubSearch/HubSearchPanel'
 import { hubSearchText } from '../features/registry/hubSearch/hubSearchText'
@@ -17,6 +18,7 @@ interface OpenBoxProps {
 }
 
 export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
+  const { t } = useTranslation('frame')
   const id = useId()
   const navigate = useNavigate()
   const [value, setValue] = useState(currentRef ?? '')
@@ -62,7 +64,7 @@ export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
       }}
     >
       <label htmlFor={`${id}-input`} className="sr-only">
-        Image reference or source
+        {t('open.label')}
       </label>
       <input
         id={`${id}-input`}
@@ -72,7 +74,7 @@ export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
         type="text"
         spellCheck={false}
         autoComplete="off"
-        placeholder="alpine:3.20 · ghcr.io/owner/repo@sha256:… · oci:/path:tag · /path/to/image.tar   (press / )"
+        placeholder={t('open.placeholder')}
         value={value}
         aria-invalid={error !== undefined}
         aria-describedby={`${id}-error`}
@@ -87,7 +89,7 @@ export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
         className="button-primary"
         disabled={probe.isPending}
       >
-        {probe.isPending ? 'Opening…' : 'Open'}
+        {probe.isPending ? t('open.opening') : t('open.open')}
       </button>
       <button
         type="button"

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import type { RegistryEntry } from '../../shared/api'
 import { asApiError } from '../api/ApiCallError'
 import { call } from '../api/client'
@@ -9,21 +10,22 @@ import { Spinner } from '../components/Spinner'
 import { useNavigate } from '../routing/navigation'
 
 export function RegistryList({ activeHost }: { readonly activeHost: string | undefined }) {
+  const { t } = useTranslation('frame')
   const registries = useQuery({
     queryKey: queryKeys.registries,
     queryFn: ({ signal }) => call('registries:list', {}, signal),
     staleTime: Infinity,
   })
 
-  if (registries.isPending) return <Spinner label="Loading registries" />
+  if (registries.isPending) return <Spinner label={t('registries.loading')} />
   if (registries.isError) {
     return <ErrorPanel compact error={registries.error} onRetry={() => void registries.refetch()} />
   }
   if (registries.data.length === 0) {
-    return <p className="sidebar-empty">No registries yet. Add one below.</p>
+    return <p className="sidebar-empty">{t('registries.empty')}</p>
   }
   return (
-    <ul className="registry-list" aria-label="Registries" onKeyDown={handleListKeys}>
+    <ul className="registry-list" aria-label={t('registries.label')} onKeyDown={handleListKeys}>
       {registries.data.map((entry) => (
         <RegistryItem key={entry.host} entry={entry} active={entry.host === activeHost} />
       ))}
@@ -38,6 +40,7 @@ function RegistryItem({
   readonly entry: RegistryEntry
   readonly active: boolean
 }) {
+  const { t } = useTranslation('frame')
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const remove = useMutation({
@@ -58,17 +61,21 @@ function RegistryItem({
         className="registry-open"
         data-row-focus
         aria-current={active ? 'page' : undefined}
-        title={`Browse repositories on ${entry.host}`}
+        title={t('registries.browse', { host: entry.host })}
       >
         <span className="registry-host">{entry.host}</span>
         <span className="registry-badges">
-          {entry.insecure ? <span className="badge badge-warn">http</span> : null}
+          {entry.insecure ? <span className="badge badge-warn">{t('registries.http')}</span> : null}
           {entry.hasCredentials ? (
             <span
               className="badge"
-              title={entry.username ? `signed in as ${entry.username}` : 'signed in'}
+              title={
+                entry.username
+                  ? t('registries.signedInAs', { user: entry.username })
+                  : t('registries.signedIn')
+              }
             >
-              signed in
+              {t('registries.signedIn')}
             </span>
           ) : null}
         </span>
@@ -76,8 +83,8 @@ function RegistryItem({
       <button
         type="button"
         className="icon-button registry-remove"
-        aria-label={`Remove ${entry.host}`}
-        title={`Remove ${entry.host}`}
+        aria-label={t('registries.remove', { host: entry.host })}
+        title={t('registries.remove', { host: entry.host })}
         disabled={remove.isPending}
         onClick={(event) => {
           event.stopPropagation()

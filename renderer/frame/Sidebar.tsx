@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
 import { queryKeys } from '../api/queryKeys'
 import { LessonsSourceItem } from '../features/lessons/LessonsSourceItem'
@@ -9,6 +10,7 @@ import { AddRegistryForm } from './AddRegistryForm'
 import { RegistryList } from './RegistryList'
 
 export function Sidebar({ route, hidden }: { readonly route: Route; readonly hidden: boolean }) {
+  const { t } = useTranslation('frame')
   const navigate = useNavigate()
   const info = useQuery({
     queryKey: queryKeys.appInfo,
@@ -20,8 +22,8 @@ export function Sidebar({ route, hidden }: { readonly route: Route; readonly hid
     route.view === 'graph' && (route.ref === undefined || route.ref === sampleRef)
 
   return (
-    <nav className="sidebar" id="sources" aria-label="Sources" hidden={hidden}>
-      <h2 className="sidebar-title">Sources</h2>
+    <nav className="sidebar" id="sources" aria-label={t('sidebar.label')} hidden={hidden}>
+      <h2 className="sidebar-title">{t('sidebar.title')}</h2>
       <ul className="source-list">
         <li className={sampleActive ? 'source-item active' : 'source-item'}>
           <button
@@ -29,17 +31,17 @@ export function Sidebar({ route, hidden }: { readonly route: Route; readonly hid
             className="source-open"
             aria-current={sampleActive ? 'page' : undefined}
             disabled={!sampleRef}
-            title={sampleRef ? `Open the bundled sample (${sampleRef})` : 'Loading…'}
+            title={sampleRef ? t('sidebar.openSample', { ref: sampleRef }) : t('sidebar.loading')}
             onClick={() => sampleRef && navigate({ view: 'graph', ref: sampleRef })}
           >
-            <span className="source-name">Sample image</span>
-            <span className="source-hint">bundled, works offline</span>
+            <span className="source-name">{t('sidebar.sampleName')}</span>
+            <span className="source-hint">{t('sidebar.sampleHint')}</span>
           </button>
         </li>
         <LessonsSourceItem route={route} />
       </ul>
       <LocalStoresSection route={route} />
-      <h3 className="sidebar-subtitle">Registries</h3>
+      <h3 className="sidebar-subtitle">{t('sidebar.registries')}</h3>
       <RegistryList activeHost={route.view === 'repositories' ? route.registry : undefined} />
       <AddRegistryForm />
     </nav>

@@ -1,6 +1,7 @@
 // The bottom line: how Strata runs, every operation reporting progress (bytes, rate, time
 // left, Cancel when it can be stopped), and every api call waiting longer than a second
 // (elapsed time, Cancel), all as the same ProgressItem.
+import { useTranslation } from 'react-i18next'
 import { transportKind } from '../api/client'
 import { useSlowCalls } from '../api/slowCalls'
 import type { ProgressState } from '../api/useApiEvents'
@@ -10,10 +11,13 @@ import { ProgressItem } from '../components/ProgressItem'
 const MAX_CALLS_SHOWN = 3
 
 export function StatusBar({ progress }: { readonly progress: readonly ProgressState[] }) {
+  const { t } = useTranslation('frame')
   const waiting = useSlowCalls()
   return (
-    <footer className="statusbar" aria-label="Status">
-      <span className="statusbar-mode">{transportKind() === 'web' ? 'web mode' : 'desktop'}</span>
+    <footer className="statusbar" aria-label={t('status.label')}>
+      <span className="statusbar-mode">
+        {transportKind() === 'web' ? t('status.web') : t('status.desktop')}
+      </span>
       <span className="statusbar-progress" aria-live="polite">
         {progress.map((p) => (
           <ProgressItem
@@ -33,7 +37,7 @@ export function StatusBar({ progress }: { readonly progress: readonly ProgressSt
         ))}
         {waiting.length > MAX_CALLS_SHOWN ? (
           <span className="muted" data-testid="status-calls-more">
-            {waiting.length - MAX_CALLS_SHOWN} more waiting
+            {t('status.moreWaiting', { count: waiting.length - MAX_CALLS_SHOWN })}
           </span>
         ) : null}
       </span>

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { applyTheme, storedTheme, storeTheme, systemTheme, type Theme } from './theme'
 
+/** The icon of the theme a click turns on. */
+const ICONS: Readonly<Record<Theme, string>> = { dark: '☾', light: '☀' }
+
 export function ThemeToggle() {
+  const { t } = useTranslation('frame')
   const [theme, setTheme] = useState<Theme>(() => storedTheme() ?? systemTheme())
   const [followSystem, setFollowSystem] = useState(() => storedTheme() === undefined)
 
@@ -20,8 +25,8 @@ export function ThemeToggle() {
     <button
       type="button"
       className="theme-toggle"
-      aria-label={`Switch to ${next} theme`}
-      title={`The ${theme} theme is on; click to switch to the ${next} theme`}
+      aria-label={next === 'dark' ? t('theme.toDarkLabel') : t('theme.toLightLabel')}
+      title={theme === 'dark' ? t('theme.darkOn') : t('theme.lightOn')}
       onClick={() => {
         setTheme(next)
         setFollowSystem(false)
@@ -29,8 +34,10 @@ export function ThemeToggle() {
       }}
     >
       {/* Says what clicking does, with the icon of the theme it turns on. */}
-      <span aria-hidden="true">{next === 'dark' ? '☾' : '☀'}</span>{' '}
-      {next === 'dark' ? 'Switch to dark' : 'Switch to light'}
+      <span aria-hidden="true">{ICONS[next]}</span>{' '}
+      <span className="theme-toggle-text">
+        {next === 'dark' ? t('theme.toDark') : t('theme.toLight')}
+      </span>
     </button>
   )
 }

@@ -1,5 +1,6 @@
 // Picks the view the URL names. Unknown views get a friendly message, never a blank area.
 import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
 import { queryKeys } from '../api/queryKeys'
 import { ErrorPanel } from '../components/ErrorPanel'
@@ -18,6 +19,7 @@ import { LessonsView } from '../features/lessons/LessonsView'
 import type { Route } from '../routing/route'
 
 export function ViewSwitch({ route }: { readonly route: Route }) {
+  const { t } = useTranslation('frame')
   switch (route.view) {
     case 'graph':
       return route.ref ? (
@@ -29,17 +31,13 @@ export function ViewSwitch({ route }: { readonly route: Route }) {
       return route.ref ? (
         <TagsView repositoryRef={route.ref} />
       ) : (
-        <EmptyState title="No repository chosen">
-          Open an image, then choose “Tags” to list the tags of its repository.
-        </EmptyState>
+        <EmptyState title={t('views.noRepository')}>{t('views.noRepositoryBody')}</EmptyState>
       )
     case 'repositories':
       return route.registry ? (
         <RepositoriesView registry={route.registry} />
       ) : (
-        <EmptyState title="No registry chosen">
-          Pick a registry in the sidebar, or add one.
-        </EmptyState>
+        <EmptyState title={t('views.noRegistry')}>{t('views.noRegistryBody')}</EmptyState>
       )
     case 'storage':
       // No ref: the store podman uses by default; a containers-storage: ref names another.
@@ -59,12 +57,11 @@ export function ViewSwitch({ route }: { readonly route: Route }) {
       return <LessonsView route={route} renderTarget={(target) => <ViewSwitch route={target} />} />
     default:
       return (
-        <EmptyState title={`Unknown view “${route.view}”`} testId="unknown-view">
-          This link names a view Strata does not have (yet).{' '}
+        <EmptyState title={t('views.unknown', { view: route.view })} testId="unknown-view">
+          {t('views.unknownBody')}{' '}
           <Link to={{ view: 'graph', ...(route.ref && { ref: route.ref }) }}>
-            Show the image graph instead
+            {t('views.showGraph')}
           </Link>
-          .
         </EmptyState>
       )
   }
@@ -72,12 +69,13 @@ export function ViewSwitch({ route }: { readonly route: Route }) {
 
 /** No `ref` in the URL: the bundled sample, so a first launch shows something real offline. */
 function SampleGraph({ route }: { readonly route: Route }) {
+  const { t } = useTranslation('frame')
   const info = useQuery({
     queryKey: queryKeys.appInfo,
     queryFn: ({ signal }) => call('app:info', {}, signal),
     staleTime: Infinity,
   })
-  if (info.isPending) return <LoadingBlock label="Starting…" />
+  if (info.isPending) return <LoadingBlock label={t('views.starting')} />
   if (info.isError) return <ErrorPanel error={info.error} onRetry={() => void info.refetch()} />
   return <GraphView imageRef={info.data.sampleRef} selected={route.node} />
 }

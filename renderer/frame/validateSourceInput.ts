@@ -1,14 +1,17 @@
 // What the Open box checks before navigating: the text must parse as a source reference.
 import { parseSourceRef } from '../../shared/sourceRef'
+import { translate } from '../i18n/translate'
 
 /** undefined when the input can be opened, otherwise the message to show under the box. */
 export function validateSourceInput(input: string): string | undefined {
   const text = input.trim()
-  if (!text) return 'Type an image reference, for example alpine:3.20 or oci:/path/to/layout:tag.'
+  if (!text) return translate('frame:open.empty')
   try {
     parseSourceRef(text)
     return undefined
   } catch (error) {
-    return error instanceof Error ? error.message : String(error)
+    // The parser's reason is English (shared/ has no catalogues); the sentence around it is not.
+    const reason = error instanceof Error ? error.message : String(error)
+    return translate('frame:open.cannotParse', { reason })
   }
 }

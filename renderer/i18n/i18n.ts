@@ -1,20 +1,34 @@
-// The one i18next instance: both catalogues bundled (lessons work offline), the language picked
-// by pickLanguage, the choice remembered. Components use react-i18next's useTranslation(ns);
-// code outside components (error wording, labels built in plain functions) calls translate().
-import i18next, { type TFunction } from 'i18next'
-import { initReactI18next, useTranslation } from 'react-i18next'
-import { en } from './en'
-import { es } from './es'
+// The page's side of i18n: the language picked by pickLanguage (URL, remembered choice, system),
+// the choice remembered, <html lang> kept in step. Components use react-i18next's
+// useTranslation(ns); code outside components calls translate() (translate.ts, no DOM).
+import i18next from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { isLanguage, pickLanguage, type Language } from './languages'
+import { initTranslations } from './translate'
+
+export { currentLanguage, NAMESPACES, translate, type Namespace } from './translate'
 
 const STORAGE_KEY = 'strata.language'
 
-export const NAMESPACES = Object.keys(en) as (keyof typeof en)[]
-export type Namespace = keyof typeof en
+/**
+ * The few page objects this file touches, each possibly absent: pure modules that import
+ * translate() from here are unit-tested under Node (no DOM types, no window), so nothing below
+ * may name `window` or `document` directly.
+ */
+interface PageGlobals {
+  readonly localStorage?: {
+    getItem(key: string): string | null
+    setItem(key: string, value: string): void
+  }
+  readonly location?: { readonly search: string }
+  readonly navigator?: { readonly languages?: readonly string[] }
+  readonly document?: { readonly documentElement: { lang: string } }
+}
+const page = globalThis as unknown as PageGlobals
 
-function storedLanguage(): string | null {
+export function storedLanguage(): string | null {
   try {
-    return window.localStorage.getItem(STORAGE_KEY)
+    return page.localStorage?.getItem(STORAGE_KEY) ?? null
   } catch {
     return null
   }
@@ -23,43 +37,31 @@ function storedLanguage(): string | null {
 /** The language to start in: the URL's lang=, the remembered choice, the system's, English. */
 export function startLanguage(): Language {
   return pickLanguage({
-    url: new URLSearchParams(window.location.search).get('lang'),
+    url: new URLSearchParams(page.location?.search ?? '').get('lang'),
     stored: storedLanguage(),
-    system: navigator.languages,
+    system: page.navigator?.languages ?? [],
   })
 }
 
-/** Initialises i18next synchronously (resources are bundled), before the first render. */
+/** Initialises i18next before the first render, and <html lang> with it. */
 export function initI18n(language: Language): void {
-  void i18next.use(initReactI18next).init({
-    lng: language,
-    fallbackLng: false,
-    supportedLngs: ['en', 'es'],
-    ns: NAMESPACES,
-    defaultNS: 'common',
-    resources: { en, es },
-    initAsync: false,
-    returnNull: false,
-    // React escapes text itself; registry data never goes through i18next as HTML.
-    interpolation: { escapeValue: false },
-  })
-  document.documentElement.lang = language
+  initTranslations(language)
+  showLanguage(language)
 }
 
-/** The language now shown. */
-export function currentLanguage(): Language {
-  const language = i18next.language
-  return isLanguage(language) ? language : 'en'
+/** <html lang> follows the language shown (screen readers, hyphenation); no-op under Node. */
+function showLanguage(language: Language): void {
+  if (page.document) page.document.documentElement.lang = language
 }
 
 /** Switches language everywhere at once and remembers the choice. */
 export function setLanguage(language: Language): void {
   try {
-    window.localStorage.setItem(STORAGE_KEY, language)
+    page.localStorage?.setItem(STORAGE_KEY, language)
   } catch {
     // Private windows may refuse storage; the switch still applies to this page.
   }
-  document.documentElement.lang = language
+  showLanguage(language)
   if (i18next.language !== language) void i18next.changeLanguage(language)
 }
 
@@ -68,6 +70,3 @@ export function useLanguage(): Language {
   const { i18n } = useTranslation()
   return isLanguage(i18n.language) ? i18n.language : 'en'
 }
-
-/** i18next's t for code outside components (call it during render so the language is current). */
-export const translate: TFunction = i18next.t.bind(i18next)

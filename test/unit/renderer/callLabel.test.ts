@@ -1,19 +1,16 @@
-// The status bar's name for a waiting call: the operation in words and what it is about, never
-// an argument that may hold a secret.
+// The status bar's name for a waiting call (the status bar adds "Waiting for" in the language
+// shown): the operation in words and what it is about, never an argument that may hold a secret.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { callLabel } from '../../../renderer/api/callLabel'
 
 test('operation words and the reference the call is about', () => {
-  assert.equal(
-    callLabel('image:graph', { ref: 'alpine:3.20' }),
-    'Waiting for image graph · alpine:3.20',
-  )
+  assert.equal(callLabel('image:graph', { ref: 'alpine:3.20' }), 'image graph · alpine:3.20')
   assert.equal(
     callLabel('registry:listTags', { repository: 'h:5000/demo/app' }),
-    'Waiting for registry list tags · h:5000/demo/app',
+    'registry list tags · h:5000/demo/app',
   )
-  assert.equal(callLabel('app:info', {}), 'Waiting for app info')
+  assert.equal(callLabel('app:info', {}), 'app info')
 })
 
 test('long subjects are cut; secrets are never shown', () => {
@@ -25,6 +22,6 @@ test('long subjects are cut; secrets are never shown', () => {
     username: 'me',
     password: 'hunter2',
   })
-  assert.equal(login, 'Waiting for credentials save · h:5000')
+  assert.equal(login, 'credentials save · h:5000')
   assert.ok(!login.includes('hunter2'))
 })

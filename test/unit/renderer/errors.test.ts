@@ -3,13 +3,85 @@ import assert from 'node:assert/strict'
 import { ERROR_CODES } from '../../../shared/errors'
 import { ApiCallError, asApiError } from '../../../renderer/api/ApiCallError'
 import { shouldRetry } from '../../../renderer/api/retryPolicy'
-import { describeError } from '../../../renderer/components/errorText'
+import i18next from 'i18next'
+import { describeError, type ErrorText } from '../../../renderer/components/errorText'
+import { initTranslations } from '../../../renderer/i18n/translate'
+
+// The wording comes from the catalogues; the tests start in English, as the app does for an
+// English system.
+initTranslations('en')
+
+/** Every code with every parameter its wording uses, so placeholders are checked too. */
+const EXAMPLES = ERROR_CODES.flatMap((code) => [
+  { code, message: 'm' },
+  {
+    code,
+    message: 'm',
+    detail: { host: 'h.test:5000', cause: 'ECONNRESET', status: 503, retryAfterSeconds: 7 },
+  },
+  { code, message: 'm', detail: { subject: '/srv/layout', cause: 'ENOENT' } },
+])
+
+async function describedIn(language: 'en' | 'es'): Promise<ErrorText[]> {
+  await i18next.changeLanguage(language)
+  try {
+    return EXAMPLES.map((error) => describeError(error))
+  } finally {
+    await i18next.changeLanguage('en')
+  }
+}
 
 test('every error code has a sentence and a next step', () => {
   for (const code of ERROR_CODES) {
     const text = describeError({ code, message: 'm' })
     assert.ok(text.title.length > 5, code)
     assert.ok(text.next.length > 5, code)
+  }
+})
+
+test('every error code has its own words in English and in Spanish, parameters filled in', async () => {
+  const english = await describedIn('en')
+  const spanish = await describedIn('es')
+  EXAMPLES.forEach((error, i) => {
+    const en = english[i]
+    const es = spanish[i]
+    assert.ok(en && es, error.code)
+    for (const text of [en.title, en.next, es.title, es.next]) {
+      assert.ok(text.length > 5, `${error.code}: ${text}`)
+      // An unfilled {{placeholder}} or a raw key ("errors:…", "NETWORK.title") means no words.
+      assert.doesNotMatch(text, /\{\{|errors:|\.(title|next)$/, `${error.code}: ${text}`)
+    }
+    assert.notEqual(es.title, en.title, `${error.code} title is not Spanish`)
+    assert.notEqual(es.next, en.next, `${error.code} next step is not Spanish`)
+    // Parameters reach both languages alike.
+    if (en.title.includes('h.test:5000')) assert.match(es.title, /h\.test:5000/, error.code)
+  })
+})
+
+test('Spanish sentences name the host, the cause and how long to wait', async () => {
+  await i18next.changeLanguage('es')
+  try {
+    const network = describeError({
+      code: 'NETWORK',
+      message: 'x',
+      detail: { host: 'registry.test:5000', cause: 'ECONNREFUSED' },
+    })
+    assert.equal(network.title, 'No se puede conectar con registry.test:5000 (ECONNREFUSED)')
+    const wait = (seconds: number): string =>
+      describeError({ code: 'RATE_LIMITED', message: 'x', detail: { retryAfterSeconds: seconds } })
+        .next
+    assert.equal(wait(1), 'Espera 1 segundo y vuelve a intentarlo.')
+    assert.equal(wait(42), 'Espera 42 segundos y vuelve a intentarlo.')
+    // No host known: the registry, in Spanish.
+    assert.match(describeError({ code: 'TIMEOUT', message: 'x' }).title, /^el registro /)
+    const missing = describeError({
+      code: 'NOT_FOUND',
+      message: 'x',
+      detail: { subject: '/srv/layout', cause: 'ENOENT' },
+    })
+    assert.equal(missing.title, 'No hay nada en esa ruta')
+  } finally {
+    await i18next.changeLanguage('en')
   }
 })
 

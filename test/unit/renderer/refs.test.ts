@@ -1,12 +1,16 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { validateSourceInput } from '../../../renderer/frame/validateSourceInput'
+import { initTranslations } from '../../../renderer/i18n/translate'
 import {
   refForDigest,
   refForTag,
   registryOfSource,
   repositoryOfSource,
 } from '../../../renderer/routing/refs'
+
+// The Open box's messages come from the English catalogue.
+initTranslations('en')
 
 const HEX = 'c'.repeat(64)
 
