@@ -37,7 +37,7 @@ export async function writeContainerImage(): Promise<ContainerImageLayout> {
   }
 }
 
-/** `docker create` + `docker cp`: /etc/motd replaced (changed), /app/notes.txt and /srv/data/ added. */
+/** `docker create` + `docker cp`: /etc/motd replaced (changed), /app/notes.txt and /srv/ (a directory) added. */
 export async function dockerContainerWithFiles(
   dockerd: RunningDockerd,
   image: ContainerImageLayout,

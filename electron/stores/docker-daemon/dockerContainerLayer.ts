@@ -5,6 +5,7 @@
 // nothing is started, mounted or written. The daemon's path stat has no owner, so entries are
 // owned by 0:0 here.
 
+import type { Readable } from 'node:stream'
 import { StrataError } from '../../../shared/errors'
 import type { LiveChange, LiveEntry } from '../containers/liveLayerTar'
 import { whiteoutEntry } from '../containers/liveLayerTar'
@@ -101,7 +102,7 @@ async function* fileBytes(
       return
     }
   } finally {
-    tar.destroy()
+    discard(tar)
   }
 }
 
@@ -123,8 +124,14 @@ async function readMember<T>(
     }
     throw gone(client, id, path)
   } finally {
-    tar.destroy()
+    discard(tar)
   }
+}
+
+/** Stops reading a path's tar; the abort it causes is expected, not an error. */
+function discard(tar: Readable): void {
+  tar.on('error', () => undefined)
+  tar.destroy()
 }
 
 async function drain(body: AsyncIterable<Buffer>): Promise<void> {

@@ -143,7 +143,7 @@ export class DockerDaemonClient {
     const header = response.headers['x-docker-container-path-stat']
     const stat = typeof header === 'string' ? header : undefined
     if (!body) {
-      response.body.destroy()
+      await response.body.dump()
       return { stat }
     }
     return { stat, tar: response.body }
