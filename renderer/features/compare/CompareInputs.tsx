@@ -1,5 +1,8 @@
 // The two references to compare (any sources: registry, OCI layout, archive, …).
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+
+const SWAP_ICON = '⇄'
 
 interface CompareInputsProps {
   readonly left: string
@@ -17,6 +20,7 @@ export function CompareInputs({
   semantic,
   onSemanticChange,
 }: CompareInputsProps) {
+  const { t } = useTranslation('compare')
   const leftId = useId()
   const rightId = useId()
   const [a, setA] = useState(left)
@@ -27,34 +31,34 @@ export function CompareInputs({
   }
   return (
     <form className="compare-inputs" data-testid="compare-inputs" onSubmit={submit}>
-      <label htmlFor={leftId}>Left</label>
+      <label htmlFor={leftId}>{t('inputs.left')}</label>
       <input
         id={leftId}
         data-testid="compare-left"
         className="mono"
         value={a}
-        placeholder="host/repo:tag, oci:/path:tag, docker-archive:/file.tar…"
+        placeholder={t('inputs.leftPlaceholder')}
         onChange={(event) => setA(event.target.value)}
       />
       <button
         type="button"
         className="icon-button"
-        title="Swap sides"
-        aria-label="Swap sides"
+        title={t('inputs.swap')}
+        aria-label={t('inputs.swap')}
         onClick={() => {
           setA(b)
           setB(a)
         }}
       >
-        ⇄
+        {SWAP_ICON}
       </button>
-      <label htmlFor={rightId}>Right</label>
+      <label htmlFor={rightId}>{t('inputs.right')}</label>
       <input
         id={rightId}
         data-testid="compare-right"
         className="mono"
         value={b}
-        placeholder="the other image"
+        placeholder={t('inputs.rightPlaceholder')}
         onChange={(event) => setB(event.target.value)}
       />
       <button
@@ -63,19 +67,16 @@ export function CompareInputs({
         data-testid="compare-submit"
         disabled={!a.trim() || !b.trim()}
       >
-        Compare
+        {t('inputs.compare')}
       </button>
-      <label
-        className="compare-semantic"
-        title="Ignore what does not change meaning: file modification times, layer compression (layers matched by their files), creation times. Reads every layer."
-      >
+      <label className="compare-semantic" title={t('inputs.semanticTitle')}>
         <input
           type="checkbox"
           data-testid="compare-semantic"
           checked={semantic}
           onChange={(event) => onSemanticChange(event.target.checked)}
         />{' '}
-        Semantic
+        {t('inputs.semantic')}
       </label>
     </form>
   )

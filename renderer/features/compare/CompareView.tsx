@@ -3,6 +3,7 @@
 // both versions side by side.
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { CompareSide as Side } from '../../../shared/api/compare'
 import { platformString } from '../../../shared/format'
 import { call } from '../../api/client'
@@ -25,6 +26,7 @@ import { SemanticVerdict } from './SemanticVerdict'
 import { SideBySide, type FileSide } from './SideBySide'
 
 export function CompareView({ route }: { readonly route: Route }) {
+  const { t } = useTranslation('compare')
   const navigate = useNavigate()
   const left = route.ref ?? ''
   const right = route.with?.[0] ?? ''
@@ -37,7 +39,7 @@ export function CompareView({ route }: { readonly route: Route }) {
     >
       <header className="view-header">
         <h2 id="compare-title" className="view-title">
-          Compare
+          {t('view.title')}
         </h2>
         {left ? <ImageViewTabs imageRef={left} current="compare" /> : null}
       </header>
@@ -57,10 +59,7 @@ export function CompareView({ route }: { readonly route: Route }) {
           semantic={semantic}
         />
       ) : (
-        <EmptyState title="Pick two images">
-          Any two references from any sources: two tags of a repository, a registry image and a
-          local archive, two digests from the tag history.
-        </EmptyState>
+        <EmptyState title={t('view.pickTitle')}>{t('view.pickBody')}</EmptyState>
       )}
     </section>
   )
@@ -81,6 +80,7 @@ function Comparison({
   readonly right: string
   readonly semantic: boolean
 }) {
+  const { t } = useTranslation('compare')
   // Semantic compare reads the files anyway: one call answers everything.
   const [wantFiles, setWantFiles] = useState(semantic)
   const [openPath, setOpenPath] = useState<string | undefined>(undefined)
@@ -100,9 +100,9 @@ function Comparison({
   const progress = useOperationProgress(files.isFetching || (semantic && comparison.isFetching))
   if (comparison.isPending) {
     return semantic ? (
-      <OperationProgress state={progress} fallback="Reading the layers of both images…" />
+      <OperationProgress state={progress} fallback={t('view.readingLayers')} />
     ) : (
-      <LoadingBlock label="Reading both images…" />
+      <LoadingBlock label={t('view.readingImages')} />
     )
   }
   if (comparison.isError) {
@@ -113,12 +113,12 @@ function Comparison({
   return (
     <>
       <div className="compare-sides">
-        <SideCard side={data.left} which="Left" />
-        <SideCard side={data.right} which="Right" />
+        <SideCard side={data.left} which="left" />
+        <SideCard side={data.right} which="right" />
       </div>
       {data.identical ? (
         <p className="compare-identical" data-testid="compare-identical">
-          These are the same image (same manifest digest).
+          {t('view.identical')}
         </p>
       ) : null}
       <SemanticVerdict comparison={data} />
@@ -134,24 +134,21 @@ function Comparison({
         right={fileSide(data.right)}
       />
       <section className="compare-section compare-files">
-        <h3>Files</h3>
+        <h3>{t('view.files')}</h3>
         {!wantFiles ? (
           <>
-            <p className="hint">
-              Reads every layer of both images (cached by digest) and compares the merged
-              filesystems.
-            </p>
+            <p className="hint">{t('view.filesHint')}</p>
             <button
               type="button"
               className="button-primary"
               data-testid="compare-files-button"
               onClick={() => setWantFiles(true)}
             >
-              Compare files
+              {t('view.compareFiles')}
             </button>
           </>
         ) : fileData.isPending ? (
-          <OperationProgress state={progress} fallback="Reading the layers of both images…" />
+          <OperationProgress state={progress} fallback={t('view.readingLayers')} />
         ) : fileData.isError ? (
           <ErrorPanel compact error={fileData.error} onRetry={() => void fileData.refetch()} />
         ) : (
@@ -174,30 +171,34 @@ function Comparison({
   )
 }
 
-function SideCard({ side, which }: { readonly side: Side; readonly which: string }) {
+function SideCard({ side, which }: { readonly side: Side; readonly which: 'left' | 'right' }) {
+  const { t } = useTranslation('compare')
   return (
-    <div className="compare-side" data-testid={`compare-side-${which.toLowerCase()}`}>
+    <div className="compare-side" data-testid={`compare-side-${which}`}>
       <div className="muted">
-        {which} · {side.sourceLabel}
-        {side.platform ? ` · ${platformString(side.platform)}` : ''}
+        {[
+          t(`side.${which}`),
+          side.sourceLabel,
+          ...(side.platform ? [platformString(side.platform)] : []),
+        ].join(' · ')}
       </div>
       <Link className="mono break-all" to={{ view: 'graph', ref: side.ref }}>
         {side.ref}
       </Link>
       <div className="muted compare-side-digests">
-        manifest{' '}
+        {t('side.manifest')}{' '}
         <DigestLink
           digest={side.manifestDigest}
           kind="manifest"
           imageRef={side.ref}
-          testId={`compare-${which.toLowerCase()}-manifest`}
+          testId={`compare-${which}-manifest`}
         />{' '}
-        · config{' '}
+        · {t('side.config')}{' '}
         <DigestLink
           digest={side.configDigest}
           kind="config"
           imageRef={side.ref}
-          testId={`compare-${which.toLowerCase()}-config`}
+          testId={`compare-${which}-config`}
         />
       </div>
     </div>

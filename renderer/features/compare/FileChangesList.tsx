@@ -1,8 +1,9 @@
 // The file-level diff of the merged filesystems: added, removed, changed, with size deltas,
 // filtered by status and path. A changed regular file opens side by side.
 import { useId, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { FileChange } from '../../../shared/api/compare'
-import { formatBytes } from '../../../shared/format'
+import { useFormat } from '../../i18n/useFormat'
 import {
   countByStatus,
   filterChanges,
@@ -22,6 +23,8 @@ interface FileChangesListProps {
 }
 
 export function FileChangesList({ changes, openPath, onOpen }: FileChangesListProps) {
+  const { t } = useTranslation('compare')
+  const format = useFormat()
   const statusId = useId()
   const [status, setStatus] = useState<FileStatusFilter>('all')
   const [needle, setNeedle] = useState('')
@@ -31,42 +34,42 @@ export function FileChangesList({ changes, openPath, onOpen }: FileChangesListPr
   return (
     <div className="file-changes">
       <div className="file-changes-bar">
-        <label htmlFor={statusId}>Show</label>
+        <label htmlFor={statusId}>{t('files.show')}</label>
         <select
           id={statusId}
           data-testid="compare-files-filter"
           value={status}
           onChange={(event) => setStatus(event.target.value as FileStatusFilter)}
         >
-          <option value="all">all ({changes.length})</option>
-          <option value="added">added ({counts.added})</option>
-          <option value="removed">removed ({counts.removed})</option>
-          <option value="changed">changed ({counts.changed})</option>
+          <option value="all">{t('files.all', { count: changes.length })}</option>
+          <option value="added">{t('files.added', { count: counts.added })}</option>
+          <option value="removed">{t('files.removed', { count: counts.removed })}</option>
+          <option value="changed">{t('files.changed', { count: counts.changed })}</option>
         </select>
         <input
           type="search"
           value={needle}
-          placeholder="Filter by path"
-          aria-label="Filter by path"
+          placeholder={t('files.filter')}
+          aria-label={t('files.filter')}
           onChange={(event) => setNeedle(event.target.value)}
         />
       </div>
       {changes.length === 0 ? (
-        <p className="hint">The merged filesystems are identical.</p>
+        <p className="hint">{t('files.identical')}</p>
       ) : (
         <table className="diff-table file-diff">
           <thead>
             <tr>
-              <th scope="col">Status</th>
-              <th scope="col">Path</th>
+              <th scope="col">{t('files.status')}</th>
+              <th scope="col">{t('files.path')}</th>
               <th scope="col" className="num">
-                Left
+                {t('files.left')}
               </th>
               <th scope="col" className="num">
-                Right
+                {t('files.right')}
               </th>
               <th scope="col" className="num">
-                Δ
+                {t('files.delta')}
               </th>
             </tr>
           </thead>
@@ -83,7 +86,9 @@ export function FileChangesList({ changes, openPath, onOpen }: FileChangesListPr
                   data-kind={change.kind}
                 >
                   <td>
-                    <span className={`badge status-${change.status}`}>{change.status}</span>
+                    <span className={`badge status-${change.status}`}>
+                      {t(`status.${change.status}`)}
+                    </span>
                   </td>
                   <td className="mono break-all">
                     {opens ? (
@@ -98,16 +103,16 @@ export function FileChangesList({ changes, openPath, onOpen }: FileChangesListPr
                       change.path
                     )}
                     {change.kind !== 'file' ? (
-                      <span className="muted"> ({change.kind})</span>
+                      <span className="muted"> ({t(`kind.${change.kind}`)})</span>
                     ) : null}
                   </td>
                   <td className="num">
-                    {change.leftSize !== undefined ? formatBytes(change.leftSize) : ''}
+                    {change.leftSize !== undefined ? format.size(change.leftSize) : ''}
                   </td>
                   <td className="num">
-                    {change.rightSize !== undefined ? formatBytes(change.rightSize) : ''}
+                    {change.rightSize !== undefined ? format.size(change.rightSize) : ''}
                   </td>
-                  <td className="num">{formatDelta(change.sizeDelta, formatBytes)}</td>
+                  <td className="num">{formatDelta(change.sizeDelta, format.size)}</td>
                 </tr>
               )
             })}
@@ -115,9 +120,7 @@ export function FileChangesList({ changes, openPath, onOpen }: FileChangesListPr
         </table>
       )}
       {shown.length > MAX_ROWS ? (
-        <p className="hint">
-          Showing {MAX_ROWS} of {shown.length}; narrow the filter to see the rest.
-        </p>
+        <p className="hint">{t('files.showing', { shown: MAX_ROWS, count: shown.length })}</p>
       ) : null}
     </div>
   )

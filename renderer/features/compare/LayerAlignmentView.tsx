@@ -1,8 +1,9 @@
 // Layers side by side from the bottom: the shared prefix both images build on, then what only
 // one side has, and layers present on both sides but at different places ("moved").
+import { useTranslation } from 'react-i18next'
 import type { AlignedLayer, LayerAlignment } from '../../../shared/api/compare'
-import { formatBytes } from '../../../shared/format'
 import { DigestLink } from '../../components/DigestLink'
+import { useFormat } from '../../i18n/useFormat'
 
 /** The image a side's layers belong to (its layer links open that image's files). */
 interface SideImage {
@@ -21,21 +22,26 @@ export function LayerAlignmentView({
   left: leftImage,
   right: rightImage,
 }: LayerAlignmentViewProps) {
+  const { t } = useTranslation('compare')
+  const format = useFormat()
   return (
     <section className="compare-section" data-testid="compare-layers">
-      <h3>Layers</h3>
+      <h3>{t('layers.title')}</h3>
       <p className="hint">
-        Shared: {layers.sharedPrefix.length} layer{layers.sharedPrefix.length === 1 ? '' : 's'} (
-        {formatBytes(layers.sharedBytes)}) · only left: {formatBytes(layers.onlyLeftBytes)} · only
-        right: {formatBytes(layers.onlyRightBytes)}
+        {t('layers.summary', {
+          layers: t('layers.count', { count: layers.sharedPrefix.length }),
+          shared: format.size(layers.sharedBytes),
+          left: format.size(layers.onlyLeftBytes),
+          right: format.size(layers.onlyRightBytes),
+        })}
       </p>
       <table className="diff-table layer-diff">
         <thead>
           <tr>
-            <th scope="col">#</th>
-            <th scope="col">Left</th>
-            <th scope="col">Right</th>
-            <th scope="col">How</th>
+            <th scope="col">{t('layers.position')}</th>
+            <th scope="col">{t('layers.left')}</th>
+            <th scope="col">{t('layers.right')}</th>
+            <th scope="col">{t('layers.how')}</th>
           </tr>
         </thead>
         <tbody>
@@ -51,10 +57,10 @@ export function LayerAlignmentView({
               <LayerCell layer={right} image={rightImage} />
               <td>
                 {match === 'digest'
-                  ? 'same layer'
+                  ? t('layers.sameLayer')
                   : match === 'diffId'
-                    ? 'same content, other compression'
-                    : 'same files, other times or compression'}
+                    ? t('layers.sameContent')
+                    : t('layers.sameFiles')}
               </td>
             </tr>
           ))}
@@ -79,11 +85,16 @@ function SideRows({
   readonly status: 'moved' | 'only-left' | 'only-right'
   readonly image: SideImage
 }) {
+  const { t } = useTranslation('compare')
   const cls = status === 'moved' ? 'diff-changed' : side === 'left' ? 'diff-removed' : 'diff-added'
   const how =
     status === 'moved'
-      ? `also on the ${side === 'left' ? 'right' : 'left'}, at another place`
-      : `only ${side}`
+      ? side === 'left'
+        ? t('layers.alsoRight')
+        : t('layers.alsoLeft')
+      : side === 'left'
+        ? t('layers.onlyLeft')
+        : t('layers.onlyRight')
   return (
     <>
       {rows.map((layer) => (
@@ -112,10 +123,16 @@ function SideRows({
 }
 
 function LayerCell({ layer, image }: { readonly layer: AlignedLayer; readonly image: SideImage }) {
+  const { t } = useTranslation('compare')
+  const format = useFormat()
   return (
     <td
       className="mono"
-      title={`${layer.mediaType}${layer.diffId ? `\ndiff ID ${layer.diffId}` : ''}`}
+      data-layer={layer.position + 1}
+      title={[
+        layer.mediaType,
+        ...(layer.diffId ? [t('layers.diffId', { diffId: layer.diffId })] : []),
+      ].join('\n')}
     >
       <DigestLink
         digest={layer.digest}
@@ -124,7 +141,7 @@ function LayerCell({ layer, image }: { readonly layer: AlignedLayer; readonly im
         {...(image.platform !== undefined ? { platform: image.platform } : {})}
         testId="compare-layer-digest"
       />{' '}
-      <span className="muted">{formatBytes(layer.size)}</span>
+      <span className="muted">{format.size(layer.size)}</span>
     </td>
   )
 }

@@ -1,15 +1,14 @@
 // A changed text file, both versions side by side with the differing lines marked (lineDiff.ts).
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { LoadingBlock } from '../../components/Spinner'
+import { useFormat } from '../../i18n/useFormat'
 import { base64Bytes, decodeFileText, MAX_TEXT_BYTES, type FileText } from './fileText'
 import { diffLines, sideBySideRows, splitLines, type SideBySideRow } from './lineDiff'
-
-const plurals = new Intl.PluralRules('en')
-const DIFFER_WORDS = { one: 'line differs', other: 'lines differ' } as const
 
 export interface FileSide {
   readonly ref: string
@@ -46,6 +45,7 @@ interface SideBySideProps {
 }
 
 export function SideBySide({ path, left, right, onClose }: SideBySideProps) {
+  const { t } = useTranslation('compare')
   const a = useFileText(left, path)
   const b = useFileText(right, path)
   // It opens below the list of changes: bring it into view, each time another file opens.
@@ -63,15 +63,15 @@ export function SideBySide({ path, left, right, onClose }: SideBySideProps) {
       <header className="side-by-side-head">
         <h3 className="mono">{path}</h3>
         <button type="button" className="button-secondary button-small" onClick={onClose}>
-          Close
+          {t('sideBySide.close')}
         </button>
       </header>
       {a.isPending || b.isPending ? (
-        <LoadingBlock label={`Reading ${path} on both sides…`} />
+        <LoadingBlock label={t('sideBySide.reading', { path })} />
       ) : a.isError || b.isError ? (
         <ErrorPanel compact error={a.error ?? b.error} />
       ) : a.data.kind === 'binary' || b.data.kind === 'binary' ? (
-        <p className="hint">Binary file: only its size and content differ; no line view.</p>
+        <p className="hint">{t('sideBySide.binary')}</p>
       ) : (
         <TextColumns
           left={a.data.text}
@@ -92,6 +92,8 @@ function TextColumns({
   readonly right: string
   readonly truncated: boolean
 }) {
+  const { t } = useTranslation('compare')
+  const format = useFormat()
   const model = useMemo(() => {
     const a = splitLines(left)
     const b = splitLines(right)
@@ -109,12 +111,10 @@ function TextColumns({
   return (
     <>
       <p className="hint">
-        {model.aligned
-          ? `${changed} ${DIFFER_WORDS[plurals.select(changed) === 'one' ? 'one' : 'other']}.`
-          : 'Too many differences to align line by line; shown as is.'}
-        {truncated ? ` Only the first ${MAX_TEXT_BYTES / 1024} KiB of each side are shown.` : ''}
+        {model.aligned ? t('sideBySide.differ', { count: changed }) : t('sideBySide.tooMany')}
+        {truncated ? t('sideBySide.truncated', { size: format.size(MAX_TEXT_BYTES) }) : ''}
       </p>
-      <div className="text-diff" role="table" aria-label="Both versions side by side">
+      <div className="text-diff" role="table" aria-label={t('sideBySide.table')}>
         {model.rows.map((row, i) => (
           <div key={i} className={`text-diff-row line-${row.kind}`} role="row" data-kind={row.kind}>
             <span className="line-no" role="cell">

@@ -1,12 +1,15 @@
 // The layer caches (downloaded blobs and layer indexes): how much disk they use, and a way to
 // empty them. Indexes are rebuilt on the next visit, from the registry or the local store.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { formatBytes } from '../../../shared/format'
+import { useTranslation } from 'react-i18next'
 import { asApiError } from '../../api/ApiCallError'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
+import { useFormat } from '../../i18n/useFormat'
 
 export function CacheControls() {
+  const { t } = useTranslation('files')
+  const format = useFormat()
   const queryClient = useQueryClient()
   const info = useQuery({
     queryKey: queryKeys.cacheInfo,
@@ -21,12 +24,12 @@ export function CacheControls() {
   const used = info.data ? info.data.blobBytes + info.data.indexBytes : undefined
   return (
     <span className="cache-controls" data-testid="cache-info">
-      <span className="muted" title="Downloaded layers and layer indexes kept on disk">
-        Layer cache:{' '}
+      <span className="muted" title={t('cache.title')}>
+        {t('cache.label')}{' '}
         {used !== undefined && info.data
-          ? `${formatBytes(used)} of ${formatBytes(info.data.limitBytes)}`
+          ? t('cache.usage', { used: format.size(used), limit: format.size(info.data.limitBytes) })
           : info.isError
-            ? 'unknown'
+            ? t('cache.unknown')
             : '…'}
       </span>
       <button
@@ -36,7 +39,7 @@ export function CacheControls() {
         disabled={clear.isPending}
         onClick={() => clear.mutate()}
       >
-        {clear.isPending ? 'Clearing…' : 'Clear cache'}
+        {clear.isPending ? t('cache.clearing') : t('cache.clear')}
       </button>
       {clear.isError ? (
         <span className="inline-error">{asApiError(clear.error).message}</span>

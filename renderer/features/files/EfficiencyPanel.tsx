@@ -2,12 +2,13 @@
 // the paths that waste the most and the largest files. Read only when the panel is opened.
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { formatBytes } from '../../../shared/format'
+import { useTranslation } from 'react-i18next'
 import type { FileSizeRow } from '../../../shared/api/files'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Spinner } from '../../components/Spinner'
+import { useFormat } from '../../i18n/useFormat'
 
 const SHOWN_ROWS = 15
 
@@ -20,6 +21,8 @@ export function EfficiencyPanel({
   readonly platform: string | undefined
   readonly onOpen: (path: string, layer: number) => void
 }) {
+  const { t } = useTranslation('files')
+  const format = useFormat()
   const [open, setOpen] = useState(false)
   const efficiency = useQuery({
     queryKey: [...queryKeys.efficiency(imageRef), platform ?? ''],
@@ -40,37 +43,46 @@ export function EfficiencyPanel({
       onToggle={(event) => setOpen(event.currentTarget.open)}
     >
       <summary>
-        Efficiency
+        {t('efficiency.title')}
         {data ? (
           <span className="efficiency-score" data-testid="efficiency-score">
             {' '}
-            {(data.score * 100).toFixed(1)} %
+            {format.percent(data.score)}
           </span>
         ) : null}
       </summary>
-      {efficiency.isPending && open ? <Spinner inline label="computing…" /> : null}
+      {efficiency.isPending && open ? <Spinner inline label={t('efficiency.computing')} /> : null}
       {efficiency.isError ? (
         <ErrorPanel error={efficiency.error} compact onRetry={() => void efficiency.refetch()} />
       ) : null}
       {data ? (
         <div className="efficiency-body">
           <p>
-            <strong>{formatBytes(data.wastedBytes)}</strong> wasted of{' '}
-            {formatBytes(data.totalFileBytes)} in files: bytes that later layers overwrite or delete
-            are still downloaded and stored.
+            <strong>
+              {t('efficiency.wasted', {
+                wasted: format.size(data.wastedBytes),
+                total: format.size(data.totalFileBytes),
+              })}
+            </strong>{' '}
+            {t('efficiency.why')}
           </p>
-          <h4>Wasted per layer</h4>
+          <h4>{t('efficiency.perLayer')}</h4>
           <ol className="efficiency-layers">
             {data.wastedByLayer.map((bytes, i) => (
               <li key={i}>
-                <span className="efficiency-layer-name">Layer {i + 1}</span>
-                <meter min={0} max={maxWasted} value={bytes} aria-label={`layer ${i + 1}`} />
-                <span className="muted">{formatBytes(bytes)}</span>
+                <span className="efficiency-layer-name">{t('efficiency.layer', { n: i + 1 })}</span>
+                <meter
+                  min={0}
+                  max={maxWasted}
+                  value={bytes}
+                  aria-label={t('efficiency.layer', { n: i + 1 })}
+                />
+                <span className="muted">{format.size(bytes)}</span>
               </li>
             ))}
           </ol>
-          <SizeRows title="Most wasted paths" rows={data.wastedPaths} onOpen={onOpen} />
-          <SizeRows title="Largest files" rows={data.largestFiles} onOpen={onOpen} />
+          <SizeRows title={t('efficiency.mostWasted')} rows={data.wastedPaths} onOpen={onOpen} />
+          <SizeRows title={t('efficiency.largest')} rows={data.largestFiles} onOpen={onOpen} />
         </div>
       ) : null}
     </details>
@@ -86,6 +98,8 @@ function SizeRows({
   readonly rows: readonly FileSizeRow[]
   readonly onOpen: (path: string, layer: number) => void
 }) {
+  const { t } = useTranslation('files')
+  const format = useFormat()
   if (rows.length === 0) return null
   return (
     <>
@@ -96,13 +110,13 @@ function SizeRows({
             <button
               type="button"
               className="link-button mono"
-              title={`Open /${row.path} as of layer ${row.layer + 1}`}
+              title={t('efficiency.openAsOf', { path: row.path, n: row.layer + 1 })}
               onClick={() => onOpen(row.path, row.layer + 1)}
             >
               /{row.path}
             </button>
             <span className="muted">
-              {formatBytes(row.size)} · L{row.layer + 1}
+              {format.size(row.size)} · {t('tree.layerShort', { n: row.layer + 1 })}
             </span>
           </li>
         ))}

@@ -2,17 +2,22 @@
 // layer that last touched it and how the selected layer changed it; or a loading, error or
 // "more" placeholder for a directory's listing.
 import { useEffect, type CSSProperties } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { FileListItem } from '../../../shared/api'
-import { formatBytes } from '../../../shared/format'
 import { asApiError } from '../../api/ApiCallError'
 import { Spinner } from '../../components/Spinner'
-import { baseName, formatMtime, modeString, typeText } from './fileFormat'
+import { useFormat } from '../../i18n/useFormat'
+import { ChangeBadge } from './ChangeBadge'
+import { baseName, modeString } from './fileFormat'
 import type { TreeRow } from './treeRows'
+import { useFileWords } from './useFileWords'
 
 /** Every row has this height (files.css keeps it), which makes windowing exact. */
 export const TREE_ROW_HEIGHT = 28
 const INDENT = 16
-const CONTAINS_CHANGES = 'Holds paths this layer changed'
+// The tree's disclosure triangles: symbols, not words.
+const OPEN_MARK = '▾'
+const CLOSED_MARK = '▸'
 
 interface FileRowProps {
   readonly row: TreeRow
@@ -36,11 +41,12 @@ export function FileRow(props: FileRowProps) {
     onOpen,
     onMore,
   } = props
+  const { t } = useTranslation('files')
   const indent = { paddingLeft: 8 + row.depth * INDENT }
   if (row.kind === 'loading') {
     return (
       <li className="file-row file-row-note" style={indent}>
-        <Spinner inline label="listing…" />
+        <Spinner inline label={t('tree.listing')} />
       </li>
     )
   }
@@ -69,7 +75,7 @@ export function FileRow(props: FileRowProps) {
     >
       <span className="file-name-cell" style={indent}>
         <span className="file-toggle" aria-hidden="true">
-          {expandable ? (expanded ? '▾' : '▸') : ''}
+          {expandable ? (expanded ? OPEN_MARK : CLOSED_MARK) : ''}
         </span>
         <button
           type="button"
@@ -96,8 +102,8 @@ export function FileRow(props: FileRowProps) {
           <span
             className="dir-changes-mark"
             data-testid="dir-changes-mark"
-            title={CONTAINS_CHANGES}
-            aria-label={CONTAINS_CHANGES}
+            title={t('tree.containsChanges')}
+            aria-label={t('tree.containsChanges')}
             role="img"
           >
             •
@@ -123,6 +129,7 @@ function MoreRow({
   readonly indent: CSSProperties
   readonly onMore: (dir: string) => void
 }) {
+  const { t } = useTranslation('files')
   const error = row.error === undefined ? undefined : asApiError(row.error)
   const loading = row.kind === 'more' && row.loading
   useEffect(() => {
@@ -132,11 +139,14 @@ function MoreRow({
     <li className="file-row file-row-note" style={indent} data-testid="file-row-more">
       {error ? (
         <span className="inline-error" title={error.message}>
-          Listing /{row.dir} failed: {error.message}
+          {t('tree.listFailed', { dir: row.dir, message: error.message })}
         </span>
       ) : null}
       {loading ? (
-        <Spinner inline label={`loading more (${row.kind === 'more' ? row.loaded : 0} shown)…`} />
+        <Spinner
+          inline
+          label={t('tree.loadingMore', { count: row.kind === 'more' ? row.loaded : 0 })}
+        />
       ) : (
         <button
           type="button"
@@ -144,7 +154,7 @@ function MoreRow({
           data-row-focus
           onClick={() => onMore(row.dir)}
         >
-          {error ? 'Retry' : 'Load more'}
+          {error ? t('tree.retry') : t('tree.loadMore')}
         </button>
       )}
     </li>
@@ -152,20 +162,22 @@ function MoreRow({
 }
 
 function EntryCells({ item }: { readonly item: FileListItem }) {
+  const { t } = useTranslation('files')
+  const words = useFileWords()
+  const format = useFormat()
   const entry = item.entry
-  const layer = `L${item.layer + 1}`
-  const badge = item.change ? (
-    <span className={`change-badge change-${item.change}`}>{item.change}</span>
-  ) : null
+  const n = item.layer + 1
+  const layer = t('tree.layerShort', { n })
+  const badge = item.change ? <ChangeBadge kind={item.change} /> : null
   if (!entry) {
     return (
       <>
-        <span className="file-type muted">deleted (whiteout)</span>
+        <span className="file-type muted">{t('tree.deletedWhiteout')}</span>
         <span className="file-mode" />
         <span className="file-owner" />
         <span className="file-size" />
         <span className="file-mtime" />
-        <span className="file-layer" title={`deleted by layer ${item.layer + 1}`}>
+        <span className="file-layer" title={t('tree.deletedBy', { n })}>
           {layer}
         </span>
         <span className="file-change">{badge}</span>
@@ -174,18 +186,18 @@ function EntryCells({ item }: { readonly item: FileListItem }) {
   }
   return (
     <>
-      <span className="file-type" title={typeText(entry)}>
-        {typeText(entry)}
+      <span className="file-type" title={words.type(entry)}>
+        {words.type(entry)}
       </span>
       <span className="file-mode mono">{modeString(entry.type, entry.mode)}</span>
       <span className="file-owner mono">
         {entry.uid}:{entry.gid}
       </span>
-      <span className="file-size">{entry.type === 'dir' ? '' : formatBytes(entry.size)}</span>
-      <span className="file-mtime" title={formatMtime(entry.mtime)}>
-        {formatMtime(entry.mtime)}
+      <span className="file-size">{entry.type === 'dir' ? '' : format.size(entry.size)}</span>
+      <span className="file-mtime" title={words.mtime(entry.mtime)}>
+        {words.mtime(entry.mtime)}
       </span>
-      <span className="file-layer" title={`last changed by layer ${item.layer + 1}`}>
+      <span className="file-layer" title={t('tree.lastChangedBy', { n })}>
         {layer}
       </span>
       <span className="file-change">{badge}</span>

@@ -1,6 +1,7 @@
 // The tree of one filesystem as a windowed list: only the rows near the visible part of its
 // scroll box are in the DOM, so a directory of 200,000 entries scrolls like one of ten.
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { handleListKeys } from '../../components/listKeys'
 import { useWindowedRows } from '../../components/useWindowedRows'
 import { FileDetails } from './FileDetails'
@@ -28,6 +29,7 @@ interface FileTreeProps {
 export function FileTree(props: FileTreeProps) {
   const { rows, selected, label, title, fullPaths = false, onToggle, onOpen, onMore } = props
   const changedDirs = props.changedDirs ?? NO_DIRS
+  const { t } = useTranslation('files')
   // The row under the pointer or focus, for the details line (else the open one).
   const [active, setActive] = useState<string | undefined>(undefined)
   const track = (event: SyntheticEvent): void => {
@@ -68,14 +70,14 @@ export function FileTree(props: FileTreeProps) {
       ) : null}
       <div className="file-tree-scroll" ref={scrollRef}>
         <div className="file-row file-header" aria-hidden="true">
-          <span className="file-name-cell">name</span>
-          <span className="file-type">type</span>
-          <span className="file-mode">mode</span>
-          <span className="file-owner">uid:gid</span>
-          <span className="file-size">size</span>
-          <span className="file-mtime">modified</span>
-          <span className="file-layer">layer</span>
-          <span className="file-change">change</span>
+          <span className="file-name-cell">{t('tree.name')}</span>
+          <span className="file-type">{t('tree.type')}</span>
+          <span className="file-mode">{t('tree.mode')}</span>
+          <span className="file-owner">{t('tree.owner')}</span>
+          <span className="file-size">{t('tree.size')}</span>
+          <span className="file-mtime">{t('tree.modified')}</span>
+          <span className="file-layer">{t('tree.layer')}</span>
+          <span className="file-change">{t('tree.change')}</span>
         </div>
         <ul
           ref={listRef}

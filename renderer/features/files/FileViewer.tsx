@@ -1,21 +1,26 @@
 // The open file: where it is (and where a symlink led), what it is, and its content as text,
 // hex or an image, decided from the first page's bytes; with a Download link.
 import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import type { FileStat } from '../../../shared/api'
 import { downloadQuery, WEB_DOWNLOAD_PATH } from '../../../shared/api'
-import { formatBytes } from '../../../shared/format'
 import { DownloadLink } from '../../components/DownloadLink'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Link } from '../../components/Link'
 import { attestationFileRoute, looksLikeAttestationFile } from './attestationFile'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
+import { useFormat } from '../../i18n/useFormat'
 import { classifyContent } from './fileContent'
-import { baseName, formatMtime, modeString, typeText } from './fileFormat'
+import { baseName, modeString } from './fileFormat'
 import { readPageQuery, VIEW_PAGE_BYTES, type FileTarget } from './fileReads'
 import { HexView } from './HexView'
 import { ImageView } from './ImageView'
 import { InspectPanel } from './inspect/InspectPanel'
 import { TextView } from './TextView'
+import { useFileWords } from './useFileWords'
+
+/** Where a symlink led: a symbol, not a word. */
+const ARROW = '→'
 
 interface FileViewerProps {
   readonly target: FileTarget
@@ -36,6 +41,9 @@ export function downloadHref(target: FileTarget): string {
 }
 
 export function FileViewer({ target, stat, onClose }: FileViewerProps) {
+  const { t } = useTranslation('files')
+  const words = useFileWords()
+  const format = useFormat()
   const { entry } = stat
   const regular = entry.type === 'file'
   return (
@@ -44,7 +52,7 @@ export function FileViewer({ target, stat, onClose }: FileViewerProps) {
         <h3 className="file-viewer-title mono">/{target.path}</h3>
         {stat.resolvedPath !== target.path ? (
           <span className="file-resolved mono" data-testid="file-resolved">
-            → /{stat.resolvedPath}
+            {`${ARROW} /${stat.resolvedPath}`}
           </span>
         ) : null}
         <span className="file-viewer-actions">
@@ -54,7 +62,7 @@ export function FileViewer({ target, stat, onClose }: FileViewerProps) {
               to={attestationFileRoute(target)}
               testId="open-as-attestation"
             >
-              Open as SBOM / attestation
+              {t('viewer.openAsAttestation')}
             </Link>
           ) : null}
           {regular ? (
@@ -64,25 +72,36 @@ export function FileViewer({ target, stat, onClose }: FileViewerProps) {
               fileName={baseName(target.path)}
               testId="file-download"
             >
-              Download
+              {t('viewer.download')}
             </DownloadLink>
           ) : null}
-          <button type="button" className="icon-button" aria-label="Close file" onClick={onClose}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('viewer.close')}
+            onClick={onClose}
+          >
             ×
           </button>
         </span>
       </header>
       <p className="file-meta muted">
-        {typeText(entry)} · {formatBytes(entry.size)} · {modeString(entry.type, entry.mode)} ·{' '}
-        {entry.uid}:{entry.gid} · {formatMtime(entry.mtime)} · from layer {stat.layer + 1}
-        {entry.sparse ? ' · sparse' : ''}
+        {[
+          words.type(entry),
+          format.size(entry.size),
+          modeString(entry.type, entry.mode),
+          `${entry.uid}:${entry.gid}`,
+          words.mtime(entry.mtime),
+          t('viewer.fromLayer', { n: stat.layer + 1 }),
+          ...(entry.sparse ? [t('viewer.sparse')] : []),
+        ].join(' · ')}
       </p>
       {regular ? <InspectPanel target={target} /> : null}
       {regular ? (
         <FileContent target={target} size={entry.size} />
       ) : (
-        <EmptyState title={`A ${typeText(entry)}`}>
-          It has no content of its own to show.
+        <EmptyState title={t('viewer.noContentTitle', { type: words.type(entry) })}>
+          {t('viewer.noContent')}
         </EmptyState>
       )}
     </section>
@@ -90,15 +109,16 @@ export function FileViewer({ target, stat, onClose }: FileViewerProps) {
 }
 
 function FileContent({ target, size }: { readonly target: FileTarget; readonly size: number }) {
+  const { t } = useTranslation('files')
   const first = useQuery(readPageQuery(target, 0, VIEW_PAGE_BYTES))
-  if (first.isPending) return <LoadingBlock label={`Reading /${target.path}…`} />
+  if (first.isPending) return <LoadingBlock label={t('viewer.reading', { path: target.path })} />
   if (first.isError) {
     return <ErrorPanel error={first.error} compact onRetry={() => void first.refetch()} />
   }
   if (size === 0)
     return (
       <p className="muted" data-testid="file-empty">
-        This file is empty.
+        {t('viewer.empty')}
       </p>
     )
   const content = classifyContent(first.data.bytes, first.data.eof)

@@ -3,12 +3,14 @@
 // of every path the layer changed), and the open file or directory.
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ChangeKind } from '../../../shared/api/files'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Link } from '../../components/Link'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
+import { useLanguage } from '../../i18n/i18n'
 import { navigate } from '../../routing/navigation'
 import type { Route } from '../../routing/route'
 import { EfficiencyPanel } from './EfficiencyPanel'
@@ -34,6 +36,8 @@ const NOTHING_EXPANDED: ReadonlySet<string> = new Set()
 
 export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
   const queryClient = useQueryClient()
+  const { t } = useTranslation('files')
+  const language = useLanguage()
   const layer = route.layer
   // Always explicit for an index, so every call reads the image this view shows.
   const platform = image.platform
@@ -130,13 +134,19 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
       <ErrorPanel
         error={{
           code: 'NOT_FOUND',
-          message: `This image has no layer “${layer}”: it has ${image.layers.length} (1 = the bottom layer).`,
+          message: t('browser.noLayer', { layer, count: image.layers.length }),
         }}
       />
     )
   }
   const dirPath = isDir && stat.data ? stat.data.resolvedPath : ''
-  const changeOf = selectedLayer ? `layer ${selectedLayer.position}` : 'the top layer'
+  const changeOf = selectedLayer
+    ? t('browser.ofLayer', { n: selectedLayer.position })
+    : t('browser.ofTopLayer')
+  // "added or deleted" / "añadida o borrada": the kinds as a sentence lists them.
+  const changeKinds = new Intl.ListFormat(language, { type: 'disjunction' }).format(
+    change.map((kind) => t(`changeVerb.${kind}`)),
+  )
   const target = { ref: imageRef, ...onPlatform, layer, path }
   const rootFailed = root?.error !== undefined && root.items.length === 0
 
@@ -166,7 +176,7 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
           changeOf={changeOf}
           dirDownload={{
             href: downloadHref({ ...target, path: dirPath }),
-            label: `Download /${dirPath} as tar`,
+            label: t('browser.downloadDir', { path: dirPath }),
             name: `${baseName(dirPath) || 'rootfs'}.tar`,
           }}
         />
@@ -187,19 +197,23 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
             <ErrorPanel error={root.error} onRetry={reload} />
           ) : rootLoaded && root.items.length === 0 ? (
             <EmptyState
-              title={change.length > 0 ? 'No entry matches the filter' : 'No files'}
+              title={change.length > 0 ? t('browser.noMatchTitle') : t('browser.noFilesTitle')}
               testId="files-empty"
             >
               {flat
-                ? `No path was ${change.join(' or ')} by ${changeOf}.`
-                : 'This filesystem is empty.'}
+                ? t('browser.noMatch', { kinds: changeKinds, layer: changeOf })
+                : t('browser.emptyFilesystem')}
             </EmptyState>
           ) : (
             <FileTree
               rows={rows}
               selected={path || undefined}
-              label={flat ? `Changes in ${changeOf}` : `Files of ${imageRef}`}
-              title={flat ? `Changes in ${changeOf}` : undefined}
+              label={
+                flat
+                  ? t('browser.changesIn', { layer: changeOf })
+                  : t('browser.filesOf', { ref: imageRef })
+              }
+              title={flat ? t('browser.changesIn', { layer: changeOf }) : undefined}
               fullPaths={flat}
               changedDirs={changedDirs}
               onToggle={toggle}
@@ -208,11 +222,11 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
             />
           )}
           {path === '' || isDir ? null : stat.isPending ? (
-            <LoadingBlock label={`Looking up /${path}…`} />
+            <LoadingBlock label={t('browser.lookingUp', { path })} />
           ) : stat.isError ? (
             <div className="file-viewer" data-testid="file-viewer">
               <ErrorPanel error={stat.error} compact onRetry={() => void stat.refetch()} />
-              <Link to={routeFor({ layer })}>Close</Link>
+              <Link to={routeFor({ layer })}>{t('browser.close')}</Link>
             </div>
           ) : (
             <FileViewer

@@ -3,6 +3,7 @@
 // names. Without `ref`, the bundled sample.
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
@@ -18,6 +19,7 @@ import { filesImageOf, platformsOf } from './imageLayers'
 import { PlatformSelect } from './PlatformSelect'
 
 export function FilesView({ route }: { readonly route: Route }) {
+  const { t } = useTranslation('files')
   const info = useQuery({
     queryKey: queryKeys.appInfo,
     queryFn: ({ signal }) => call('app:info', {}, signal),
@@ -25,12 +27,13 @@ export function FilesView({ route }: { readonly route: Route }) {
     enabled: route.ref === undefined,
   })
   if (route.ref) return <FilesOfImage imageRef={route.ref} route={route} />
-  if (info.isPending) return <LoadingBlock label="Starting…" />
+  if (info.isPending) return <LoadingBlock label={t('view.starting')} />
   if (info.isError) return <ErrorPanel error={info.error} onRetry={() => void info.refetch()} />
   return <FilesOfImage imageRef={info.data.sampleRef} route={route} />
 }
 
 function FilesOfImage({ imageRef, route }: { readonly imageRef: string; readonly route: Route }) {
+  const { t } = useTranslation('files')
   const graph = useQuery({
     queryKey: queryKeys.graph(imageRef),
     queryFn: ({ signal }) => call('image:graph', { ref: imageRef }, signal),
@@ -38,7 +41,7 @@ function FilesOfImage({ imageRef, route }: { readonly imageRef: string; readonly
   const image = graph.data ? filesImageOf(graph.data, route.platform) : undefined
   const platforms = graph.data ? platformsOf(graph.data) : []
   let body: ReactNode
-  if (graph.isPending) body = <LoadingBlock label={`Reading ${imageRef}…`} />
+  if (graph.isPending) body = <LoadingBlock label={t('view.reading', { ref: imageRef })} />
   else if (graph.isError) {
     body = (
       <ErrorPanel
@@ -52,15 +55,17 @@ function FilesOfImage({ imageRef, route }: { readonly imageRef: string; readonly
       <ErrorPanel
         error={{
           code: 'NOT_FOUND',
-          message: `This index has no runnable image for ${route.platform}: it has ${platforms.join(', ')}.`,
+          message: t('view.noPlatform', {
+            platform: route.platform,
+            platforms: platforms.join(', '),
+          }),
         }}
       />
     )
   } else if (!image) {
     body = (
-      <EmptyState title="No filesystem to show" testId="files-none">
-        This reference names no runnable image (an artifact, or an index without platform images).
-        The graph shows what it holds.
+      <EmptyState title={t('view.noneTitle')} testId="files-none">
+        {t('view.noneBody')}
       </EmptyState>
     )
   } else {

@@ -2,16 +2,19 @@
 // line, so a whole page of 8,192 lines scrolls smoothly).
 import { useQuery } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
-import { formatBytes } from '../../../shared/format'
+import { useTranslation } from 'react-i18next'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { LoadingBlock } from '../../components/Spinner'
 import { useWindowedRows } from '../../components/useWindowedRows'
+import { useFormat } from '../../i18n/useFormat'
 import { hexLine, hexLineCount } from './fileContent'
 import { readPageQuery, VIEW_PAGE_BYTES, type FileTarget } from './fileReads'
 
 const LINE_HEIGHT = 18
 
 export function HexView({ target, size }: { readonly target: FileTarget; readonly size: number }) {
+  const { t } = useTranslation('files')
+  const format = useFormat()
   const [page, setPage] = useState(0)
   const pages = Math.max(1, Math.ceil(size / VIEW_PAGE_BYTES))
   const offset = page * VIEW_PAGE_BYTES
@@ -24,18 +27,23 @@ export function HexView({ target, size }: { readonly target: FileTarget; readonl
   return (
     <div className="hex-view">
       {pages > 1 ? (
-        <div className="viewer-footer" aria-label="Pages">
+        <div className="viewer-footer" aria-label={t('hex.pages')}>
           <button
             type="button"
             className="button-secondary button-small"
             disabled={page === 0}
             onClick={() => setPage((p) => p - 1)}
           >
-            ← Previous
+            {t('hex.previous')}
           </button>
           <span className="muted" data-testid="hex-page">
-            page {page + 1} of {pages} (bytes {formatBytes(offset)}–
-            {formatBytes(Math.min(size, offset + VIEW_PAGE_BYTES))} of {formatBytes(size)})
+            {t('hex.page', {
+              page: format.number(page + 1),
+              pages: format.number(pages),
+              from: format.size(offset),
+              to: format.size(Math.min(size, offset + VIEW_PAGE_BYTES)),
+              size: format.size(size),
+            })}
           </span>
           <button
             type="button"
@@ -44,17 +52,17 @@ export function HexView({ target, size }: { readonly target: FileTarget; readonl
             disabled={page >= pages - 1}
             onClick={() => setPage((p) => p + 1)}
           >
-            Next →
+            {t('hex.next')}
           </button>
         </div>
       ) : null}
       {read.isPending ? (
-        <LoadingBlock label="Reading…" />
+        <LoadingBlock label={t('hex.reading')} />
       ) : read.isError ? (
         <ErrorPanel error={read.error} compact onRetry={() => void read.refetch()} />
       ) : (
         <div className="code-scroll">
-          <ol ref={listRef} className="hex-lines" data-testid="file-hex" aria-label="Hex dump">
+          <ol ref={listRef} className="hex-lines" data-testid="file-hex" aria-label={t('hex.dump')}>
             {range.padTop > 0 ? <li aria-hidden="true" style={{ height: range.padTop }} /> : null}
             {Array.from({ length: range.end - range.start }, (_, i) => {
               const line = hexLine(read.data.bytes, range.start + i, offset)

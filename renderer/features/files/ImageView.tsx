@@ -2,9 +2,10 @@
 // <img> never runs scripts, so even an SVG from a hostile layer is inert here.
 import { useQueries } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { formatBytes } from '../../../shared/format'
+import { useTranslation } from 'react-i18next'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
+import { useFormat } from '../../i18n/useFormat'
 import { pageOffsets, type ImageMime } from './fileContent'
 import { baseName } from './fileFormat'
 import {
@@ -21,6 +22,8 @@ interface ImageViewProps {
 }
 
 export function ImageView({ target, size, mime }: ImageViewProps) {
+  const { t } = useTranslation('files')
+  const format = useFormat()
   const tooBig = size > MAX_INLINE_IMAGE_BYTES
   const offsets = tooBig ? [] : pageOffsets(size, IMAGE_CHUNK_BYTES, Infinity)
   const chunks = useQueries({
@@ -44,14 +47,14 @@ export function ImageView({ target, size, mime }: ImageViewProps) {
 
   if (tooBig) {
     return (
-      <EmptyState title={`A ${formatBytes(size)} image`}>
-        Images over {formatBytes(MAX_INLINE_IMAGE_BYTES)} are not shown inline; download it.
+      <EmptyState title={t('image.tooBigTitle', { size: format.size(size) })}>
+        {t('image.tooBig', { max: format.size(MAX_INLINE_IMAGE_BYTES) })}
       </EmptyState>
     )
   }
   if (failed)
     return <ErrorPanel error={failed.error} compact onRetry={() => void failed.refetch()} />
-  if (!url) return <LoadingBlock label={`Reading ${formatBytes(size)}…`} />
+  if (!url) return <LoadingBlock label={t('image.reading', { size: format.size(size) })} />
   return (
     <div className="image-view">
       <img src={url} alt={baseName(target.path)} data-testid="file-image" data-mime={mime} />

@@ -2,19 +2,16 @@
 // digest, the build steps that made it and how its index came out. Choosing one sets `layer=`
 // in the URL; a layer that cannot be read shows its error here while the others stay usable.
 import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { shortDigest } from '../../../shared/digest'
-import { formatBytes } from '../../../shared/format'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Link } from '../../components/Link'
 import { Spinner } from '../../components/Spinner'
+import { useFormat } from '../../i18n/useFormat'
 import type { Route } from '../../routing/route'
-import { countText } from './fileFormat'
 import type { ImageLayerInfo } from './imageLayers'
-
-const LAYER_WORDS = { one: 'layer', other: 'layers' } as const
-const ENTRY_WORDS = { one: 'entry', other: 'entries' } as const
 
 interface LayerStripProps {
   readonly imageRef: string
@@ -27,8 +24,10 @@ interface LayerStripProps {
 }
 
 export function LayerStrip({ imageRef, platform, layers, selected, routeFor }: LayerStripProps) {
+  const { t } = useTranslation('files')
+  const format = useFormat()
   return (
-    <nav className="layer-strip" aria-label="Layers">
+    <nav className="layer-strip" aria-label={t('layers.label')}>
       <ol className="layer-list">
         <li
           className={`layer-item${selected === undefined ? ' selected' : ''}`}
@@ -37,10 +36,10 @@ export function LayerStrip({ imageRef, platform, layers, selected, routeFor }: L
           aria-current={selected === undefined ? 'true' : undefined}
         >
           <Link className="layer-link" to={routeFor(undefined)}>
-            <span className="layer-title">Merged (whole image)</span>
+            <span className="layer-title">{t('layers.merged')}</span>
             <span className="layer-meta muted">
-              {countText(layers.length, LAYER_WORDS)} ·{' '}
-              {formatBytes(layers.reduce((n, l) => n + l.size, 0))}
+              {t('layers.count', { count: layers.length })} ·{' '}
+              {format.size(layers.reduce((n, l) => n + l.size, 0))}
             </span>
           </Link>
         </li>
@@ -83,25 +82,35 @@ function LayerItem({
     staleTime: Infinity,
     retry: false,
   })
-  const steps = layer.history.length > 0 ? layer.history : ['(no build step recorded)']
+  const { t } = useTranslation('files')
+  const format = useFormat()
+  const steps = layer.history.length > 0 ? layer.history : [t('layers.noStep')]
   return (
     <li
       className={`layer-item${selected ? ' selected' : ''}${index.isError ? ' failed' : ''}`}
       data-testid="layer-item"
       data-position={layer.position}
+      data-layer={layer.position}
       data-digest={layer.digest}
       aria-current={selected ? 'true' : undefined}
     >
       <Link className="layer-link" to={route} title={layer.digest}>
         <span className="layer-title">
-          Layer {layer.position} <span className="mono muted">{shortDigest(layer.digest, 12)}</span>
+          {t('layers.layer', { n: layer.position })}{' '}
+          <span className="mono muted">{shortDigest(layer.digest, 12)}</span>
         </span>
         <span className="layer-meta muted">
-          {formatBytes(layer.size)}
-          {index.data
-            ? ` · ${index.data.compression} · ${formatBytes(index.data.uncompressedSize)} unpacked · ${countText(index.data.entryCount, ENTRY_WORDS)}`
-            : ''}
-          {index.isPending ? <Spinner inline label="indexing…" /> : null}
+          {[
+            format.size(layer.size),
+            ...(index.data
+              ? [
+                  index.data.compression,
+                  t('layers.unpacked', { size: format.size(index.data.uncompressedSize) }),
+                  t('layers.entries', { count: index.data.entryCount }),
+                ]
+              : []),
+          ].join(' · ')}
+          {index.isPending ? <Spinner inline label={t('layers.indexing')} /> : null}
         </span>
         {steps.map((step, i) => (
           <span key={i} className="layer-step mono" title={step}>

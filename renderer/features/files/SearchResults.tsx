@@ -1,12 +1,13 @@
 // What files:search found for a name substring or glob, in the filesystem the tree shows.
 // Choosing a result opens it (a file in the viewer, a directory in the tree).
 import { useQuery } from '@tanstack/react-query'
-import { formatBytes, formatCount } from '../../../shared/format'
+import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Spinner } from '../../components/Spinner'
-import { typeText } from './fileFormat'
+import { useFormat } from '../../i18n/useFormat'
+import { useFileWords } from './useFileWords'
 
 const SEARCH_LIMIT = 1000
 
@@ -22,6 +23,9 @@ interface SearchResultsProps {
 
 export function SearchResults(props: SearchResultsProps) {
   const { imageRef, platform, layer, pattern, selected, onOpen, onClose } = props
+  const { t } = useTranslation('files')
+  const format = useFormat()
+  const words = useFileWords()
   const search = useQuery({
     queryKey: [...queryKeys.fileSearch(imageRef, layer ?? '', pattern), platform ?? ''],
     queryFn: () =>
@@ -35,25 +39,22 @@ export function SearchResults(props: SearchResultsProps) {
     staleTime: Infinity,
   })
   return (
-    <section className="search-results" data-testid="search-results" aria-label="Search results">
+    <section className="search-results" data-testid="search-results" aria-label={t('search.label')}>
       <header className="search-results-header">
         <span>
-          Results for <code>{pattern}</code>
-          {search.data
-            ? `: ${formatCount(search.data.matches.length)}${search.data.truncated ? '+ (showing the first)' : ''}`
-            : ''}
+          {t('search.resultsFor')} <code>{pattern}</code>
+          {search.data ? t('search.count', { count: search.data.matches.length }) : ''}
+          {search.data?.truncated === true ? t('search.truncated') : ''}
         </span>
         <button type="button" className="link-button" onClick={onClose}>
-          Close
+          {t('search.close')}
         </button>
       </header>
-      {search.isPending ? <Spinner inline label="searching…" /> : null}
+      {search.isPending ? <Spinner inline label={t('search.searching')} /> : null}
       {search.isError ? (
         <ErrorPanel error={search.error} compact onRetry={() => void search.refetch()} />
       ) : null}
-      {search.data?.matches.length === 0 ? (
-        <p className="muted">No path matches. Try a glob like *.conf or a part of a name.</p>
-      ) : null}
+      {search.data?.matches.length === 0 ? <p className="muted">{t('search.none')}</p> : null}
       {search.data && search.data.matches.length > 0 ? (
         <ul className="search-list">
           {search.data.matches.map(({ entry, layer: from }) => (
@@ -67,8 +68,11 @@ export function SearchResults(props: SearchResultsProps) {
               >
                 <span className="mono">/{entry.path}</span>
                 <span className="muted">
-                  {typeText(entry)}
-                  {entry.type === 'file' ? ` · ${formatBytes(entry.size)}` : ''} · L{from + 1}
+                  {[
+                    words.type(entry),
+                    ...(entry.type === 'file' ? [format.size(entry.size)] : []),
+                    t('tree.layerShort', { n: from + 1 }),
+                  ].join(' · ')}
                 </span>
               </button>
             </li>

@@ -2,17 +2,16 @@
 // pages: the first page at once, more on "Load more".
 import { useQueries, type UseQueryResult } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
-import { formatBytes } from '../../../shared/format'
+import { useTranslation } from 'react-i18next'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Spinner } from '../../components/Spinner'
 import { useWindowedRows } from '../../components/useWindowedRows'
+import { useFormat } from '../../i18n/useFormat'
 import { concatBytes, pageOffsets, textLines } from './fileContent'
-import { countText } from './fileFormat'
 import { readPageQuery, VIEW_PAGE_BYTES, type FileTarget, type ReadPage } from './fileReads'
 import { languageFor, tokenizeLine } from './highlight'
 
 const LINE_HEIGHT = 18
-const LINE_WORDS = { one: 'line', other: 'lines' } as const
 
 interface TextPages {
   readonly lines: readonly string[]
@@ -38,6 +37,8 @@ function combinePages(results: UseQueryResult<ReadPage>[]): TextPages {
 }
 
 export function TextView({ target, size }: { readonly target: FileTarget; readonly size: number }) {
+  const { t } = useTranslation('files')
+  const format = useFormat()
   const [pageCount, setPageCount] = useState(1)
   const offsets = pageOffsets(size, VIEW_PAGE_BYTES, pageCount)
   const { lines, complete, eof, loadedBytes, failed } = useQueries({
@@ -58,7 +59,7 @@ export function TextView({ target, size }: { readonly target: FileTarget; readon
           className={`code-lines lang-${language}`}
           data-testid="file-text"
           data-language={language}
-          aria-label={`Contents of /${target.path}`}
+          aria-label={t('text.contents', { path: target.path })}
         >
           {range.padTop > 0 ? <li aria-hidden="true" style={{ height: range.padTop }} /> : null}
           {lines.slice(range.start, range.end).map((line, i) => {
@@ -73,8 +74,8 @@ export function TextView({ target, size }: { readonly target: FileTarget; readon
                   {n}
                 </span>
                 <span className="code-text">
-                  {tokenizeLine(line, language).map((token, t) => (
-                    <span key={t} className={`tok-${token.kind}`}>
+                  {tokenizeLine(line, language).map((token, k) => (
+                    <span key={k} className={`tok-${token.kind}`}>
                       {token.text}
                     </span>
                   ))}
@@ -90,10 +91,16 @@ export function TextView({ target, size }: { readonly target: FileTarget; readon
       <div className="viewer-footer">
         <span className="muted" data-testid="file-shown">
           {eof
-            ? `${countText(lines.length, LINE_WORDS)}, ${formatBytes(size)}`
-            : `showing the first ${formatBytes(loadedBytes)} of ${formatBytes(size)}`}
+            ? t('text.linesAndSize', {
+                lines: t('text.lines', { count: lines.length }),
+                size: format.size(size),
+              })
+            : t('text.showingFirst', {
+                loaded: format.size(loadedBytes),
+                size: format.size(size),
+              })}
         </span>
-        {!complete && !failed ? <Spinner inline label="reading…" /> : null}
+        {!complete && !failed ? <Spinner inline label={t('text.reading')} /> : null}
         {complete && !eof ? (
           <button
             type="button"
@@ -101,7 +108,7 @@ export function TextView({ target, size }: { readonly target: FileTarget; readon
             data-testid="file-load-more"
             onClick={() => setPageCount((n) => n + 1)}
           >
-            Load the next {formatBytes(VIEW_PAGE_BYTES)}
+            {t('text.loadNext', { size: format.size(VIEW_PAGE_BYTES) })}
           </button>
         ) : null}
       </div>

@@ -1,8 +1,10 @@
 // Above the tree: sort, the change-kind filter (passed to files:list), the search box
 // (files:search, name substring or glob) and "download this directory as a tar".
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ChangeKind } from '../../../shared/api/files'
 import { DownloadLink } from '../../components/DownloadLink'
+import { ChangeBadge } from './ChangeBadge'
 
 export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'modified', 'deleted', 'opaque']
 
@@ -12,13 +14,14 @@ interface TreeToolbarProps {
   readonly change: readonly ChangeKind[]
   readonly onChange: (change: readonly ChangeKind[]) => void
   readonly onSearch: (pattern: string) => void
-  /** Which layer the change kinds are relative to ("layer 3", "the top layer"). */
+  /** Which layer the change kinds are relative to ("layer 3", "the top layer"), in words. */
   readonly changeOf: string
   readonly dirDownload: { readonly href: string; readonly label: string; readonly name: string }
 }
 
 export function TreeToolbar(props: TreeToolbarProps) {
   const { sort, onSort, change, onChange, onSearch, changeOf, dirDownload } = props
+  const { t } = useTranslation('files')
   const sortId = useId()
   const searchId = useId()
   const [pattern, setPattern] = useState('')
@@ -32,13 +35,13 @@ export function TreeToolbar(props: TreeToolbarProps) {
     <div className="files-toolbar">
       <form className="files-search" role="search" onSubmit={submit}>
         <label htmlFor={searchId} className="sr-only">
-          Search files by name or glob
+          {t('toolbar.searchLabel')}
         </label>
         <input
           id={searchId}
           type="search"
           className="filter-input"
-          placeholder="Search: name, *.conf, usr/lib/**/*.so"
+          placeholder={t('toolbar.searchPlaceholder')}
           value={pattern}
           data-testid="files-search-input"
           onChange={(event) => {
@@ -47,26 +50,26 @@ export function TreeToolbar(props: TreeToolbarProps) {
           }}
         />
         <button type="submit" className="button-secondary button-small" data-testid="files-search">
-          Search
+          {t('toolbar.search')}
         </button>
       </form>
       <span className="list-controls">
-        <label htmlFor={sortId}>Sort</label>
+        <label htmlFor={sortId}>{t('toolbar.sort')}</label>
         <select
           id={sortId}
           value={sort}
           data-testid="files-sort"
           onChange={(event) => onSort(event.target.value === 'size' ? 'size' : 'name')}
         >
-          <option value="name">by name</option>
-          <option value="size">by size, largest first</option>
+          <option value="name">{t('toolbar.sortByName')}</option>
+          <option value="size">{t('toolbar.sortBySize')}</option>
         </select>
         <span
           className="change-filter"
           role="group"
-          aria-label={`Only entries ${changeOf} changed`}
+          aria-label={t('toolbar.onlyChangedGroup', { layer: changeOf })}
         >
-          <span className="muted">Only changed by {changeOf}:</span>
+          <span className="muted">{t('toolbar.onlyChangedBy', { layer: changeOf })}</span>
           {CHANGE_KINDS.map((kind) => (
             <label key={kind} className="checkbox">
               <input
@@ -75,7 +78,7 @@ export function TreeToolbar(props: TreeToolbarProps) {
                 data-testid={`filter-${kind}`}
                 onChange={() => toggle(kind)}
               />
-              <span className={`change-badge change-${kind}`}>{kind}</span>
+              <ChangeBadge kind={kind} />
             </label>
           ))}
         </span>

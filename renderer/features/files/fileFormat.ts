@@ -31,28 +31,27 @@ export function modeString(type: LayerEntryType, mode: number): string {
   )
 }
 
+/** The words of the type column, from the catalogue (files:type), so the column follows the language. */
+export type TypeWords = Readonly<Record<LayerEntryType, string>>
+
 /** The type column: "file", "dir", "symlink → greet", "hardlink → /usr/bin/a", "char device". */
-export function typeText(entry: Pick<LayerEntry, 'type' | 'linkname'>): string {
+export function typeText(entry: Pick<LayerEntry, 'type' | 'linkname'>, words: TypeWords): string {
   switch (entry.type) {
     case 'symlink':
-      return `symlink → ${entry.linkname ?? '?'}`
+      return `${words.symlink} → ${entry.linkname ?? '?'}`
     case 'hardlink':
-      return `hardlink → /${entry.linkname ?? '?'}`
-    case 'char':
-      return 'char device'
-    case 'block':
-      return 'block device'
+      return `${words.hardlink} → /${entry.linkname ?? '?'}`
     default:
-      return entry.type
+      return words[entry.type]
   }
 }
 
-/** "2024-01-01 00:00:00 UTC" (the times in a layer are not the user's local time). */
-export function formatMtime(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '?'
+/** A layer entry's modified time (seconds since the epoch) as an ISO instant; undefined for nonsense. */
+export function mtimeIso(seconds: number): string | undefined {
+  if (!Number.isFinite(seconds)) return undefined
   const date = new Date(Math.round(seconds * 1000))
-  if (Number.isNaN(date.getTime())) return '?'
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`
+  if (Number.isNaN(date.getTime())) return undefined
+  return date.toISOString()
 }
 
 /** "etc/os-release" from "/etc/os-release/", "" for the root. */
@@ -82,20 +81,6 @@ export function ancestorsOf(path: string): readonly string[] {
   const out: string[] = []
   for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('/'))
   return out
-}
-
-/** The words for one count, by plural category ("1 line", "2 lines"); i18n takes this over later. */
-export interface CountWords {
-  readonly one: string
-  readonly other: string
-}
-
-const englishPlurals = new Intl.PluralRules('en')
-
-/** "1 line", "2 lines", "0 lines": the count and the word its plural category takes. */
-export function countText(count: number, words: CountWords): string {
-  const word = englishPlurals.select(count) === 'one' ? words.one : words.other
-  return `${count.toLocaleString('en')} ${word}`
 }
 
 /**

@@ -3,15 +3,16 @@ import { test } from 'node:test'
 import {
   ancestorsOf,
   baseName,
-  countText,
   directoriesWithChanges,
   displayPath,
-  formatMtime,
   imagePath,
   modeString,
+  mtimeIso,
   parentPath,
   typeText,
 } from '../../../renderer/features/files/fileFormat'
+import { files as english } from '../../../renderer/i18n/en/files'
+import { files as spanish } from '../../../renderer/i18n/es/files'
 
 test('modeString prints ls-style permissions with the special bits', () => {
   assert.equal(modeString('dir', 0o755), 'drwxr-xr-x')
@@ -29,20 +30,28 @@ test('modeString prints ls-style permissions with the special bits', () => {
   assert.equal(modeString('file', 0), '----------')
 })
 
-test('typeText names links with their targets and devices in words', () => {
-  assert.equal(typeText({ type: 'symlink', linkname: 'greet' }), 'symlink → greet')
-  assert.equal(typeText({ type: 'hardlink', linkname: 'usr/bin/a' }), 'hardlink → /usr/bin/a')
-  assert.equal(typeText({ type: 'char' }), 'char device')
-  assert.equal(typeText({ type: 'block' }), 'block device')
-  assert.equal(typeText({ type: 'fifo' }), 'fifo')
-  assert.equal(typeText({ type: 'dir' }), 'dir')
+test('typeText names links with their targets and devices in the catalogue words', () => {
+  const words = english.type
+  assert.equal(typeText({ type: 'symlink', linkname: 'greet' }, words), 'symlink → greet')
+  assert.equal(
+    typeText({ type: 'hardlink', linkname: 'usr/bin/a' }, words),
+    'hardlink → /usr/bin/a',
+  )
+  assert.equal(typeText({ type: 'char' }, words), 'char device')
+  assert.equal(typeText({ type: 'block' }, words), 'block device')
+  assert.equal(typeText({ type: 'fifo' }, words), 'fifo')
+  assert.equal(typeText({ type: 'dir' }, words), 'dir')
+  assert.equal(
+    typeText({ type: 'symlink', linkname: 'greet' }, spanish.type),
+    'enlace simbólico → greet',
+  )
 })
 
-test('formatMtime prints UTC and survives nonsense', () => {
-  assert.equal(formatMtime(1_704_067_200), '2024-01-01 00:00:00 UTC')
-  assert.equal(formatMtime(1_704_067_200.6), '2024-01-01 00:00:00 UTC')
-  assert.equal(formatMtime(Number.NaN), '?')
-  assert.equal(formatMtime(1e20), '?')
+test('mtimeIso turns layer seconds into an instant and survives nonsense', () => {
+  assert.equal(mtimeIso(1_704_067_200), '2024-01-01T00:00:00.000Z')
+  assert.equal(mtimeIso(1_704_067_200.6), '2024-01-01T00:00:00.600Z')
+  assert.equal(mtimeIso(Number.NaN), undefined)
+  assert.equal(mtimeIso(1e20), undefined)
 })
 
 test('path pieces', () => {
@@ -57,14 +66,6 @@ test('path pieces', () => {
   assert.equal(parentPath('etc'), '')
   assert.deepEqual(ancestorsOf('/a/b/c'), ['a', 'a/b'])
   assert.deepEqual(ancestorsOf('a'), [])
-})
-
-test('countText takes the plural category of the count', () => {
-  const words = { one: 'line', other: 'lines' }
-  assert.equal(countText(1, words), '1 line')
-  assert.equal(countText(2, words), '2 lines')
-  assert.equal(countText(0, words), '0 lines')
-  assert.equal(countText(12345, words), '12,345 lines')
 })
 
 test('directoriesWithChanges marks every ancestor of a changed path, not the path itself', () => {

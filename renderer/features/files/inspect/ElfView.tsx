@@ -1,55 +1,57 @@
 // An ELF file's summary: what it is, what it loads, its build ID and its sections by size.
-import type { ElfSummary } from '../../../../shared/api'
-import { formatBytes } from '../../../../shared/format'
 import type { ReactNode } from 'react'
-import { inspectText as t } from './inspectText'
+import { useTranslation } from 'react-i18next'
+import type { ElfSummary } from '../../../../shared/api'
+import { useFormat } from '../../../i18n/useFormat'
 
 export function ElfView({ elf }: { readonly elf: ElfSummary }) {
+  const { t } = useTranslation('files')
+  const format = useFormat()
   const sections = [...elf.sections].filter((s) => s.name !== '' || s.size > 0)
   return (
     <div data-testid="inspect-elf">
       <table className="annotations">
         <tbody>
-          <Row label={t.class}>
+          <Row label={t('inspect.class')}>
             {elf.class} · {elf.byteOrder}
           </Row>
-          <Row label={t.type}>
+          <Row label={t('inspect.type')}>
             {elf.type}
-            {elf.pie ? ` (${t.pie})` : ''}
+            {elf.pie ? ` (${t('inspect.pie')})` : ''}
           </Row>
-          <Row label={t.machine}>{elf.machine}</Row>
-          <Row label={t.entry}>{elf.entry}</Row>
+          <Row label={t('inspect.machine')}>{elf.machine}</Row>
+          <Row label={t('inspect.entry')}>{elf.entry}</Row>
           {elf.interpreter !== undefined ? (
-            <Row label={t.interpreter}>{elf.interpreter}</Row>
+            <Row label={t('inspect.interpreter')}>{elf.interpreter}</Row>
           ) : null}
-          <Row label={t.needed}>
+          <Row label={t('inspect.needed')}>
             {elf.needed.length > 0 ? (
               <span data-testid="inspect-needed">{elf.needed.join(' · ')}</span>
             ) : (
-              <span className="muted">{t.noNeeded}</span>
+              <span className="muted">{t('inspect.noNeeded')}</span>
             )}
           </Row>
-          {elf.soname !== undefined ? <Row label={t.soname}>{elf.soname}</Row> : null}
-          {elf.runpath !== undefined ? <Row label={t.runpath}>{elf.runpath}</Row> : null}
+          {elf.soname !== undefined ? <Row label={t('inspect.soname')}>{elf.soname}</Row> : null}
+          {elf.runpath !== undefined ? <Row label={t('inspect.runpath')}>{elf.runpath}</Row> : null}
           {elf.buildId !== undefined ? (
-            <Row label={t.buildId}>
+            <Row label={t('inspect.buildId')}>
               <span data-testid="inspect-build-id">{elf.buildId}</span>
             </Row>
           ) : null}
-          {elf.problems.length > 0 ? <Row label={t.problems}>{elf.problems.join('; ')}</Row> : null}
+          {elf.problems.length > 0 ? (
+            <Row label={t('inspect.problems')}>{elf.problems.join('; ')}</Row>
+          ) : null}
         </tbody>
       </table>
       {sections.length > 0 ? (
         <details>
-          <summary>
-            {t.sections} ({sections.length})
-          </summary>
-          <table className="annotations" aria-label={t.sections}>
+          <summary>{t('inspect.sectionCount', { count: sections.length })}</summary>
+          <table className="annotations" aria-label={t('inspect.sections')}>
             <thead>
               <tr>
-                <th>{t.sectionName}</th>
-                <th>{t.sectionType}</th>
-                <th>{t.sectionSize}</th>
+                <th>{t('inspect.sectionName')}</th>
+                <th>{t('inspect.sectionType')}</th>
+                <th>{t('inspect.sectionSize')}</th>
               </tr>
             </thead>
             <tbody>
@@ -57,12 +59,12 @@ export function ElfView({ elf }: { readonly elf: ElfSummary }) {
                 <tr key={i}>
                   <td className="mono">{s.name}</td>
                   <td className="mono">{s.type}</td>
-                  <td>{formatBytes(s.size)}</td>
+                  <td>{format.size(s.size)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {elf.sectionsTruncated ? <p className="muted">{t.moreSections}</p> : null}
+          {elf.sectionsTruncated ? <p className="muted">{t('inspect.moreSections')}</p> : null}
         </details>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 // Above the file's content: what an ELF file or a certificate file is, from files:inspect. Asked
 // only when the first page (already read for the content view) looks like one of them.
 import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { ErrorPanel } from '../../../components/ErrorPanel'
 import { Spinner } from '../../../components/Spinner'
 import { readPageQuery, VIEW_PAGE_BYTES, type FileTarget } from '../fileReads'
@@ -8,9 +9,9 @@ import { CertificatesView } from './CertificatesView'
 import { ElfView } from './ElfView'
 import { isInspectable } from './inspectable'
 import { inspectQuery } from './inspectQuery'
-import { inspectText as t } from './inspectText'
 
 export function InspectPanel({ target }: { readonly target: FileTarget }) {
+  const { t } = useTranslation('files')
   const first = useQuery(readPageQuery(target, 0, VIEW_PAGE_BYTES))
   const wanted = first.data !== undefined && isInspectable(first.data.bytes)
   const inspection = useQuery(inspectQuery(target, wanted))
@@ -18,7 +19,7 @@ export function InspectPanel({ target }: { readonly target: FileTarget }) {
   if (inspection.isPending) {
     return (
       <p className="muted" data-testid="inspect-loading">
-        <Spinner inline label={t.loading} />
+        <Spinner inline label={t('inspect.loading')} />
       </p>
     )
   }
@@ -29,10 +30,12 @@ export function InspectPanel({ target }: { readonly target: FileTarget }) {
   if (value.kind === 'none') return null
   const title =
     value.kind === 'elf'
-      ? t.elfTitle
+      ? t('inspect.elfTitle')
       : value.kind === 'certificates'
-        ? t.certificatesTitle
-        : t.malformedTitle(value.format)
+        ? t('inspect.certificatesTitle')
+        : value.format === 'elf'
+          ? t('inspect.malformedElf')
+          : t('inspect.malformedPem')
   return (
     <details className="efficiency-panel" data-testid="inspect-panel" open>
       <summary>{title}</summary>
