@@ -1,5 +1,6 @@
 // Handler of image:referrers: what refers to a manifest, through the registry's Referrers API
-// or the sha256-<hex> fallback tag. Local sources keep no referrers: they answer 'unsupported'.
+// or the sha256-<hex> fallback tag; in an OCI layout, the index.json entries whose subject it
+// is. Other local sources keep no referrers: they answer 'unsupported'.
 
 import { isDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
@@ -8,6 +9,7 @@ import type { ReferrersResult } from '../../shared/api/image'
 import { optionalString, requiredString } from '../util/argReaders'
 import type { Handler } from '../util/handlerTypes'
 import { registrySourceOf } from './registrySourceOf'
+import { findLayoutReferrers } from '../stores/oci-layout/ociLayoutReferrers'
 import type { ImageHandlerDeps } from './handlerDeps'
 
 export function createReferrersHandlers(
@@ -26,6 +28,19 @@ export function createReferrersHandlers(
       }
       const artifactType = optionalString(args, 'artifactType')
       const subject: Digest = digest ?? (await source.resolve({ signal })).digest
+      if (source.kind === 'oci-layout') {
+        const referrers = await findLayoutReferrers(source, subject, {
+          signal,
+          ...(artifactType !== undefined ? { artifactType } : {}),
+        })
+        const result: ReferrersResult = {
+          subject,
+          via: 'layout',
+          referrers,
+          ...(artifactType !== undefined ? { artifactType, filteredBy: 'strata' as const } : {}),
+        }
+        return result
+      }
       const registry = registrySourceOf(source)
       if (registry === undefined) {
         const result: ReferrersResult = {

@@ -7,6 +7,8 @@ import { toApiError } from '../../shared/errors'
 import type { Digest } from '../../shared/oci/types'
 import type { ImageSource } from '../sources/imageSource'
 import { registrySourceOf } from './registrySourceOf'
+import { findLayoutReferrers } from '../stores/oci-layout/ociLayoutReferrers'
+import { referrerAdditions, withReferrers } from './referrerNodes'
 import type { ImageHandlerDeps } from './handlerDeps'
 
 /** How long a graph waits for its referrers before showing itself without them. */
@@ -36,13 +38,29 @@ export async function recordResolvedTag(
   }
 }
 
-/** The graph with referrer nodes for registry sources; a failed lookup becomes a warning. */
+/** The graph with referrer nodes for registry and OCI layout sources; a failed lookup becomes a warning. */
 export async function withGraphReferrers(
   services: Pick<ImageHandlerDeps, 'referrers'>,
   graph: ImageGraph,
   source: ImageSource,
   signal: AbortSignal,
 ): Promise<ImageGraph> {
+  if (source.kind === 'oci-layout') {
+    // A layout's referrers are its own index.json entries: read locally, no timeout needed.
+    const additions = await referrerAdditions(
+      graph,
+      source,
+      async (subject, lookupSignal) => ({
+        subject,
+        via: 'layout',
+        referrers: await findLayoutReferrers(source, subject, {
+          signal: lookupSignal ?? signal,
+        }),
+      }),
+      { signal },
+    )
+    return withReferrers(graph, additions)
+  }
   const registry = registrySourceOf(source)
   if (registry === undefined) return graph
   const timeout = AbortSignal.timeout(GRAPH_REFERRERS_TIMEOUT_MS)

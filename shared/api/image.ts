@@ -138,9 +138,10 @@ export interface ReferrersResult {
   /**
    * 'api': the registry's Referrers API answered. 'fallback-tag': the registry lacks the API
    * and the `<alg>-<hex>` tag listed them. 'none': neither exists (no referrers known).
-   * 'unsupported': the source is not a registry (local stores keep no referrers).
+   * 'layout': an OCI layout's index.json entries whose subject is the manifest.
+   * 'unsupported': the source is neither a registry nor an OCI layout (no referrers kept).
    */
-  readonly via: 'api' | 'fallback-tag' | 'none' | 'unsupported'
+  readonly via: 'api' | 'fallback-tag' | 'none' | 'layout' | 'unsupported'
   readonly referrers: readonly Referrer[]
   /** The artifactType filter asked for, if any (already applied to `referrers`). */
   readonly artifactType?: string

@@ -2,16 +2,18 @@
 // or its sha256-<hex> fallback tag, with an artifactType filter.
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ReferrersResult } from '../../../shared/api/image'
 import { shortDigest } from '../../../shared/digest'
-import { formatBytes } from '../../../shared/format'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Link } from '../../components/Link'
 import { Spinner } from '../../components/Spinner'
+import { translate } from '../../i18n/i18n'
+import { useFormat } from '../../i18n/useFormat'
 import { referrerDecodeRoute } from './attestationLink'
-import { artifactKind } from './artifactKind'
+import { artifactKindText } from './artifactKind'
 
 interface ReferrersSectionProps {
   readonly imageRef: string
@@ -23,19 +25,36 @@ interface ReferrersSectionProps {
 function viaText(result: ReferrersResult): string {
   switch (result.via) {
     case 'api':
-      return 'Found through the registry’s Referrers API.'
+      return translate('image:referrers.viaApi')
     case 'fallback-tag':
-      return `The registry has no Referrers API; found through the fallback tag ${result.fallbackTag ?? ''}.`
+      return translate('image:referrers.viaFallbackTag', { tag: result.fallbackTag ?? '' })
     case 'none':
       return result.referrers.length > 0
-        ? 'The registry has no Referrers API and no fallback tag; found through cosign’s signature tag.'
-        : 'Nothing refers to this manifest (neither the Referrers API nor the fallback tag lists anything).'
+        ? translate('image:referrers.viaCosignTag')
+        : translate('image:referrers.none')
+    case 'layout':
+      return translate('image:referrers.viaLayout')
     case 'unsupported':
-      return 'Local image stores keep no referrers.'
+      return translate('image:referrers.unsupported')
   }
 }
 
+function filterText(result: ReferrersResult): string {
+  if (!result.artifactType) return ''
+  const words = { type: result.artifactType }
+  return ` ${
+    result.filteredBy === 'registry'
+      ? translate('image:referrers.filteredByRegistry', words)
+      : translate('image:referrers.filteredTo', words)
+  }`
+}
+
+/** The filter's label: the descriptor field it matches, a token that stays as written. */
+const FILTER_FIELD = 'artifactType'
+
 export function ReferrersSection({ imageRef, digest, isInGraph, onDigest }: ReferrersSectionProps) {
+  const { t } = useTranslation('image')
+  const format = useFormat()
   const filterId = useId()
   const [draft, setDraft] = useState('')
   const [artifactType, setArtifactType] = useState('')
@@ -56,34 +75,30 @@ export function ReferrersSection({ imageRef, digest, isInGraph, onDigest }: Refe
   }
   return (
     <section className="details-section referrers-section" data-testid="referrers-section">
-      <h3>Referrers</h3>
+      <h3>{t('referrers.title')}</h3>
       <form className="referrers-filter" onSubmit={submit}>
-        <label htmlFor={filterId}>artifactType</label>
+        <label htmlFor={filterId}>{FILTER_FIELD}</label>
         <input
           id={filterId}
           className="mono"
           data-testid="referrers-filter"
           value={draft}
-          placeholder="any (e.g. application/spdx+json)"
+          placeholder={t('referrers.filterPlaceholder')}
           onChange={(event) => setDraft(event.target.value)}
         />
         <button type="submit" className="button-secondary button-small">
-          Filter
+          {t('referrers.filter')}
         </button>
       </form>
       {referrers.isPending ? (
-        <Spinner inline label="Asking the registry…" />
+        <Spinner inline label={t('referrers.asking')} />
       ) : referrers.isError ? (
         <ErrorPanel compact error={referrers.error} onRetry={() => void referrers.refetch()} />
       ) : (
         <>
           <p className="hint" data-testid="referrers-via" data-via={referrers.data.via}>
             {viaText(referrers.data)}
-            {referrers.data.artifactType
-              ? ` Filtered to ${referrers.data.artifactType}${
-                  referrers.data.filteredBy === 'registry' ? ' by the registry' : ''
-                }.`
-              : ''}
+            {filterText(referrers.data)}
           </p>
           {referrers.data.referrers.length > 0 ? (
             <ul className="referrers-list">
@@ -95,24 +110,24 @@ export function ReferrersSection({ imageRef, digest, isInGraph, onDigest }: Refe
                   data-digest={referrer.digest}
                 >
                   <div>
-                    <span className="badge">{artifactKind(referrer.artifactType)}</span>{' '}
+                    <span className="badge">{artifactKindText(referrer.artifactType)}</span>{' '}
                     <button
                       type="button"
                       className="link-button mono"
                       title={
-                        isInGraph(referrer.digest) ? 'Select it in the graph' : 'Open the document'
+                        isInGraph(referrer.digest) ? t('referrers.select') : t('referrers.open')
                       }
                       onClick={() => onDigest(referrer.digest, referrer.mediaType)}
                     >
                       {shortDigest(referrer.digest, 12)}
                     </button>{' '}
-                    <span className="muted">{formatBytes(referrer.size)}</span>{' '}
+                    <span className="muted">{format.size(referrer.size)}</span>{' '}
                     <Link
                       className="link-button"
                       to={referrerDecodeRoute(imageRef, digest, referrer.digest)}
                       testId="referrer-decode"
                     >
-                      Decode
+                      {t('referrers.decode')}
                     </Link>
                   </div>
                   {referrer.artifactType ? (

@@ -1,6 +1,6 @@
 // image:referrers and the graph's referrer nodes through the handler table, against
 // distribution 2.8, which has no Referrers API: artifacts are found through the sha256-<hex>
-// fallback tag. Local sources answer 'unsupported'; a broken fallback tag costs the graph a
+// fallback tag. OCI layouts are searched locally, other local sources answer 'unsupported'; a broken fallback tag costs the graph a
 // warning, never the graph.
 
 import { after, before, describe, it } from 'node:test'
@@ -207,11 +207,17 @@ describe('referrers api against distribution 2.8', () => {
     )
   })
 
-  it('answers unsupported for a local source', async () => {
-    const { sampleRef } = await callHandler(table, 'app:info', {})
+  it('searches an OCI layout locally, and answers unsupported for other local sources', async () => {
+    const { sampleRef, samplesRoot } = await callHandler(table, 'app:info', {})
+    // The first-start sample is an OCI layout with no artifacts: searched, nothing found.
     const result = await callHandler(table, 'image:referrers', { ref: sampleRef })
-    assert.equal(result.via, 'unsupported')
+    assert.equal(result.via, 'layout')
     assert.deepEqual(result.referrers, [])
+    const dir = await callHandler(table, 'image:referrers', {
+      ref: `dir:${samplesRoot}/archives/dir`,
+    })
+    assert.equal(dir.via, 'unsupported')
+    assert.deepEqual(dir.referrers, [])
     assert.match(result.subject, /^sha256:[a-f0-9]{64}$/)
     const graph = await callHandler(table, 'image:graph', { ref: sampleRef })
     assert.equal(graph.nodes.filter((n) => n.role === 'referrer').length, 0)
