@@ -33,6 +33,7 @@ export const stores = {
   },
   openPath: {
     label: 'Open a path',
+    placeholder: '/path/to/image.tar',
     typePath: 'Type the full path of an image archive or layout folder.',
     open: 'Open',
     opening: 'Opening…',
@@ -53,6 +54,18 @@ export const stores = {
     webHint:
       'Drop works in the desktop app; in web mode paste the path into the path field (“Open a path” in the sidebar).',
     opening: 'Opening {{path}}…',
+    noPath:
+      '“{{name}}” has no place on disk Strata can read (was it dragged out of a browser or an archive viewer?). Drop it from the file manager.',
+    several: '{{count}} items were dropped; opening “{{name}}”.',
+    theItem: 'the item',
+    dismiss: 'Dismiss',
+  },
+  input: {
+    tilde: 'Strata cannot expand “~”: give the full path, for example /home/you/image.tar.',
+    notAbsolute:
+      'Give the full path of an image archive or layout folder, starting with / (got “{{text}}”).',
+    badFileUrl: '“{{text}}” is not a file URL Strata can read.',
+    notLocalFile: '“{{text}}” is not a file on this machine.',
   },
   storage: {
     title: 'Podman storage',
@@ -95,6 +108,7 @@ export const stores = {
     driver: 'driver',
     overlayHint: 'each layer is a directory of its changes; overlayfs stacks them into one tree',
     vfsHint: 'each layer is a full copy of the filesystem up to it (simple, and large)',
+    configFile: 'storage.conf',
     configPath: 'storage.conf path',
     noConfig: 'none: this store was named explicitly (driver@graph+run)',
     configHint: 'its driver and graphroot settings chose this store',

@@ -36,6 +36,7 @@ export const stores: SameKeys<typeof english> = {
   },
   openPath: {
     label: 'Abrir una ruta',
+    placeholder: '/ruta/a/imagen.tar',
     typePath: 'Escribe la ruta completa de un archivo de imagen o de una carpeta con un layout.',
     open: 'Abrir',
     opening: 'Abriendo…',
@@ -56,6 +57,19 @@ export const stores: SameKeys<typeof english> = {
     webHint:
       'Soltar archivos funciona en la aplicación de escritorio; en el modo web, pega la ruta en el campo de ruta («Abrir una ruta», en la barra lateral).',
     opening: 'Abriendo {{path}}…',
+    noPath:
+      '«{{name}}» no tiene un sitio en disco que Strata pueda leer (¿lo has arrastrado desde un navegador o un visor de archivos comprimidos?). Suéltalo desde el gestor de archivos.',
+    several: 'Se han soltado {{count}} elementos; se abre «{{name}}».',
+    theItem: 'el elemento',
+    dismiss: 'Cerrar',
+  },
+  input: {
+    tilde:
+      'Strata no puede expandir «~»: escribe la ruta completa, por ejemplo /home/tu-usuario/imagen.tar.',
+    notAbsolute:
+      'Escribe la ruta completa de un archivo de imagen o de una carpeta con un layout, empezando por / (has escrito «{{text}}»).',
+    badFileUrl: '«{{text}}» no es una URL de fichero que Strata pueda leer.',
+    notLocalFile: '«{{text}}» no es un fichero de este equipo.',
   },
   storage: {
     title: 'Almacén de Podman',
@@ -100,6 +114,7 @@ export const stores: SameKeys<typeof english> = {
       'cada capa es un directorio con sus cambios; overlayfs las apila en un único árbol',
     vfsHint:
       'cada capa es una copia completa del sistema de ficheros hasta ella (simple, y grande)',
+    configFile: 'storage.conf',
     configPath: 'ruta de storage.conf',
     noConfig: 'ninguno: este almacén se nombró explícitamente (driver@graph+run)',
     configHint: 'sus ajustes de driver y graphroot eligieron este almacén',
