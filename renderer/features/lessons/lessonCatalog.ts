@@ -51,7 +51,9 @@ const CONFIG_NODE = node('data-kind="config"')
 const LAYER_NODES = node('data-kind="layer"')
 const layerItem = (position: number): string =>
   `[data-testid="layer-item"][data-position="${position}"]`
-const fileRow = (path: string): string => `[data-testid="file-row"][data-path="${path}"]`
+// File rows name their path without the leading slash ("etc/motd").
+const fileRow = (path: string): string =>
+  `[data-testid="file-row"][data-path="${path.replace(/^\//, '')}"]`
 const tagRow = (tag: string): string => `[data-testid="tag-item"][data-tag="${tag}"]`
 
 /** The graph of a sample's default image (or of one tag of it). */
@@ -275,7 +277,7 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         sample: 'whiteouts',
-        target: filesOf('whiteouts', { layer: '2', path: '/var/cache/app' }),
+        target: filesOf('whiteouts', { layer: '2', path: '/var/cache' }),
         highlight: fileRow('/var/cache/app'),
       },
     ],
