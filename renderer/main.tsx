@@ -12,6 +12,7 @@ import './styles/lists.css'
 import './styles/graph.css'
 import './styles/details.css'
 import './styles/feedback.css'
+import './styles/presentation.css'
 
 // Before the first paint, so a dark-theme user never sees a white flash.
 applyTheme(storedTheme() ?? systemTheme())

@@ -1,7 +1,9 @@
-// App-wide keys: "/" focuses the Open box (unless typing somewhere), Escape closes the
-// details panel by dropping `node` from the URL.
+// App-wide keys: "/" focuses the Open box (unless typing somewhere), "p" toggles presentation
+// mode (same condition), Escape closes the details panel by dropping `node` from the URL. The
+// arrows and PageUp/PageDown belong to the lessons (clickers send those).
 import { useEffect, type RefObject } from 'react'
 import { navigate } from '../routing/navigation'
+import { togglePresentation } from './PresentToggle'
 import { withoutNode, type Route } from '../routing/route'
 
 function isTyping(target: EventTarget | null): boolean {
@@ -22,6 +24,11 @@ export function useGlobalKeys(route: Route, openInput: RefObject<HTMLInputElemen
         event.preventDefault()
         openInput.current?.focus()
         openInput.current?.select()
+        return
+      }
+      if ((event.key === 'p' || event.key === 'P') && !isTyping(event.target)) {
+        event.preventDefault()
+        togglePresentation()
         return
       }
       if (event.key === 'Escape' && route.node !== undefined) {

@@ -119,6 +119,18 @@ export function routeToSearch(route: Route, token?: string): string {
   return `?${params.toString()}`
 }
 
+/** Presentation mode (large type, high contrast, no chrome) is on. */
+export function isPresenting(route: Route): boolean {
+  return route.present === '1'
+}
+
+/** The same route out of presentation mode. */
+export function withoutPresent(route: Route): Route {
+  const { present, ...rest } = route
+  void present
+  return rest
+}
+
 /** The same route without a selected node (closing the details panel). */
 export function withoutNode(route: Route): Route {
   const { node, ...rest } = route

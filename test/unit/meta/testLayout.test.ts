@@ -10,8 +10,9 @@ const ROOT = path.resolve(import.meta.dirname, '../../..')
 const TIERS = ['unit', 'integration', 'e2e']
 const GLOBS = TIERS.map((tier) => `test/${tier}/*/*.test.ts`)
 const NAME = /^[a-z][A-Za-z0-9]*\.test\.ts$/
-// Folders that are not a main-side folder or a renderer feature.
-const EXTRA_FOLDERS = ['renderer', 'shared', 'meta']
+// Folders that are not a main-side folder or a renderer feature: renderer-wide code, the
+// frame (top bar, language, presentation mode) and the catalogues have their own.
+const EXTRA_FOLDERS = ['renderer', 'shared', 'meta', 'frame', 'i18n']
 
 function subfolders(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
