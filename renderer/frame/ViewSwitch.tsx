@@ -16,6 +16,7 @@ import { SharingView } from '../features/sharing/SharingView'
 import { CompareView } from '../features/compare/CompareView'
 import { AttestationsView } from '../features/attestations/AttestationsView'
 import { LessonsView } from '../features/lessons/LessonsView'
+import { ExportView } from '../features/exports/ExportView'
 import type { Route } from '../routing/route'
 
 export function ViewSwitch({ route }: { readonly route: Route }) {
@@ -52,6 +53,8 @@ export function ViewSwitch({ route }: { readonly route: Route }) {
       return <CompareView route={route} />
     case 'attestations':
       return <AttestationsView route={route} />
+    case 'export':
+      return <ExportView route={route} />
     case 'lessons':
       // The lesson panel beside the real view its step drives (a route this switch renders).
       return <LessonsView route={route} renderTarget={(target) => <ViewSwitch route={target} />} />

@@ -19,6 +19,7 @@ import { HistoryControls } from './HistoryControls'
 import { HistoryTimeline } from './HistoryTimeline'
 import { MovesList } from './MovesList'
 import { QuayStatusLine } from './QuayStatusLine'
+import { ViewPictureExport } from '../../components/ExportMenu'
 
 export function HistoryView({ route }: { readonly route: Route }) {
   const { t } = useTranslation('history')
@@ -102,6 +103,7 @@ function RepositoryHistory({
               </>
             ) : null}
           </p>
+          <ViewPictureExport selector=".history-timeline svg" what="history" />
           <HistoryTimeline
             timeline={timeline.data}
             focusTag={route.tag}

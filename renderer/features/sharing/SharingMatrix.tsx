@@ -14,6 +14,7 @@ import {
   needsLightText,
   shortLabel,
 } from './sharingModel'
+import { PictureExport, sharingPicture } from '../../components/ExportMenu'
 
 interface HoverCell {
   readonly i: number
@@ -32,6 +33,18 @@ export function SharingMatrix({ report }: { readonly report: SharingReport }) {
   const style = { '--matrix-cell': `${cell}px` } as CSSProperties
   return (
     <section className="sharing-matrix-section">
+      <PictureExport
+        imageRef={report.images[0]?.label ?? 'images'}
+        what="sharing"
+        testId="export-sharing"
+        makePicture={() =>
+          sharingPicture(report, {
+            fill: (bytes) => cellColour(bytes, max),
+            light: (bytes) => needsLightText(bytes, max),
+            size: format.size,
+          })
+        }
+      />
       <div
         className="sharing-matrix-box"
         data-testid="sharing-matrix-box"

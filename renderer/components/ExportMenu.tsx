@@ -1,0 +1,201 @@
+// Small button rows that save what a view shows: a picture (SVG, PNG) or a list (CSV, JSON).
+// The view says how to make the picture or load the rows; these buttons name the file after
+// the image and save it in the page.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useRoute } from '../routing/navigation'
+import { Link } from './Link'
+import type { ListColumn } from './listExport'
+import { exportFileName, saveFile, toCsv, toJson } from './listExport'
+import type { PictureSvg } from './pictureExport'
+import { pictureOfSvg, pngOfPicture } from './pictureExport'
+
+function useSaving(): {
+  readonly busy: boolean
+  readonly failure: string | undefined
+  run(work: () => Promise<void>): void
+} {
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string | undefined>(undefined)
+  return {
+    busy,
+    failure,
+    run(work) {
+      setBusy(true)
+      setFailure(undefined)
+      work()
+        .catch((error: unknown) =>
+          setFailure(error instanceof Error ? error.message : String(error)),
+        )
+        .finally(() => setBusy(false))
+    },
+  }
+}
+
+export function PictureExport({
+  imageRef,
+  what,
+  makePicture,
+  testId,
+}: {
+  /** The image the picture shows; names the file ("alpine-3.20-graph.svg"). */
+  readonly imageRef: string
+  /** "graph", "sharing", "history". */
+  readonly what: string
+  readonly makePicture: () => PictureSvg | undefined
+  readonly testId: string
+}) {
+  const { t } = useTranslation('exports')
+  const saving = useSaving()
+  const save = (kind: 'svg' | 'png'): void =>
+    saving.run(async () => {
+      const picture = makePicture()
+      if (!picture) return
+      const name = exportFileName(imageRef, what, kind)
+      if (kind === 'svg') saveFile(picture.text, name, 'image/svg+xml')
+      else saveFile(await pngOfPicture(picture), name, 'image/png')
+    })
+  return (
+    <span
+      className="export-buttons"
+      role="group"
+      aria-label={t('menu.picture')}
+      data-testid={testId}
+    >
+      <button
+        type="button"
+        className="button-secondary"
+        title={t('menu.svgTitle')}
+        disabled={saving.busy}
+        data-testid={`${testId}-svg`}
+        onClick={() => save('svg')}
+      >
+        SVG
+      </button>
+      <button
+        type="button"
+        className="button-secondary"
+        title={t('menu.pngTitle')}
+        disabled={saving.busy}
+        data-testid={`${testId}-png`}
+        onClick={() => save('png')}
+      >
+        PNG
+      </button>
+      {saving.failure !== undefined ? (
+        <span className="hint" role="alert">
+          {t('menu.failed', { reason: saving.failure })}
+        </span>
+      ) : null}
+    </span>
+  )
+}
+
+export function ListExport<T>({
+  imageRef,
+  what,
+  columns,
+  loadRows,
+  testId,
+}: {
+  readonly imageRef: string
+  /** "layer-3-changes", "files", "diff". */
+  readonly what: string
+  readonly columns: readonly ListColumn<T>[]
+  /** Every row of the list (not only those on screen). */
+  readonly loadRows: () => Promise<readonly T[]>
+  readonly testId: string
+}) {
+  const { t } = useTranslation('exports')
+  const saving = useSaving()
+  const save = (kind: 'csv' | 'json'): void =>
+    saving.run(async () => {
+      const rows = await loadRows()
+      const name = exportFileName(imageRef, what, kind)
+      if (kind === 'csv') saveFile(toCsv(columns, rows), name, 'text/csv')
+      else saveFile(toJson(columns, rows), name, 'application/json')
+    })
+  return (
+    <span className="export-buttons" role="group" aria-label={t('menu.list')} data-testid={testId}>
+      <button
+        type="button"
+        className="button-secondary"
+        title={t('menu.csvTitle')}
+        disabled={saving.busy}
+        data-testid={`${testId}-csv`}
+        onClick={() => save('csv')}
+      >
+        CSV
+      </button>
+      <button
+        type="button"
+        className="button-secondary"
+        title={t('menu.jsonTitle')}
+        disabled={saving.busy}
+        data-testid={`${testId}-json`}
+        onClick={() => save('json')}
+      >
+        JSON
+      </button>
+      {saving.failure !== undefined ? (
+        <span className="hint" role="alert">
+          {t('menu.failed', { reason: saving.failure })}
+        </span>
+      ) : null}
+    </span>
+  )
+}
+
+/**
+ * Picture buttons for a view drawn as one SVG, found by `selector` when clicked; the file and
+ * title are named after the image in the URL. `unzoom` for the graph (pan and zoom left out).
+ */
+export function ViewPictureExport({
+  selector,
+  what,
+  unzoom = false,
+}: {
+  readonly selector: string
+  readonly what: 'graph' | 'history'
+  readonly unzoom?: boolean
+}) {
+  const { t } = useTranslation('exports')
+  const route = useRoute()
+  const imageRef = route.ref ?? 'sample'
+  const title =
+    what === 'graph' ? t('titles.graph', { ref: imageRef }) : t('titles.history', { ref: imageRef })
+  return (
+    <PictureExport
+      imageRef={imageRef}
+      what={what}
+      testId={`export-${what}`}
+      makePicture={() => {
+        const view = document.querySelector(selector)
+        return view instanceof SVGSVGElement ? pictureOfSvg(view, title, unzoom) : undefined
+      }}
+    />
+  )
+}
+
+/** A link to the export view for the image in the URL (none when the URL names none). */
+export function ImageExportLink() {
+  const { t } = useTranslation('exports')
+  const route = useRoute()
+  if (route.ref === undefined) return null
+  return (
+    <Link
+      to={{
+        view: 'export',
+        ref: route.ref,
+        ...(route.platform ? { platform: route.platform } : {}),
+      }}
+      title={t('menu.openImageTitle')}
+      className="button-secondary"
+      testId="export-image-link"
+    >
+      {t('menu.openImage')}
+    </Link>
+  )
+}
+
+export { sharingPicture } from './matrixPicture'
