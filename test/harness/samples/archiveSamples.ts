@@ -36,11 +36,13 @@ export function smallImage(dir = ''): SmallImage {
     created: SMALL_CREATED,
     architecture: 'amd64',
     os: 'linux',
+    // Fields in the order Go's image-spec structs write them, so a tool that converts the
+    // image (skopeo copy docker-archive: → oci:) writes the same bytes and keeps the digest.
     config: {
+      ExposedPorts: { '8080/tcp': {} },
       Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'APP_PORT=8080'],
       Cmd: ['/app/server.sh'],
       WorkingDir: '/app',
-      ExposedPorts: { '8080/tcp': {} },
     },
     rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.diffId) },
     history: [
