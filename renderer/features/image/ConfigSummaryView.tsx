@@ -1,5 +1,6 @@
 // Above a config's JSON: how a container from this image starts, and the build history with
 // each step tied to its layer (a button that selects it) or marked as an empty step.
+import { useTranslation } from 'react-i18next'
 import type { ConfigSummary, HistoryRow } from './configSummary'
 import { commandLine } from './configSummary'
 import { Fact } from './DetailParts'
@@ -11,12 +12,13 @@ interface ConfigSummaryViewProps {
   readonly onSelectDigest: (digest: string) => void
 }
 
-function Unset({ meaning }: { readonly meaning: string }) {
-  return <span className="muted">not set ({meaning})</span>
+function Unset({ text }: { readonly text: string }) {
+  return <span className="muted">{text}</span>
 }
 
 function Command({ args }: { readonly args: readonly string[] | undefined }) {
-  if (!args || args.length === 0) return <Unset meaning="none" />
+  const { t } = useTranslation('image')
+  if (!args || args.length === 0) return <Unset text={t('config.unsetNone')} />
   return <code className="mono break-all">{commandLine(args)}</code>
 }
 
@@ -25,12 +27,13 @@ export function ConfigSummaryView({
   layerDigest,
   onSelectDigest,
 }: ConfigSummaryViewProps) {
+  const { t } = useTranslation('image')
   return (
     <>
-      <section className="details-section" aria-label="How a container starts">
-        <h3>How a container starts</h3>
+      <section className="details-section" aria-label={t('config.starts')}>
+        <h3>{t('config.starts')}</h3>
         <dl className="facts config-facts">
-          {summary.platform ? <Fact name="platform">{summary.platform}</Fact> : null}
+          {summary.platform ? <Fact name={t('fact.platform')}>{summary.platform}</Fact> : null}
           <Fact name="Entrypoint">
             <Command args={summary.entrypoint} />
           </Fact>
@@ -38,13 +41,17 @@ export function ConfigSummaryView({
             <Command args={summary.cmd} />
           </Fact>
           <Fact name="User">
-            {summary.user ? <code className="mono">{summary.user}</code> : <Unset meaning="root" />}
+            {summary.user ? (
+              <code className="mono">{summary.user}</code>
+            ) : (
+              <Unset text={t('config.unsetUser')} />
+            )}
           </Fact>
           <Fact name="WorkingDir">
             {summary.workingDir ? (
               <code className="mono">{summary.workingDir}</code>
             ) : (
-              <Unset meaning="/" />
+              <Unset text={t('config.unsetWorkingDir')} />
             )}
           </Fact>
           {summary.exposedPorts.length > 0 ? (
@@ -68,7 +75,7 @@ export function ConfigSummaryView({
           {summary.stopSignal ? <Fact name="StopSignal">{summary.stopSignal}</Fact> : null}
           <Fact name="Env">
             {summary.env.length === 0 ? (
-              <Unset meaning="empty" />
+              <Unset text={t('config.unsetEnv')} />
             ) : (
               <ul className="env-list">
                 {summary.env.map((line, i) => {
@@ -85,8 +92,8 @@ export function ConfigSummaryView({
           </Fact>
         </dl>
         {summary.labels.length > 0 ? (
-          <table className="annotations" aria-label="Labels">
-            <caption className="table-caption">Labels</caption>
+          <table className="annotations" aria-label={t('config.labels')}>
+            <caption className="table-caption">{t('config.labels')}</caption>
             <tbody>
               {summary.labels.map(([key, value]) => (
                 <tr key={key}>
@@ -116,18 +123,17 @@ function HistoryTable({
   readonly layerDigest: (position: number) => string | undefined
   readonly onSelect: (digest: string) => void
 }) {
+  const { t } = useTranslation('image')
   return (
     <section className="details-section">
-      <h3>Build history</h3>
-      <p className="hint">
-        Oldest first. Steps marked “empty” changed only settings and made no layer.
-      </p>
+      <h3>{t('config.history')}</h3>
+      <p className="hint">{t('config.historyHint')}</p>
       <table className="history-table">
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">step</th>
-            <th scope="col">layer</th>
+            <th scope="col">{t('config.step')}</th>
+            <th scope="col">{t('config.layer')}</th>
           </tr>
         </thead>
         <tbody>
@@ -137,18 +143,20 @@ function HistoryTable({
               <tr key={row.step} className={row.empty ? 'history-empty' : undefined}>
                 <td className="history-step">{row.step + 1}</td>
                 <td>
-                  <code className="mono history-command">{row.createdBy ?? '(not recorded)'}</code>
+                  <code className="mono history-command">
+                    {row.createdBy ?? t('details.notRecorded')}
+                  </code>
                   {row.comment ? <div className="hint">{row.comment}</div> : null}
                 </td>
                 <td className="history-layer">
                   {row.layer === undefined ? (
-                    <span className="badge">empty</span>
+                    <span className="badge">{t('details.empty')}</span>
                   ) : digest ? (
                     <button type="button" className="link-button" onClick={() => onSelect(digest)}>
-                      layer {row.layer + 1}
+                      {t('config.layerN', { n: row.layer + 1 })}
                     </button>
                   ) : (
-                    `layer ${row.layer + 1}`
+                    t('config.layerN', { n: row.layer + 1 })
                   )}
                 </td>
               </tr>

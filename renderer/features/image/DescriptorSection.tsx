@@ -2,10 +2,13 @@
 // them, as JSON. A shared layer's listings are usually identical; when they differ, one
 // button per version picks which to show.
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { GraphNode } from '../../../shared/api'
-import { roleBadgeText, type GraphRelations } from './graphRelations'
+import { translate } from '../../i18n/translate'
+import { roleBadgeText, roleWord, type GraphRelations } from './graphRelations'
 import { groupIdentical, listedDescriptors, parentNoun, type ListedDescriptor } from './descriptors'
 import { JsonView } from './JsonView'
+import { nodeLabel } from './objectWords'
 
 interface DescriptorSectionProps {
   readonly node: GraphNode
@@ -17,22 +20,32 @@ interface DescriptorSectionProps {
 /** "OCI image manifest (linux/amd64)": a parent named so a reader can find it in the graph. */
 export function parentName(relations: GraphRelations, parent: GraphNode): string {
   const badge = roleBadgeText(relations, parent)
-  return badge === parent.role ? parent.label : `${parent.label} (${badge})`
+  const label = nodeLabel(parent)
+  return badge === roleWord(parent.role)
+    ? label
+    : translate('image:descriptor.parentName', { label, badge })
 }
 
 /** "linux/amd64" for platform manifests (what tells them apart), else the label. */
 export function parentShortName(relations: GraphRelations, parent: GraphNode): string {
   return parent.role === 'platform' || parent.role === 'attestation'
     ? roleBadgeText(relations, parent)
-    : parent.label
+    : nodeLabel(parent)
 }
 
 function where(relations: GraphRelations, group: readonly ListedDescriptor[]): string {
   const first = group[0]
   if (!first) return ''
-  const named = `${first.field} of ${parentShortName(relations, first.parent)}`
-  if (group.length === 1) return `as listed in ${named}`
-  return `as listed in ${named} and, identically, ${group.length - 1} more`
+  const words = { field: first.field, parent: parentShortName(relations, first.parent) }
+  if (group.length === 1) return translate('image:descriptor.asListed', words)
+  return translate('image:descriptor.asListedMore', { ...words, count: group.length - 1 })
+}
+
+function descriptorHint(layer: boolean, schema1: boolean): string {
+  if (layer) {
+    return translate(schema1 ? 'image:descriptor.layerHintSchema1' : 'image:descriptor.layerHint')
+  }
+  return translate(schema1 ? 'image:descriptor.blobHintSchema1' : 'image:descriptor.blobHint')
 }
 
 export function DescriptorSection({
@@ -41,29 +54,22 @@ export function DescriptorSection({
   isInGraph,
   onDigest,
 }: DescriptorSectionProps) {
+  const { t } = useTranslation('image')
   const groups = groupIdentical(listedDescriptors(relations, node.id))
   const [choice, setChoice] = useState(0)
   const group = groups[Math.min(choice, groups.length - 1)]
   const first = group?.[0]
   if (!group || !first) {
-    return (
-      <p className="hint">
-        No document Strata read lists this object, so there is no descriptor to show.
-      </p>
-    )
+    return <p className="hint">{t('descriptor.none')}</p>
   }
   return (
     <section className="details-section">
-      <h3>descriptor (from {parentNoun(first.parent)})</h3>
+      <h3>{t('descriptor.title', { parent: parentNoun(first.parent) })}</h3>
       <p className="hint">
-        A {node.kind === 'layer' ? 'layer is a tar archive,' : 'blob is'} not a JSON document: this
-        is what its parent lists for it, with{' '}
-        {first.parent.kind === 'schema1'
-          ? 'the digest it is verified by (schema 1 lists no sizes).'
-          : 'the digest and size it is verified by.'}
+        {descriptorHint(node.kind === 'layer', first.parent.kind === 'schema1')}
       </p>
       {groups.length > 1 ? (
-        <div className="segmented" role="group" aria-label="Listed differently by">
+        <div className="segmented" role="group" aria-label={t('descriptor.listedDifferently')}>
           {groups.map((g, i) => (
             <button
               key={g[0]?.parent.id ?? i}

@@ -1,12 +1,13 @@
 // Small pieces of the details panel: facts, annotations, history steps, equivalent commands.
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { EquivalentCommand } from '../../../shared/api'
-import { formatBytes } from '../../../shared/format'
 import type { ObjectKind } from '../../../shared/oci/mediaTypes'
 import type { Annotations } from '../../../shared/oci/types'
 import { CopyButton } from '../../components/CopyButton'
 import { DigestLink } from '../../components/DigestLink'
 import type { DigestKind } from '../../components/digestRoute'
+import { useFormat } from '../../i18n/useFormat'
 
 export function Fact({ name, children }: { readonly name: string; readonly children: ReactNode }) {
   return (
@@ -43,8 +44,9 @@ interface DigestFactProps {
 
 /** One line: the short digest as a link, the whole one in its hover text and copy button. */
 export function DigestFact({ digest, kind, imageRef, platform }: DigestFactProps) {
+  const { t } = useTranslation('image')
   return (
-    <Fact name="digest">
+    <Fact name={t('fact.digest')}>
       {kind && imageRef ? (
         <DigestLink
           digest={digest}
@@ -58,7 +60,7 @@ export function DigestFact({ digest, kind, imageRef, platform }: DigestFactProps
           <span className="mono details-digest" title={digest} data-testid="details-digest">
             {digest}
           </span>{' '}
-          <CopyButton text={digest} what="digest" />
+          <CopyButton text={digest} what={t('copy.digest')} />
         </>
       )}
     </Fact>
@@ -76,34 +78,38 @@ export function withBreaks(text: string): ReactNode[] {
 }
 
 export function SizeFact({ size }: { readonly size: number }) {
+  const { t } = useTranslation('image')
+  const format = useFormat()
   if (size < 0) {
     return (
-      <Fact name="size">
-        <span className="muted">not listed (schema 1 records no layer sizes)</span>
+      <Fact name={t('fact.size')}>
+        <span className="muted">{t('fact.sizeNotListed')}</span>
       </Fact>
     )
   }
   return (
-    <Fact name="size">
-      {formatBytes(size)} <span className="muted">({size.toLocaleString()} bytes)</span>
+    <Fact name={t('fact.size')}>
+      {format.size(size)}{' '}
+      <span className="muted">{t('fact.bytes', { bytes: format.number(size) })}</span>
     </Fact>
   )
 }
 
 export function AnnotationsTable({
   annotations,
-  title = 'Annotations',
+  title,
   hint,
 }: {
   readonly annotations: Annotations | undefined
   readonly title?: string
   readonly hint?: string
 }) {
+  const { t } = useTranslation('image')
   const entries = Object.entries(annotations ?? {})
   if (entries.length === 0) return null
   return (
     <section className="details-section">
-      <h3>{title}</h3>
+      <h3>{title ?? t('annotations.title')}</h3>
       {hint ? <p className="hint">{hint}</p> : null}
       <table className="annotations">
         <tbody>
@@ -122,16 +128,20 @@ export function AnnotationsTable({
 }
 
 export function CommandList({ commands }: { readonly commands: readonly EquivalentCommand[] }) {
+  const { t } = useTranslation('image')
   if (commands.length === 0) return null
   return (
     <section className="details-section">
-      <h3>Do it yourself</h3>
+      <h3>{t('commands.title')}</h3>
       <ul className="commands">
         {commands.map((command) => (
           <li key={`${command.tool}:${command.command}`} className="command">
             <div className="command-head">
               <span className="badge">{command.tool}</span>
-              <CopyButton text={command.command} what={`${command.tool} command`} />
+              <CopyButton
+                text={command.command}
+                what={t('commands.copyWhat', { tool: command.tool })}
+              />
             </div>
             <code className="command-text">{command.command}</code>
             {command.note ? <p className="hint">{command.note}</p> : null}

@@ -2,6 +2,7 @@
 // not in the graph (a link in a document) — the object fetched with image:object.
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ImageGraph } from '../../../shared/api'
 import { shortDigest } from '../../../shared/digest'
 import { describeMediaType } from '../../../shared/oci/mediaTypes'
@@ -14,6 +15,7 @@ import { CommandList, DigestFact, digestKindOf, Fact, SizeFact, withBreaks } fro
 import { JsonView } from './JsonView'
 import { NodeDetails } from './NodeDetails'
 import { mediaTypeHint, rememberMediaType } from './mediaTypeHints'
+import { objectExplanation, objectLabel } from './objectWords'
 import { PanelResizer } from './PanelResizer'
 
 interface DetailsPanelProps {
@@ -32,6 +34,7 @@ export function DetailsPanel({
   onClose,
   onResize,
 }: DetailsPanelProps) {
+  const { t } = useTranslation('image')
   const node = graph.nodes.find((n) => n.id === digest || n.digest === digest)
   const relations = useMemo(() => graphRelations(graph), [graph])
   const digests = useMemo(() => new Set(graph.nodes.map((n) => n.digest)), [graph])
@@ -44,13 +47,17 @@ export function DetailsPanel({
     [onSelectDigest],
   )
   return (
-    <aside className="details-panel resizable" data-testid="details-panel" aria-label="Details">
+    <aside
+      className="details-panel resizable"
+      data-testid="details-panel"
+      aria-label={t('details.label')}
+    >
       <PanelResizer onResize={onResize} />
       <button
         type="button"
         className="icon-button details-close"
-        aria-label="Close details (Escape)"
-        title="Close (Escape)"
+        aria-label={t('details.close')}
+        title={t('details.closeTitle')}
         onClick={onClose}
       >
         ×
@@ -90,6 +97,7 @@ interface ObjectDetailsProps extends LinkProps {
 }
 
 function ObjectDetails({ imageRef, digest, isInGraph, onDigest }: ObjectDetailsProps) {
+  const { t } = useTranslation('image')
   const mediaType = mediaTypeHint(digest)
   const object = useQuery({
     queryKey: queryKeys.object(imageRef, digest),
@@ -97,7 +105,8 @@ function ObjectDetails({ imageRef, digest, isInGraph, onDigest }: ObjectDetailsP
       call('image:object', { ref: imageRef, digest, ...(mediaType && { mediaType }) }, signal),
     staleTime: Infinity,
   })
-  if (object.isPending) return <LoadingBlock label={`Fetching ${shortDigest(digest, 12)}…`} />
+  if (object.isPending)
+    return <LoadingBlock label={t('details.fetching', { digest: shortDigest(digest, 12) })} />
   if (object.isError) {
     return (
       <>
@@ -110,17 +119,17 @@ function ObjectDetails({ imageRef, digest, isInGraph, onDigest }: ObjectDetailsP
   }
   const info = describeMediaType(object.data.mediaType)
   // A blob read without a media type is labelled by what its content showed it to be.
-  const label = object.data.label ?? info.label
-  const explanation = object.data.explanation ?? info.explanation
+  const label = objectLabel(object.data.label ?? info.label)
+  const explanation = objectExplanation(object.data.explanation ?? info.explanation)
   return (
     <>
       <header className="details-header">
         <h2 className="details-title">{label}</h2>
-        <span className={`badge kind-badge kind-${info.kind}`}>not in this graph</span>
+        <span className={`badge kind-badge kind-${info.kind}`}>{t('details.notInGraph')}</span>
       </header>
       <p className="details-explanation">{explanation}</p>
       <dl className="facts">
-        <Fact name="media type">
+        <Fact name={t('fact.mediaType')}>
           <span className="mono wrap-words">{withBreaks(object.data.mediaType)}</span>
         </Fact>
         <DigestFact
@@ -131,7 +140,7 @@ function ObjectDetails({ imageRef, digest, isInGraph, onDigest }: ObjectDetailsP
         <SizeFact size={object.data.size} />
       </dl>
       <section className="details-section">
-        <h3>Document</h3>
+        <h3>{t('details.document')}</h3>
         <JsonView text={object.data.text} isInGraph={isInGraph} onDigest={onDigest} />
       </section>
       <CommandList commands={object.data.commands} />

@@ -12,7 +12,10 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { GraphNode } from '../../../shared/api'
+import { useFormat } from '../../i18n/useFormat'
+import { ImageExportLink, ViewPictureExport } from '../../components/ExportMenu'
 import { GraphDrawing } from './GraphDrawing'
 import type { GraphRelations } from './graphRelations'
 import type { Density, GraphLayout, PlacedNode } from './layout'
@@ -31,6 +34,8 @@ const KEY_PAN = 80
 const KEY_ZOOM = 1.25
 
 export function GraphCanvas({ layouts, relations, selectedId, onSelect }: GraphCanvasProps) {
+  const { t } = useTranslation('image')
+  const format = useFormat()
   const stageRef = useRef<HTMLDivElement>(null)
   const svgRef = useRef<SVGSVGElement>(null)
   const viewportRef = useRef<SVGGElement>(null)
@@ -165,31 +170,38 @@ export function GraphCanvas({ layouts, relations, selectedId, onSelect }: GraphC
 
   return (
     <div className="graph-area">
-      <div className="graph-tools" role="toolbar" aria-label="Zoom">
+      <div className="graph-tools" role="toolbar" aria-label={t('canvas.zoom')}>
         <button
           type="button"
           className="button-secondary"
           onClick={() => panZoom.zoomBy(KEY_ZOOM)}
-          aria-label="Zoom in"
-          title="Zoom in (+)"
+          aria-label={t('canvas.zoomIn')}
+          title={t('canvas.zoomInTitle')}
         >
           +
         </button>
-        <output className="zoom-readout" aria-label="Zoom level">
-          {percent}%
+        <output className="zoom-readout" aria-label={t('canvas.zoomLevel')}>
+          {format.percent(percent / 100, 0)}
         </output>
         <button
           type="button"
           className="button-secondary"
           onClick={() => panZoom.zoomBy(1 / KEY_ZOOM)}
-          aria-label="Zoom out"
-          title="Zoom out (−)"
+          aria-label={t('canvas.zoomOut')}
+          title={t('canvas.zoomOutTitle')}
         >
           −
         </button>
-        <button type="button" className="button-secondary" onClick={fit} title="Fit (0)">
-          Fit
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={fit}
+          title={t('canvas.fitTitle')}
+        >
+          {t('canvas.fit')}
         </button>
+        <ViewPictureExport selector=".graph-canvas" what="graph" unzoom />
+        <ImageExportLink />
       </div>
       <div
         ref={stageRef}
@@ -206,7 +218,7 @@ export function GraphCanvas({ layouts, relations, selectedId, onSelect }: GraphC
             tabIndex={0}
             role="group"
             aria-roledescription="graph"
-            aria-label={`Image graph, ${layout.nodes.length} objects. Arrow keys pan, plus and minus zoom, 0 fits.`}
+            aria-label={t('canvas.graph', { count: layout.nodes.length })}
             onFocus={(event) => {
               if (event.target === event.currentTarget) setFocused(undefined)
             }}
@@ -226,7 +238,7 @@ export function GraphCanvas({ layouts, relations, selectedId, onSelect }: GraphC
         </div>
       </div>
       <p className="graph-hint" aria-hidden="true">
-        Drag or scroll to pan · Ctrl + scroll or + − to zoom · 0 fits
+        {t('canvas.hint')}
       </p>
     </div>
   )

@@ -5,6 +5,7 @@
 import { curveBasis, curveMonotoneX, line } from 'd3'
 import { memo, useMemo, type Ref } from 'react'
 import type { GraphNode } from '../../../shared/api'
+import { useLanguage } from '../../i18n/i18n'
 import { neighbourhood, type GraphRelations } from './graphRelations'
 import type { GraphLayout, PlacedEdge, PlacedNode, Point } from './layout'
 import { NodeCard, type Emphasis } from './NodeCard'
@@ -33,6 +34,14 @@ const routedPath = line<Point>()
   .y((p) => p.y)
   .curve(curveMonotoneX)
 
+/** Marker id suffixes: the plain arrow and the lit one. */
+const MARKER_SUFFIXES = ['', '-lit'] as const
+
+function edgeClass(activeId: string | undefined, lit: boolean): string {
+  if (!activeId) return ''
+  return lit ? ' highlighted' : ' dimmed'
+}
+
 function edgePath(placed: PlacedEdge): string {
   return (placed.routed ? routedPath : enginePath)([...placed.points]) ?? ''
 }
@@ -58,9 +67,12 @@ export const GraphDrawing = memo(function GraphDrawing({
   onFocusNode,
   onHover,
 }: GraphDrawingProps) {
+  // Badge words are in the chosen language: a switch builds them again.
+  const language = useLanguage()
   const badges = useMemo(
     () => new Map(layout.nodes.map((p) => [p.node.id, cardBadges(relations, p.node)])),
-    [layout, relations],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the words follow the language
+    [layout, relations, language],
   )
   const lit = useMemo(
     () => (activeId ? neighbourhood(relations, activeId) : undefined),
@@ -88,7 +100,7 @@ export const GraphDrawing = memo(function GraphDrawing({
   return (
     <>
       <defs>
-        {['', '-lit'].map((suffix) => (
+        {MARKER_SUFFIXES.map((suffix) => (
           <marker
             key={suffix}
             id={`${markerId}${suffix}`}
@@ -108,7 +120,7 @@ export const GraphDrawing = memo(function GraphDrawing({
           {edges.map((placed) => {
             const { edge } = placed
             const lit = touches(placed)
-            const state = !activeId ? '' : lit ? ' highlighted' : ' dimmed'
+            const state = edgeClass(activeId, lit)
             return (
               <g
                 key={`${edge.from}-${edge.to}-${edge.relation}-${edge.position}`}

@@ -2,6 +2,7 @@
 // selected node (URL `node=`). Data from image:graph; layout by dagre; drawing in GraphCanvas.
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, type CSSProperties, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { GraphNode } from '../../../shared/api'
 import type { ObjectKind } from '../../../shared/oci/mediaTypes'
 import { call } from '../../api/client'
@@ -20,6 +21,7 @@ import { layoutGraph } from './layout'
 import { Legend } from './Legend'
 import { useDetailsWidth } from './useDetailsWidth'
 import { ImageViewTabs } from '../../components/ImageViewTabs'
+import { useLanguage } from '../../i18n/i18n'
 
 interface GraphViewProps {
   readonly imageRef: string
@@ -27,6 +29,9 @@ interface GraphViewProps {
 }
 
 export function GraphView({ imageRef, selected }: GraphViewProps) {
+  const { t } = useTranslation('image')
+  // Edge labels and card words are measured by the layout: a new language lays it out again.
+  const language = useLanguage()
   const graph = useQuery({
     queryKey: queryKeys.graph(imageRef),
     queryFn: ({ signal }) => call('image:graph', { ref: imageRef }, signal),
@@ -36,7 +41,8 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
       graph.data
         ? { full: layoutGraph(graph.data, 'full'), compact: layoutGraph(graph.data, 'compact') }
         : undefined,
-    [graph.data],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the layout's words follow the language
+    [graph.data, language],
   )
   const relations = useMemo(
     () => graphRelations(graph.data ?? { nodes: [], edges: [] }),
@@ -59,7 +65,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
   const bodyStyle: CSSProperties & Record<string, string> =
     detailsWidth !== undefined ? { '--details-width': `${detailsWidth}px` } : {}
 
-  if (graph.isPending) return <LoadingBlock label={`Reading ${imageRef}…`} />
+  if (graph.isPending) return <LoadingBlock label={t('view.reading', { ref: imageRef })} />
   if (graph.isError) {
     return (
       <section className="view">
@@ -69,7 +75,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
     )
   }
   if (!layouts || layouts.full.nodes.length === 0) {
-    return <EmptyState title="This image has no objects to show" />
+    return <EmptyState title={t('view.empty')} />
   }
 
   const data = graph.data
@@ -85,7 +91,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
         />
       </GraphHeading>
       {data.warnings.length > 0 ? (
-        <ul className="graph-warnings" aria-label="Warnings">
+        <ul className="graph-warnings" aria-label={t('view.warnings')}>
           {data.warnings.map((warning) => (
             <li key={warning} className="warning">
               {warning}

@@ -1,7 +1,9 @@
 // A JSON document pretty-printed with React elements. Strings that are digests are buttons:
 // they select the node when it is in the graph, otherwise fetch the object by digest.
 import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { CopyButton } from '../../components/CopyButton'
+import { useFormat } from '../../i18n/useFormat'
 import { jsonLines, parseDocument, type JsonToken } from './jsonLines'
 
 interface JsonViewProps {
@@ -13,6 +15,8 @@ interface JsonViewProps {
 }
 
 export function JsonView({ text, note, isInGraph, onDigest }: JsonViewProps) {
+  const { t } = useTranslation('image')
+  const format = useFormat()
   const parsed = useMemo(() => parseDocument(text), [text])
   const lines = useMemo(() => (parsed ? jsonLines(parsed.value) : undefined), [parsed])
   const pretty = useMemo(
@@ -23,9 +27,10 @@ export function JsonView({ text, note, isInGraph, onDigest }: JsonViewProps) {
     <div className="json-view">
       <div className="json-toolbar">
         <span className="hint">
-          {note ?? `${text.length.toLocaleString()} characters as received`}
+          {note ??
+            t('json.received', { count: text.length, formatted: format.number(text.length) })}
         </span>
-        <CopyButton text={pretty} what="document" />
+        <CopyButton text={pretty} what={t('copy.document')} />
       </div>
       <pre className="json" data-testid="details-json">
         {lines
@@ -52,13 +57,11 @@ function Token({
   readonly isInGraph: (digest: string) => boolean
   readonly onDigest: (digest: string, mediaType: string | undefined) => void
 }) {
+  const { t } = useTranslation('image')
   if (token.kind !== 'digest') return <span className={`json-${token.kind}`}>{token.text}</span>
   if (token.diffId) {
     return (
-      <span
-        className="json-string json-diffid"
-        title="diff ID: the digest of the uncompressed layer tar. Registries store the compressed layer, so this digest is not fetchable."
-      >
+      <span className="json-string json-diffid" title={t('json.diffId')}>
         {token.text}
       </span>
     )
@@ -71,7 +74,7 @@ function Token({
         type="button"
         className={inGraph ? 'json-digest in-graph' : 'json-digest'}
         data-digest={token.digest}
-        title={inGraph ? 'Select this object in the graph' : 'Fetch this object by digest'}
+        title={inGraph ? t('json.select') : t('json.fetch')}
         onClick={() => onDigest(token.digest, token.mediaType)}
       >
         {token.digest}

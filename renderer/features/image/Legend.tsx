@@ -1,13 +1,7 @@
+import { useTranslation } from 'react-i18next'
 import type { ObjectKind } from '../../../shared/oci/mediaTypes'
 
-const KINDS: readonly { kind: ObjectKind; label: string }[] = [
-  { kind: 'index', label: 'index' },
-  { kind: 'manifest', label: 'manifest' },
-  { kind: 'config', label: 'config' },
-  { kind: 'layer', label: 'layer' },
-  { kind: 'artifact', label: 'artifact' },
-  { kind: 'schema1', label: 'schema 1' },
-]
+const KINDS: readonly ObjectKind[] = ['index', 'manifest', 'config', 'layer', 'artifact', 'schema1']
 
 interface LegendProps {
   readonly present: ReadonlySet<ObjectKind>
@@ -19,31 +13,29 @@ interface LegendProps {
 
 /** The colour of each object kind, as used on the node borders. */
 export function Legend({ present, hasShared, hasReferrers = false }: LegendProps) {
+  const { t } = useTranslation('image')
   return (
-    <ul className="legend" aria-label="Legend">
-      {KINDS.filter((k) => present.has(k.kind) || k.kind !== 'schema1').map(({ kind, label }) => (
+    <ul className="legend" aria-label={t('legend.label')}>
+      {KINDS.filter((kind) => present.has(kind) || kind !== 'schema1').map((kind) => (
         <li key={kind} className={`legend-item kind-${kind}`}>
           <span className="legend-swatch" aria-hidden="true" />
-          {label}
+          {t(`kind.${kind}`)}
         </li>
       ))}
       {hasShared ? (
-        <li
-          className="legend-item"
-          title="The same blob (same digest) is listed by several documents: stored and downloaded once."
-        >
-          <span className="legend-pill">shared by N</span>
-          one blob, several parents
+        <li className="legend-item" title={t('legend.sharedTitle')}>
+          <span className="legend-pill">{t('legend.sharedPill')}</span>
+          {t('legend.shared')}
         </li>
       ) : null}
       {hasReferrers ? (
         <li
           className="legend-item legend-referrer"
           data-testid="legend-referrer"
-          title="An artifact whose subject is this image: found through the registry's Referrers API or its sha256-<hex> fallback tag."
+          title={t('legend.referrerTitle')}
         >
           <span className="legend-dash" aria-hidden="true" />
-          referrer (signature, SBOM, attestation)
+          {t('legend.referrer')}
         </li>
       ) : null}
     </ul>

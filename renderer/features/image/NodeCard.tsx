@@ -8,6 +8,7 @@ import type { GraphNode } from '../../../shared/api'
 import { BadgeRow } from './BadgeRow'
 import { FittedText } from './FittedText'
 import type { PlacedNode } from './layout'
+import { nodeLabel } from './objectWords'
 import {
   cardMediaType,
   compactCardText,
@@ -123,7 +124,7 @@ function FullBody({
         className="node-label"
         x={PAD_LEFT}
         y={24}
-        text={node.label}
+        text={nodeLabel(node)}
         maxWidth={problem ? inner - 18 : inner}
       />
       {problem ? (

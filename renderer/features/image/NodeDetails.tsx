@@ -1,6 +1,7 @@
 // The details of one graph node: what it is, where it is listed, and its content — the
 // document for manifests, indexes and configs (a config with a readable summary first), the
 // descriptor and build steps for layers and other blobs.
+import { useTranslation } from 'react-i18next'
 import type { GraphNode } from '../../../shared/api'
 import { platformString } from '../../../shared/format'
 import { digestRoute } from '../../components/digestRoute'
@@ -16,6 +17,7 @@ import { DescriptorSection, parentShortName } from './DescriptorSection'
 import { CommandList, DigestFact, digestKindOf, Fact, SizeFact, withBreaks } from './DetailParts'
 import { JsonView } from './JsonView'
 import { layerImage } from './layerImage'
+import { nodeExplanation, nodeLabel } from './objectWords'
 import { AnnotationsSections, ArtifactTypeFacts } from './OwnFields'
 import { ReferrersSection } from './ReferrersSection'
 import { Schema1Section } from './Schema1Section'
@@ -42,6 +44,7 @@ function layerSteps(relations: GraphRelations, node: GraphNode): readonly Histor
 }
 
 export function NodeDetails(props: NodeDetailsProps) {
+  const { t } = useTranslation('image')
   const { node, relations, onSelectDigest } = props
   const badges = cardBadges(relations, node)
   const incoming = relations.incoming.get(node.id) ?? []
@@ -54,14 +57,14 @@ export function NodeDetails(props: NodeDetailsProps) {
   return (
     <>
       <header className="details-header">
-        <h2 className="details-title">{node.label}</h2>
+        <h2 className="details-title">{nodeLabel(node)}</h2>
         {badges.map((badge) => (
           <span key={badge.text} className={`badge node-tone-${badge.tone} kind-${node.kind}`}>
             {badge.text}
           </span>
         ))}
       </header>
-      <p className="details-explanation">{node.explanation}</p>
+      <p className="details-explanation">{nodeExplanation(node)}</p>
       {props.imageRef && decodesAsAttestation(node) ? (
         <p>
           <Link
@@ -69,18 +72,19 @@ export function NodeDetails(props: NodeDetailsProps) {
             to={attestationRoute(props.imageRef, node, relations)}
             testId="open-attestation"
           >
-            Decode signature, attestation or SBOM
+            {t('details.decode')}
           </Link>
         </p>
       ) : null}
       {node.unknownMediaType ? (
         <p className="warning" role="note">
-          Unknown media type: Strata does not interpret this object
-          {node.document !== undefined ? ' and shows the document as received.' : '.'}
+          {node.document !== undefined
+            ? t('details.unknownMediaTypeShown')
+            : t('details.unknownMediaType')}
         </p>
       ) : null}
       <dl className="facts">
-        <Fact name="media type">
+        <Fact name={t('fact.mediaType')}>
           <span className="mono wrap-words">{withBreaks(node.mediaType)}</span>
         </Fact>
         <DigestFact
@@ -90,10 +94,12 @@ export function NodeDetails(props: NodeDetailsProps) {
           platform={image?.platform}
         />
         <SizeFact size={node.size} />
-        {node.platform ? <Fact name="platform">{platformString(node.platform)}</Fact> : null}
+        {node.platform ? (
+          <Fact name={t('fact.platform')}>{platformString(node.platform)}</Fact>
+        ) : null}
         <ArtifactTypeFacts node={node} />
         {incoming.length > 0 ? (
-          <Fact name={incoming.length > 1 ? `listed by ${incoming.length}` : 'listed by'}>
+          <Fact name={t('fact.listedBy', { count: incoming.length })}>
             <ul className="listed-by">
               {incoming.map((edge) => {
                 const parent = relations.byId.get(edge.from)
@@ -105,8 +111,8 @@ export function NodeDetails(props: NodeDetailsProps) {
                       className="link-button"
                       onClick={() => onSelectDigest(parent.digest)}
                     >
-                      <span className="mono">{edgeLabel(edge, parent.kind)}</span> of{' '}
-                      {parentShortName(relations, parent)}
+                      <span className="mono">{edgeLabel(edge, parent.kind)}</span>{' '}
+                      {t('details.ofParent', { parent: parentShortName(relations, parent) })}
                     </button>
                   </li>
                 )
@@ -135,6 +141,7 @@ export function NodeDetails(props: NodeDetailsProps) {
 }
 
 function NodeContent({ node, relations, isInGraph, onDigest, onSelectDigest }: NodeDetailsProps) {
+  const { t } = useTranslation('image')
   if (node.document === undefined) {
     const steps = layerSteps(relations, node)
     const fallback = (node.history ?? []).map((createdBy, step) => ({
@@ -173,7 +180,7 @@ function NodeContent({ node, relations, isInGraph, onDigest, onSelectDigest }: N
         <Schema1Section document={node.document} onSelectDigest={onSelectDigest} />
       ) : null}
       <section className="details-section">
-        <h3>Document</h3>
+        <h3>{t('details.document')}</h3>
         <JsonView text={node.document} isInGraph={isInGraph} onDigest={onDigest} />
       </section>
     </>
@@ -182,10 +189,11 @@ function NodeContent({ node, relations, isInGraph, onDigest, onSelectDigest }: N
 
 /** The steps that made a layer; the empty (settings-only) steps before it are shown dimmed. */
 function LayerSteps({ rows }: { readonly rows: readonly HistoryRow[] }) {
+  const { t } = useTranslation('image')
   return (
     <section className="details-section">
-      <h3>Built by</h3>
-      <p className="hint">The build steps recorded in the image config that produced this layer.</p>
+      <h3>{t('details.builtBy')}</h3>
+      <p className="hint">{t('details.builtByHint')}</p>
       <ol className="history-steps">
         {rows.map((row) => (
           <li
@@ -193,8 +201,8 @@ function LayerSteps({ rows }: { readonly rows: readonly HistoryRow[] }) {
             value={row.step + 1}
             className={row.empty ? 'mono history-empty' : 'mono'}
           >
-            {row.createdBy ?? '(not recorded)'}
-            {row.empty ? <span className="badge">empty</span> : null}
+            {row.createdBy ?? t('details.notRecorded')}
+            {row.empty ? <span className="badge">{t('details.empty')}</span> : null}
           </li>
         ))}
       </ol>
@@ -212,6 +220,7 @@ function LayerFilesLink({
   readonly imageRef: string
   readonly platform: string | undefined
 }) {
+  const { t } = useTranslation('image')
   const route = digestRoute({
     digest,
     kind: 'layer',
@@ -222,7 +231,7 @@ function LayerFilesLink({
   return (
     <p className="layer-files">
       <Link to={route} className="button-secondary layer-files-link" testId="layer-files-link">
-        Browse this layer’s files
+        {t('details.browseFiles')}
       </Link>
     </p>
   )

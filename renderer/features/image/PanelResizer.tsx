@@ -1,6 +1,7 @@
 // The details panel's left edge: drag it, or focus it and press ← / → (Shift for bigger
 // steps, Home / End for the narrowest / widest), to change how wide the panel is.
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { clampDetailsWidth, MIN_DETAILS_WIDTH } from './detailsWidth'
 
 interface PanelResizerProps {
@@ -21,6 +22,7 @@ function measure(handle: HTMLElement): { readonly panel: number; readonly row: n
 }
 
 export function PanelResizer({ onResize }: PanelResizerProps) {
+  const { t } = useTranslation('image')
   const drag = useRef<{ readonly x: number; readonly panel: number; readonly row: number }>(
     undefined,
   )
@@ -60,8 +62,8 @@ export function PanelResizer({ onResize }: PanelResizerProps) {
       className="panel-resizer"
       role="separator"
       aria-orientation="vertical"
-      aria-label="Resize the details panel (left and right arrow keys)"
-      title="Drag to resize"
+      aria-label={t('details.resize')}
+      title={t('details.resizeTitle')}
       tabIndex={0}
       data-testid="details-resizer"
       onPointerDown={onPointerDown}

@@ -4,6 +4,7 @@
 import type { GraphEdge, GraphNode } from '../../../shared/api'
 import type { GraphRelations } from './graphRelations'
 import { parseDocument } from './jsonLines'
+import { translate } from '../../i18n/translate'
 
 export interface ListedDescriptor {
   readonly parent: GraphNode
@@ -78,7 +79,9 @@ export function groupIdentical(
 
 /** "the manifest", "the index": what the caption calls the document a descriptor came from. */
 export function parentNoun(parent: GraphNode): string {
-  if (parent.kind === 'index') return 'the index'
-  if (parent.kind === 'manifest' || parent.kind === 'schema1') return 'the manifest'
-  return 'the parent document'
+  if (parent.kind === 'index') return translate('image:descriptor.fromIndex')
+  if (parent.kind === 'manifest' || parent.kind === 'schema1') {
+    return translate('image:descriptor.fromManifest')
+  }
+  return translate('image:descriptor.fromParent')
 }

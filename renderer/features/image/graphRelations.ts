@@ -3,7 +3,8 @@
 // unit-tested).
 import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
 import { platformString } from '../../../shared/format'
-import { artifactKind } from './artifactKind'
+import { translate } from '../../i18n/translate'
+import { artifactKindText } from './artifactKind'
 
 export interface GraphRelations {
   /** Edges into a node, their parents in document order. */
@@ -115,9 +116,11 @@ export function layerPlaces(relations: GraphRelations, id: string): readonly Lay
 export function layerOrdinal(places: readonly LayerPlace[]): string | undefined {
   const first = places[0]
   if (!first) return undefined
-  if (places.some((p) => p.position !== first.position)) return 'layer'
-  const ordinal = `layer ${first.position + 1}`
-  return places.every((p) => p.count === first.count) ? `${ordinal} of ${first.count}` : ordinal
+  if (places.some((p) => p.position !== first.position)) return translate('image:role.layer')
+  const position = first.position + 1
+  return places.every((p) => p.count === first.count)
+    ? translate('image:role.layerOf', { position, count: first.count })
+    : translate('image:role.layerAt', { position })
 }
 
 /** A buildx attestation names the manifest it describes in an annotation. */
@@ -137,29 +140,55 @@ export function refName(node: GraphNode): string | undefined {
   return name && name.trim() !== '' ? name : undefined
 }
 
+/** The plain word for a role ("config", "subject", "blob"), in the chosen language. */
+export function roleWord(role: GraphNode['role']): string {
+  switch (role) {
+    case 'root':
+      return translate('image:role.root')
+    case 'platform':
+      return translate('image:role.platform')
+    case 'attestation':
+      return translate('image:role.attestation')
+    case 'nested-index':
+      return translate('image:role.nestedIndex')
+    case 'config':
+      return translate('image:role.config')
+    case 'layer':
+      return translate('image:role.layer')
+    case 'subject':
+      return translate('image:role.subject')
+    case 'referrer':
+      return translate('image:role.referrer')
+    case 'blob':
+      return translate('image:role.blob')
+  }
+}
+
 export function roleBadgeText(relations: GraphRelations, node: GraphNode): string {
   switch (node.role) {
     case 'platform': {
       // An OCI layout names its manifests by tag: say which one, not just "platform".
       const tag = refName(node)
       const platform = node.platform ? platformString(node.platform) : undefined
-      if (tag) return platform ? `${tag} · ${platform}` : tag
-      return platform ?? 'platform'
+      if (tag) return platform ? translate('image:role.tagOn', { tag, platform }) : tag
+      return platform ?? roleWord('platform')
     }
-    case 'nested-index':
-      return 'nested index'
     case 'root':
-      return node.platform ? `root · ${platformString(node.platform)}` : 'root'
+      return node.platform
+        ? translate('image:role.rootOn', { platform: platformString(node.platform) })
+        : roleWord('root')
     case 'attestation': {
       const target = attestedPlatform(relations, node)
-      return target ? `attestation · ${target}` : 'attestation'
+      return target
+        ? translate('image:role.attestationOf', { platform: target })
+        : roleWord('attestation')
     }
     case 'layer':
-      return layerOrdinal(layerPlaces(relations, node.id)) ?? 'layer'
+      return layerOrdinal(layerPlaces(relations, node.id)) ?? roleWord('layer')
     case 'referrer':
-      return `referrer · ${artifactKind(node.artifactType)}`
+      return translate('image:role.referrerOf', { kind: artifactKindText(node.artifactType) })
     default:
-      return node.role
+      return roleWord(node.role)
   }
 }
 

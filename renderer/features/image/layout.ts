@@ -5,6 +5,7 @@ import { graphlib, layout } from '@dagrejs/dagre'
 import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
 import { labelRun, routeEdges, type NodeBox } from './edgeRoutes'
 import { documentOrder, inDocumentOrder } from './graphRelations'
+import { translate } from '../../i18n/translate'
 
 /**
  * Full cards carry label, badges, media type, digest and size; compact cards (for graphs that
@@ -81,7 +82,7 @@ export function edgeLabel(edge: GraphEdge, parentKind?: GraphNode['kind']): stri
     case 'subject':
       return 'subject'
     case 'referrer':
-      return 'referrer'
+      return translate('image:edge.referrer')
   }
 }
 

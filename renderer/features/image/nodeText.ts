@@ -1,8 +1,10 @@
 // The words on a graph node card and where its badges go. Pure, so they are unit-tested.
 import type { GraphNode } from '../../../shared/api'
 import { shortDigest } from '../../../shared/digest'
-import { formatBytes } from '../../../shared/format'
+import { formatSize } from '../../i18n/format'
+import { currentLanguage, translate } from '../../i18n/translate'
 import { parentIds, roleBadgeText, type GraphRelations } from './graphRelations'
+import { nodeLabel } from './objectWords'
 
 export type BadgeTone = 'kind' | 'shared' | 'warn' | 'danger'
 
@@ -23,10 +25,12 @@ const LAYER_FORMAT_BADGES = { estargz: 'eStargz', 'zstd:chunked': 'zstd:chunked'
 export function cardBadges(relations: GraphRelations, node: GraphNode): readonly CardBadge[] {
   const badges: CardBadge[] = [{ text: roleBadgeText(relations, node), tone: 'kind' }]
   const parents = parentIds(relations, node.id).length
-  if (parents > 1) badges.push({ text: `shared by ${parents}`, tone: 'shared' })
+  if (parents > 1)
+    badges.push({ text: translate('image:badge.sharedBy', { count: parents }), tone: 'shared' })
   if (node.layerFormat) badges.push({ text: LAYER_FORMAT_BADGES[node.layerFormat], tone: 'kind' })
-  if (node.unknownMediaType) badges.push({ text: 'unknown type', tone: 'warn' })
-  if (node.documentError) badges.push({ text: 'not loaded', tone: 'danger' })
+  if (node.unknownMediaType)
+    badges.push({ text: translate('image:badge.unknownType'), tone: 'warn' })
+  if (node.documentError) badges.push({ text: translate('image:badge.notLoaded'), tone: 'danger' })
   return badges
 }
 
@@ -76,24 +80,24 @@ export function digestLine(node: GraphNode): string {
 
 /** A size for tooltips and screen readers; schema 1 lists layers without sizes (size -1). */
 export function sizeText(size: number): string {
-  return size < 0 ? 'size not listed' : formatBytes(size)
+  return size < 0 ? translate('image:card.sizeNotListed') : formatSize(size, currentLanguage())
 }
 
 /** The same, short enough for a card's corner. */
 export function cardSizeText(size: number): string {
-  return size < 0 ? 'no size' : formatBytes(size)
+  return size < 0 ? translate('image:card.noSize') : formatSize(size, currentLanguage())
 }
 
 /** One sentence for screen readers. */
 export function nodeAccessibleName(node: GraphNode, badges: readonly CardBadge[]): string {
-  const words = [node.label, ...badges.map((b) => b.text)]
+  const words = [nodeLabel(node), ...badges.map((b) => b.text)]
   return `${words.join(', ')}, ${shortDigest(node.digest, 12)}, ${sizeText(node.size)}`
 }
 
 /** The hover tooltip: everything the card shortens, in full. */
 export function nodeTooltip(node: GraphNode, badges: readonly CardBadge[]): string {
   return [
-    node.label,
+    nodeLabel(node),
     badges.map((b) => b.text).join(' · '),
     node.mediaType,
     node.digest,
@@ -101,13 +105,20 @@ export function nodeTooltip(node: GraphNode, badges: readonly CardBadge[]): stri
   ].join('\n')
 }
 
-const KIND_WORD: Record<GraphNode['kind'], string> = {
-  index: 'index',
-  manifest: 'manifest',
-  schema1: 'manifest',
-  config: 'config',
-  layer: 'layer',
-  artifact: 'artifact',
+function kindWord(kind: GraphNode['kind']): string {
+  switch (kind) {
+    case 'index':
+      return translate('image:kind.index')
+    case 'manifest':
+    case 'schema1':
+      return translate('image:kind.manifest')
+    case 'config':
+      return translate('image:kind.config')
+    case 'layer':
+      return translate('image:kind.layer')
+    case 'artifact':
+      return translate('image:kind.artifact')
+  }
 }
 
 /**
@@ -118,12 +129,12 @@ const KIND_WORD: Record<GraphNode['kind'], string> = {
 export function compactCardText(node: GraphNode, badges: readonly CardBadge[]): string {
   const problem = badges.find((b) => b.tone === 'warn' || b.tone === 'danger')
   const role = badges[0]?.text
-  const word = KIND_WORD[node.kind]
+  const word = kindWord(node.kind)
   const main =
     node.role === 'root' || role === undefined
-      ? node.label
+      ? nodeLabel(node)
       : role.includes(word)
         ? role
-        : `${word} ${role}`
+        : translate('image:card.compact', { kind: word, role })
   return problem ? `${main} · ${problem.text}` : main
 }

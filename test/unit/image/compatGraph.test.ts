@@ -12,6 +12,10 @@ import {
 } from '../../../renderer/features/image/graphRelations'
 import { edgeLabel, layoutGraph } from '../../../renderer/features/image/layout'
 import { cardSizeText, nodeTooltip, sizeText } from '../../../renderer/features/image/nodeText'
+import { initTranslations } from '../../../renderer/i18n/translate'
+
+// The cards' words come from the catalogues; these tests read them in English.
+initTranslations('en')
 
 const hex = (c: string): string => `sha256:${c.repeat(64)}`
 const ROOT = hex('1')

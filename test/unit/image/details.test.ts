@@ -14,6 +14,10 @@ import {
   stepsForLayer,
   summarizeConfig,
 } from '../../../renderer/features/image/configSummary'
+import { initTranslations } from '../../../renderer/i18n/translate'
+
+// The cards' words come from the catalogues; these tests read them in English.
+initTranslations('en')
 
 const hex = (c: string): string => `sha256:${c.repeat(64)}`
 const LAYER = hex('a')

@@ -20,6 +20,10 @@ import {
   nodeAccessibleName,
   placeBadges,
 } from '../../../renderer/features/image/nodeText'
+import { initTranslations } from '../../../renderer/i18n/translate'
+
+// The cards' words come from the catalogues; these tests read them in English.
+initTranslations('en')
 
 function node(
   name: string,
