@@ -107,7 +107,7 @@ function AnswerForm({ answer }: { readonly answer: ExerciseAnswer }) {
           ))}
         </fieldset>
       )}
-      <button type="submit" className="button-small" data-testid="lesson-check">
+      <button type="submit" className="button-primary button-small" data-testid="lesson-check">
         {t('exercise.check')}
       </button>
       {verdict ? (

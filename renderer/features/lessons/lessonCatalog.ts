@@ -87,6 +87,25 @@ const storageOf =
   (sample: SampleName) =>
   (root: string): Route => ({ view: 'storage', ref: sampleRef(root, sample) })
 
+// The containers-storage sample's one container (overlay-containers/containers.json) sits on
+// its two-layer image, so its writable layer is the third.
+const SAMPLE_CONTAINER = 'sample-container'
+const CONTAINER_LAYER = 3
+
+/** The files of the sample's container: its image's layers with the writable one on top. */
+const containerFiles =
+  (where: { readonly layer?: string } = {}) =>
+  (root: string): Route => {
+    const image = sampleSource(root, 'containers-storage')
+    const ref = formatSourceRef({
+      transport: 'container',
+      store: 'containers-storage',
+      ...(image.transport === 'containers-storage' && image.store && { storage: image.store }),
+      container: SAMPLE_CONTAINER,
+    })
+    return { view: 'files', ref, ...where }
+  }
+
 const sharingOf =
   (sample: SampleName, first: string, second: string) =>
   (root: string): Route => ({
@@ -292,8 +311,13 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         sample: 'containers-storage',
-        target: storageOf('containers-storage'),
-        highlight: '[data-testid="storage-layer"]',
+        target: containerFiles({ layer: String(CONTAINER_LAYER) }),
+        highlight: layerItem(CONTAINER_LAYER),
+      },
+      {
+        sample: 'containers-storage',
+        target: containerFiles(),
+        highlight: layerItem(CONTAINER_LAYER),
       },
     ],
   },

@@ -171,8 +171,9 @@ export const lessons = {
     title: 'The container layer',
     summary: 'A container writes into its own thin layer on top of the image.',
     steps: {
-      '1': 'This store holds a container. It is made from an image and has one extra layer of its own, the writable one.',
-      '2': 'Everything the container adds, changes or deletes goes into that layer; the image’s layers stay untouched. Its size is what docker ps -s calls size, the image plus it is the virtual size.',
+      '1': 'This store holds a container. It was made from an image and has one extra layer of its own, the writable one.',
+      '2': 'Opened as container:…, the container shows its image’s layers with the writable layer on top. Everything the container added, changed or deleted is there; the image’s layers stay untouched.',
+      '3': 'The writable layer is small: only the changes. Its size is what docker ps -s calls size; the image plus it is the virtual size.',
     },
   },
   sharing: {

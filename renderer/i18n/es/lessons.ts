@@ -174,7 +174,8 @@ export const lessons: SameKeys<typeof english> = {
     summary: 'Un contenedor escribe en su propia capa fina, encima de la imagen.',
     steps: {
       '1': 'Este almacén tiene un contenedor. Se creó a partir de una imagen y tiene una capa más, solo suya: la de escritura.',
-      '2': 'Todo lo que el contenedor añade, cambia o borra va a esa capa; las de la imagen no se tocan. Su tamaño es el que docker ps -s llama size, y sumado a la imagen da el tamaño virtual.',
+      '2': 'Abierto como container:…, el contenedor muestra las capas de su imagen con la de escritura encima. Ahí está todo lo que el contenedor añadió, cambió o borró; las capas de la imagen no se tocan.',
+      '3': 'La capa de escritura es pequeña: solo guarda los cambios. Su tamaño es el que docker ps -s llama size, y sumado a la imagen da el tamaño virtual.',
     },
   },
   sharing: {

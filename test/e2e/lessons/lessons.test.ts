@@ -8,7 +8,7 @@
 // sample and how to rebuild it.
 
 import assert from 'node:assert/strict'
-import { cp, rm } from 'node:fs/promises'
+import { cp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
@@ -182,22 +182,29 @@ test('each step reads differently in English and Spanish', () => {
   }
 })
 
-test('a missing sample names itself and how to rebuild it', async () => {
-  await rm(path.join(samplesCopy(session().workDir), 'whiteouts'), { recursive: true })
-  const { page, blocked, pageErrors } = await offlinePage(
-    'view=lessons&lesson=whiteouts&step=2&lang=en',
-  )
-  try {
-    const problem = page.getByTestId('lesson-sample-problem')
-    await problem.waitFor({ timeout: STEP_TIMEOUT })
-    assert.equal(await problem.getAttribute('data-sample'), 'whiteouts')
-    const text = (await problem.textContent()) ?? ''
-    assert.match(text, /“whiteouts”/)
-    assert.match(text, /npm run samples/)
-    assert.equal(await page.getByTestId('lesson-text').count(), 1, 'the lesson text stays')
-    assert.deepEqual(blocked, [])
-    assert.deepEqual(pageErrors, [])
-  } finally {
-    await page.close()
+test('a missing or damaged sample names itself and how to rebuild it', async () => {
+  const copy = samplesCopy(session().workDir)
+  await rm(path.join(copy, 'whiteouts'), { recursive: true })
+  await writeFile(path.join(copy, 'sharing', 'index.json'), '{"schemaVersion": 2, "manifests": [')
+  for (const [lesson, sample] of [
+    ['whiteouts', 'whiteouts'],
+    ['sharing', 'sharing'],
+  ] as const) {
+    const { page, blocked, pageErrors } = await offlinePage(
+      `view=lessons&lesson=${lesson}&step=2&lang=en`,
+    )
+    try {
+      const problem = page.getByTestId('lesson-sample-problem')
+      await problem.waitFor({ timeout: STEP_TIMEOUT })
+      assert.equal(await problem.getAttribute('data-sample'), sample)
+      const text = (await problem.textContent()) ?? ''
+      assert.match(text, new RegExp(`“${sample}” is missing or damaged`))
+      assert.match(text, /npm run samples/)
+      assert.equal(await page.getByTestId('lesson-text').count(), 1, 'the lesson text stays')
+      assert.deepEqual(blocked, [])
+      assert.deepEqual(pageErrors, [])
+    } finally {
+      await page.close()
+    }
   }
 })
