@@ -2,11 +2,12 @@
 // open it in web mode. Also keeps a dropped file from replacing the page, which is what a
 // browser does by default.
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { asApiError } from '../../api/ApiCallError'
 import { pathForFile } from '../../api/bridge'
 import { transportKind } from '../../api/client'
 import { useNavigate } from '../../routing/navigation'
-import { decideDrop, WEB_DROP_HINT, type DroppedItems } from './dropDecision'
+import { decideDrop, webDropHint, type DroppedItems } from './dropDecision'
 import { PATH_INPUT_ID } from './OpenPathForm'
 import { useProbeAndOpen } from './useProbeAndOpen'
 
@@ -41,6 +42,7 @@ function droppedItems(transfer: DataTransfer, desktop: boolean): DroppedItems {
 }
 
 export function DropToOpen() {
+  const { t } = useTranslation('stores')
   const navigate = useNavigate()
   const probe = useProbeAndOpen()
   const { mutate } = probe
@@ -88,7 +90,10 @@ export function DropToOpen() {
           navigate({ view: 'graph', ref: decision.ref })
           return
         case 'probe':
-          setMessage({ kind: 'note', text: decision.note ?? `Opening ${decision.path}…` })
+          setMessage({
+            kind: 'note',
+            text: decision.note ?? t('drop.opening', { path: decision.path }),
+          })
           mutate(decision.path, {
             onSuccess: () =>
               setMessage(decision.note ? { kind: 'note', text: decision.note } : undefined),
@@ -106,7 +111,7 @@ export function DropToOpen() {
       window.removeEventListener('dragover', onOver)
       window.removeEventListener('drop', onDrop)
     }
-  }, [desktop, mutate, navigate])
+  }, [desktop, mutate, navigate, t])
 
   useEffect(() => {
     if (message === undefined) return
@@ -118,9 +123,7 @@ export function DropToOpen() {
     <>
       {dragging ? (
         <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
-          <p className="drop-overlay-text">
-            {desktop ? 'Drop an image archive or layout folder to open it' : WEB_DROP_HINT}
-          </p>
+          <p className="drop-overlay-text">{desktop ? t('drop.overlay') : webDropHint()}</p>
         </div>
       ) : null}
       <div className="drop-message-region" aria-live="polite">
@@ -135,7 +138,7 @@ export function DropToOpen() {
             <button
               type="button"
               className="icon-button"
-              aria-label="Dismiss"
+              aria-label={t('drop.dismiss')}
               onClick={() => setMessage(undefined)}
             >
               ×

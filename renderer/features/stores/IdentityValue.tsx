@@ -1,4 +1,5 @@
 // One of a layer's three names, tagged and coloured by which it is (layerIdentities.ts).
+import { useTranslation } from 'react-i18next'
 import { CopyButton } from '../../components/CopyButton'
 import { identityText, type LayerIdentity } from './layerIdentities'
 
@@ -10,6 +11,7 @@ interface IdentityValueProps {
 }
 
 export function IdentityValue({ identity, value, missing }: IdentityValueProps) {
+  const { t } = useTranslation('stores')
   const text = identityText(identity)
   return (
     <span className={`identity identity-${identity}`} title={`${text.title}: ${text.explanation}`}>
@@ -20,7 +22,7 @@ export function IdentityValue({ identity, value, missing }: IdentityValueProps) 
           <CopyButton text={value} what={text.title.toLowerCase()} />
         </>
       ) : (
-        <span className="identity-missing">{missing ?? 'not recorded'}</span>
+        <span className="identity-missing">{missing ?? t('identity.notRecorded')}</span>
       )}
     </span>
   )

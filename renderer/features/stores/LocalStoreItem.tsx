@@ -1,12 +1,14 @@
 // One local store in the sidebar: what it is, where it lives, its images (a click opens the
 // graph), its storage view (podman), or why it could not be read.
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../shared/errors'
-import { formatBytes } from '../../../shared/format'
 import type { LocalStore, LocalStoreImage } from '../../../shared/api/stores'
 import { handleListKeys } from '../../components/listKeys'
 import { Link } from '../../components/Link'
+import { useFormat } from '../../i18n/useFormat'
 import { useNavigate } from '../../routing/navigation'
+import { LocalContainerList } from './LocalContainerList'
 import {
   imageListLabel,
   imageTitle,
@@ -28,6 +30,7 @@ interface LocalStoreItemProps {
 }
 
 export function LocalStoreItem({ store, activeRef, storageActive }: LocalStoreItemProps) {
+  const { t } = useTranslation('stores')
   const listId = useId()
   const [expanded, setExpanded] = useState(true)
   const [showAll, setShowAll] = useState(false)
@@ -56,7 +59,7 @@ export function LocalStoreItem({ store, activeRef, storageActive }: LocalStoreIt
         <span className="local-store-title">{storeTitle(store)}</span>
         {store.error && store.images.length === 0 ? null : (
           <span className="local-store-count">
-            {store.images.length} {store.images.length === 1 ? 'image' : 'images'}
+            {t('sidebar.images', { count: store.images.length })}
           </span>
         )}
       </button>
@@ -74,15 +77,15 @@ export function LocalStoreItem({ store, activeRef, storageActive }: LocalStoreIt
         <Link
           className={storageActive ? 'local-store-storage active' : 'local-store-storage'}
           to={{ view: 'storage', ...(storageRef !== undefined && { ref: storageRef }) }}
-          title="What podman keeps on disk for this store: images, layers, directories"
+          title={t('sidebar.storageLinkTitle')}
         >
-          storage view
+          {t('sidebar.storageLink')}
         </Link>
       ) : null}
       {store.error ? <StoreError error={store.error} /> : null}
       <div id={listId} hidden={!expanded}>
         {store.images.length === 0 && !store.error ? (
-          <p className="sidebar-empty local-store-empty">No images.</p>
+          <p className="sidebar-empty local-store-empty">{t('sidebar.noImages')}</p>
         ) : (
           <ul
             className="local-image-list"
@@ -100,10 +103,11 @@ export function LocalStoreItem({ store, activeRef, storageActive }: LocalStoreIt
             className="link-button local-store-more"
             onClick={() => setShowAll(true)}
           >
-            Show all {store.images.length} images
+            {t('sidebar.showAll', { count: store.images.length })}
           </button>
         ) : null}
       </div>
+      <LocalContainerList store={store} activeRef={activeRef} />
     </li>
   )
 }
@@ -115,6 +119,8 @@ function LocalImageRow({
   readonly image: LocalStoreImage
   readonly active: boolean
 }) {
+  const { t } = useTranslation('stores')
+  const format = useFormat()
   const navigate = useNavigate()
   const title = imageTitle(image)
   return (
@@ -128,7 +134,7 @@ function LocalImageRow({
         className="local-image-open"
         data-row-focus
         aria-current={active ? 'page' : undefined}
-        title={`Open ${image.ref}`}
+        title={t('sidebar.open', { ref: image.ref })}
         onClick={() => navigate({ view: 'graph', ref: image.ref })}
       >
         <span className={title.untagged ? 'local-image-name untagged' : 'local-image-name'}>
@@ -136,12 +142,12 @@ function LocalImageRow({
         </span>
         {title.others.length > 0 ? (
           <span className="local-image-others" title={title.others.join('\n')}>
-            +{title.others.length} more {title.others.length === 1 ? 'name' : 'names'}
+            {t('sidebar.moreNames', { count: title.others.length })}
           </span>
         ) : null}
         <span className="local-image-meta">
           <span className="mono">{shortImageId(image.id)}</span>
-          {image.size !== undefined ? <span>{formatBytes(image.size)}</span> : null}
+          {image.size !== undefined ? <span>{format.size(image.size)}</span> : null}
         </span>
       </button>
     </li>

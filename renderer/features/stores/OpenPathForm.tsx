@@ -3,6 +3,7 @@
 // opened; what went wrong is said right under the field.
 import { useMutation } from '@tanstack/react-query'
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { asApiError } from '../../api/ApiCallError'
 import { call, transportKind } from '../../api/client'
 import { useNavigate } from '../../routing/navigation'
@@ -15,6 +16,7 @@ export const PATH_INPUT_ID = 'open-path-input'
 type DialogKind = 'file' | 'directory'
 
 export function OpenPathForm() {
+  const { t } = useTranslation('stores')
   const id = useId()
   const navigate = useNavigate()
   const desktop = transportKind() === 'electron'
@@ -37,7 +39,7 @@ export function OpenPathForm() {
     setProblem(undefined)
     switch (input.kind) {
       case 'empty':
-        setProblem('Type the full path of an image archive or layout folder.')
+        setProblem(t('openPath.typePath'))
         return
       case 'invalid':
         setProblem(input.message)
@@ -57,14 +59,14 @@ export function OpenPathForm() {
   return (
     <form
       className="open-path"
-      aria-label="Open a path"
+      aria-label={t('openPath.label')}
       onSubmit={(event) => {
         event.preventDefault()
         if (!busy) submit()
       }}
     >
       <label htmlFor={PATH_INPUT_ID} className="open-path-label">
-        Open a path
+        {t('openPath.label')}
       </label>
       <div className="open-path-row">
         <input
@@ -74,7 +76,7 @@ export function OpenPathForm() {
           className="mono"
           spellCheck={false}
           autoComplete="off"
-          placeholder="/path/to/image.tar"
+          placeholder={t('openPath.placeholder')}
           value={value}
           aria-invalid={message !== undefined}
           aria-describedby={`${id}-hint ${id}-error`}
@@ -91,7 +93,7 @@ export function OpenPathForm() {
           className="button-secondary button-small"
           disabled={busy}
         >
-          {probe.isPending ? 'Opening…' : 'Open'}
+          {probe.isPending ? t('openPath.opening') : t('openPath.open')}
         </button>
       </div>
       {desktop ? (
@@ -103,7 +105,7 @@ export function OpenPathForm() {
             disabled={busy}
             onClick={() => choose.mutate('file')}
           >
-            Choose archive…
+            {t('openPath.chooseFile')}
           </button>
           <button
             type="button"
@@ -112,13 +114,12 @@ export function OpenPathForm() {
             disabled={busy}
             onClick={() => choose.mutate('directory')}
           >
-            Choose folder…
+            {t('openPath.chooseFolder')}
           </button>
         </div>
       ) : null}
       <p id={`${id}-hint`} className="hint open-path-hint">
-        An OCI layout or skopeo dir folder, or a docker save / oci-archive tar
-        {desktop ? '; or drop it onto the window.' : '.'}
+        {desktop ? t('openPath.hintDesktop') : t('openPath.hint')}
       </p>
       <div id={`${id}-error`} aria-live="polite">
         {message !== undefined ? (

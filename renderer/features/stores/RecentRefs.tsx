@@ -1,4 +1,5 @@
 // "Recently opened": the last local sources whose graph loaded (recentRefsStore.ts).
+import { useTranslation } from 'react-i18next'
 import { handleListKeys } from '../../components/listKeys'
 import { useNavigate } from '../../routing/navigation'
 import { recentRefLabel } from './recentRefs'
@@ -7,29 +8,30 @@ import { useRecordOpenedRefs } from './useRecordOpenedRefs'
 
 export function RecentRefs({ activeRef }: { readonly activeRef: string | undefined }) {
   useRecordOpenedRefs()
+  const { t } = useTranslation('stores')
   const navigate = useNavigate()
   const refs = useRecentRefs()
   return (
     <section className="recent-refs" aria-labelledby="recent-refs-title">
       <div className="sidebar-heading-row">
         <h3 id="recent-refs-title" className="sidebar-subtitle">
-          Recently opened
+          {t('recent.title')}
         </h3>
         {refs.length > 0 ? (
           <button
             type="button"
             className="link-button recent-clear"
             onClick={forgetRecentRefs}
-            title="Forget the recently opened list"
+            title={t('recent.forget')}
           >
-            clear
+            {t('recent.clear')}
           </button>
         ) : null}
       </div>
       {refs.length === 0 ? (
-        <p className="sidebar-empty">Local images and archives you open are listed here.</p>
+        <p className="sidebar-empty">{t('recent.empty')}</p>
       ) : (
-        <ul className="recent-list" aria-label="Recently opened" onKeyDown={handleListKeys}>
+        <ul className="recent-list" aria-label={t('recent.title')} onKeyDown={handleListKeys}>
           {refs.map((ref) => {
             const label = recentRefLabel(ref)
             const active = ref === activeRef

@@ -1,9 +1,11 @@
 // One image of a podman store: its ID (the config digest), names and where they moved from,
 // its manifest digests, the big-data files in its directory, and its layer chain.
+import { useTranslation } from 'react-i18next'
 import { shortDigest } from '../../../shared/digest'
-import { formatBytes } from '../../../shared/format'
 import type { StorageViewImage } from '../../../shared/api/stores'
 import { Link } from '../../components/Link'
+import { useFormat } from '../../i18n/useFormat'
+import { identityText } from './layerIdentities'
 import { PathValue } from './StorageOverview'
 import { formerNames, imageLabel, shortId, type StorageIndex } from './storageModel'
 
@@ -14,6 +16,8 @@ interface StorageImageCardProps {
 }
 
 export function StorageImageCard({ image, index, onJumpToLayer }: StorageImageCardProps) {
+  const { t } = useTranslation('stores')
+  const format = useFormat()
   const titleId = `storage-image-${image.id}`
   const former = new Set(formerNames(image))
   const otherDigests = image.digests.filter((digest) => digest !== image.digest)
@@ -29,16 +33,16 @@ export function StorageImageCard({ image, index, onJumpToLayer }: StorageImageCa
           {imageLabel(image)}
         </h4>
         <Link className="button-secondary button-small" to={{ view: 'graph', ref: image.ref }}>
-          Open graph
+          {t('image.openGraph')}
         </Link>
       </header>
       <dl className="storage-fields">
-        <dt>image ID</dt>
+        <dt>{t('image.id')}</dt>
         <dd>
           <code className="break-all">{image.id}</code>
-          <span className="hint">the digest of its config (sha256:{shortId(image.id)}…)</span>
+          <span className="hint">{t('image.idHint', { short: shortId(image.id) })}</span>
         </dd>
-        <dt>names</dt>
+        <dt>{t('image.names')}</dt>
         <dd>
           {image.names.length > 0 ? (
             <span className="name-chips">
@@ -49,65 +53,65 @@ export function StorageImageCard({ image, index, onJumpToLayer }: StorageImageCa
               ))}
             </span>
           ) : (
-            <span className="muted">none: an untagged (dangling) image</span>
+            <span className="muted">{t('image.noNames')}</span>
           )}
         </dd>
-        <dt>names history</dt>
+        <dt>{t('image.namesHistory')}</dt>
         <dd>
           <span className="name-chips">
             {image.namesHistory.map((name) => (
               <span
                 key={name}
                 className={former.has(name) ? 'chip mono name-former' : 'chip mono'}
-                title={former.has(name) ? 'this name has since moved to another image' : undefined}
+                title={former.has(name) ? t('image.movedTitle') : undefined}
               >
                 {name}
-                {former.has(name) ? ' (moved away)' : ''}
+                {former.has(name) ? t('image.moved') : ''}
               </span>
             ))}
           </span>
-          <span className="hint">every name it has had, newest first</span>
+          <span className="hint">{t('image.namesHistoryHint')}</span>
         </dd>
-        <dt>manifest digest</dt>
+        <dt>{t('image.manifestDigest')}</dt>
         <dd>
           {image.digest ? <code className="break-all">{image.digest}</code> : <span>—</span>}
           {otherDigests.length > 0 ? (
             <span className="hint">
-              also: {otherDigests.map((digest) => shortDigest(digest)).join(', ')}
+              {t('image.also', {
+                digests: otherDigests.map((digest) => shortDigest(digest)).join(', '),
+              })}
             </span>
           ) : null}
         </dd>
         {image.created ? (
           <>
-            <dt>created</dt>
-            <dd>{image.created}</dd>
+            <dt>{t('image.created')}</dt>
+            <dd>{format.dateTime(image.created)}</dd>
           </>
         ) : null}
-        <dt>directory</dt>
+        <dt>{t('image.directory')}</dt>
         <dd>
-          <PathValue path={image.directory} what="image directory" />
+          <PathValue path={image.directory} what={t('image.directoryWhat')} />
         </dd>
       </dl>
       <details className="storage-details">
-        <summary>Big-data files ({image.bigData.length}): manifests, config, signatures</summary>
+        <summary>{t('image.bigData', { count: image.bigData.length })}</summary>
         <ul className="bigdata-list">
           {image.bigData.map((entry) => (
             <li key={entry.key}>
               <span className="bigdata-key mono">{entry.key}</span>
               <span className="bigdata-meta">
-                {entry.size !== undefined ? formatBytes(entry.size) : ''}
+                {entry.size !== undefined ? format.size(entry.size) : ''}
                 {entry.digest ? ` · ${shortDigest(entry.digest)}` : ''}
               </span>
               <code className="bigdata-path">{entry.path}</code>
             </li>
           ))}
         </ul>
-        <p className="hint">
-          Keys that are not safe file names are stored base64-encoded, after an “=”.
-        </p>
+        <p className="hint">{t('image.bigDataHint')}</p>
       </details>
       <div className="storage-chain">
-        <h5 className="storage-subheading">Layer chain, bottom → top</h5>
+        <h5 className="storage-subheading">{t('image.chain')}</h5>
         <ol className="chain-list">
           {image.layerIds.map((layerId) => {
             const layer = index.layers.get(layerId)
@@ -116,14 +120,15 @@ export function StorageImageCard({ image, index, onJumpToLayer }: StorageImageCa
                 <button
                   type="button"
                   className="link-button mono"
-                  title="Show this layer"
+                  title={t('image.showLayer')}
                   onClick={() => onJumpToLayer(layerId)}
                 >
                   {shortId(layerId)}
                 </button>
                 {layer?.diffDigest ? (
                   <span className="chain-diff identity-diff">
-                    <span className="identity-tag">diff</span> {shortDigest(layer.diffDigest)}
+                    <span className="identity-tag">{identityText('diff').tag}</span>{' '}
+                    {shortDigest(layer.diffDigest)}
                   </span>
                 ) : null}
               </li>

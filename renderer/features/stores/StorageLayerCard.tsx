@@ -1,9 +1,11 @@
 // One storage layer: its three names, sizes, the directories and files it has on disk, and
 // the images and containers that stand on it.
 import type { ReactNode } from 'react'
-import { formatBytes } from '../../../shared/format'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { StorageViewLayer } from '../../../shared/api/stores'
 import { Link } from '../../components/Link'
+import { useFormat, type Formatters } from '../../i18n/useFormat'
 import { IdentityValue } from './IdentityValue'
 import {
   containerLabel,
@@ -28,6 +30,8 @@ export function StorageLayerCard({
   onJumpToLayer,
   showDirectories,
 }: StorageLayerCardProps) {
+  const { t } = useTranslation('stores')
+  const format = useFormat()
   const titleId = `storage-layer-title-${layer.id}`
   const classes = ['storage-card', 'storage-layer', layer.containerLayer ? 'container-layer' : '']
   return (
@@ -42,31 +46,31 @@ export function StorageLayerCard({
     >
       <header className="storage-card-head">
         <h4 id={titleId} className="storage-card-title">
-          Layer <span className="mono">{shortId(layer.id)}</span>
+          {t('layer.title')} <span className="mono">{shortId(layer.id)}</span>
         </h4>
         {layer.containerLayer ? (
-          <span className="badge badge-container">container layer (writable)</span>
+          <span className="badge badge-container">{t('layer.containerLayer')}</span>
         ) : null}
         {layer.incomplete ? (
-          <span className="badge badge-warn" title="being written, or left by an interrupted pull">
-            incomplete
+          <span className="badge badge-warn" title={t('layer.incompleteTitle')}>
+            {t('layer.incomplete')}
           </span>
         ) : null}
         <span className="storage-parent">
           {layer.parent ? (
             <>
-              on{' '}
+              {t('layer.on')}{' '}
               <button
                 type="button"
                 className="link-button mono"
-                title="Show the parent layer"
+                title={t('layer.showParent')}
                 onClick={() => onJumpToLayer(layer.parent ?? '')}
               >
                 {shortId(layer.parent)}
               </button>
             </>
           ) : (
-            'bottom layer (no parent)'
+            t('layer.bottom')
           )}
         </span>
       </header>
@@ -75,37 +79,24 @@ export function StorageLayerCard({
         <IdentityValue
           identity="diff"
           value={layer.diffDigest}
-          missing={
-            layer.containerLayer
-              ? 'none yet: a writable layer gets one when it is committed'
-              : 'not recorded'
-          }
+          missing={layer.containerLayer ? t('layer.noDiffYet') : t('identity.notRecorded')}
         />
         <IdentityValue
           identity="compressed"
           value={layer.compressedDiffDigest}
-          missing={
-            layer.containerLayer
-              ? 'none: a container’s layer was never pulled'
-              : 'none: built or committed here, never pulled compressed'
-          }
+          missing={layer.containerLayer ? t('layer.neverPulledContainer') : t('layer.neverPulled')}
         />
       </div>
-      {idEqualsDiffDigest(layer) ? (
-        <p className="hint">
-          A bottom layer’s chain ID is its diff digest, so its ID and diff agree; above it they
-          differ.
-        </p>
-      ) : null}
-      <p className="storage-sizes">{sizeLine(layer)}</p>
+      {idEqualsDiffDigest(layer) ? <p className="hint">{t('layer.idIsDiff')}</p> : null}
+      <p className="storage-sizes">{sizeLine(layer, t, format)}</p>
       <details className="storage-details" open={showDirectories}>
-        <summary>On disk</summary>
+        <summary>{t('layer.onDisk')}</summary>
         <LayerDirectories layer={layer} index={index} onJumpToLayer={onJumpToLayer} />
       </details>
       <p className="storage-users">
-        <span className="storage-users-label">used by</span>
+        <span className="storage-users-label">{t('layer.usedBy')}</span>
         {layer.usedByImages.length + layer.usedByContainers.length === 0 ? (
-          <span className="muted">nothing: no image or container stands on it</span>
+          <span className="muted">{t('layer.unused')}</span>
         ) : null}
         {layer.usedByImages.map((id) => {
           const image = index.images.get(id)
@@ -115,15 +106,21 @@ export function StorageLayerCard({
             </Link>
           ) : (
             <span key={id} className="chip mono">
-              image {shortId(id)}
+              {t('layer.usedByImage', { id: shortId(id) })}
             </span>
           )
         })}
         {layer.usedByContainers.map((id) => {
           const container = index.containers.get(id)
           return (
-            <span key={id} className="chip chip-container mono" title={`container ${id}`}>
-              container {container ? containerLabel(container) : shortId(id)}
+            <span
+              key={id}
+              className="chip chip-container mono"
+              title={t('layer.containerTitle', { id })}
+            >
+              {t('layer.usedByContainer', {
+                name: container ? containerLabel(container) : shortId(id),
+              })}
             </span>
           )
         })}
@@ -132,16 +129,25 @@ export function StorageLayerCard({
   )
 }
 
-function sizeLine(layer: StorageViewLayer): string {
+function sizeLine(layer: StorageViewLayer, t: TFunction<'stores'>, format: Formatters): string {
   return [
-    layer.diffSize !== undefined ? `uncompressed ${formatBytes(layer.diffSize)}` : undefined,
-    layer.compressedSize !== undefined
-      ? `compressed ${formatBytes(layer.compressedSize)}`
+    layer.diffSize !== undefined
+      ? t('layer.uncompressed', { size: format.size(layer.diffSize) })
       : undefined,
-    layer.created ? `created ${layer.created}` : undefined,
+    layer.compressedSize !== undefined
+      ? t('layer.compressed', { size: format.size(layer.compressedSize) })
+      : undefined,
+    layer.created ? t('layer.created', { when: format.dateTime(layer.created) }) : undefined,
   ]
     .filter((part) => part !== undefined)
     .join(' · ')
+}
+
+const ARROW = '→'
+
+/** "(l/NAME → ../0123abcd…/diff)": where overlay's short link points; paths, not words. */
+function shortLinkPath(shortName: string, layerId: string): string {
+  return `(l/${shortName} → ../${shortId(layerId)}…/diff)`
 }
 
 export function layerElementId(layerId: string): string {
@@ -157,22 +163,23 @@ function LayerDirectories({
   readonly index: StorageIndex
   readonly onJumpToLayer: (layerId: string) => void
 }) {
+  const { t } = useTranslation('stores')
   const dirs = layer.directories
   const lowers = lowerEntries(layer, index)
   return (
     <dl className="storage-dirs">
-      <DirRow name="diff/" path={dirs.diff} what="the files this layer adds, changes or deletes" />
+      <DirRow name="diff/" path={dirs.diff} what={t('dirs.diff')} />
       {dirs.link ? (
-        <DirRow name="link" path={dirs.link} what="holds the layer’s short name">
+        <DirRow name="link" path={dirs.link} what={t('dirs.link')}>
           {dirs.shortName ? (
             <span className="dir-extra">
-              → <code>{dirs.shortName}</code> (l/{dirs.shortName} → ../{shortId(layer.id)}…/diff)
+              {ARROW} <code>{dirs.shortName}</code> {shortLinkPath(dirs.shortName, layer.id)}
             </span>
           ) : null}
         </DirRow>
       ) : null}
       {dirs.lower ? (
-        <DirRow name="lower" path={dirs.lower} what="the layers mounted beneath, topmost first">
+        <DirRow name="lower" path={dirs.lower} what={t('dirs.lower')}>
           <span className="dir-extra lower-list">
             {lowers.map((entry) => (
               <span key={entry.link}>
@@ -194,17 +201,11 @@ function LayerDirectories({
           </span>
         </DirRow>
       ) : dirs.link ? (
-        <DirRow name="lower" path={undefined} what="absent: a bottom layer has nothing beneath" />
+        <DirRow name="lower" path={undefined} what={t('dirs.noLower')} />
       ) : null}
-      {dirs.merged ? (
-        <DirRow name="merged/" path={dirs.merged} what="where overlayfs mounts the stacked tree" />
-      ) : null}
-      {dirs.work ? <DirRow name="work/" path={dirs.work} what="overlayfs’s scratch space" /> : null}
-      <DirRow
-        name="tar-split"
-        path={layer.tarSplit}
-        what="the tar headers that, with diff/, rebuild the layer’s exact tar (and its diff digest)"
-      />
+      {dirs.merged ? <DirRow name="merged/" path={dirs.merged} what={t('dirs.merged')} /> : null}
+      {dirs.work ? <DirRow name="work/" path={dirs.work} what={t('dirs.work')} /> : null}
+      <DirRow name="tar-split" path={layer.tarSplit} what={t('dirs.tarSplit')} />
     </dl>
   )
 }

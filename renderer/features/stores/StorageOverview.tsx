@@ -1,57 +1,57 @@
 // Where a podman store lives and how its graph root is laid out, with this store's real paths.
+import { useTranslation } from 'react-i18next'
 import type { StorageView } from '../../../shared/api/stores'
 import { CopyButton } from '../../components/CopyButton'
 import { diskLayout } from './storageModel'
 
 export function StorageOverview({ view }: { readonly view: StorageView }) {
+  const { t } = useTranslation('stores')
   return (
     <section className="storage-section" id="storage-overview" aria-labelledby="overview-title">
       <h3 id="overview-title" className="storage-heading">
-        Where it lives
+        {t('storage.sectionOverview')}
       </h3>
       <dl className="storage-facts">
-        <dt>graph root</dt>
+        <dt>{t('overview.graphRoot')}</dt>
         <dd>
-          <PathValue path={view.graphRoot} what="graph root" />
-          <span className="hint">images, layers and containers; kept across reboots</span>
+          <PathValue path={view.graphRoot} what={t('overview.graphRoot')} />
+          <span className="hint">{t('overview.graphRootHint')}</span>
         </dd>
-        <dt>run root</dt>
+        <dt>{t('overview.runRoot')}</dt>
         <dd>
-          <PathValue path={view.runRoot} what="run root" />
-          <span className="hint">locks and mount state; usually a tmpfs, gone at reboot</span>
+          <PathValue path={view.runRoot} what={t('overview.runRoot')} />
+          <span className="hint">{t('overview.runRootHint')}</span>
         </dd>
-        <dt>driver</dt>
+        <dt>{t('overview.driver')}</dt>
         <dd>
           <code>{view.driver}</code>
           <span className="hint">
-            {view.driver === 'overlay'
-              ? 'each layer is a directory of its changes; overlayfs stacks them into one tree'
-              : 'each layer is a full copy of the filesystem up to it (simple, and large)'}
+            {view.driver === 'overlay' ? t('overview.overlayHint') : t('overview.vfsHint')}
           </span>
         </dd>
-        <dt>storage.conf</dt>
+        <dt>{t('overview.configFile')}</dt>
         <dd>
           {view.configFiles.length > 0 ? (
             <ul className="plain-list">
               {view.configFiles.map((file) => (
                 <li key={file}>
-                  <PathValue path={file} what="storage.conf path" />
+                  <PathValue path={file} what={t('overview.configPath')} />
                 </li>
               ))}
             </ul>
           ) : (
-            <span className="muted">none: this store was named explicitly (driver@graph+run)</span>
+            <span className="muted">{t('overview.noConfig')}</span>
           )}
-          <span className="hint">its driver and graphroot settings chose this store</span>
+          <span className="hint">{t('overview.configHint')}</span>
         </dd>
-        <dt>holds</dt>
+        <dt>{t('overview.holds')}</dt>
         <dd>
-          {view.images.length} {view.images.length === 1 ? 'image' : 'images'} ·{' '}
-          {view.layers.length} {view.layers.length === 1 ? 'layer' : 'layers'} ·{' '}
-          {view.containers.length} {view.containers.length === 1 ? 'container' : 'containers'}
+          {t('overview.images', { count: view.images.length })} ·{' '}
+          {t('overview.layers', { count: view.layers.length })} ·{' '}
+          {t('overview.containers', { count: view.containers.length })}
         </dd>
       </dl>
-      <div className="disk-layout" aria-label="Layout of the graph root">
+      <div className="disk-layout" aria-label={t('overview.layoutLabel')}>
         <p className="disk-root mono">{view.graphRoot}/</p>
         <ul>
           {diskLayout(view).map((entry) => (

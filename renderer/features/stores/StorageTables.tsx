@@ -1,6 +1,8 @@
 // The store's containers (each with its writable layer) and overlay's l/ directory of short
 // names.
+import { useTranslation } from 'react-i18next'
 import type { StorageShortLink, StorageViewContainer } from '../../../shared/api/stores'
+import { useFormat } from '../../i18n/useFormat'
 import { containerLabel, imageLabel, shortId, type StorageIndex } from './storageModel'
 
 interface TableProps {
@@ -27,16 +29,18 @@ export function ContainersTable({
   index,
   onJumpToLayer,
 }: TableProps & { readonly containers: readonly StorageViewContainer[] }) {
+  const { t } = useTranslation('stores')
+  const format = useFormat()
   return (
     <table className="storage-table">
-      <caption className="sr-only">Containers and their writable layers</caption>
+      <caption className="sr-only">{t('tables.containersCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">container</th>
-          <th scope="col">ID</th>
-          <th scope="col">image</th>
-          <th scope="col">writable layer</th>
-          <th scope="col">created</th>
+          <th scope="col">{t('tables.container')}</th>
+          <th scope="col">{t('tables.id')}</th>
+          <th scope="col">{t('tables.image')}</th>
+          <th scope="col">{t('tables.writableLayer')}</th>
+          <th scope="col">{t('tables.created')}</th>
         </tr>
       </thead>
       <tbody>
@@ -52,7 +56,7 @@ export function ContainersTable({
               <td>
                 <LayerButton id={container.layer} onJump={onJumpToLayer} />
               </td>
-              <td>{container.created ?? '—'}</td>
+              <td>{container.created ? format.dateTime(container.created) : '—'}</td>
             </tr>
           )
         })}
@@ -68,16 +72,15 @@ export function ShortLinksTable({
   readonly links: readonly StorageShortLink[]
   readonly onJumpToLayer: (layerId: string) => void
 }) {
+  const { t } = useTranslation('stores')
   return (
     <table className="storage-table">
-      <caption className="sr-only">
-        Short names in l/ and the layer directories they point to
-      </caption>
+      <caption className="sr-only">{t('tables.linksCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">l/ name</th>
-          <th scope="col">points to</th>
-          <th scope="col">layer</th>
+          <th scope="col">{t('tables.linkName')}</th>
+          <th scope="col">{t('tables.pointsTo')}</th>
+          <th scope="col">{t('tables.layer')}</th>
         </tr>
       </thead>
       <tbody>
@@ -89,7 +92,7 @@ export function ShortLinksTable({
               {link.layerId ? (
                 <LayerButton id={link.layerId} onJump={onJumpToLayer} />
               ) : (
-                <span className="muted">not a layer</span>
+                <span className="muted">{t('tables.notALayer')}</span>
               )}
             </td>
           </tr>

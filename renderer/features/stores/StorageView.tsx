@@ -6,6 +6,7 @@ import '../../styles/storage.css'
 import '../../styles/storage-cards.css'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
@@ -22,14 +23,15 @@ import { filterLayers, indexStorage } from './storageModel'
 const OPEN_DIRECTORIES_UP_TO = 12
 
 const SECTIONS = [
-  ['storage-overview', 'Where it lives'],
-  ['storage-images', 'Images'],
-  ['storage-layers', 'Layers'],
-  ['storage-containers', 'Containers'],
-  ['storage-links', 'l/ links'],
+  ['storage-overview', 'storage.sectionOverview'],
+  ['storage-images', 'storage.sectionImages'],
+  ['storage-layers', 'storage.sectionLayers'],
+  ['storage-containers', 'storage.sectionContainers'],
+  ['storage-links', 'storage.sectionLinks'],
 ] as const
 
 export function StorageView({ storeRef }: { readonly storeRef: string | undefined }) {
+  const { t } = useTranslation('stores')
   const filterId = useId()
   const queryRef = storageQueryRef(storeRef)
   const storage = useQuery({
@@ -62,11 +64,13 @@ export function StorageView({ storeRef }: { readonly storeRef: string | undefine
   const heading = (
     <header className="view-header">
       <h2 id="storage-title" className="view-title">
-        Podman storage
+        {t('storage.title')}
         <span className="view-subject mono">
-          {view?.graphRoot ?? storeRef ?? 'the default store'}
+          {view?.graphRoot ?? storeRef ?? t('storage.defaultStore')}
         </span>
-        {view ? <span className="view-source">{view.driver} driver · read-only</span> : null}
+        {view ? (
+          <span className="view-source">{t('storage.driver', { driver: view.driver })}</span>
+        ) : null}
       </h2>
       {view ? (
         <button
@@ -75,13 +79,13 @@ export function StorageView({ storeRef }: { readonly storeRef: string | undefine
           disabled={storage.isFetching}
           onClick={() => void storage.refetch()}
         >
-          {storage.isFetching ? 'Reading…' : 'Read again'}
+          {storage.isFetching ? t('storage.reading') : t('storage.readAgain')}
         </button>
       ) : null}
     </header>
   )
 
-  if (storage.isPending) return <LoadingBlock label="Reading podman’s storage…" />
+  if (storage.isPending) return <LoadingBlock label={t('storage.loading')} />
   if (storage.isError || !view || !index) {
     return (
       <section className="view" data-testid="storage-view" aria-labelledby="storage-title">
@@ -98,12 +102,8 @@ export function StorageView({ storeRef }: { readonly storeRef: string | undefine
       aria-labelledby="storage-title"
     >
       {heading}
-      <p className="storage-intro">
-        What podman, buildah and skopeo keep on disk for this store, read straight from its files.
-        An image is a config ID with names; its layers form a parent chain; each layer is a
-        directory of changes.
-      </p>
-      <nav className="storage-toc" aria-label="Storage sections">
+      <p className="storage-intro">{t('storage.intro')}</p>
+      <nav className="storage-toc" aria-label={t('storage.sections')}>
         {SECTIONS.filter(([id]) => id !== 'storage-links' || view.driver === 'overlay').map(
           ([id, label]) => (
             <button
@@ -112,14 +112,14 @@ export function StorageView({ storeRef }: { readonly storeRef: string | undefine
               className="link-button"
               onClick={() => document.getElementById(id)?.scrollIntoView({ block: 'start' })}
             >
-              {label}
+              {t(label)}
             </button>
           ),
         )}
       </nav>
       {view.images.length === 0 && view.layers.length === 0 && view.containers.length === 0 ? (
         <p className="storage-empty" data-testid="storage-empty">
-          This store is empty: no images, layers or containers yet.
+          {t('storage.empty')}
         </p>
       ) : null}
       <StorageOverview view={view} />
@@ -127,12 +127,10 @@ export function StorageView({ storeRef }: { readonly storeRef: string | undefine
 
       <section className="storage-section" id="storage-images" aria-labelledby="images-title">
         <h3 id="images-title" className="storage-heading">
-          Images <span className="count">{view.images.length}</span>
+          {t('storage.imagesTitle')} <span className="count">{view.images.length}</span>
         </h3>
         {view.images.length === 0 ? (
-          <EmptyState title="No images in this store">
-            Pull or copy one in, for example: skopeo copy docker://… containers-storage:name
-          </EmptyState>
+          <EmptyState title={t('storage.noImagesTitle')}>{t('storage.noImagesBody')}</EmptyState>
         ) : (
           <div className="storage-cards">
             {view.images.map((image) => (
@@ -150,23 +148,23 @@ export function StorageView({ storeRef }: { readonly storeRef: string | undefine
       <section className="storage-section" id="storage-layers" aria-labelledby="layers-title">
         <div className="storage-heading-row">
           <h3 id="layers-title" className="storage-heading">
-            Layers{' '}
+            {t('storage.layersTitle')}{' '}
             <span className="count">
               {layers.length === view.layers.length
                 ? view.layers.length
-                : `${layers.length} of ${view.layers.length}`}
+                : t('storage.layersShown', { shown: layers.length, total: view.layers.length })}
             </span>
           </h3>
           {view.layers.length > 0 ? (
             <>
               <label htmlFor={filterId} className="sr-only">
-                Filter layers
+                {t('storage.filterLayers')}
               </label>
               <input
                 id={filterId}
                 type="search"
                 className="filter-input storage-filter"
-                placeholder="Filter by ID, digest, short name, image…"
+                placeholder={t('storage.filterPlaceholder')}
                 value={filter}
                 onChange={(event) => setFilter(event.target.value)}
               />
@@ -174,9 +172,9 @@ export function StorageView({ storeRef }: { readonly storeRef: string | undefine
           ) : null}
         </div>
         {view.layers.length === 0 ? (
-          <EmptyState title="No layers in this store" />
+          <EmptyState title={t('storage.noLayersTitle')} />
         ) : layers.length === 0 ? (
-          <p className="hint">No layer matches “{filter}”.</p>
+          <p className="hint">{t('storage.noLayerMatches', { filter })}</p>
         ) : (
           <div className="storage-cards">
             {layers.map((layer) => (
@@ -198,13 +196,10 @@ export function StorageView({ storeRef }: { readonly storeRef: string | undefine
         aria-labelledby="containers-title"
       >
         <h3 id="containers-title" className="storage-heading">
-          Containers <span className="count">{view.containers.length}</span>
+          {t('storage.containersTitle')} <span className="count">{view.containers.length}</span>
         </h3>
         {view.containers.length === 0 ? (
-          <p className="hint">
-            No containers. Each container podman creates gets a writable layer on top of its image’s
-            layers; it would be listed here and marked among the layers.
-          </p>
+          <p className="hint">{t('storage.noContainers')}</p>
         ) : (
           <ContainersTable containers={view.containers} index={index} onJumpToLayer={jumpToLayer} />
         )}
@@ -213,12 +208,9 @@ export function StorageView({ storeRef }: { readonly storeRef: string | undefine
       {view.driver === 'overlay' ? (
         <section className="storage-section" id="storage-links" aria-labelledby="links-title">
           <h3 id="links-title" className="storage-heading">
-            Short links in l/ <span className="count">{view.shortLinks.length}</span>
+            {t('storage.linksTitle')} <span className="count">{view.shortLinks.length}</span>
           </h3>
-          <p className="hint">
-            Each layer’s link file holds a short name; l/NAME points to that layer’s diff/. The
-            lower files list these names, which keeps overlay mount options short.
-          </p>
+          <p className="hint">{t('storage.linksHint')}</p>
           {view.shortLinks.length > 0 ? (
             <ShortLinksTable links={view.shortLinks} onJumpToLayer={jumpToLayer} />
           ) : null}

@@ -3,6 +3,7 @@
 // lives, so the user gets a one-line hint to paste the path instead. Dropped text (a path, a
 // file:// URL, a local transport string) works in both; other text is left alone. Pure, so
 // the choices are unit-tested.
+import { translate } from '../../i18n/i18n'
 import { interpretPathInput } from './pathInput'
 
 export interface DroppedItems {
@@ -23,8 +24,10 @@ export type DropDecision =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'ignore' }
 
-export const WEB_DROP_HINT =
-  'Drop works in the desktop app; in web mode paste the path into the path field (“Open a path” in the sidebar).'
+/** Web mode's one-line hint, in the language shown. */
+export function webDropHint(): string {
+  return translate('stores:drop.webHint')
+}
 
 export function decideDrop(items: DroppedItems): DropDecision {
   if (items.fileNames.length > 0) return decideFiles(items)
@@ -39,14 +42,14 @@ export function decideDrop(items: DroppedItems): DropDecision {
 }
 
 function decideFiles(items: DroppedItems): DropDecision {
-  const first = items.fileNames[0] ?? 'the item'
-  if (!items.desktop) return { kind: 'hint', message: WEB_DROP_HINT }
+  const first = items.fileNames[0] ?? translate('stores:drop.theItem')
+  if (!items.desktop) return { kind: 'hint', message: webDropHint() }
   const index = items.filePaths.findIndex((path) => path !== '')
   const path = items.filePaths[index]
   if (index < 0 || path === undefined) {
     return {
       kind: 'error',
-      message: `“${first}” has no place on disk Strata can read (was it dragged out of a browser or an archive viewer?). Drop it from the file manager.`,
+      message: translate('stores:drop.noPath', { name: first }),
     }
   }
   const count = items.fileNames.length
@@ -54,7 +57,7 @@ function decideFiles(items: DroppedItems): DropDecision {
     ? {
         kind: 'probe',
         path,
-        note: `${count} items were dropped; opening “${items.fileNames[index] ?? path}”.`,
+        note: translate('stores:drop.several', { count, name: items.fileNames[index] ?? path }),
       }
     : { kind: 'probe', path }
 }

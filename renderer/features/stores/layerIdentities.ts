@@ -1,5 +1,7 @@
 // A storage layer goes by three different names; telling them apart is most of understanding
-// containers-storage. Each has a colour class and a tag so the three never look alike.
+// containers-storage. Each has a colour class and a tag so the three never look alike. The
+// words come from the "stores" catalogue in the language shown (call during render).
+import { translate } from '../../i18n/i18n'
 
 export type LayerIdentity = 'storage' | 'diff' | 'compressed'
 
@@ -11,32 +13,32 @@ export interface LayerIdentityText {
   readonly explanation: string
 }
 
-export const LAYER_IDENTITIES: readonly LayerIdentityText[] = [
-  {
-    identity: 'storage',
-    tag: 'ID',
-    title: 'Storage layer ID',
-    explanation:
-      'Storage’s own name: the chain ID of this layer and every layer below it. It names the directories on disk; it is the digest of no file.',
-  },
-  {
-    identity: 'diff',
-    tag: 'diff',
-    title: 'Diff digest',
-    explanation:
-      'sha256 of the uncompressed layer tar: the entry in the image config’s rootfs.diff_ids. The same however the layer was compressed.',
-  },
-  {
-    identity: 'compressed',
-    tag: 'blob',
-    title: 'Compressed digest',
-    explanation:
-      'sha256 of the compressed blob the layer was pulled as: the digest a registry manifest names. Another compression gives another digest.',
-  },
-]
+/** The three names, bottom-most concept first, in the language shown. */
+export function layerIdentities(): readonly LayerIdentityText[] {
+  return [
+    {
+      identity: 'storage',
+      tag: 'ID',
+      title: translate('stores:identity.storageTitle'),
+      explanation: translate('stores:identity.storageExplanation'),
+    },
+    {
+      identity: 'diff',
+      tag: 'diff',
+      title: translate('stores:identity.diffTitle'),
+      explanation: translate('stores:identity.diffExplanation'),
+    },
+    {
+      identity: 'compressed',
+      tag: 'blob',
+      title: translate('stores:identity.compressedTitle'),
+      explanation: translate('stores:identity.compressedExplanation'),
+    },
+  ]
+}
 
 export function identityText(identity: LayerIdentity): LayerIdentityText {
-  const found = LAYER_IDENTITIES.find((entry) => entry.identity === identity)
+  const found = layerIdentities().find((entry) => entry.identity === identity)
   if (!found) throw new Error(`unknown layer identity ${identity}`)
   return found
 }

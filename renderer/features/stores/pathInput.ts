@@ -1,6 +1,8 @@
 // What the path field (and the Open box, and dropped text) was given: a filesystem path to
-// probe, a local transport string to open as it is, or something to explain. Pure.
+// probe, a local transport string to open as it is, or something to explain. Pure; the
+// explanations come from the "stores" catalogue in the language shown.
 import { parseSourceRef } from '../../../shared/sourceRef'
+import { translate } from '../../i18n/i18n'
 
 export type PathInput =
   | { readonly kind: 'empty' }
@@ -17,10 +19,7 @@ export function interpretPathInput(input: string): PathInput {
   if (text.startsWith('file:')) return fileUrl(text)
   if (text.startsWith('/')) return { kind: 'path', path: text }
   if (text.startsWith('~')) {
-    return {
-      kind: 'invalid',
-      message: 'Strata cannot expand “~”: give the full path, for example /home/you/image.tar.',
-    }
+    return { kind: 'invalid', message: translate('stores:input.tilde') }
   }
   if (LOCAL_TRANSPORT.test(text)) {
     try {
@@ -30,10 +29,7 @@ export function interpretPathInput(input: string): PathInput {
       return { kind: 'invalid', message: error instanceof Error ? error.message : String(error) }
     }
   }
-  return {
-    kind: 'invalid',
-    message: `Give the full path of an image archive or layout folder, starting with / (got “${text}”).`,
-  }
+  return { kind: 'invalid', message: translate('stores:input.notAbsolute', { text }) }
 }
 
 /** True when the Open box should treat its text as a path rather than an image reference. */
@@ -62,14 +58,14 @@ function fileUrl(text: string): PathInput {
   try {
     url = new URL(text)
   } catch {
-    return { kind: 'invalid', message: `“${text}” is not a file URL Strata can read.` }
+    return { kind: 'invalid', message: translate('stores:input.badFileUrl', { text }) }
   }
   if (url.protocol !== 'file:' || (url.host !== '' && url.host !== 'localhost')) {
-    return { kind: 'invalid', message: `“${text}” is not a file on this machine.` }
+    return { kind: 'invalid', message: translate('stores:input.notLocalFile', { text }) }
   }
   try {
     return { kind: 'path', path: decodeURIComponent(url.pathname) }
   } catch {
-    return { kind: 'invalid', message: `“${text}” is not a file URL Strata can read.` }
+    return { kind: 'invalid', message: translate('stores:input.badFileUrl', { text }) }
   }
 }

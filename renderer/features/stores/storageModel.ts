@@ -1,12 +1,14 @@
 // Lookups and derived facts for the storage view: which layer a short link or a lower entry
 // means, what to call an image or a container, which layers match a filter, and the store's
-// layout on disk. Pure, over shared/api/stores.ts data.
+// layout on disk. Pure, over shared/api/stores.ts data; the layout's words come from the
+// "stores" catalogue in the language shown (call during render).
 import type {
   StorageView,
   StorageViewContainer,
   StorageViewImage,
   StorageViewLayer,
 } from '../../../shared/api/stores'
+import { translate } from '../../i18n/i18n'
 
 export interface StorageIndex {
   readonly layers: ReadonlyMap<string, StorageViewLayer>
@@ -109,32 +111,32 @@ export interface DiskEntry {
 export function diskLayout(view: StorageView): readonly DiskEntry[] {
   const d = view.driver
   const entries: DiskEntry[] = [
-    { name: `${d}-images/`, what: 'image metadata', depth: 0 },
-    { name: 'images.json', what: 'every image: ID, names, digest, top layer', depth: 1 },
-    { name: 'ID/', what: 'per image: big-data files (manifests, config, signatures)', depth: 1 },
-    { name: `${d}-layers/`, what: 'layer metadata', depth: 0 },
-    { name: 'layers.json', what: 'every layer: ID, parent, diff and compressed digests', depth: 1 },
-    { name: 'ID.tar-split.gz', what: 'tar headers to rebuild the exact layer tar', depth: 1 },
-    { name: `${d}/`, what: 'the unpacked layers', depth: 0 },
+    { name: `${d}-images/`, what: translate('stores:disk.imageMetadata'), depth: 0 },
+    { name: 'images.json', what: translate('stores:disk.imagesJson'), depth: 1 },
+    { name: 'ID/', what: translate('stores:disk.imageDir'), depth: 1 },
+    { name: `${d}-layers/`, what: translate('stores:disk.layerMetadata'), depth: 0 },
+    { name: 'layers.json', what: translate('stores:disk.layersJson'), depth: 1 },
+    { name: 'ID.tar-split.gz', what: translate('stores:disk.tarSplit'), depth: 1 },
+    { name: `${d}/`, what: translate('stores:disk.unpacked'), depth: 0 },
   ]
   if (d === 'overlay') {
     entries.push(
-      { name: 'ID/diff/', what: 'the files this layer adds or changes', depth: 1 },
-      { name: 'ID/link', what: 'the layer’s short name', depth: 1 },
-      { name: 'ID/lower', what: 'the layers beneath, as l/NAME, topmost first', depth: 1 },
-      { name: 'ID/merged/, ID/work/', what: 'mount point and overlayfs scratch', depth: 1 },
-      { name: 'l/', what: 'short names → ../ID/diff, to keep mount options short', depth: 1 },
+      { name: 'ID/diff/', what: translate('stores:disk.diff'), depth: 1 },
+      { name: 'ID/link', what: translate('stores:disk.link'), depth: 1 },
+      { name: 'ID/lower', what: translate('stores:disk.lower'), depth: 1 },
+      { name: 'ID/merged/, ID/work/', what: translate('stores:disk.mergedWork'), depth: 1 },
+      { name: 'l/', what: translate('stores:disk.shortLinks'), depth: 1 },
     )
   } else {
     entries.push({
       name: 'dir/ID/',
-      what: 'a full copy of the filesystem up to this layer',
+      what: translate('stores:disk.fullCopy'),
       depth: 1,
     })
   }
   entries.push({
     name: `${d}-containers/`,
-    what: 'containers.json: containers and their writable layers',
+    what: translate('stores:disk.containers'),
     depth: 0,
   })
   return entries

@@ -1,34 +1,46 @@
 // How the sidebar names a local store and its images, and which storage view a store links
-// to. Pure.
+// to. Pure apart from the words, which come from the "stores" catalogue in the language shown
+// (call during render).
 import type { LocalStore, LocalStoreImage } from '../../../shared/api/stores'
 import { formatSourceRef, parseSourceRef } from '../../../shared/sourceRef'
+import { translate } from '../../i18n/i18n'
 
 export function storeTitle(store: LocalStore): string {
   switch (store.kind) {
     case 'docker-daemon':
-      return 'Docker daemon'
+      return translate('stores:kind.dockerDaemon')
     case 'containerd':
-      return 'containerd'
+      return translate('stores:kind.containerd')
     case 'containers-storage':
-      return 'Podman storage'
+      return translate('stores:kind.containersStorage')
   }
 }
 
 /** Small facts after the title: the driver and whose store it is, or containerd's namespace. */
 export function storeBadges(store: LocalStore): readonly string[] {
-  if (store.kind === 'containerd') return store.namespace ? [`namespace ${store.namespace}`] : []
+  if (store.kind === 'containerd') {
+    return store.namespace
+      ? [translate('stores:badge.namespace', { namespace: store.namespace })]
+      : []
+  }
   if (store.kind === 'docker-daemon') return []
   return [
     ...(store.driver ? [store.driver] : []),
-    ...(store.rootless === undefined ? [] : [store.rootless ? 'rootless' : 'rootful']),
+    ...(store.rootless === undefined
+      ? []
+      : [translate(store.rootless ? 'stores:badge.rootless' : 'stores:badge.rootful')]),
   ]
 }
 
 /** What a screen reader hears for a store's image list (namespaces share one socket). */
 export function imageListLabel(store: LocalStore): string {
   return store.namespace !== undefined
-    ? `Images in ${storeTitle(store)} namespace ${store.namespace} at ${store.location}`
-    : `Images in ${storeTitle(store)} ${store.location}`
+    ? translate('stores:sidebar.imageListNamespace', {
+        store: storeTitle(store),
+        namespace: store.namespace,
+        location: store.location,
+      })
+    : translate('stores:sidebar.imageList', { store: storeTitle(store), location: store.location })
 }
 
 /** "sha256:0123…" or "0123…" → the first 12 hex characters, as `docker images` prints IDs. */
@@ -48,7 +60,7 @@ export interface ImageTitle {
 export function imageTitle(image: LocalStoreImage): ImageTitle {
   const [first, ...others] = image.names
   return first === undefined
-    ? { primary: 'untagged', untagged: true, others: [] }
+    ? { primary: translate('stores:sidebar.untagged'), untagged: true, others: [] }
     : { primary: first, untagged: false, others }
 }
 

@@ -216,4 +216,24 @@ export const stores = {
     layer: 'layer',
     notALayer: 'not a layer',
   },
+  containers: {
+    heading_one: '{{count}} container',
+    heading_other: '{{count}} containers',
+    listLabel: 'Containers in {{location}}',
+    open: 'Open container {{name}}: image {{image}} with the container’s writable layer on top',
+    image: 'from {{image}}',
+    state: {
+      created: 'created',
+      running: 'running',
+      paused: 'paused',
+      restarting: 'restarting',
+      exited: 'exited',
+      removing: 'being removed',
+      dead: 'dead',
+    },
+    sizeRw: 'writable layer {{size}}',
+    virtual: 'virtual {{size}}',
+    sizesTitle:
+      'Writable layer: what the container added or changed. Virtual: that plus its image, as docker ps -s shows it.',
+  },
 } satisfies Strings

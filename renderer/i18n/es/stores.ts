@@ -223,4 +223,24 @@ export const stores: SameKeys<typeof english> = {
     layer: 'capa',
     notALayer: 'no es una capa',
   },
+  containers: {
+    heading_one: '{{count}} contenedor',
+    heading_other: '{{count}} contenedores',
+    listLabel: 'Contenedores en {{location}}',
+    open: 'Abrir el contenedor {{name}}: la imagen {{image}} con la capa de escritura del contenedor encima',
+    image: 'de {{image}}',
+    state: {
+      created: 'creado',
+      running: 'en marcha',
+      paused: 'en pausa',
+      restarting: 'reiniciándose',
+      exited: 'detenido',
+      removing: 'borrándose',
+      dead: 'muerto',
+    },
+    sizeRw: 'capa de escritura {{size}}',
+    virtual: 'virtual {{size}}',
+    sizesTitle:
+      'Capa de escritura: lo que el contenedor añadió o cambió. Virtual: eso más su imagen, como lo muestra docker ps -s.',
+  },
 }

@@ -4,6 +4,8 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import i18next from 'i18next'
+import { en } from '../../../renderer/i18n/en'
 import type { LocalStore } from '../../../shared/api/stores'
 import { interpretPathInput } from '../../../renderer/features/stores/pathInput'
 import { isLocalRef, recentRefLabel } from '../../../renderer/features/stores/recentRefs'
@@ -13,6 +15,15 @@ import {
   storeBadges,
   storeTitle,
 } from '../../../renderer/features/stores/storeText'
+
+// The helpers word their labels through the app's i18next instance: load the real catalogues.
+void i18next.init({
+  lng: 'en',
+  resources: { en },
+  initAsync: false,
+  fallbackLng: false,
+  interpolation: { escapeValue: false },
+})
 
 const SOCKET = '/run/containerd/containerd.sock'
 const store = (namespace?: string): LocalStore => ({

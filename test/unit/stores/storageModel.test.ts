@@ -3,8 +3,10 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import i18next from 'i18next'
+import { en } from '../../../renderer/i18n/en'
 import type { StorageView, StorageViewLayer } from '../../../shared/api/stores'
-import { LAYER_IDENTITIES } from '../../../renderer/features/stores/layerIdentities'
+import { layerIdentities } from '../../../renderer/features/stores/layerIdentities'
 import {
   containerLabel,
   diskLayout,
@@ -16,6 +18,15 @@ import {
   lowerEntries,
   shortId,
 } from '../../../renderer/features/stores/storageModel'
+
+// The helpers word their labels through the app's i18next instance: load the real catalogues.
+void i18next.init({
+  lng: 'en',
+  resources: { en },
+  initAsync: false,
+  fallbackLng: false,
+  interpolation: { escapeValue: false },
+})
 
 const hex = (c: string): string => c.repeat(64)
 const G = '/var/lib/containers/storage'
@@ -128,12 +139,12 @@ test('the disk layout names the driver’s directories', () => {
 
 test('the three layer identities are distinct and each explained in one line', () => {
   assert.deepEqual(
-    LAYER_IDENTITIES.map((entry) => entry.identity),
+    layerIdentities().map((entry) => entry.identity),
     ['storage', 'diff', 'compressed'],
   )
-  assert.equal(new Set(LAYER_IDENTITIES.map((entry) => entry.tag)).size, 3)
-  for (const entry of LAYER_IDENTITIES) {
+  assert.equal(new Set(layerIdentities().map((entry) => entry.tag)).size, 3)
+  for (const entry of layerIdentities()) {
     assert.ok(entry.explanation.length > 40 && !entry.explanation.includes('\n'), entry.title)
   }
-  assert.match(LAYER_IDENTITIES[1]?.explanation ?? '', /diff_ids/)
+  assert.match(layerIdentities()[1]?.explanation ?? '', /diff_ids/)
 })

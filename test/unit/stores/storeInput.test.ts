@@ -3,8 +3,10 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import i18next from 'i18next'
+import { en } from '../../../renderer/i18n/en'
 import type { LocalStore } from '../../../shared/api/stores'
-import { decideDrop, WEB_DROP_HINT } from '../../../renderer/features/stores/dropDecision'
+import { decideDrop, webDropHint } from '../../../renderer/features/stores/dropDecision'
 import { interpretPathInput, looksLikePath } from '../../../renderer/features/stores/pathInput'
 import {
   addRecentRef,
@@ -22,6 +24,15 @@ import {
   storeTitle,
 } from '../../../renderer/features/stores/storeText'
 import { isKnownView, parseRoute } from '../../../renderer/routing/route'
+
+// The helpers word their labels through the app's i18next instance: load the real catalogues.
+void i18next.init({
+  lng: 'en',
+  resources: { en },
+  initAsync: false,
+  fallbackLng: false,
+  interpolation: { escapeValue: false },
+})
 
 test('only local sources are recent: paths and stores, never registry references', () => {
   for (const ref of [
@@ -159,9 +170,9 @@ test('a file dropped on the desktop app is probed by its path', () => {
 
 test('in web mode a dropped file gets the hint to paste its path', () => {
   const decision = decideDrop({ desktop: false, fileNames: ['app.tar'], filePaths: [] })
-  assert.deepEqual(decision, { kind: 'hint', message: WEB_DROP_HINT })
-  assert.match(WEB_DROP_HINT, /desktop app/)
-  assert.match(WEB_DROP_HINT, /path field/)
+  assert.deepEqual(decision, { kind: 'hint', message: webDropHint() })
+  assert.match(webDropHint(), /desktop app/)
+  assert.match(webDropHint(), /path field/)
 })
 
 test('dropped text opens when it is a path or a local reference, and is ignored otherwise', () => {
