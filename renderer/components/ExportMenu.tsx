@@ -3,7 +3,10 @@
 // the image and save it in the page.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { FileListArgs, FileListItem } from '../../shared/api'
+import { call } from '../api/client'
 import { useRoute } from '../routing/navigation'
+import { FILE_LIST_COLUMNS } from './fileListColumns'
 import { Link } from './Link'
 import type { ListColumn } from './listExport'
 import { exportFileName, saveFile, toCsv, toJson } from './listExport'
@@ -199,3 +202,42 @@ export function ImageExportLink() {
 }
 
 export { sharingPicture } from './matrixPicture'
+
+/** Rows a CSV or JSON export pages through at most (a layer of a big distribution is ~60k). */
+const MAX_EXPORT_ROWS = 500_000
+
+/**
+ * CSV and JSON of a Files listing: every path below `args.path` (recursive), with the layer,
+ * platform, change filter and sort the view shows; a layer's changes when a change filter is on.
+ */
+export function FileListExport({
+  args,
+}: {
+  readonly args: Omit<FileListArgs, 'cursor' | 'limit'>
+}) {
+  const what = args.layer !== undefined ? `layer-${args.layer}-files` : 'files'
+  const loadRows = async (): Promise<readonly FileListItem[]> => {
+    const rows: FileListItem[] = []
+    let cursor: string | undefined
+    do {
+      const page = await call('files:list', {
+        ...args,
+        recursive: true,
+        limit: 5000,
+        ...(cursor !== undefined ? { cursor } : {}),
+      })
+      rows.push(...page.items)
+      cursor = page.next
+    } while (cursor !== undefined && rows.length < MAX_EXPORT_ROWS)
+    return rows
+  }
+  return (
+    <ListExport
+      imageRef={args.ref}
+      what={what}
+      columns={FILE_LIST_COLUMNS}
+      loadRows={loadRows}
+      testId="export-files"
+    />
+  )
+}

@@ -25,6 +25,7 @@ import { TreeToolbar } from './TreeToolbar'
 import { changeRows, flattenTree } from './treeRows'
 import { useChangedDirs } from './useChangedDirs'
 import { useDirListings } from './useDirListings'
+import { FileListExport } from '../../components/ExportMenu'
 
 interface FilesBrowserProps {
   readonly imageRef: string
@@ -180,6 +181,7 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
             name: `${baseName(dirPath) || 'rootfs'}.tar`,
           }}
         />
+        <FileListExport args={{ ...scope, path: dirPath }} />
         <IndexProgress />
         {search ? (
           <SearchResults
