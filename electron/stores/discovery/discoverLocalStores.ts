@@ -12,6 +12,8 @@ import { discoverContainerd } from '../containerd/discoverContainerd'
 import type { StorageImageRecord, Store } from '../containers-storage/containersStorageFiles'
 import { openStore, readImageRecords } from '../containers-storage/containersStorageFiles'
 import { DockerDaemonClient, dockerSocketPath } from '../docker-daemon/dockerDaemonClient'
+import { listDockerContainers } from '../docker-daemon/dockerContainers'
+import { listStorageContainers } from '../containers-storage/storageContainers'
 import type { StorageSettings } from '../containers-storage/storageConf'
 import {
   currentEnvironment,
@@ -49,10 +51,13 @@ async function discoverDocker(options: DiscoverOptions): Promise<LocalStore | un
   try {
     await client.ping(options.signal)
     const images = await client.listImages(options.signal)
+    // Containers are extra: a daemon that will not list them still shows its images.
+    const containers = await listDockerContainers(client, options.signal).catch(() => [])
     return {
       kind: 'docker-daemon',
       label,
       location: socketPath,
+      containers,
       images: images.map((image) => {
         const tags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>')
         const digests = (image.RepoDigests ?? []).filter((d) => !d.startsWith('<none>@'))
@@ -120,12 +125,17 @@ async function discoverStorage(
   try {
     store = await openStore(settings, signal)
     const images = await readImageRecords(store)
+    const spec = { driver: store.driver, graphRoot: store.graphRoot, runRoot: store.runRoot }
+    const containers = await listStorageContainers(store, isDefault ? undefined : spec).catch(
+      () => [],
+    )
     return {
       kind: 'containers-storage',
       label: `${label} (${store.driver})`,
       location: store.graphRoot,
       driver: store.driver,
       rootless: settings.rootless,
+      containers,
       images: images.map((image) => storageImage(image, store, isDefault)),
     }
   } catch (error) {

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { buildImageGraph } from '../../../electron/image/buildImageGraph'
+import { discoverLocalStores } from '../../../electron/stores/discovery/discoverLocalStores'
 import type { ContainerSource } from '../../../electron/stores/containers/containerSource'
 import { LIVE_LAYER_ANNOTATION } from '../../../electron/stores/containers/containerSource'
 import { DockerDaemonClient } from '../../../electron/stores/docker-daemon/dockerDaemonClient'
@@ -117,6 +118,15 @@ void describe('containers of a real Docker daemon', () => {
         `${web?.sizeRw}B (virtual ${web?.sizeRootFs}B)`,
       )
       assert.equal((await open('web')).container.sizeRw, sizes.SizeRw)
+      // The sidebar's discovery lists them under the daemon.
+      const found = await discoverLocalStores({
+        env: { ...env, CONTAINERD_ADDRESS: '/nonexistent/containerd.sock' },
+      })
+      const daemon = found.find((store) => store.kind === 'docker-daemon')
+      assert.deepEqual(
+        daemon?.containers?.find((c) => c.name === 'web'),
+        web,
+      )
     } finally {
       await client.close()
     }
