@@ -13,9 +13,11 @@
 // its diff ID, each next one sha256("PARENT_ID+DIFF_HEX").
 //
 // The container's writable layer (its diff/) holds an added file (/app/notes.txt) and a changed
-// one (/etc/hostname). A deletion in an overlay upper directory is a 0/0 character device,
-// which git cannot store, and the kernel's overlayfs does not read `.wh.` files there; so this
-// tree has no deleted file: deletions and opaque directories are shown by the whiteouts sample.
+// one (/app/config.json; not /etc/hostname, which `podman diff` leaves out as its own file):
+// `podman diff sample-container` says C /app, C /app/config.json, A /app/notes.txt. A deletion
+// in an overlay upper directory is a 0/0 character device, which git cannot store, and the
+// kernel's overlayfs does not read `.wh.` files there; so this tree has no deleted file:
+// deletions and opaque directories are shown by the whiteouts sample.
 // Work directories are empty, and git keeps no empty directory: a fresh clone lacks the work/
 // folders (and the image's empty /tmp and /root) until `npm run samples` rebuilds the tree.
 
@@ -28,6 +30,9 @@ import { tarSplitOf } from './tarSplit'
 
 export const STORAGE_IMAGE_NAME = 'localhost/strata/sample:1.0'
 export const STORAGE_CONTAINER_NAME = 'sample-container'
+/** The container's edit of the image's /app/config.json. */
+const CHANGED_CONFIG =
+  JSON.stringify({ name: 'sample', port: 9090, features: ['layers', 'graph'] }, null, 2) + '\n'
 const PULLED_AT = '2024-09-02T08:00:00Z'
 const CREATED_AT = '2024-09-02T08:05:00Z'
 
@@ -139,9 +144,8 @@ export function containersStorageTree(image: SmallImage): Tree {
   // The container: its writable layer on top of the image's, and Podman's record of it.
   layerDirectory(tree, ids.containerLayerId, lowers, [
     { type: 'dir', path: 'app' },
+    { type: 'file', path: 'app/config.json', content: CHANGED_CONFIG },
     { type: 'file', path: 'app/notes.txt', content: 'written inside the container\n' },
-    { type: 'dir', path: 'etc' },
-    { type: 'file', path: 'etc/hostname', content: `${STORAGE_CONTAINER_NAME}\n` },
   ])
   layerRecords.push({
     id: ids.containerLayerId,

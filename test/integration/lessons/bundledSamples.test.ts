@@ -1,7 +1,8 @@
 // The lesson samples under assets/samples: the committed files are exactly what
 // `npm run samples` builds; skopeo and umoci read them (on a rebuilt copy, so no tool ever
-// touches assets/); and Strata's own handlers, composed as the app composes them, find in
-// each what its lesson points at. A missing or damaged sample fails with a message naming it.
+// touches assets/); podman lists the storage sample's container and diffs it; and Strata's own
+// handlers, composed as the app composes them, find in each what its lesson points at. A
+// missing or damaged sample fails with a message naming it.
 
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
@@ -17,6 +18,7 @@ import { sampleRef, TAG_HISTORY_FILE } from '../../../shared/samples'
 import type { SampleName } from '../../../shared/samples'
 import { callHandler, listLayerEntries } from '../../harness/handlerCalls'
 import { buildSamples } from '../../harness/samples/buildSamples'
+import { run } from '../../harness/layerTars'
 import { runTool } from '../../harness/tools'
 
 /** Every file and symlink under dir (git keeps no empty directory, so none are compared). */
@@ -37,6 +39,10 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
     }
   }
   return out
+}
+
+interface LayoutIndex {
+  manifests: { digest: string; annotations?: Record<string, string> }[]
 }
 
 const OCI_IMAGES: readonly [string, string][] = [
@@ -94,16 +100,33 @@ describe('bundled lesson samples', () => {
       [`dir:${rebuilt}/archives/dir`, 'dir'],
     ]
     const archiveConfigs = new Set<string>()
-    for (const [source, tag] of refs) {
-      const raw = (await runTool('skopeo', ['inspect', '--raw', source])).stdout
+    for (const [i, [source, tag]] of refs.entries()) {
       const config = (await runTool('skopeo', ['inspect', '--config', '--raw', source])).stdout
       const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`
       if (!source.startsWith('oci:')) archiveConfigs.add(configDigest)
-      const index = (JSON.parse(raw) as { manifests?: unknown[] }).manifests !== undefined
-      const target = `oci:${copy}:${tag}-${archiveConfigs.size}-${source.length}`
-      await runTool('skopeo', ['copy', '--quiet', ...(index ? ['--all'] : []), source, target])
-      const copied = (await runTool('skopeo', ['inspect', '--config', '--raw', target])).stdout
-      assert.equal(copied, config, `${source}: the copied config differs`)
+      const index = source.includes('/multi-platform:')
+      const name = `${tag}-${i}`
+      await runTool('skopeo', [
+        'copy',
+        '--quiet',
+        ...(index ? ['--all'] : []),
+        source,
+        `oci:${copy}:${name}`,
+      ])
+      // The copy's manifest (for the index: its first platform's) names the same config blob.
+      const blob = async (digest: string): Promise<unknown> =>
+        JSON.parse(await readFile(join(copy, 'blobs', ...digest.split(':')), 'utf8')) as unknown
+      const listed = (await blob(
+        (
+          JSON.parse(await readFile(join(copy, 'index.json'), 'utf8')) as LayoutIndex
+        ).manifests.find((m) => m.annotations?.['org.opencontainers.image.ref.name'] === name)
+          ?.digest ?? '',
+      )) as { config?: { digest: string }; manifests?: { digest: string }[] }
+      const manifest = index
+        ? ((await blob(listed.manifests?.[0]?.digest ?? '')) as { config?: { digest: string } })
+        : listed
+      // (skopeo inspect --config of the index shows this machine's platform: amd64, the first.)
+      assert.equal(manifest.config?.digest, configDigest, source)
     }
     // The three archives hold one image: one config digest.
     assert.equal(archiveConfigs.size, 1)
@@ -137,6 +160,35 @@ describe('bundled lesson samples', () => {
     const history = (JSON.parse(steps.stdout) as { history: { empty_layer?: boolean }[] }).history
     assert.equal(history.length, 10)
     assert.equal(history.filter((h) => h.empty_layer === true).length, 7)
+  })
+
+  it('containers-storage: podman lists the image and the container, and diffs its layer', async () => {
+    // A copy of the rebuilt tree: podman writes its locks and database beside the store.
+    const copy = join(scratch, 'podman')
+    await cp(join(rebuilt, 'containers-storage'), copy, { recursive: true, verbatimSymlinks: true })
+    const podman = (...args: string[]): string =>
+      run('podman', [
+        '--root',
+        join(copy, 'storage'),
+        '--runroot',
+        join(copy, 'run'),
+        '--storage-driver',
+        'overlay',
+        ...args,
+      ]).toString('utf8')
+    assert.match(
+      podman('images', '--format', '{{.Repository}}:{{.Tag}}'),
+      /localhost\/strata\/sample:1\.0/,
+    )
+    assert.equal(
+      podman('ps', '-a', '--external', '--format', '{{.Names}} {{.Image}}').trim(),
+      'sample-container localhost/strata/sample:1.0',
+    )
+    assert.deepEqual(podman('diff', 'sample-container').trim().split('\n'), [
+      'C /app',
+      'C /app/config.json',
+      'A /app/notes.txt',
+    ])
   })
 
   it('multi-platform: two platform images and their attestation manifests', async () => {
