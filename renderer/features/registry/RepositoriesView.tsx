@@ -2,6 +2,7 @@
 // the repository's tags.
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
@@ -15,6 +16,7 @@ import { TagCount } from './TagCount'
 const PAGE_SIZE = 200
 
 export function RepositoriesView({ registry }: { readonly registry: string }) {
+  const { t } = useTranslation('registry')
   const navigate = useNavigate()
   const [filter, setFilter] = useState('')
   const repositories = useInfiniteQuery({
@@ -47,11 +49,11 @@ export function RepositoriesView({ registry }: { readonly registry: string }) {
     <section className="view list-view" aria-labelledby="repositories-title">
       <header className="view-header">
         <h2 id="repositories-title" className="view-title">
-          Repositories <span className="view-subject">{registry}</span>
+          {t('repositories.title')} <span className="view-subject">{registry}</span>
         </h2>
       </header>
       {repositories.isPending ? (
-        <LoadingBlock label={`Listing repositories on ${registry}…`} />
+        <LoadingBlock label={t('repositories.listing', { registry })} />
       ) : repositories.isError && names.length === 0 ? (
         <ErrorPanel
           error={repositories.error}
@@ -59,14 +61,14 @@ export function RepositoriesView({ registry }: { readonly registry: string }) {
           onRetry={() => void repositories.refetch()}
         />
       ) : names.length === 0 ? (
-        <EmptyState title={`${registry} lists no repositories`}>
-          The registry may hide its catalog. Open an image by name with the box above.
+        <EmptyState title={t('repositories.none', { registry })}>
+          {t('repositories.noneHint')}
         </EmptyState>
       ) : (
         <>
           <FilterBar
-            noun="repositories"
-            singular="repository"
+            noun={t('repositories.noun')}
+            singular={t('repositories.singular')}
             filter={filter}
             onFilter={setFilter}
             loaded={names.length}
@@ -75,7 +77,7 @@ export function RepositoriesView({ registry }: { readonly registry: string }) {
           />
           <ul
             className="row-list"
-            aria-label={`Repositories on ${registry}`}
+            aria-label={t('repositories.list', { registry })}
             onKeyDown={handleListKeys}
           >
             {shown.map((name) => (
@@ -90,7 +92,7 @@ export function RepositoriesView({ registry }: { readonly registry: string }) {
                   type="button"
                   className="row-open"
                   data-row-focus
-                  title={`Tags of ${registry}/${name}`}
+                  title={t('repositories.openTags', { repository: `${registry}/${name}` })}
                 >
                   <span className="row-name">{name}</span>
                   <TagCount registry={registry} name={name} />
@@ -99,7 +101,7 @@ export function RepositoriesView({ registry }: { readonly registry: string }) {
             ))}
           </ul>
           {shown.length === 0 ? (
-            <p className="hint">No loaded repository matches “{filter}”.</p>
+            <p className="hint">{t('repositories.noMatch', { filter })}</p>
           ) : null}
           <LoadMoreFooter
             hasMore={hasNextPage}

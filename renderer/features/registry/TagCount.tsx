@@ -3,6 +3,7 @@
 // tag list per row a person actually looks at, a few at a time.
 import { useQuery } from '@tanstack/react-query'
 import { useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { asApiError } from '../../api/ApiCallError'
 import { call } from '../../api/client'
 import { createLimiter } from '../../api/limiter'
@@ -15,6 +16,7 @@ const countLimiter = createLimiter(4)
 const SETTLE_MS = 250
 
 export function TagCount({ registry, name }: { readonly registry: string; readonly name: string }) {
+  const { t } = useTranslation('registry')
   const ref = useRef<HTMLSpanElement>(null)
   const onScreen = useOnScreen(ref, SETTLE_MS)
   const count = useQuery({
@@ -36,7 +38,7 @@ export function TagCount({ registry, name }: { readonly registry: string; readon
   const text = count.data
     ? tagCountText(count.data.items.length, count.data.next !== undefined)
     : count.isError
-      ? 'tags: ?'
+      ? t('tagCount.unknown')
       : ''
   return (
     <span

@@ -1,15 +1,28 @@
 // Docker Hub search results under the Open box: each repository with its official mark, stars,
 // pulls and description; choosing one opens it. The rate limit Hub reported is shown below.
 import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
 import type { HubRepository } from '../../../../shared/api'
 import { call } from '../../../api/client'
 import { ErrorPanel } from '../../../components/ErrorPanel'
 import { RateLimitLine } from '../../../components/RateLimitLine'
 import { Spinner } from '../../../components/Spinner'
+import { useLanguage } from '../../../i18n/i18n'
+import { useFormat } from '../../../i18n/useFormat'
 import { hubSearchText as t } from './hubSearchText'
 
 const PAGE_SIZE = 25
-const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 })
+/** Stars and pulls as the language shortens them ("1.2M", "1,2 M"). */
+function useCompactNumber(): (n: number) => string {
+  const language = useLanguage()
+  return useMemo(() => {
+    const compact = new Intl.NumberFormat(language, {
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    })
+    return (n) => compact.format(n)
+  }, [language])
+}
 
 interface HubSearchPanelProps {
   readonly query: string
@@ -18,6 +31,7 @@ interface HubSearchPanelProps {
 }
 
 export function HubSearchPanel({ query, onOpen, onClose }: HubSearchPanelProps) {
+  const format = useFormat()
   const search = useQuery({
     queryKey: ['hub', 'search', query],
     queryFn: ({ signal }) => call('registry:searchHub', { query, pageSize: PAGE_SIZE }, signal),
@@ -49,7 +63,9 @@ export function HubSearchPanel({ query, onOpen, onClose }: HubSearchPanelProps) 
             ))}
           </ul>
           {search.data.total !== undefined && search.data.total > search.data.results.length ? (
-            <p className="muted">{t.total(search.data.results.length, search.data.total)}</p>
+            <p className="muted">
+              {t.total(format.number(search.data.results.length), format.number(search.data.total))}
+            </p>
           ) : null}
           {search.data.skipped > 0 ? (
             <p className="muted">{t.skipped(search.data.skipped)}</p>
@@ -68,6 +84,7 @@ function HubResult({
   readonly repository: HubRepository
   readonly onOpen: (reference: string) => void
 }) {
+  const compact = useCompactNumber()
   return (
     <li data-testid="hub-result" data-name={r.name}>
       <button
@@ -88,12 +105,12 @@ function HubResult({
       ) : null}
       <span className="muted" data-testid="hub-stars">
         {' '}
-        {t.stars(compact.format(r.stars))}
+        {t.stars(compact(r.stars))}
       </span>
       {r.pulls !== undefined ? (
         <span className="muted" data-testid="hub-pulls">
           {' · '}
-          {t.pulls(compact.format(r.pulls))}
+          {t.pulls(compact(r.pulls))}
         </span>
       ) : null}
       {r.description !== '' ? <div className="hint">{r.description}</div> : null}

@@ -1,16 +1,31 @@
-// The Docker Hub search panel's words, in one place for the i18n layer (issue 12).
+// The Docker Hub search panel's words, from the registry catalogue in the language shown (read
+// during render; the Open box's button uses `button` too).
+import { translate } from '../../../i18n/translate'
 
 export const hubSearchText = {
-  button: 'Search Docker Hub',
-  title: (query: string) => `Docker Hub: “${query}”`,
-  searching: 'Searching Docker Hub…',
-  none: 'No repository on Docker Hub matches.',
-  official: 'Official',
-  officialTitle: 'Docker Official Image',
-  stars: (n: string) => `★ ${n}`,
-  pulls: (n: string) => `${n} pulls`,
-  total: (shown: number, total: number) => `${shown} of ${total} shown`,
-  skipped: (n: number) => `${n} result(s) left out: not in the expected shape.`,
-  close: 'Close Docker Hub results',
-  openTitle: (reference: string) => `Open ${reference}`,
-} as const
+  get button(): string {
+    return translate('registry:hub.button')
+  },
+  title: (query: string): string => translate('registry:hub.title', { query }),
+  get searching(): string {
+    return translate('registry:hub.searching')
+  },
+  get none(): string {
+    return translate('registry:hub.none')
+  },
+  get official(): string {
+    return translate('registry:hub.official')
+  },
+  get officialTitle(): string {
+    return translate('registry:hub.officialTitle')
+  },
+  stars: (stars: string): string => translate('registry:hub.stars', { stars }),
+  pulls: (pulls: string): string => translate('registry:hub.pulls', { pulls }),
+  total: (shown: string, total: string): string =>
+    translate('registry:hub.total', { shown, total }),
+  skipped: (count: number): string => translate('registry:hub.skipped', { count }),
+  get close(): string {
+    return translate('registry:hub.close')
+  },
+  openTitle: (reference: string): string => translate('registry:hub.openTitle', { reference }),
+}
