@@ -176,7 +176,6 @@ export const files = {
     malformedPem: 'Certificates that do not decode',
     loading: 'Reading the headers…',
     class: 'Class',
-    byteOrder: 'Byte order',
     type: 'Type',
     pie: 'position-independent executable',
     machine: 'Machine',

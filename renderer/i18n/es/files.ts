@@ -176,7 +176,6 @@ export const files: SameKeys<typeof english> = {
     malformedPem: 'Certificados que no se pueden decodificar',
     loading: 'Leyendo las cabeceras…',
     class: 'Clase',
-    byteOrder: 'Orden de bytes',
     type: 'Tipo',
     pie: 'ejecutable independiente de la posición',
     machine: 'Máquina',
