@@ -6,7 +6,6 @@ import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HistoryTimeline as Timeline } from '../../../shared/api'
 import { shortDigest } from '../../../shared/digest'
-import { formatSpan } from '../../components/timeFormat'
 import { buildTimeline, type PlacedSegment } from './timelineModel'
 import { useTimeText } from './useTimeText'
 import { useElementWidth } from '../../components/useElementWidth'
@@ -184,7 +183,7 @@ function SegmentTooltip({ hover, width }: { readonly hover: Hover; readonly widt
       <div className="mono">{segment.tag}</div>
       <div className="mono break-all">{segment.digest}</div>
       <div>
-        {times.pair(segment.from, segment.to).join(' → ')} ({formatSpan(segment.from, segment.to)})
+        {times.pair(segment.from, segment.to).join(' → ')} ({times.span(segment.from, segment.to)})
       </div>
       <div>{t('timeline.observations', { count: segment.observations })}</div>
       <div className="muted">{t('timeline.hint')}</div>

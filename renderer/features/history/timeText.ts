@@ -61,3 +61,19 @@ export function instantText(iso: string, language: Language): string {
   const ms = Date.parse(iso)
   return Number.isNaN(ms) ? iso : `${utcText(ms, 'minute', language)} UTC`
 }
+
+/** How long a stretch lasted ("3 min", "5 hr" / "5 h", "2 days" / "2 d"), for hover text. */
+export function spanText(fromIso: string, toIso: string, language: Language): string {
+  const ms = Math.max(0, Date.parse(toIso) - Date.parse(fromIso))
+  if (Number.isNaN(ms)) return '?'
+  const unit = (value: number, name: 'second' | 'minute' | 'hour' | 'day'): string =>
+    new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'short' }).format(
+      Math.round(value),
+    )
+  const minutes = ms / MINUTE
+  if (minutes < 1) return unit(ms / 1000, 'second')
+  if (minutes < 120) return unit(minutes, 'minute')
+  const hours = minutes / 60
+  if (hours < 48) return unit(hours, 'hour')
+  return unit(hours / 24, 'day')
+}

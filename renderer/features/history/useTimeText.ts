@@ -3,7 +3,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLanguage } from '../../i18n/i18n'
-import { axisTickText, instantPair, instantText } from './timeText'
+import { axisTickText, instantPair, instantText, spanText } from './timeText'
 
 export interface TimeText {
   readonly instant: (iso: string) => string
@@ -11,6 +11,8 @@ export interface TimeText {
   /** "between Nov 25, 2026, 17:25 UTC and …", seconds shown when the minutes are equal. */
   readonly between: (fromIso: string, toIso: string) => string
   readonly tick: (date: Date, spanMs: number) => string
+  /** How long from one instant to the other, in the language's short units. */
+  readonly span: (fromIso: string, toIso: string) => string
 }
 
 export function useTimeText(): TimeText {
@@ -25,6 +27,7 @@ export function useTimeText(): TimeText {
         return t('moves.between', { from, to })
       },
       tick: (date, spanMs) => axisTickText(date, spanMs, language),
+      span: (fromIso, toIso) => spanText(fromIso, toIso, language),
     }),
     [t, language],
   )

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { axisTickText, instantPair, instantText } from '../../../renderer/features/history/timeText'
+import {
+  axisTickText,
+  instantPair,
+  instantText,
+  spanText,
+} from '../../../renderer/features/history/timeText'
 
 const at = new Date('2026-11-25T17:25:03.120Z')
 const MINUTE = 60_000
@@ -38,4 +43,11 @@ test('a move within one minute shows seconds; within one second, milliseconds', 
     '25 nov 2026, 17:25 UTC',
     '25 nov 2026, 17:25 UTC',
   ])
+})
+
+test('how long a stretch lasted, in the language short units', () => {
+  assert.equal(spanText('2026-11-25T17:00:00Z', '2026-11-25T17:03:00Z', 'en'), '3 min')
+  assert.equal(spanText('2026-11-25T12:00:00Z', '2026-11-25T17:00:00Z', 'es'), '5 h')
+  assert.equal(spanText('2026-11-20T17:00:00Z', '2026-11-25T17:00:00Z', 'en'), '5 days')
+  assert.equal(spanText('2026-11-20T17:00:00Z', '2026-11-25T17:00:00Z', 'es'), '5 d')
 })
