@@ -50,6 +50,7 @@ export function TagRow({
       className="row tag-row tag-columns"
       data-testid="tag-item"
       data-tag={tag}
+      data-digest={summary.data?.digest}
       aria-posinset={position}
       aria-setsize={total}
       onClick={onOpen}

@@ -183,10 +183,10 @@ for (const size of SIZES) {
     const v1Created = page.locator(
       '[data-testid="tag-item"][data-tag="v1"] [data-testid="tag-created"]',
     )
-    assert.equal(await v1Created.textContent(), '2024-03-01')
+    assert.equal(await v1Created.textContent(), 'Mar 1, 2024')
     assert.match(
       (await v1Created.getAttribute('title')) ?? '',
-      /Image created 2024-03-01 10:20 UTC/,
+      /Image created Mar 1, 2024, 10:20 UTC/,
     )
     // Platform chips that do not fit end in an ellipsis instead of being clipped.
     const chips = page.locator('[data-testid="tag-item"][data-tag="multi"] .tag-platform')
