@@ -133,7 +133,9 @@ function platformText(platform: Platform): string {
 /**
  * media-types: one image written twice, with the same files and config: in OCI media types
  * (tag "oci") and in Docker v2 schema 2 media types (tag "docker"). The layer bytes are the
- * same, so the layer digests agree; only the documents' media types differ.
+ * same, so the layer digests agree; only the documents' media types differ. (skopeo and umoci
+ * read only the OCI-typed entries of a layout's index.json, so "docker" is for Strata to show;
+ * the tests check that they pass over it.)
  */
 export function mediaTypes(dir: string): OciLayoutBuilder {
   const builder = new OciLayoutBuilder(dir)

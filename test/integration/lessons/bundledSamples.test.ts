@@ -146,6 +146,12 @@ describe('bundled lesson samples', () => {
       'latest',
       'stable',
     ])
+    for (const dir of new Set([...OCI_IMAGES.map(([d]) => d), 'media-types'])) {
+      const listed = await runTool('umoci', ['ls', '--layout', join(rebuilt, dir)])
+      for (const [d, tag] of OCI_IMAGES)
+        if (d === dir) assert.match(listed.stdout, new RegExp(`^${tag}$`, 'm'))
+    }
+    // umoci stats single images (an index's tag is "ambiguous" to it; Docker v2 it refuses).
     for (const [dir, tag] of OCI_IMAGES.filter(([dir]) => dir !== 'multi-platform')) {
       const stat = await runTool('umoci', ['stat', '--json', '--image', `${rebuilt}/${dir}:${tag}`])
       const history = (JSON.parse(stat.stdout) as { history: unknown[] }).history
