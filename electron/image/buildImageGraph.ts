@@ -53,7 +53,15 @@ export async function buildImageGraph(
     edges: builder.edges.filter((e) => builder.nodes.has(e.from) && builder.nodes.has(e.to)),
     warnings: [...(source.warnings ?? []), ...builder.warnings],
     ...(rateLimit ? { rateLimit } : {}),
+    ...containerOf(source),
   }
+}
+
+/** A container source (stores/containers) says which container sits on the image. */
+function containerOf(source: ImageSource): Pick<ImageGraph, 'container'> {
+  if (!('container' in source)) return {}
+  const container = (source as { readonly container?: ImageGraph['container'] }).container
+  return container !== undefined ? { container } : {}
 }
 
 class GraphBuilder {

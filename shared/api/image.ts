@@ -8,6 +8,7 @@ import type { ObjectKind } from '../oci/mediaTypes'
 import type { Annotations, Digest, Platform } from '../oci/types'
 import type { Operation, RateLimitInfo } from './common'
 import type { LayerTocFormat } from './files'
+import type { ContainerInfo } from './stores'
 
 /** What one tag (or digest) resolves to, for the tags list. */
 export interface ImageSummary {
@@ -93,6 +94,8 @@ export interface ImageGraph {
   /** Non-fatal problems (a child manifest that failed to load, an unknown media type). */
   readonly warnings: readonly string[]
   readonly rateLimit?: RateLimitInfo
+  /** Set when the source is a container: it sits on top of this image's manifest. */
+  readonly container?: ContainerInfo
 }
 
 export interface ObjectArgs {

@@ -14,6 +14,7 @@ import { ViewErrorBoundary } from '../../components/ViewErrorBoundary'
 import { currentRoute, navigate } from '../../routing/navigation'
 import { registryOfSource } from '../../routing/refs'
 import { withoutNode } from '../../routing/route'
+import { ContainerCard } from './ContainerCard'
 import { DetailsPanel } from './DetailsPanel'
 import { GraphCanvas } from './GraphCanvas'
 import { graphRelations } from './graphRelations'
@@ -90,6 +91,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
           hasReferrers={data.nodes.some((n) => n.role === 'referrer')}
         />
       </GraphHeading>
+      {data.container ? <ContainerCard container={data.container} /> : null}
       {data.warnings.length > 0 ? (
         <ul className="graph-warnings" aria-label={t('view.warnings')}>
           {data.warnings.map((warning) => (

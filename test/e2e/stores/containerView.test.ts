@@ -1,9 +1,10 @@
 // End to end in Chromium against web mode, no registry and no daemon: the bundled
 // containers-storage sample (Podman's overlay layout, read without mounting) is the machine's
 // default store (CONTAINERS_STORAGE_CONF), so its container shows in the sidebar with its image,
-// and opens on click: the graph has the image's layers plus the container's writable layer,
-// said to be a live layer; the Files view shows that layer on top, with its entries marked as
-// added or changed, and its size. Expectations come from Strata's reader run in this process.
+// and opens on click: the graph shows the container above its image, and has the image's
+// layers plus the container's writable layer, said to be a live layer; the Files view shows
+// that layer on top, with its entries marked as added or changed. Expectations come from
+// Strata's reader run in this process.
 
 import assert from 'node:assert/strict'
 import { writeFile } from 'node:fs/promises'
@@ -70,6 +71,15 @@ test('a container of the sample store: sidebar row, graph with its live layer, f
   assert.equal(
     await page.locator('[data-testid="graph-node"][data-kind="layer"]').count(),
     layerCount,
+  )
+  // The container above its image: name, image, writable-layer size.
+  const card = page.locator('[data-testid="graph-container"]')
+  assert.equal(await card.getAttribute('data-id'), source.container.id)
+  assert.match((await card.textContent()) ?? '', /Container sample-container/)
+  assert.match((await card.textContent()) ?? '', /on image localhost\/strata\/sample:1\.0/)
+  assert.match(
+    (await card.locator('[data-testid="graph-container-size"]').textContent()) ?? '',
+    /\d/,
   )
   assert.match(
     (await page.locator('.graph-warnings').textContent()) ?? '',
