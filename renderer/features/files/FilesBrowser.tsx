@@ -132,12 +132,9 @@ export function FilesBrowser({ imageRef, image, route }: FilesBrowserProps) {
 
   if (layer !== undefined && !selectedLayer) {
     return (
-      <ErrorPanel
-        error={{
-          code: 'NOT_FOUND',
-          message: t('browser.noLayer', { layer, count: image.layers.length }),
-        }}
-      />
+      <EmptyState title={t('browser.noLayerTitle', { layer })} testId="files-no-layer">
+        {t('browser.noLayer', { count: image.layers.length })}
+      </EmptyState>
     )
   }
   const dirPath = isDir && stat.data ? stat.data.resolvedPath : ''

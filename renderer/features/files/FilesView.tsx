@@ -52,15 +52,12 @@ function FilesOfImage({ imageRef, route }: { readonly imageRef: string; readonly
     )
   } else if (!image && route.platform !== undefined && platforms.length > 0) {
     body = (
-      <ErrorPanel
-        error={{
-          code: 'NOT_FOUND',
-          message: t('view.noPlatform', {
-            platform: route.platform,
-            platforms: platforms.join(', '),
-          }),
-        }}
-      />
+      <EmptyState
+        title={t('view.noPlatformTitle', { platform: route.platform })}
+        testId="files-no-platform"
+      >
+        {t('view.noPlatform', { platforms: platforms.join(', ') })}
+      </EmptyState>
     )
   } else if (!image) {
     body = (

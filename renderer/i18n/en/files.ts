@@ -5,7 +5,8 @@ export const files = {
   view: {
     starting: 'Starting…',
     reading: 'Reading {{ref}}…',
-    noPlatform: 'This index has no runnable image for {{platform}}: it has {{platforms}}.',
+    noPlatformTitle: 'This index has no runnable image for {{platform}}',
+    noPlatform: 'It has images for {{platforms}}: choose one with the Platform menu.',
     noneTitle: 'No filesystem to show',
     noneBody:
       'This reference names no runnable image (an artifact, or an index without platform images). The graph shows what it holds.',
@@ -23,7 +24,11 @@ export const files = {
     clear: 'Clear cache',
   },
   browser: {
-    noLayer: 'This image has no layer “{{layer}}”: it has {{count}} (1 = the bottom layer).',
+    noLayerTitle: 'This image has no layer “{{layer}}”',
+    noLayer_one:
+      'It has {{count, number}} layer (layer 1 is the bottom one): choose it on the left.',
+    noLayer_other:
+      'It has {{count, number}} layers (layer 1 is the bottom one): choose one on the left.',
     ofLayer: 'layer {{n}}',
     ofTopLayer: 'the top layer',
     downloadDir: 'Download /{{path}} as tar',

@@ -7,8 +7,8 @@ export const files: SameKeys<typeof english> = {
   view: {
     starting: 'Arrancando…',
     reading: 'Leyendo {{ref}}…',
-    noPlatform:
-      'Este índice no tiene ninguna imagen ejecutable para {{platform}}; sus plataformas son: {{platforms}}.',
+    noPlatformTitle: 'Este índice no tiene ninguna imagen ejecutable para {{platform}}',
+    noPlatform: 'Tiene imágenes para {{platforms}}: elige una en el menú Plataforma.',
     noneTitle: 'No hay sistema de archivos que mostrar',
     noneBody:
       'Esta referencia no nombra una imagen ejecutable (es un artefacto, o un índice sin imágenes de plataforma). El grafo muestra lo que contiene.',
@@ -26,8 +26,11 @@ export const files: SameKeys<typeof english> = {
     clear: 'Vaciar la caché',
   },
   browser: {
-    noLayer:
-      'Esta imagen no tiene la capa «{{layer}}»: tiene {{count}} (la 1 es la capa de más abajo).',
+    noLayerTitle: 'Esta imagen no tiene la capa «{{layer}}»',
+    noLayer_one:
+      'Tiene {{count, number}} capa (la capa 1 es la de más abajo): elígela a la izquierda.',
+    noLayer_other:
+      'Tiene {{count, number}} capas (la capa 1 es la de más abajo): elige una a la izquierda.',
     ofLayer: 'la capa {{n}}',
     ofTopLayer: 'la capa superior',
     downloadDir: 'Descargar /{{path}} como tar',

@@ -125,6 +125,23 @@ test('files and compare of the bundled sample in Spanish: headers, words, decima
   assert.match((await opaque.getAttribute('title')) ?? '', /^Directorio opaco/)
   await assertNoEnglish(page, 'files view')
 
+  // A layer or a platform the image does not have: said in Spanish, with what it has instead.
+  await page.goto(`${session().web.url}&lang=es&view=files&layer=9`)
+  const noLayer = page.getByTestId('files-no-layer')
+  await noLayer.waitFor({ timeout: 60_000 })
+  assert.equal(
+    await noLayer.locator('.empty-title').textContent(),
+    'Esta imagen no tiene la capa «9»',
+  )
+  assert.match((await noLayer.textContent()) ?? '', /Tiene 4 capas/)
+  await page.goto(`${session().web.url}&lang=es&view=files&platform=linux%2Fs390x`)
+  const noPlatform = page.getByTestId('files-no-platform')
+  await noPlatform.waitFor({ timeout: 60_000 })
+  assert.match(
+    (await noPlatform.textContent()) ?? '',
+    /ninguna imagen ejecutable para linux\/s390x.*linux\/amd64, linux\/arm64\/v8/,
+  )
+
   // Compare the sample's two platform images, in the same tab.
   const query = new URLSearchParams({
     view: 'compare',
