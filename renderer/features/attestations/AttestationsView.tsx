@@ -4,24 +4,28 @@
 // and is sent only with the decode call.
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { DecodeAttestationArgs } from '../../../shared/api/attestations'
-import { formatBytes } from '../../../shared/format'
 import { call } from '../../api/client'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { ImageViewTabs } from '../../components/ImageViewTabs'
 import { Link } from '../../components/Link'
 import { EmptyState, LoadingBlock } from '../../components/Spinner'
+import { useFormat } from '../../i18n/useFormat'
 import type { Route } from '../../routing/route'
 import '../../styles/attestations.css'
-import { PART_TITLES } from './attestationText'
+import { partTitle } from './attestationText'
 import { PartView } from './PartView'
 
+/** The placeholder of the key box: the PEM armour, which is not translated. */
+const PEM_PLACEHOLDER = '-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----'
+
 export function AttestationsView({ route }: { readonly route: Route }) {
+  const { t } = useTranslation('attestations')
   if (!route.ref || (!route.node && !route.path)) {
     return (
-      <EmptyState title="Nothing to decode" testId="attestations-view">
-        Select a signature, attestation or SBOM in the image graph, or open one from the file
-        viewer.
+      <EmptyState title={t('view.nothing')} testId="attestations-view">
+        {t('view.nothingHint')}
       </EmptyState>
     )
   }
@@ -43,6 +47,8 @@ function decodeArgs(imageRef: string, route: Route, publicKey: string): DecodeAt
 }
 
 function Decoded({ imageRef, route }: { readonly imageRef: string; readonly route: Route }) {
+  const { t } = useTranslation('attestations')
+  const format = useFormat()
   const keyId = useId()
   const [draftKey, setDraftKey] = useState('')
   const [publicKey, setPublicKey] = useState('')
@@ -70,28 +76,28 @@ function Decoded({ imageRef, route }: { readonly imageRef: string; readonly rout
     <section className="view attestations-view" data-testid="attestations-view">
       <header className="view-header">
         <h2 className="view-title">
-          <span>Signatures and attestations</span>
+          <span>{t('view.title')}</span>
           <span className="view-subject mono">{route.node ?? route.path}</span>
         </h2>
         <Link className="view-link" to={back}>
-          {route.node ? 'Back to the graph' : 'Back to the file'}
+          {route.node ? t('view.backToGraph') : t('view.backToFile')}
         </Link>
         <ImageViewTabs imageRef={imageRef} current="attestations" />
       </header>
       <form className="attestation-key-form" onSubmit={submit}>
-        <label htmlFor={keyId}>Public key (PEM) to verify keyed signatures offline</label>
+        <label htmlFor={keyId}>{t('view.keyLabel')}</label>
         <textarea
           id={keyId}
           className="mono"
           rows={4}
           data-testid="public-key-input"
           value={draftKey}
-          placeholder={'-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----'}
+          placeholder={PEM_PLACEHOLDER}
           onChange={(event) => setDraftKey(event.target.value)}
         />
         <div>
           <button type="submit" className="button-small" data-testid="verify-button">
-            Verify with this key
+            {t('view.verify')}
           </button>{' '}
           {publicKey !== '' ? (
             <button
@@ -102,23 +108,27 @@ function Decoded({ imageRef, route }: { readonly imageRef: string; readonly rout
                 setDraftKey('')
               }}
             >
-              Forget the key
+              {t('view.forget')}
             </button>
           ) : null}
         </div>
       </form>
       {report.isPending ? (
-        <LoadingBlock label="Reading and decoding…" />
+        <LoadingBlock label={t('view.reading')} />
       ) : report.isError ? (
         <ErrorPanel error={report.error} onRetry={() => void report.refetch()} />
       ) : (
         <>
           <p className="muted" data-testid="attestation-source">
             {report.data.from.kind === 'manifest'
-              ? `Manifest ${report.data.from.digest}${report.data.from.artifactType ? ` · ${report.data.from.artifactType}` : ''}`
-              : `File ${report.data.from.path} · layer ${report.data.from.layer + 1}`}
+              ? t('view.fromManifest', { digest: report.data.from.digest }) +
+                (report.data.from.artifactType ? ` · ${report.data.from.artifactType}` : '')
+              : t('view.fromFile', {
+                  path: report.data.from.path,
+                  layer: report.data.from.layer + 1,
+                })}
             {report.data.subject !== undefined
-              ? ` · compared with image ${report.data.subject}`
+              ? t('view.comparedWith', { subject: report.data.subject })
               : ''}
           </p>
           {report.data.warnings.map((w) => (
@@ -134,9 +144,9 @@ function Decoded({ imageRef, route }: { readonly imageRef: string; readonly rout
               data-kind={item.part.kind}
             >
               <h3>
-                {PART_TITLES[item.part.kind]}{' '}
+                {partTitle(item.part.kind)}{' '}
                 <span className="muted mono">
-                  {item.label} · {item.mediaType ?? ''} {formatBytes(item.size)}
+                  {item.label} · {item.mediaType ?? ''} {format.size(item.size)}
                 </span>
               </h3>
               <PartView part={item.part} />

@@ -1,6 +1,7 @@
 // One decoded part: a cosign or notation signature, an in-toto statement (with its SLSA
 // provenance or SBOM), an SBOM, or the raw bytes with the reason they were not decoded.
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type {
   BundleMaterial,
   CosignSignature,
@@ -43,50 +44,56 @@ function Fact({ name, children }: { readonly name: string; readonly children: Re
   )
 }
 
+/** "DSSE (application/vnd.in-toto+json)": the envelope format and its payload type, tokens. */
+function dsseText(payloadType: string | undefined): string {
+  return `DSSE (${payloadType ?? ''})`
+}
+
 function Mono({ text }: { readonly text: string }) {
   return <span className="mono break-all">{text}</span>
 }
 
 function CosignView({ part }: { readonly part: CosignSignature }) {
+  const { t } = useTranslation('attestations')
   return (
     <>
       <VerificationLine verification={part.verification} />
       <Facts>
-        <Fact name="signed image digest">
-          {part.signedDigest !== undefined ? <Mono text={part.signedDigest} /> : 'not given'}{' '}
+        <Fact name={t('fact.signedDigest')}>
+          {part.signedDigest !== undefined ? <Mono text={part.signedDigest} /> : t('fact.notGiven')}{' '}
           <MatchBadge match={part.match} />
         </Fact>
         {part.dockerReference !== undefined ? (
-          <Fact name="identity">
+          <Fact name={t('fact.identity')}>
             <Mono text={part.dockerReference} />
           </Fact>
         ) : null}
-        {part.type !== undefined ? <Fact name="type">{part.type}</Fact> : null}
+        {part.type !== undefined ? <Fact name={t('fact.type')}>{part.type}</Fact> : null}
         {part.optional.map((o) => (
           <Fact key={o.name} name={o.name}>
             <Mono text={o.value} />
           </Fact>
         ))}
         {part.signature !== undefined ? (
-          <Fact name="signature">
+          <Fact name={t('fact.signature')}>
             <Mono text={part.signature} />
           </Fact>
         ) : null}
       </Facts>
       {part.certificate !== undefined ? (
-        <CertificateView title="Certificate" certificate={part.certificate} />
+        <CertificateView title={t('cosign.certificate')} certificate={part.certificate} />
       ) : null}
       {part.chain.map((c, i) => (
         <CertificateView
           key={c.fingerprintSha256 + String(i)}
-          title={`Chain ${i + 1}`}
+          title={t('cosign.chain', { n: i + 1 })}
           certificate={c}
         />
       ))}
       {part.certificateError !== undefined ? (
         <>
           <p className="warning" role="note" data-testid="raw-reason">
-            The {part.certificateError}; shown as written in the manifest’s annotations.
+            {t('cosign.certificateError', { error: part.certificateError })}
           </p>
           {part.certificateRaw !== undefined ? (
             <pre className="attestation-raw mono">{part.certificateRaw}</pre>
@@ -99,36 +106,42 @@ function CosignView({ part }: { readonly part: CosignSignature }) {
 }
 
 function LogEntryView({ entry }: { readonly entry: TransparencyLogEntry }) {
+  const { t } = useTranslation('attestations')
   return (
     <section className="attestation-subsection" data-testid="transparency-log">
-      <h4>Transparency log entry (not verified)</h4>
+      <h4>{t('log.title')}</h4>
       <Facts>
-        {entry.logIndex !== undefined ? <Fact name="log index">{entry.logIndex}</Fact> : null}
+        {entry.logIndex !== undefined ? (
+          <Fact name={t('fact.logIndex')}>{entry.logIndex}</Fact>
+        ) : null}
         {entry.integratedTime !== undefined ? (
-          <Fact name="integrated time">{entry.integratedTime}</Fact>
+          <Fact name={t('fact.integratedTime')}>{entry.integratedTime}</Fact>
         ) : null}
         {entry.logId !== undefined ? (
-          <Fact name="log id">
+          <Fact name={t('fact.logId')}>
             <Mono text={entry.logId} />
           </Fact>
         ) : null}
-        {entry.kind !== undefined ? <Fact name="entry">{entry.kind}</Fact> : null}
+        {entry.kind !== undefined ? <Fact name={t('fact.entry')}>{entry.kind}</Fact> : null}
       </Facts>
     </section>
   )
 }
 
 function BundleView({ bundle }: { readonly bundle: BundleMaterial }) {
+  const { t } = useTranslation('attestations')
   return (
     <>
       <p className="muted">
-        Sigstore bundle <span className="mono">{bundle.mediaType}</span>
-        {bundle.publicKeyHint !== undefined ? ` · public key hint ${bundle.publicKeyHint}` : ''}
+        {t('bundle.title')} <span className="mono">{bundle.mediaType}</span>
+        {bundle.publicKeyHint !== undefined
+          ? t('bundle.keyHint', { hint: bundle.publicKeyHint })
+          : ''}
       </p>
       {bundle.certificates.map((c, i) => (
         <CertificateView
           key={c.fingerprintSha256 + String(i)}
-          title={`Certificate ${i + 1}`}
+          title={t('bundle.certificate', { n: i + 1 })}
           certificate={c}
         />
       ))}
@@ -146,17 +159,18 @@ function CertificateView({
   readonly title: string
   readonly certificate: SignerCertificate
 }) {
+  const { t } = useTranslation('attestations')
   return (
     <section className="attestation-subsection" data-testid="certificate">
-      <h4>{title} (decoded, not trusted)</h4>
+      <h4>{t('certificate.title', { title })}</h4>
       <Facts>
-        <Fact name="subject">{certificate.subject}</Fact>
-        <Fact name="issuer">{certificate.issuer}</Fact>
-        <Fact name="valid">
+        <Fact name={t('fact.subject')}>{certificate.subject}</Fact>
+        <Fact name={t('fact.issuer')}>{certificate.issuer}</Fact>
+        <Fact name={t('fact.valid')}>
           {certificate.notBefore} → {certificate.notAfter}
         </Fact>
         {certificate.subjectAltNames.length > 0 ? (
-          <Fact name="names">{certificate.subjectAltNames.join(', ')}</Fact>
+          <Fact name={t('fact.names')}>{certificate.subjectAltNames.join(', ')}</Fact>
         ) : null}
         <Fact name="SHA-256">
           <Mono text={certificate.fingerprintSha256} />
@@ -167,25 +181,28 @@ function CertificateView({
 }
 
 function InTotoView({ part }: { readonly part: InTotoStatement }) {
+  const { t } = useTranslation('attestations')
   return (
     <>
       <VerificationLine verification={part.verification} />
       <Facts>
-        <Fact name="predicate type">
+        <Fact name={t('fact.predicateType')}>
           <Mono text={part.predicateType} />
         </Fact>
-        <Fact name="statement">
+        <Fact name={t('fact.statement')}>
           <Mono text={part.statementType} />
         </Fact>
-        <Fact name="envelope">
-          {part.envelope === 'dsse'
-            ? `DSSE (${part.payloadType ?? ''})`
-            : 'none (unsigned statement)'}
+        <Fact name={t('fact.envelope')}>
+          {part.envelope === 'dsse' ? dsseText(part.payloadType) : t('fact.unsigned')}
         </Fact>
         {part.signatures.map((s, i) => (
           <Fact
             key={`${s.keyid ?? ''}${i}`}
-            name={s.keyid !== undefined ? `signature ${s.keyid}` : 'signature'}
+            name={
+              s.keyid !== undefined
+                ? t('fact.signatureKey', { keyid: s.keyid })
+                : t('fact.signature')
+            }
           >
             <Mono text={s.sig} />
           </Fact>
@@ -193,12 +210,12 @@ function InTotoView({ part }: { readonly part: InTotoStatement }) {
       </Facts>
       <section className="attestation-subsection">
         <h4>
-          Subjects <MatchBadge match={part.subjectMatch} />
+          {t('inToto.subjects')} <MatchBadge match={part.subjectMatch} />
         </h4>
         <ul className="attestation-subjects">
           {part.subjects.map((s, i) => (
             <li key={`${s.name}${i}`}>
-              <Mono text={s.name || '(no name)'} />{' '}
+              <Mono text={s.name || t('inToto.noName')} />{' '}
               {s.digests.map((d) => (
                 <Mono key={d.algorithm} text={` ${d.algorithm}:${d.value}`} />
               ))}{' '}
@@ -215,21 +232,22 @@ function InTotoView({ part }: { readonly part: InTotoStatement }) {
 }
 
 function ProvenanceView({ provenance }: { readonly provenance: ProvenanceSummary }) {
+  const { t } = useTranslation('attestations')
   return (
     <section className="attestation-subsection" data-testid="provenance">
-      <h4>SLSA provenance v{provenance.slsaVersion}</h4>
+      <h4>{t('provenance.title', { version: provenance.slsaVersion })}</h4>
       <Facts>
-        <Fact name="builder">
-          <Mono text={provenance.builderId ?? 'not given'} />
+        <Fact name={t('fact.builder')}>
+          <Mono text={provenance.builderId ?? t('fact.notGiven')} />
         </Fact>
-        <Fact name="build type">
-          <Mono text={provenance.buildType ?? 'not given'} />
+        <Fact name={t('fact.buildType')}>
+          <Mono text={provenance.buildType ?? t('fact.notGiven')} />
         </Fact>
         {provenance.startedOn !== undefined ? (
-          <Fact name="started">{provenance.startedOn}</Fact>
+          <Fact name={t('fact.started')}>{provenance.startedOn}</Fact>
         ) : null}
         {provenance.finishedOn !== undefined ? (
-          <Fact name="finished">{provenance.finishedOn}</Fact>
+          <Fact name={t('fact.finished')}>{provenance.finishedOn}</Fact>
         ) : null}
         {provenance.parameters.map((p) => (
           <Fact key={p.name} name={p.name}>
@@ -239,7 +257,7 @@ function ProvenanceView({ provenance }: { readonly provenance: ProvenanceSummary
       </Facts>
       {provenance.steps.length > 0 ? (
         <>
-          <h4>Build steps</h4>
+          <h4>{t('provenance.steps')}</h4>
           <ol className="history-steps">
             {provenance.steps.map((step, i) => (
               <li key={i} className="mono">
@@ -251,7 +269,7 @@ function ProvenanceView({ provenance }: { readonly provenance: ProvenanceSummary
       ) : null}
       {provenance.materials.length > 0 ? (
         <>
-          <h4>Materials</h4>
+          <h4>{t('provenance.materials')}</h4>
           <ul className="attestation-materials">
             {provenance.materials.map((m, i) => (
               <li key={`${m.uri}${i}`}>
@@ -266,25 +284,28 @@ function ProvenanceView({ provenance }: { readonly provenance: ProvenanceSummary
 }
 
 function NotationView({ part }: { readonly part: NotationSignature }) {
+  const { t } = useTranslation('attestations')
   return (
     <>
       <VerificationLine verification={part.verification} />
       <Facts>
-        <Fact name="signed artifact">
-          {part.signedDigest !== undefined ? <Mono text={part.signedDigest} /> : 'not given'}{' '}
+        <Fact name={t('fact.signedArtifact')}>
+          {part.signedDigest !== undefined ? <Mono text={part.signedDigest} /> : t('fact.notGiven')}{' '}
           <MatchBadge match={part.match} />
         </Fact>
         {part.signedMediaType !== undefined ? (
-          <Fact name="media type">
+          <Fact name={t('fact.mediaType')}>
             <Mono text={part.signedMediaType} />
           </Fact>
         ) : null}
-        {part.algorithm !== undefined ? <Fact name="algorithm">{part.algorithm}</Fact> : null}
+        {part.algorithm !== undefined ? (
+          <Fact name={t('fact.algorithm')}>{part.algorithm}</Fact>
+        ) : null}
       </Facts>
       {part.certificates.map((c, i) => (
         <CertificateView
           key={c.fingerprintSha256 + String(i)}
-          title={`Certificate ${i + 1}`}
+          title={t('bundle.certificate', { n: i + 1 })}
           certificate={c}
         />
       ))}

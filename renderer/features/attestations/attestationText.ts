@@ -1,22 +1,26 @@
-// The words the attestation views show for verification and digest matches, in one place
-// (they go through the i18n layer later).
-import type { SubjectMatch, Verification } from '../../../shared/api/attestations'
+// The words the attestation views show for verification, digest matches and part kinds, from
+// the attestations catalogue in the language shown (call during render).
+import type { DecodedPart, SubjectMatch, Verification } from '../../../shared/api/attestations'
+import { translate } from '../../i18n/translate'
 
 export function verificationTitle(verification: Verification): string {
   switch (verification.status) {
     case 'verified':
-      return 'Verified'
+      return translate('attestations:verification.verified')
     case 'failed':
-      return 'Verification failed'
+      return translate('attestations:verification.failed')
     case 'not-verified':
-      return 'Not verified'
+      return translate('attestations:verification.notVerified')
   }
 }
 
+/** Why: the main side's reason for a failure or a missing check (English, as it sends it). */
 export function verificationDetail(verification: Verification): string {
   switch (verification.status) {
     case 'verified':
-      return `The signature checks with the public key you gave (${verification.algorithm}).`
+      return translate('attestations:verification.verifiedDetail', {
+        algorithm: verification.algorithm,
+      })
     case 'failed':
       return verification.reason
     case 'not-verified':
@@ -27,18 +31,15 @@ export function verificationDetail(verification: Verification): string {
 export function matchText(match: SubjectMatch): string {
   switch (match) {
     case 'matches':
-      return 'matches this image'
+      return translate('attestations:match.matches')
     case 'does-not-match':
-      return 'does not match this image'
+      return translate('attestations:match.doesNotMatch')
     case 'unknown':
-      return 'not compared (no image digest to compare with)'
+      return translate('attestations:match.unknown')
   }
 }
 
-export const PART_TITLES = {
-  'cosign-signature': 'cosign signature',
-  'in-toto': 'in-toto statement',
-  sbom: 'SBOM',
-  'notation-signature': 'notation signature',
-  raw: 'Not decoded',
-} as const
+/** "cosign signature", "in-toto statement", "SBOM", …: the heading of one decoded part. */
+export function partTitle(kind: DecodedPart['kind']): string {
+  return translate(`attestations:part.${kind}` as const, {})
+}

@@ -1,6 +1,106 @@
-// Spanish strings of the "attestations" namespace: the vocabulary of the reference tutorials (imagen,
-// capa, etiqueta, registro, repositorio, digest, contenedor), written for Spanish readers.
+// Spanish strings of the "attestations" namespace: the vocabulary of the reference tutorials
+// (imagen, capa, etiqueta, registro, repositorio, digest, contenedor), written for Spanish readers.
 import type { SameKeys } from '../catalogue'
 import type { attestations as english } from '../en/attestations'
 
-export const attestations: SameKeys<typeof english> = {}
+export const attestations: SameKeys<typeof english> = {
+  view: {
+    nothing: 'Nada que descifrar',
+    nothingHint:
+      'Selecciona una firma, una atestación o un SBOM en el grafo de la imagen, o abre uno desde el visor de archivos.',
+    title: 'Firmas y atestaciones',
+    backToGraph: 'Volver al grafo',
+    backToFile: 'Volver al archivo',
+    keyLabel: 'Clave pública (PEM) para verificar sin conexión las firmas con clave',
+    verify: 'Verificar con esta clave',
+    forget: 'Olvidar la clave',
+    reading: 'Leyendo y descifrando…',
+    fromManifest: 'Manifiesto {{digest}}',
+    fromFile: 'Archivo {{path}} · capa {{layer}}',
+    comparedWith: ' · comparado con la imagen {{subject}}',
+  },
+  part: {
+    'cosign-signature': 'firma de cosign',
+    'in-toto': 'declaración in-toto',
+    sbom: 'SBOM',
+    'notation-signature': 'firma de notation',
+    raw: 'Sin descifrar',
+  },
+  verification: {
+    verified: 'Verificada',
+    failed: 'Verificación fallida',
+    notVerified: 'Sin verificar',
+    verifiedDetail: 'La firma cuadra con la clave pública que has dado ({{algorithm}}).',
+  },
+  match: {
+    matches: 'coincide con esta imagen',
+    doesNotMatch: 'no coincide con esta imagen',
+    unknown: 'sin comparar (no hay digest de imagen con el que comparar)',
+  },
+  fact: {
+    signedDigest: 'digest de la imagen firmada',
+    notGiven: 'no indicado',
+    identity: 'identidad',
+    type: 'tipo',
+    signature: 'firma',
+    signatureKey: 'firma {{keyid}}',
+    logIndex: 'índice en el registro',
+    integratedTime: 'hora de inclusión',
+    logId: 'id del registro',
+    entry: 'entrada',
+    subject: 'sujeto',
+    issuer: 'emisor',
+    valid: 'validez',
+    names: 'nombres',
+    predicateType: 'tipo de predicado',
+    statement: 'declaración',
+    envelope: 'sobre',
+    unsigned: 'ninguno (declaración sin firmar)',
+    builder: 'constructor',
+    buildType: 'tipo de construcción',
+    started: 'inicio',
+    finished: 'fin',
+    signedArtifact: 'artefacto firmado',
+    mediaType: 'media type',
+    algorithm: 'algoritmo',
+  },
+  cosign: {
+    certificate: 'Certificado',
+    chain: 'Cadena {{n}}',
+    certificateError: '{{error}}; se muestra tal como figura en las anotaciones del manifiesto.',
+  },
+  log: {
+    title: 'Entrada del registro de transparencia (sin verificar)',
+  },
+  bundle: {
+    title: 'Paquete de Sigstore',
+    keyHint: ' · pista de clave pública {{hint}}',
+    certificate: 'Certificado {{n}}',
+  },
+  certificate: {
+    title: '{{title}} (descifrado, sin confianza)',
+  },
+  inToto: {
+    subjects: 'Sujetos',
+    noName: '(sin nombre)',
+  },
+  provenance: {
+    title: 'Procedencia SLSA v{{version}}',
+    steps: 'Pasos de construcción',
+    materials: 'Materiales',
+  },
+  sbom: {
+    summary_one: '{{formatted}} paquete',
+    summary_other: '{{formatted}} paquetes',
+    firstListed: ' (se listan los {{formatted}} primeros)',
+    search: 'Buscar paquetes',
+    searchPlaceholder: 'nombre, versión, licencia o purl',
+    count: '{{shown}} de {{total}}',
+    name: 'Nombre',
+    version: 'Versión',
+    license: 'Licencia',
+    previous: 'Anterior',
+    page: 'Página {{page}} de {{pages}}',
+    next: 'Siguiente',
+  },
+}
