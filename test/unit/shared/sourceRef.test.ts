@@ -211,6 +211,7 @@ describe('withDigest', () => {
 test('TRANSPORTS describes every transport once', () => {
   const names = TRANSPORTS.map((t) => t.transport).sort()
   assert.deepEqual(names, [
+    'container',
     'containerd',
     'containers-storage',
     'dir',
