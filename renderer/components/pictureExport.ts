@@ -65,21 +65,35 @@ export function themeText(): string {
  * Bounds of the drawing. `unzoom`: the top-level groups carry the view's pan and zoom, which
  * are how the drawing is looked at, not part of it; their own boxes leave that transform out.
  */
-function drawingBounds(svg: SVGSVGElement, unzoom: boolean): DOMRect {
-  if (!unzoom) return svg.getBBox()
-  let box: DOMRect | undefined
+function drawingBounds(svg: SVGSVGElement, unzoom: boolean): Box {
+  // getBBox answers an SVGRect: x, y, width and height only.
+  if (!unzoom) return boxOf(svg.getBBox())
+  let box: Box | undefined
   for (const child of Array.from(svg.children)) {
     if (!(child instanceof SVGGraphicsElement)) continue
-    const own = child.getBBox()
+    const own = boxOf(child.getBBox())
     if (own.width === 0 && own.height === 0) continue
-    const x = Math.min(box?.x ?? own.x, own.x)
-    const y = Math.min(box?.y ?? own.y, own.y)
-    const right = Math.max(box?.right ?? own.right, own.right)
-    const bottom = Math.max(box?.bottom ?? own.bottom, own.bottom)
-    box = new DOMRect(x, y, right - x, bottom - y)
+    if (box === undefined) {
+      box = own
+      continue
+    }
+    const x = Math.min(box.x, own.x)
+    const y = Math.min(box.y, own.y)
+    const right = Math.max(box.x + box.width, own.x + own.width)
+    const bottom = Math.max(box.y + box.height, own.y + own.height)
+    box = { x, y, width: right - x, height: bottom - y }
   }
-  return box ?? new DOMRect(0, 0, svg.clientWidth, svg.clientHeight)
+  return box ?? { x: 0, y: 0, width: svg.clientWidth, height: svg.clientHeight }
 }
+
+interface Box {
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+const boxOf = (rect: Box): Box => ({ x: rect.x, y: rect.y, width: rect.width, height: rect.height })
 
 export interface PictureSvg {
   readonly text: string
