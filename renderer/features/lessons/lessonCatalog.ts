@@ -332,7 +332,8 @@ export const LESSONS: readonly Lesson[] = [
       {
         sample: 'sharing',
         target: sharingOf('sharing', 'web', 'worker'),
-        highlight: '[data-testid="sharing-layer"]',
+        // Layers more than one image uses.
+        highlight: '[data-testid="sharing-layer"]:not([data-used-by="1"])',
         exercise: 'shared-layers',
       },
     ],

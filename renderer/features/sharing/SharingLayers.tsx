@@ -33,7 +33,12 @@ export function SharingLayers({ report }: { readonly report: SharingReport }) {
         </thead>
         <tbody>
           {rows.map((layer) => (
-            <tr key={layer.digest} data-testid="sharing-layer" data-digest={layer.digest}>
+            <tr
+              key={layer.digest}
+              data-testid="sharing-layer"
+              data-digest={layer.digest}
+              data-used-by={layer.usedBy.length}
+            >
               <td title={layer.mediaType}>
                 <LayerLink report={report} layer={layer} />
               </td>

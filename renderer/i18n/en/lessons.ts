@@ -72,7 +72,7 @@ export const lessons = {
     summary: 'The config holds how to run the image: command, environment, ports, history.',
     steps: {
       '1': 'Besides the layers, every image has a configuration: a small JSON document with its own digest.',
-      '2': 'It says how to run the image (Cmd, Entrypoint, Env, ExposedPorts, WorkingDir, User) and lists the layers’ content digests (diff_ids). Open the node to read it.',
+      '2': 'It says how to run the image (Cmd, Entrypoint, Env, ExposedPorts, WorkingDir, User) and lists the digests of the layers’ uncompressed contents (diff_ids).',
       '3': 'Its history records the step that built each layer, the command as it was written in the Dockerfile.',
     },
   },

@@ -73,7 +73,7 @@ export const lessons: SameKeys<typeof english> = {
     summary: 'La configuración dice cómo ejecutar la imagen: orden, entorno, puertos, historial.',
     steps: {
       '1': 'Además de las capas, toda imagen tiene una configuración: un pequeño JSON con su propio digest.',
-      '2': 'Ahí se indica cómo ejecutar la imagen (Cmd, Entrypoint, Env, ExposedPorts, WorkingDir, User) y el resumen del contenido de cada capa (diff_ids). Abre el nodo para leerla.',
+      '2': 'Ahí se indica cómo ejecutar la imagen (Cmd, Entrypoint, Env, ExposedPorts, WorkingDir, User) y el digest del contenido sin comprimir de cada capa (diff_ids).',
       '3': 'Su historial guarda la instrucción que creó cada capa, tal como se escribió en el Dockerfile.',
     },
   },

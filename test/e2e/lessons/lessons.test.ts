@@ -57,6 +57,7 @@ async function offlinePage(query: string): Promise<{
 }
 
 const STEP_TIMEOUT = 30_000
+const FIRST_PAINT = 90_000
 
 async function waitForStep(page: Page, lesson: string, step: number): Promise<void> {
   await page
@@ -149,7 +150,8 @@ async function walkCourse(page: Page): Promise<Map<string, string>> {
 async function walkIn(lang: 'en' | 'es'): Promise<Map<string, string>> {
   const { page, blocked, pageErrors } = await offlinePage(`view=lessons&lang=${lang}`)
   try {
-    await page.locator('[data-testid="lesson-item"]').first().waitFor({ timeout: STEP_TIMEOUT })
+    // The first paint parses the whole bundle: slow on a loaded machine, once.
+    await page.locator('[data-testid="lesson-item"]').first().waitFor({ timeout: FIRST_PAINT })
     const listed = await Promise.all(
       (await page.locator('[data-testid="lesson-item"]').all()).map((item) =>
         item.getAttribute('data-lesson'),
