@@ -75,7 +75,12 @@ export function AsOfForm({ repository, tags, initialTag, initialAt, onAsk }: AsO
       {answer.isFetching ? <Spinner inline label={t('asOf.reading')} /> : null}
       {answer.isError ? <ErrorPanel compact error={answer.error} /> : null}
       {answer.data ? (
-        <p className="asof-answer" data-testid="history-asof-answer">
+        <p
+          className="asof-answer"
+          data-testid="history-asof-answer"
+          data-tag={answer.data.tag}
+          data-digest={answer.data.digest}
+        >
           <span className="mono">{answer.data.tag}</span> {t('asOf.answer', { at: asked?.at })}{' '}
           <Link
             className="mono"

@@ -29,6 +29,8 @@ export function MovesList({
               className="move-row"
               data-testid="history-move"
               data-tag={move.tag}
+              data-digest={move.toDigest}
+              data-from-digest={move.fromDigest}
             >
               <span className="mono move-tag">{move.tag}</span>
               <DigestLink
