@@ -7,7 +7,8 @@ import { toApiError } from '../../shared/errors'
 import type { Digest } from '../../shared/oci/types'
 import type { ImageSource } from '../sources/imageSource'
 import { registrySourceOf } from './registrySourceOf'
-import { findLayoutReferrers } from '../stores/oci-layout/ociLayoutReferrers'
+import { layoutReferrers } from '../stores/oci-layout/ociLayoutReferrers'
+import type { Referrer, ReferrersResult } from './referrerTypes'
 import { referrerAdditions, withReferrers } from './referrerNodes'
 import type { ImageHandlerDeps } from './handlerDeps'
 
@@ -46,20 +47,18 @@ export async function withGraphReferrers(
   signal: AbortSignal,
 ): Promise<ImageGraph> {
   if (source.kind === 'oci-layout') {
-    // A layout's referrers are its own index.json entries: read locally, no timeout needed.
-    const additions = await referrerAdditions(
-      graph,
-      source,
-      async (subject, lookupSignal) => ({
-        subject,
-        via: 'layout',
-        referrers: await findLayoutReferrers(source, subject, {
-          signal: lookupSignal ?? signal,
-        }),
-      }),
-      { signal },
-    )
-    return withReferrers(graph, additions)
+    // A layout's referrers are its own index.json entries: read once, locally, no timeout.
+    let found: Map<Digest, Referrer[]>
+    try {
+      found = await layoutReferrers(source, signal)
+    } catch (error) {
+      if (signal.aborted) throw error
+      const why = toApiError(error).message
+      return { ...graph, warnings: [...graph.warnings, `Referrers not shown: ${why}.`] }
+    }
+    const lookup = (subject: Digest): Promise<ReferrersResult> =>
+      Promise.resolve({ subject, via: 'layout', referrers: found.get(subject) ?? [] })
+    return withReferrers(graph, await referrerAdditions(graph, source, lookup, { signal }))
   }
   const registry = registrySourceOf(source)
   if (registry === undefined) return graph

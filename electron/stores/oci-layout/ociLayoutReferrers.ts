@@ -16,13 +16,28 @@ const SUBJECT_TYPES = new Set<string>([MEDIA_TYPES.ociManifest, MEDIA_TYPES.ociI
 const MAX_CANDIDATES = 1000
 const EMPTY_CONFIG = 'application/vnd.oci.empty.v1+json'
 
+/** What refers to `subject` in the layout, optionally only of one artifactType. */
 export async function findLayoutReferrers(
   source: OciLayoutImageSource,
   subject: Digest,
   options: { readonly artifactType?: string; readonly signal?: AbortSignal } = {},
 ): Promise<Referrer[]> {
+  const all = (await layoutReferrers(source, options.signal)).get(subject) ?? []
+  const wanted = options.artifactType
+  return wanted === undefined ? all : all.filter((r) => r.artifactType === wanted)
+}
+
+/**
+ * Every referrer in the layout by the digest of its subject: index.json read once, each
+ * candidate manifest once (a graph asks about several subjects).
+ */
+export async function layoutReferrers(
+  source: OciLayoutImageSource,
+  signal?: AbortSignal,
+): Promise<Map<Digest, Referrer[]>> {
+  const bySubject = new Map<Digest, Referrer[]>()
   const ref = parseSourceRef(source.ref)
-  if (ref.transport !== 'oci') return []
+  if (ref.transport !== 'oci') return bySubject
   const layout = await readLayoutIndex(ref.path)
   const seen = new Set<string>()
   const candidates: Descriptor[] = []
@@ -31,24 +46,25 @@ export async function findLayoutReferrers(
     seen.add(entry.digest)
     if (candidates.push(entry) >= MAX_CANDIDATES) break
   }
-  const referrers: Referrer[] = []
   for (const candidate of candidates) {
-    options.signal?.throwIfAborted()
-    const { parsed } = await source.fetchManifest(candidate, options)
+    signal?.throwIfAborted()
+    const { parsed } = await source.fetchManifest(candidate, signal ? { signal } : {})
     if (parsed.kind !== 'manifest' && parsed.kind !== 'index') continue
     const document = parsed.document
-    if (document.subject?.digest !== subject) continue
+    const subject = document.subject?.digest
+    if (subject === undefined) continue
     const configType = parsed.kind === 'manifest' ? parsed.document.config.mediaType : undefined
     const artifactType =
       document.artifactType ?? (configType !== EMPTY_CONFIG ? configType : undefined)
-    if (options.artifactType !== undefined && artifactType !== options.artifactType) continue
-    referrers.push({
+    const list = bySubject.get(subject) ?? []
+    list.push({
       digest: candidate.digest,
       mediaType: candidate.mediaType,
       size: candidate.size,
       ...(artifactType !== undefined ? { artifactType } : {}),
       ...(document.annotations !== undefined ? { annotations: document.annotations } : {}),
     })
+    bySubject.set(subject, list)
   }
-  return referrers
+  return bySubject
 }
