@@ -54,8 +54,8 @@ export const lessons: SameKeys<typeof english> = {
     summary: 'Una imagen es una plantilla de solo lectura; un contenedor es una instancia suya.',
     steps: {
       '1': 'Esto es una imagen: un documento (el manifiesto) que nombra una configuración y una lista de capas. Nada de ella cambia nunca, así que da el mismo resultado en cualquier máquina.',
-      '2': 'Las capas guardan los ficheros. Al arrancar un contenedor, el motor apila estas capas de solo lectura y pone encima una capa vacía en la que solo escribe ese contenedor.',
-      '3': 'Estos son los ficheros con los que empieza cualquier contenedor creado a partir de esta imagen. Diez contenedores pueden usar la misma imagen: cada uno escribe solo en su capa.',
+      '2': 'Las capas guardan los archivos. Al arrancar un contenedor, el motor apila estas capas de solo lectura y pone encima una capa vacía en la que solo escribe ese contenedor.',
+      '3': 'Estos son los archivos con los que empieza cualquier contenedor creado a partir de esta imagen. Diez contenedores pueden usar la misma imagen: cada uno escribe solo en su capa.',
     },
   },
   layers: {
@@ -63,9 +63,9 @@ export const lessons: SameKeys<typeof english> = {
     summary: 'Cada capa es un conjunto de cambios sobre las de debajo, y se apilan en orden.',
     steps: {
       '1': 'Esta imagen tiene varias capas, de abajo arriba. Cada una es un archivo tar comprimido que se guarda y se descarga por separado.',
-      '2': 'La capa de abajo añade los primeros ficheros. Por sí sola ya parece un pequeño sistema de ficheros.',
-      '3': 'Una capa superior solo apunta las diferencias: ficheros añadidos, modificados o borrados respecto a lo que hay debajo.',
-      '4': 'Apiladas, las capas forman el sistema de ficheros que ve el contenedor. Elige una capa para ver la imagen tal como quedaba hasta ella.',
+      '2': 'La capa de abajo añade los primeros archivos. Por sí sola ya parece un pequeño sistema de archivos.',
+      '3': 'Una capa superior solo apunta las diferencias: archivos añadidos, modificados o borrados respecto a lo que hay debajo.',
+      '4': 'Apiladas, las capas forman el sistema de archivos que ve el contenedor. Elige una capa para ver la imagen tal como quedaba hasta ella.',
     },
   },
   config: {
@@ -82,9 +82,9 @@ export const lessons: SameKeys<typeof english> = {
     summary: 'Una imagen puede estar en muchos sitios; el prefijo de la referencia dice dónde.',
     steps: {
       '1': 'oci: abre un directorio con formato OCI, con index.json y una carpeta blobs/. Es la forma estándar de guardar imágenes en disco.',
-      '2': 'oci-archive: es ese mismo directorio empaquetado en un único fichero tar, cómodo para llevar la imagen de un lado a otro.',
+      '2': 'oci-archive: es ese mismo directorio empaquetado en un único archivo tar, cómodo para llevar la imagen de un lado a otro.',
       '3': 'docker-archive: es lo que escribe docker save: un tar con manifest.json y las capas. La imagen es la misma; solo cambia el envoltorio.',
-      '4': 'dir: guarda el manifiesto, la configuración y cada capa como ficheros sueltos en una carpeta.',
+      '4': 'dir: guarda el manifiesto, la configuración y cada capa como archivos sueltos en una carpeta.',
       '5': 'containers-storage: lee el almacén que comparten Podman, Buildah y CRI-O; aquí, una copia pequeña incluida en Strata.',
       '6': 'Otros dos necesitan un servidor: docker:// habla con un registro por HTTP y docker-daemon: pregunta a un demonio de Docker en marcha. Strata los abre igual cuando están disponibles.',
     },
@@ -144,10 +144,10 @@ export const lessons: SameKeys<typeof english> = {
   },
   'dockerfile-layers': {
     title: 'Del Dockerfile a las capas',
-    summary: 'Cada paso que cambia ficheros crea una capa; el resto solo deja historial.',
+    summary: 'Cada paso que cambia archivos crea una capa; el resto solo deja historial.',
     steps: {
-      '1': 'Una imagen se construye paso a paso. RUN, COPY y ADD cambian ficheros, así que cada uno produce una capa.',
-      '2': 'Cada capa muestra la instrucción que la creó. ENV, CMD, EXPOSE o WORKDIR solo tocan la configuración: dejan una capa vacía en el historial y ningún fichero.',
+      '1': 'Una imagen se construye paso a paso. RUN, COPY y ADD cambian archivos, así que cada uno produce una capa.',
+      '2': 'Cada capa muestra la instrucción que la creó. ENV, CMD, EXPOSE o WORKDIR solo tocan la configuración: dejan una capa vacía en el historial y ningún archivo.',
       '3': 'La configuración conserva todos los pasos, con los vacíos marcados como empty_layer, de modo que la receta completa se puede reconstruir.',
     },
   },
@@ -156,16 +156,16 @@ export const lessons: SameKeys<typeof english> = {
     summary: 'overlay-images, overlay-layers y overlay/: las capas como directorios.',
     steps: {
       '1': 'containers-storage guarda la lista de imágenes en overlay-images/, con el manifiesto y la configuración de cada una.',
-      '2': 'Cada capa es un directorio overlay/<id>/ con diff/ (sus ficheros), link (un nombre corto), lower (las capas de debajo) y work/. overlay-layers/ las enumera todas.',
+      '2': 'Cada capa es un directorio overlay/<id>/ con diff/ (sus archivos), link (un nombre corto), lower (las capas de debajo) y work/. overlay-layers/ las enumera todas.',
       '3': 'Los nombres cortos de overlay/l/ son enlaces a cada diff/, para que las opciones de montaje no sean larguísimas. Al juntar lower y upper se obtiene la vista merged que ve el contenedor.',
     },
   },
   whiteouts: {
     title: 'Whiteouts',
-    summary: 'Cómo borra una capa ficheros de las capas de debajo.',
+    summary: 'Cómo borra una capa archivos de las capas de debajo.',
     steps: {
       '1': 'La capa de abajo añade /etc/motd, el saludo que se muestra al entrar. Fíjate en lo que le hace la capa siguiente.',
-      '2': 'Una capa no puede quitar bytes de otra inferior: añade un whiteout, una marca vacía llamada .wh.motd, y el fichero desaparece de la vista apilada.',
+      '2': 'Una capa no puede quitar bytes de otra inferior: añade un whiteout, una marca vacía llamada .wh.motd, y el archivo desaparece de la vista apilada.',
       '3': 'Un directorio también puede volverse opaco (.wh..wh..opq): se oculta todo lo que tenía en las capas inferiores y solo queda lo que pone esta capa.',
     },
   },
