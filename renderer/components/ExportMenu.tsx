@@ -3,10 +3,10 @@
 // the image and save it in the page.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FileListArgs, FileListItem } from '../../shared/api'
+import type { FileChange, FileListArgs, FileListItem } from '../../shared/api'
 import { call } from '../api/client'
 import { useRoute } from '../routing/navigation'
-import { FILE_LIST_COLUMNS } from './fileListColumns'
+import { FILE_CHANGE_COLUMNS, FILE_LIST_COLUMNS } from './fileListColumns'
 import { Link } from './Link'
 import type { ListColumn } from './listExport'
 import { exportFileName, saveFile, toCsv, toJson } from './listExport'
@@ -238,6 +238,20 @@ export function FileListExport({
       columns={FILE_LIST_COLUMNS}
       loadRows={loadRows}
       testId="export-files"
+    />
+  )
+}
+
+/** CSV and JSON of a compare diff: the rows the list shows (its filter applied). */
+export function CompareDiffExport({ changes }: { readonly changes: readonly FileChange[] }) {
+  const route = useRoute()
+  return (
+    <ListExport
+      imageRef={route.ref ?? 'compare'}
+      what="diff"
+      columns={FILE_CHANGE_COLUMNS}
+      loadRows={() => Promise.resolve(changes)}
+      testId="export-diff"
     />
   )
 }

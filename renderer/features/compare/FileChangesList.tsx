@@ -12,6 +12,7 @@ import {
   sortChangesNaturally,
   type FileStatusFilter,
 } from './fileChanges'
+import { CompareDiffExport } from '../../components/ExportMenu'
 
 /** Rows drawn at once; the filter narrows large diffs. */
 const MAX_ROWS = 2000
@@ -53,6 +54,7 @@ export function FileChangesList({ changes, openPath, onOpen }: FileChangesListPr
           aria-label={t('files.filter')}
           onChange={(event) => setNeedle(event.target.value)}
         />
+        <CompareDiffExport changes={shown} />
       </div>
       {changes.length === 0 ? (
         <p className="hint">{t('files.identical')}</p>

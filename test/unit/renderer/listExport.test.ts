@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { FileListItem } from '../../../shared/api'
-import { FILE_LIST_COLUMNS } from '../../../renderer/components/fileListColumns'
+import {
+  FILE_CHANGE_COLUMNS,
+  FILE_LIST_COLUMNS,
+} from '../../../renderer/components/fileListColumns'
 import { csvField, exportFileName, toCsv, toJson } from '../../../renderer/components/listExport'
 
 const entry = {
@@ -94,5 +97,23 @@ test('file names after the image, whatever the transport', () => {
   assert.equal(
     exportFileName('containers-storage:[vfs@/g+/r]example.com/x:v1', 'layer-2-files', 'json'),
     'x-v1-layer-2-files.json',
+  )
+})
+
+test('a compare diff as CSV: path, kind, change, both sizes and the delta', () => {
+  const csv = toCsv(FILE_CHANGE_COLUMNS, [
+    {
+      path: 'etc/motd',
+      status: 'changed',
+      kind: 'file',
+      leftSize: 10,
+      rightSize: 4,
+      sizeDelta: -6,
+    },
+    { path: 'usr/bin/new', status: 'added', kind: 'file', rightSize: 7, sizeDelta: 7 },
+  ])
+  assert.equal(
+    csv,
+    'path,kind,change,leftSize,rightSize,sizeDelta\r\n/etc/motd,file,changed,10,4,-6\r\n/usr/bin/new,file,added,,7,7\r\n',
   )
 })
