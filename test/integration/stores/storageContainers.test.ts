@@ -1,7 +1,9 @@
 // Containers of a real containers-storage (vfs): an image copied in by skopeo, containers made
 // by `podman create` (never started), their layer directories changed as `podman cp` would
 // change them. Strata's changes, sizes and file contents must equal what podman reports, the
-// store must be unchanged by reading it, and a removed container is said to be gone.
+// store must be unchanged by reading it, and a removed container is said to be gone. An overlay
+// store's container too: its diff directory changed as overlayfs would (a copied-up file, a
+// 0/0 character device for a deletion, a new directory), compared with podman diff.
 
 import assert from 'node:assert/strict'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -22,7 +24,7 @@ import {
   readText,
   topLayerChanges,
 } from '../../harness/containerLayers'
-import { hashTree, rejectsWith, run } from '../../harness/localStores'
+import { hashTree, rejectsWith, removeStores, run } from '../../harness/localStores'
 
 let image: ContainerImageLayout
 let store: VfsStore
@@ -58,12 +60,12 @@ before(async () => {
   await writeFile(join(dir, 'srv/data/table.csv'), 'a,b\n1,2\n')
 })
 after(async () => {
-  await rm(image.root, { recursive: true, force: true })
+  await removeStores(image.root) // unmounts what c/storage's overlay driver left mounted
 })
 
-const open = async (name: string): Promise<ContainerSource> =>
+const open = async (name: string, storeSpec = spec): Promise<ContainerSource> =>
   (await openLocalSource(
-    parseSourceRef(`container:containers-storage:${spec}${name}`) as LocalSourceRef,
+    parseSourceRef(`container:containers-storage:${storeSpec}${name}`) as LocalSourceRef,
   )) as ContainerSource
 
 void describe('containers of a real containers-storage (vfs)', () => {
@@ -142,5 +144,52 @@ void describe('containers of a real containers-storage (vfs)', () => {
     await store.podman(['rm', 'doomed'])
     await rejectsWith(source.openBlob(source.liveLayer), 'NOT_FOUND', /container doomed is gone/)
     await rejectsWith(open('doomed'), 'NOT_FOUND', /container doomed is gone/)
+  })
+
+  void test('overlay: the diff directory is the writable layer, a 0/0 device a deletion, as podman diff says', async () => {
+    const graphRoot = join(image.root, 'overlay', 'graph')
+    const runRoot = join(image.root, 'overlay', 'run')
+    const flags = ['--root', graphRoot, '--runroot', runRoot, '--storage-driver', 'overlay']
+    const overlaySpec = `[overlay@${graphRoot}+${runRoot}]`
+    await run('skopeo', [
+      'copy',
+      '-q',
+      image.ociRef,
+      `containers-storage:${overlaySpec}${CONTAINER_IMAGE}`,
+    ])
+    await run('podman', [
+      ...flags,
+      'create',
+      '--name',
+      'upper',
+      '--network',
+      'none',
+      CONTAINER_IMAGE,
+    ])
+    const list: unknown = JSON.parse(
+      await readFile(join(graphRoot, 'overlay-containers', 'containers.json'), 'utf8'),
+    )
+    const layer = (list as { layer?: string }[])[0]?.layer ?? ''
+    const diff = join(graphRoot, 'overlay', layer, 'diff')
+    // What overlayfs leaves in the upper directory: a copied-up file, a whiteout, a new dir.
+    await mkdir(join(diff, 'etc'), { recursive: true })
+    await writeFile(join(diff, 'etc/motd'), 'changed\n')
+    await run('mknod', [join(diff, 'etc/os-release'), 'c', '0', '0'])
+    await mkdir(join(diff, 'srv'))
+    await writeFile(join(diff, 'srv/new.txt'), 'new\n')
+    const podmanDiff = diffLines(await run('podman', [...flags, 'diff', 'upper']))
+    assert.deepEqual(podmanDiff, [
+      'A /srv',
+      'A /srv/new.txt',
+      'C /etc',
+      'C /etc/motd',
+      'D /etc/os-release',
+    ])
+    const source = await open('upper', overlaySpec)
+    const layers = await containerLayers(source)
+    assert.deepEqual(topLayerChanges(layers), podmanDiff)
+    assert.equal(await readText(layers, '/srv/new.txt'), 'new\n')
+    const size = await run('podman', [...flags, 'ps', '-a', '--size', '--format', '{{.Size}}'])
+    assert.match(size, new RegExp(`^${source.container.sizeRw}B \\(virtual `))
   })
 })
