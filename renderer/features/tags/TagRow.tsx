@@ -14,6 +14,7 @@ import { useFormat } from '../../i18n/useFormat'
 import type { PreviousImage } from './previousImage'
 import type { SharedGroup } from './sharedDigests'
 import { TagActions } from './TagActions'
+import { KIND_LABELS } from './tagColumns'
 import { ON_SCREEN_SETTLE_MS, useTagSummary } from './tagSummaries'
 
 interface TagRowProps {
@@ -126,6 +127,7 @@ export function SummaryCells({
   const { t } = useTranslation('tags')
   const format = useFormat()
   const info = describeMediaType(summary.mediaType)
+  const kindKey = KIND_LABELS.get(summary.mediaType)
   const extra = summary.platforms.length - MAX_PLATFORM_CHIPS
   return (
     <>
@@ -139,7 +141,7 @@ export function SummaryCells({
       </span>
       <span className="tag-cell tag-kind">
         <span className={`kind-label kind-${summary.kind}`} title={summary.mediaType}>
-          {info.label}
+          {kindKey ? t(kindKey) : info.label}
         </span>
       </span>
       <span

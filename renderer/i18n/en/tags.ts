@@ -50,6 +50,12 @@ export const tags = {
     actions: 'Actions',
     actionsTitle: 'History of the tag; compare with what it pointed at before',
   },
+  kindLabel: {
+    ociIndex: 'OCI index',
+    dockerManifestList: 'Docker manifest list',
+    ociManifest: 'OCI image manifest',
+    dockerManifest: 'Docker image manifest',
+  },
   legend: {
     shared: '≡ marks tags that point at the same image (the same digest); one colour per image.',
   },

@@ -52,6 +52,12 @@ export const tags: SameKeys<typeof english> = {
     actions: 'Acciones',
     actionsTitle: 'Historial de la etiqueta; comparar con lo que señalaba antes',
   },
+  kindLabel: {
+    ociIndex: 'índice OCI',
+    dockerManifestList: 'lista de manifiestos de Docker',
+    ociManifest: 'manifiesto de imagen OCI',
+    dockerManifest: 'manifiesto de imagen de Docker',
+  },
   legend: {
     shared:
       '≡ señala las etiquetas que apuntan a la misma imagen (el mismo digest); un color por imagen.',

@@ -131,6 +131,7 @@ test('tags and sharing of a layout in Spanish: headers, sentences, decimal comma
   const v1 = page.locator('[data-testid="tag-item"][data-tag="v1"]')
   await page.locator('[data-testid="tag-item"][data-digest]').nth(2).waitFor({ timeout: 60_000 })
   assert.match((await v1.getAttribute('data-digest')) ?? '', /^sha256:[0-9a-f]{64}$/)
+  assert.equal((await v1.locator('.kind-label').textContent())?.trim(), 'manifiesto de imagen OCI')
   const created = v1.getByTestId('tag-created')
   assert.equal((await created.textContent())?.trim(), '15 ene 2025')
   assert.match((await created.getAttribute('title')) ?? '', /^Imagen creada el 15 ene 2025/)
