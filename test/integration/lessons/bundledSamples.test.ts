@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { cp, lstat, mkdtemp, readFile, readdir, readlink, rm, writeFile } from 'node:fs/promises'
+import { cp, lstat, mkdtemp, readFile, readdir, readlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Services } from '../../../electron/api/services'
@@ -19,6 +19,7 @@ import type { SampleName } from '../../../shared/samples'
 import { callHandler, listLayerEntries } from '../../harness/handlerCalls'
 import { buildSamples } from '../../harness/samples/buildSamples'
 import { run } from '../../harness/layerTars'
+import { removeStores } from '../../harness/localStores'
 import { runTool } from '../../harness/tools'
 
 /** Every file and symlink under dir (git keeps no empty directory, so none are compared). */
@@ -77,7 +78,7 @@ describe('bundled lesson samples', () => {
   })
   after(async () => {
     await services?.close()
-    await rm(scratch, { recursive: true, force: true })
+    await removeStores(scratch) // c/storage bind-mounts the copy's overlay folder on itself
   })
 
   it('are exactly what npm run samples builds', async () => {
@@ -168,7 +169,7 @@ describe('bundled lesson samples', () => {
     assert.equal(history.filter((h) => h.empty_layer === true).length, 7)
   })
 
-  it('containers-storage: podman lists the image and the container, and diffs its layer', async () => {
+  it('containers-storage: podman lists the image and the container and diffs its layer, skopeo copies the image', async () => {
     // A copy of the rebuilt tree: podman writes its locks and database beside the store.
     const copy = join(scratch, 'podman')
     await cp(join(rebuilt, 'containers-storage'), copy, { recursive: true, verbatimSymlinks: true })
@@ -195,6 +196,23 @@ describe('bundled lesson samples', () => {
       'C /app/config.json',
       'A /app/notes.txt',
     ])
+    // skopeo rebuilds each layer from its tar-split (c/storage checks every file's CRC-64 there)
+    // and the copy keeps the image's config.
+    const store = `containers-storage:[overlay@${join(copy, 'storage')}+${join(copy, 'run')}]`
+    const out = join(scratch, 'from-storage')
+    await runTool('skopeo', [
+      'copy',
+      '--quiet',
+      `${store}localhost/strata/sample:1.0`,
+      `oci:${out}:x`,
+    ])
+    const config = (await runTool('skopeo', ['inspect', '--config', '--raw', `oci:${out}:x`]))
+      .stdout
+    const archive = `dir:${rebuilt}/archives/dir`
+    assert.equal(
+      config,
+      (await runTool('skopeo', ['inspect', '--config', '--raw', archive])).stdout,
+    )
   })
 
   it('multi-platform: two platform images and their attestation manifests', async () => {
