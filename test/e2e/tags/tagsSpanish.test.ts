@@ -2,7 +2,8 @@
 // names three tags (two images sharing a base layer), read with ?lang=es at 1024×700. The
 // tags view shows Spanish headers, legend and sort choices, sizes with a decimal comma and
 // Spanish dates; rows carry data-tag and data-digest; the sharing view of the two images says
-// what is stored once and what sharing saves in Spanish. No text on either page is an English
+// what is stored once and what sharing saves in Spanish, and the history view of the layout
+// has Spanish title and controls. No text on any of these pages is an English
 // catalogue value (of the tags, sharing, history and stores namespaces) that reads otherwise
 // in Spanish.
 
@@ -102,7 +103,7 @@ async function assertNoEnglish(page: Page, where: string): Promise<void> {
   assert.deepEqual(leftovers, [], `${where}: English catalogue text on a Spanish page`)
 }
 
-test('tags and sharing of a layout in Spanish: headers, sentences, decimal commas, no English', async () => {
+test('tags, sharing and history of a layout in Spanish: headers, sentences, decimal commas, no English', async () => {
   const opened = await session().open(
     `lang=es&view=graph&ref=${encodeURIComponent(`oci:${layout}:v1`)}`,
     SIZE,
@@ -174,6 +175,23 @@ test('tags and sharing of a layout in Spanish: headers, sentences, decimal comma
   )
   assert.equal(await page.locator('[data-testid="sharing-image"][data-digest]').count(), 2)
   await assertNoEnglish(page, 'sharing view')
+
+  // The history view of the layout: its title, controls and journal in Spanish too.
+  await page.goto(
+    `${session().web.url}&lang=es&view=history&ref=${encodeURIComponent(`oci:${layout}`)}`,
+  )
+  const record = page.getByTestId('history-record')
+  await record.waitFor({ timeout: 60_000 })
+  assert.equal((await record.textContent())?.trim(), esHistory.controls.record)
+  assert.match(
+    (await page.locator('#history-title').textContent()) ?? '',
+    /^Historial de etiquetas/,
+  )
+  await page
+    .locator('[data-testid="history-empty"], [data-testid="history-lane"]')
+    .first()
+    .waitFor({ timeout: 60_000 })
+  await assertNoEnglish(page, 'history view')
   assert.deepEqual(pageErrors, [])
   await page.close()
 })
