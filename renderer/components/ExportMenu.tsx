@@ -41,20 +41,21 @@ export function PictureExport({
   makePicture,
   testId,
 }: {
-  /** The image the picture shows; names the file ("alpine-3.20-graph.svg"). */
-  readonly imageRef: string
+  /** The image the picture shows; names the file ("alpine-3.20-graph.svg"). Default: the URL's. */
+  readonly imageRef?: string
   /** "graph", "sharing", "history". */
   readonly what: string
   readonly makePicture: () => PictureSvg | undefined
   readonly testId: string
 }) {
   const { t } = useTranslation('exports')
+  const route = useRoute()
   const saving = useSaving()
   const save = (kind: 'svg' | 'png'): void =>
     saving.run(async () => {
       const picture = makePicture()
       if (!picture) return
-      const name = exportFileName(imageRef, what, kind)
+      const name = exportFileName(imageRef ?? route.ref ?? 'sample', what, kind)
       if (kind === 'svg') saveFile(picture.text, name, 'image/svg+xml')
       else saveFile(await pngOfPicture(picture), name, 'image/png')
     })

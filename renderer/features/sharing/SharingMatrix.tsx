@@ -34,7 +34,6 @@ export function SharingMatrix({ report }: { readonly report: SharingReport }) {
   return (
     <section className="sharing-matrix-section">
       <PictureExport
-        imageRef={report.images[0]?.label ?? 'images'}
         what="sharing"
         testId="export-sharing"
         makePicture={() =>

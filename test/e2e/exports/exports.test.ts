@@ -112,6 +112,17 @@ test('graph as SVG and PNG, a layer’s changes as CSV, the sample exported as a
     'same paths and changes, in the same order',
   )
 
+  // The sharing matrix, in Spanish: drawn from its data, one square per cell, the title in
+  // the language shown.
+  await page.goto(`${session().web.url}&view=sharing&ref=${encodeURIComponent(SAMPLE_REF)}&lang=es`)
+  await page.getByTestId('sharing-cell').first().waitFor({ timeout: 120_000 })
+  const cells = await page.getByTestId('sharing-cell').count()
+  const matrix = await downloaded(page, 'export-sharing-svg')
+  assert.equal(matrix.name, 'sample-demo-sharing.svg')
+  const matrixText = matrix.bytes.toString('utf8')
+  assert.equal(matrixText.match(/data-cell="/g)?.length, cells)
+  assert.match(matrixText, /<title>Capas compartidas entre imágenes<\/title>/)
+
   // The export view writes the sample as an OCI layout, then refuses to write over it.
   const destination = path.join(session().workDir, 'sample-layout')
   await page.goto(`${session().web.url}&view=export&ref=${encodeURIComponent(SAMPLE_REF)}&lang=en`)
