@@ -6,7 +6,7 @@
 //   `podman cp` would, directly in the container layer's directory (vfs keeps the whole
 //   filesystem there): a file added, one changed, one deleted, a directory deleted.
 
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { chown, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { OciLayoutBuilder } from './ociBuilder'
@@ -37,7 +37,10 @@ export async function writeContainerImage(): Promise<ContainerImageLayout> {
   }
 }
 
-/** `docker create` + `docker cp`: /etc/motd replaced (changed), /app/notes.txt and /srv/ (a directory) added. */
+/**
+ * `docker create` + `docker cp`: /etc/motd replaced (changed), /app/notes.txt (owned by
+ * 1234:5678) and /srv/ (a directory) added.
+ */
 export async function dockerContainerWithFiles(
   dockerd: RunningDockerd,
   image: ContainerImageLayout,
@@ -53,7 +56,9 @@ export async function dockerContainerWithFiles(
   await writeFile(join(files, 'notes.txt'), 'added by docker cp\n')
   await writeFile(join(files, 'data', 'table.csv'), 'a,b\n1,2\n')
   await dockerd.docker(['cp', join(files, 'motd'), `${name}:/etc/motd`])
-  await dockerd.docker(['cp', join(files, 'notes.txt'), `${name}:/app/notes.txt`])
+  // -a keeps the owner: the layer must show 1234:5678, not the 0:0 docker cp gives otherwise.
+  await chown(join(files, 'notes.txt'), 1234, 5678)
+  await dockerd.docker(['cp', '-a', join(files, 'notes.txt'), `${name}:/app/notes.txt`])
   await dockerd.docker(['cp', join(files, 'data'), `${name}:/srv`])
 }
 

@@ -2,13 +2,15 @@
 // change list (`docker diff`), each added or changed path described by the stat `docker cp`
 // uses (HEAD /containers/ID/archive) and, for files and links, read from that path's tar
 // (GET /containers/ID/archive). Deleted paths become whiteouts. One path at a time is read;
-// nothing is started, mounted or written. The daemon's path stat has no owner, so entries are
-// owned by 0:0 here.
+// nothing is started, mounted or written. The path stat has no owner: it comes from the first
+// header of the path's tar.
 
 import type { Readable } from 'node:stream'
 import { StrataError } from '../../../shared/errors'
 import type { LiveChange, LiveEntry } from '../containers/liveLayerTar'
 import { whiteoutEntry } from '../containers/liveLayerTar'
+import { parseHeader } from '../../tar/tarHeader'
+import { paddedSize, TAR_BLOCK } from '../../tar/tarMemberHeader'
 import { readTarStream } from '../../tar/tarStreamReader'
 import type { DockerDaemonClient } from './dockerDaemonClient'
 
@@ -65,7 +67,8 @@ async function describePath(
     (bit(mode, MODE_SETUID) ? 0o4000 : 0) |
     (bit(mode, MODE_SETGID) ? 0o2000 : 0) |
     (bit(mode, MODE_STICKY) ? 0o1000 : 0)
-  const base = { path: relative, mode: perm, uid: 0, gid: 0, size: 0, mtime: stat.mtime }
+  const owner = await ownerOf(client, id, path, signal)
+  const base = { path: relative, mode: perm, ...owner, size: 0, mtime: stat.mtime }
   if (bit(mode, MODE_DIR)) return { ...base, kind: 'dir' }
   if (bit(mode, MODE_SOCKET)) return undefined // a tar cannot hold a socket
   if (bit(mode, MODE_PIPE)) return { ...base, kind: 'fifo' }
@@ -133,6 +136,38 @@ function discard(tar: Readable): void {
   tar.on('error', () => undefined)
   tar.destroy()
 }
+
+/** uid and gid from the first member header of the path's tar (pax and GNU records skipped). */
+async function ownerOf(
+  client: DockerDaemonClient,
+  id: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<{ readonly uid: number; readonly gid: number }> {
+  const { tar } = await client.containerPath(id, path, true, signal)
+  if (tar === undefined) throw gone(client, id, path)
+  let buffered = Buffer.alloc(0)
+  let offset = 0
+  try {
+    for await (const chunk of tar as AsyncIterable<Buffer>) {
+      buffered = Buffer.concat([buffered, chunk])
+      while (buffered.length >= offset + TAR_BLOCK) {
+        const header = parseHeader(buffered.subarray(offset, offset + TAR_BLOCK), offset)
+        if (!META_TYPES.has(header.typeflag)) return { uid: header.uid, gid: header.gid }
+        offset += TAR_BLOCK + paddedSize(header.size)
+        if (offset > MAX_META_OFFSET) break
+      }
+    }
+  } finally {
+    discard(tar)
+  }
+  throw gone(client, id, path)
+}
+
+/** pax (x, g) and GNU long name / link (L, K) records precede the member header. */
+const META_TYPES = new Set(['x', 'g', 'L', 'K'])
+/** Records before the first member past this are not something docker cp writes. */
+const MAX_META_OFFSET = 1024 * 1024
 
 async function drain(body: AsyncIterable<Buffer>): Promise<void> {
   for await (const chunk of body) void chunk

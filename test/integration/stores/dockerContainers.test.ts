@@ -73,6 +73,8 @@ void describe('containers of a real Docker daemon', () => {
     assert.ok(dockerDiff.includes('A /srv/table.csv'))
     assert.deepEqual(topLayerChanges(layers), dockerDiff)
     assert.equal(await readText(layers, '/app/notes.txt'), 'added by docker cp\n')
+    const notes = layers.lookup('/app/notes.txt')?.entry
+    assert.deepEqual([notes?.uid, notes?.gid], [1234, 5678], 'the owner docker cp -a kept')
     assert.equal(
       await readText(layers, '/etc/motd'),
       'Changed by docker cp, a longer message than before.\n',
