@@ -44,20 +44,6 @@ export function octalMode(mode: number): string {
   return (mode & 0o7777).toString(8).padStart(4, '0')
 }
 
-/** Saves text or bytes as a download in the page (an object URL, no server involved). */
-export function saveFile(content: BlobPart, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.rel = 'noopener'
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // The download has its own copy once started; give it a moment before letting go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
 const TRANSPORT =
   /^(docker|oci|oci-archive|docker-archive|dir|containers-storage|docker-daemon|containerd|container):(\/\/)?/
 

@@ -67,7 +67,7 @@ async function failure(args: ImageExportArgs) {
 async function skopeoDigests(ref: string): Promise<{ manifest: string; config?: string }> {
   const raw = await run('skopeo', ['inspect', '--raw', ref])
   const parsed: unknown = JSON.parse(raw)
-  const isIndex = typeof parsed === 'object' && parsed !== null && 'manifests' in (parsed)
+  const isIndex = typeof parsed === 'object' && parsed !== null && 'manifests' in parsed
   if (isIndex) return { manifest: sha256(raw) }
   const config = await run('skopeo', ['inspect', '--config', '--raw', ref])
   return { manifest: sha256(raw), config: sha256(config) }
