@@ -9,6 +9,7 @@ import { IMAGE_EXPORT_FORMATS } from '../../../shared/api'
 import { asApiError } from '../../api/ApiCallError'
 import { call, transportKind } from '../../api/client'
 import { ErrorPanel } from '../../components/ErrorPanel'
+import { exportFileName } from '../../components/listExport'
 import { OperationProgress } from '../../components/OperationProgress'
 import { EmptyState } from '../../components/Spinner'
 import { useOperationProgress } from '../../components/useOperationProgress'
@@ -45,7 +46,11 @@ function ExportForm({
   const choose = useMutation({
     mutationFn: () => call('dialog:choosePath', { kind: 'directory' }),
     onSuccess: (chosen) => {
-      if (chosen.path !== undefined) setDestination(chosen.path)
+      // The dialog picks the folder; the copy gets a new name inside it, after the image.
+      if (chosen.path === undefined) return
+      const name = exportFileName(imageRef, kind === 'oci-archive' ? 'oci' : 'layout', 'tar')
+      const inFolder = kind === 'oci-archive' ? name : name.replace(/\.tar$/, '')
+      setDestination(`${chosen.path.replace(/\/+$/, '')}/${inFolder}`)
     },
   })
   const progress = useOperationProgress(run.isPending, 'Exporting')
