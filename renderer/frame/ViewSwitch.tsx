@@ -17,10 +17,21 @@ import { CompareView } from '../features/compare/CompareView'
 import { AttestationsView } from '../features/attestations/AttestationsView'
 import { LessonsView } from '../features/lessons/LessonsView'
 import { ExportView } from '../features/exports/ExportView'
-import type { Route } from '../routing/route'
+import { withoutLesson, type Route } from '../routing/route'
 
 export function ViewSwitch({ route }: { readonly route: Route }) {
   const { t } = useTranslation('frame')
+  if (route.lesson !== undefined && route.view !== 'lessons') {
+    // A student clicked into the view a step opened: that view, with the lesson still beside it.
+    const explored = withoutLesson(route)
+    return (
+      <LessonsView
+        route={route}
+        exploring={explored}
+        renderTarget={(target) => <ViewSwitch route={target} />}
+      />
+    )
+  }
   switch (route.view) {
     case 'graph':
       return route.ref ? (

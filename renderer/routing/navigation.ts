@@ -1,6 +1,13 @@
 // history.pushState / popstate as a tiny store, so back and forward move between views.
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
-import { parseRoute, routeToSearch, sameRoute, STICKY_PARAMS, type Route } from './route'
+import {
+  LESSON_PARAMS,
+  parseRoute,
+  routeToSearch,
+  sameRoute,
+  STICKY_PARAMS,
+  type Route,
+} from './route'
 
 const NAVIGATE_EVENT = 'strata:navigate'
 
@@ -24,22 +31,35 @@ export interface NavigateOptions {
   readonly replace?: boolean
   /** Take the route as given, without the current lang/present (to switch those off). */
   readonly exact?: boolean
+  /** Leave the open lesson: keep lang/present but not lesson/step. */
+  readonly leaveLesson?: boolean
 }
 
 /**
  * The route with the current page's language and presentation mode when it names none, so a
- * view that builds a route from scratch does not drop them.
+ * view that builds a route from scratch does not drop them; and the open lesson, unless the
+ * route goes to the lessons view (which names its own) or `leaveLesson` is asked.
  */
-export function withStickyParams(route: Route, current: Route = currentRoute()): Route {
+export function withStickyParams(
+  route: Route,
+  current: Route = currentRoute(),
+  leaveLesson = false,
+): Route {
   const kept: { -readonly [K in keyof Route]: Route[K] } = { ...route }
-  for (const key of STICKY_PARAMS) {
+  const carried = [
+    ...STICKY_PARAMS,
+    ...(leaveLesson || route.view === 'lessons' ? [] : LESSON_PARAMS),
+  ]
+  for (const key of carried) {
     if (kept[key] === undefined && current[key] !== undefined) kept[key] = current[key]
   }
   return kept
 }
 
 export function navigate(target: Route, options: NavigateOptions = {}): void {
-  const route = options.exact ? target : withStickyParams(target)
+  const route = options.exact
+    ? target
+    : withStickyParams(target, currentRoute(), options.leaveLesson === true)
   if (sameRoute(route, currentRoute()) && !options.replace) return
   const url = `${window.location.pathname}${routeToSearch(route)}`
   if (options.replace) window.history.replaceState(null, '', url)

@@ -50,6 +50,21 @@ export interface Route {
 /** Parameters that describe how the page is shown rather than what: kept across moves. */
 export const STICKY_PARAMS = ['lang', 'present'] as const
 
+/**
+ * The open lesson and step: kept across moves out of the lesson view too, so a student who
+ * clicks into the view a step opened explores with the lesson still beside it (until they
+ * leave the lesson). A move to view=lessons names its own lesson, so they are not carried there.
+ */
+export const LESSON_PARAMS = ['lesson', 'step'] as const
+
+/** The same route outside any lesson. */
+export function withoutLesson(route: Route): Route {
+  const { lesson, step, ...rest } = route
+  void lesson
+  void step
+  return rest
+}
+
 export function isKnownView(view: string): view is KnownView {
   return (KNOWN_VIEWS as readonly string[]).includes(view)
 }

@@ -2,6 +2,8 @@
 // moves (buttons here; arrows and PageUp/PageDown through useLessonKeys).
 import { useTranslation } from 'react-i18next'
 import { Link } from '../../components/Link'
+import { currentRoute, navigate } from '../../routing/navigation'
+import { withoutLesson } from '../../routing/route'
 import { ExerciseBox } from './ExerciseBox'
 import { LESSONS, type Lesson } from './lessonCatalog'
 import { stepTextKey } from './stepText'
@@ -12,9 +14,11 @@ interface LessonPanelProps {
   readonly index: number
   readonly moves: StepMoves
   readonly samplesRoot: string
+  /** The student moved from the step into the view: offer the way back to the step. */
+  readonly exploring: boolean
 }
 
-export function LessonPanel({ lesson, index, moves, samplesRoot }: LessonPanelProps) {
+export function LessonPanel({ lesson, index, moves, samplesRoot, exploring }: LessonPanelProps) {
   const { t } = useTranslation('lessons')
   const step = lesson.steps[index]
   const position = LESSONS.indexOf(lesson)
@@ -23,9 +27,19 @@ export function LessonPanel({ lesson, index, moves, samplesRoot }: LessonPanelPr
   const isLast = index === lesson.steps.length - 1
   return (
     <aside className="lesson-panel" data-testid="lesson-panel" aria-label={t('panel.label')}>
-      <Link to={{ view: 'lessons' }} className="lesson-back">
-        {t('panel.allLessons')}
-      </Link>
+      <div className="lesson-exits">
+        <Link to={{ view: 'lessons' }} className="lesson-back">
+          {t('panel.allLessons')}
+        </Link>
+        <button
+          type="button"
+          className="button-secondary lesson-leave"
+          data-testid="lesson-leave"
+          onClick={() => navigate(withoutLesson(currentRoute()), { leaveLesson: true })}
+        >
+          {t('panel.leave')}
+        </button>
+      </div>
       <h2 className="lesson-title" data-testid="lesson-title">
         {t(`${lesson.id}.title`)}
       </h2>
@@ -35,6 +49,19 @@ export function LessonPanel({ lesson, index, moves, samplesRoot }: LessonPanelPr
       <p className="lesson-text" data-testid="lesson-text" aria-live="polite">
         {t(stepTextKey(lesson.id, index))}
       </p>
+      {exploring ? (
+        <p className="lesson-exploring" data-testid="lesson-exploring">
+          {t('panel.exploring')}{' '}
+          <button
+            type="button"
+            className="link-button"
+            data-testid="lesson-back-to-step"
+            onClick={moves.current}
+          >
+            {t('panel.backToStep')}
+          </button>
+        </p>
+      ) : null}
       {step?.exercise ? (
         <ExerciseBox key={step.exercise} exercise={step.exercise} samplesRoot={samplesRoot} />
       ) : null}

@@ -22,6 +22,20 @@ interface LessonStepViewProps {
   readonly step: string | undefined
   readonly samplesRoot: string
   readonly renderTarget: (target: Route) => ReactNode
+  /** The route the student moved to from this step; shown instead of the step's own view. */
+  readonly exploring?: Route | undefined
+  /** The lessons route itself: what the student picked in the step's view (node, path, …). */
+  readonly route: Route
+}
+
+/** What a view records about the student's picks while it stays in view=lessons. */
+const PICKS = ['node', 'layer', 'path', 'platform', 'tag', 'at'] as const
+
+/** The step's target with the student's picks on top (a node clicked, a layer chosen). */
+function withPicks(target: Route, route: Route): Route {
+  const picked: { -readonly [K in keyof Route]: Route[K] } = { ...target }
+  for (const key of PICKS) if (route[key] !== undefined) picked[key] = route[key]
+  return picked
 }
 
 function goTo(lesson: Lesson, index: number): void {
@@ -45,17 +59,28 @@ function stepMoves(lesson: Lesson, index: number): StepMoves {
     },
     first: () => goTo(lesson, 0),
     last: () => goTo(lesson, last),
+    current: () => goTo(lesson, index),
   }
 }
 
-export function LessonStepView({ lesson, step, samplesRoot, renderTarget }: LessonStepViewProps) {
+export function LessonStepView({
+  lesson,
+  step,
+  samplesRoot,
+  renderTarget,
+  exploring,
+  route,
+}: LessonStepViewProps) {
   const { t } = useTranslation('lessons')
   const index = stepIndex(lesson, step)
   const current = lesson.steps[index] ?? lesson.steps[0]
   const moves = useMemo(() => stepMoves(lesson, index), [lesson, index])
   useLessonKeys(moves)
 
-  const target = useMemo(() => current?.target(samplesRoot), [current, samplesRoot])
+  const target = useMemo(() => {
+    const own = current?.target(samplesRoot)
+    return own && withPicks(own, route)
+  }, [current, samplesRoot, route])
   const sample = current?.sample
   const ref = sample ? sampleRef(samplesRoot, sample) : ''
   const opened = useQuery({
@@ -81,8 +106,15 @@ export function LessonStepView({ lesson, step, samplesRoot, renderTarget }: Less
       data-lesson={lesson.id}
       data-step={index + 1}
       data-highlighted={highlighted}
+      data-exploring={exploring !== undefined}
     >
-      <LessonPanel lesson={lesson} index={index} moves={moves} samplesRoot={samplesRoot} />
+      <LessonPanel
+        lesson={lesson}
+        index={index}
+        moves={moves}
+        samplesRoot={samplesRoot}
+        exploring={exploring !== undefined}
+      />
       <div className="lesson-target" ref={targetArea} data-testid="lesson-target">
         {opened.isPending ? (
           <LoadingBlock label={t('sample.checking', { sample })} />
@@ -94,7 +126,7 @@ export function LessonStepView({ lesson, step, samplesRoot, renderTarget }: Less
             onRetry={() => void opened.refetch()}
           />
         ) : (
-          renderTarget(target)
+          renderTarget(exploring ?? target)
         )}
       </div>
     </div>

@@ -18,9 +18,11 @@ import '../../styles/lessons.css'
 interface LessonsViewProps {
   readonly route: Route
   readonly renderTarget: (target: Route) => ReactNode
+  /** Set when the student moved from the step into the view (clicked a node, a layer…). */
+  readonly exploring?: Route
 }
 
-export function LessonsView({ route, renderTarget }: LessonsViewProps) {
+export function LessonsView({ route, renderTarget, exploring }: LessonsViewProps) {
   const { t } = useTranslation('lessons')
   const info = useQuery({
     queryKey: queryKeys.appInfo,
@@ -44,6 +46,8 @@ export function LessonsView({ route, renderTarget }: LessonsViewProps) {
       step={route.step}
       samplesRoot={info.data.samplesRoot}
       renderTarget={renderTarget}
+      exploring={exploring}
+      route={route}
     />
   )
 }

@@ -18,6 +18,8 @@ export interface StepMoves {
   readonly next: () => void
   readonly first: () => void
   readonly last: () => void
+  /** Back to this step's own view (after exploring from it). */
+  readonly current: () => void
 }
 
 export function useLessonKeys(moves: StepMoves): void {

@@ -20,6 +20,9 @@ export const lessons = {
     allLessons: 'All lessons',
     nextLesson: 'Next lesson: {{title}}',
     keys: 'Arrow keys or Page Up / Page Down move between steps.',
+    leave: 'Leave the lesson',
+    exploring: 'You are exploring on your own; the lesson stays here.',
+    backToStep: 'Back to this step',
   },
   exercise: {
     title: 'Exercise',

@@ -21,6 +21,9 @@ export const lessons: SameKeys<typeof english> = {
     allLessons: 'Todas las lecciones',
     nextLesson: 'Siguiente lección: {{title}}',
     keys: 'Con las flechas o con Re Pág / Av Pág se pasa de un paso a otro.',
+    leave: 'Salir de la lección',
+    exploring: 'Estás explorando por tu cuenta; la lección sigue aquí.',
+    backToStep: 'Volver a este paso',
   },
   exercise: {
     title: 'Ejercicio',

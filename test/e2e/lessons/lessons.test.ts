@@ -181,6 +181,48 @@ test("every lesson's every step in English and Spanish: text, highlight, exercis
   }
 })
 
+test("a step's view answers clicks inside the lesson; another view is explored beside it, until left", async () => {
+  const { page, blocked, pageErrors } = await offlinePage(
+    'view=lessons&lesson=config&step=1&lang=en',
+  )
+  try {
+    await waitForStep(page, 'config', 1)
+    const config = page.locator('[data-testid="graph-node"][data-kind="config"]').first()
+    await config.waitFor({ timeout: STEP_TIMEOUT })
+    await config.click()
+    await page.getByTestId('details-panel').waitFor({ timeout: STEP_TIMEOUT })
+    const picked = new URL(page.url()).searchParams
+    assert.equal(picked.get('view'), 'lessons', 'a node clicked stays in the step')
+    assert.ok(picked.get('node')?.startsWith('sha256:'), 'with the config selected')
+
+    await page.getByTestId('tab-files').click()
+    await page.getByTestId('lesson-exploring').waitFor({ timeout: STEP_TIMEOUT })
+    const explored = new URL(page.url()).searchParams
+    assert.equal(explored.get('view'), 'files', 'another tab opens its view')
+    assert.equal(explored.get('lesson'), 'config', 'with the lesson still in the URL')
+    assert.equal(await page.getByTestId('lesson-text').count(), 1, 'and beside the view')
+
+    await page.getByTestId('lesson-back-to-step').click()
+    await page
+      .locator('[data-testid="lesson-layout"][data-exploring="false"][data-step="1"]')
+      .waitFor({ timeout: STEP_TIMEOUT })
+    assert.equal(new URL(page.url()).searchParams.get('view'), 'lessons', 'back on the step')
+
+    await page.getByTestId('tab-files').click()
+    await page.getByTestId('lesson-exploring').waitFor({ timeout: STEP_TIMEOUT })
+    await page.getByTestId('lesson-leave').click()
+    await page.getByTestId('lesson-panel').waitFor({ state: 'detached', timeout: STEP_TIMEOUT })
+    const left = new URL(page.url()).searchParams
+    assert.equal(left.get('lesson'), null, 'leaving drops the lesson')
+    assert.equal(left.get('view'), 'files', 'and keeps the view the student was in')
+    assert.equal(left.get('lang'), 'en', 'and the language')
+    assert.deepEqual(blocked, [])
+    assert.deepEqual(pageErrors, [])
+  } finally {
+    await page.close()
+  }
+})
+
 test('a missing or damaged sample names itself and how to rebuild it', async () => {
   const copy = samplesCopy(session().workDir)
   await rm(path.join(copy, 'whiteouts'), { recursive: true })
