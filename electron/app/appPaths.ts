@@ -17,7 +17,16 @@ export const SAMPLE_LAYOUT_DIR = path.join(PROJECT_ROOT, 'assets', 'sample')
  */
 export const SAMPLES_ROOT = process.env.STRATA_SAMPLES_DIR
   ? path.resolve(process.env.STRATA_SAMPLES_DIR)
-  : path.join(PROJECT_ROOT, 'assets', 'samples')
+  : path.join(unpackedPath(PROJECT_ROOT), 'assets', 'samples')
+
+/**
+ * Packaged, the project root is resources/app.asar; files listed in electron-builder.yml's
+ * asarUnpack (the samples, read by path and by the skopeo/podman commands shown) are real files
+ * under app.asar.unpacked beside it.
+ */
+export function unpackedPath(root: string): string {
+  return path.basename(root) === 'app.asar' ? `${root}.unpacked` : root
+}
 
 /** The reference name the sample layout's index.json gives its multi-platform image. */
 export const SAMPLE_REFERENCE = 'demo'
