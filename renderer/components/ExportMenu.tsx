@@ -36,6 +36,52 @@ function useSaving(): {
   }
 }
 
+interface FormatButton<K extends string> {
+  readonly kind: K
+  /** The format's name on the button ("SVG"): a file format, the same in every language. */
+  readonly name: string
+  readonly title: string
+}
+
+/** One row of format buttons with the failure, if the last save failed. */
+function ExportButtons<K extends string>({
+  label,
+  testId,
+  formats,
+  saving,
+  onSave,
+}: {
+  readonly label: string
+  readonly testId: string
+  readonly formats: readonly FormatButton<K>[]
+  readonly saving: ReturnType<typeof useSaving>
+  readonly onSave: (kind: K) => void
+}) {
+  const { t } = useTranslation('exports')
+  return (
+    <span className="export-buttons" role="group" aria-label={label} data-testid={testId}>
+      {formats.map((format) => (
+        <button
+          key={format.kind}
+          type="button"
+          className="button-secondary"
+          title={format.title}
+          disabled={saving.busy}
+          data-testid={`${testId}-${format.kind}`}
+          onClick={() => onSave(format.kind)}
+        >
+          {format.name}
+        </button>
+      ))}
+      {saving.failure !== undefined ? (
+        <span className="hint" role="alert">
+          {t('menu.failed', { reason: saving.failure })}
+        </span>
+      ) : null}
+    </span>
+  )
+}
+
 export function PictureExport({
   imageRef,
   what,
@@ -61,38 +107,16 @@ export function PictureExport({
       else saveFile(await pngOfPicture(picture), name, 'image/png')
     })
   return (
-    <span
-      className="export-buttons"
-      role="group"
-      aria-label={t('menu.picture')}
-      data-testid={testId}
-    >
-      <button
-        type="button"
-        className="button-secondary"
-        title={t('menu.svgTitle')}
-        disabled={saving.busy}
-        data-testid={`${testId}-svg`}
-        onClick={() => save('svg')}
-      >
-        SVG
-      </button>
-      <button
-        type="button"
-        className="button-secondary"
-        title={t('menu.pngTitle')}
-        disabled={saving.busy}
-        data-testid={`${testId}-png`}
-        onClick={() => save('png')}
-      >
-        PNG
-      </button>
-      {saving.failure !== undefined ? (
-        <span className="hint" role="alert">
-          {t('menu.failed', { reason: saving.failure })}
-        </span>
-      ) : null}
-    </span>
+    <ExportButtons
+      label={t('menu.picture')}
+      testId={testId}
+      saving={saving}
+      onSave={save}
+      formats={[
+        { kind: 'svg', name: 'SVG', title: t('menu.svgTitle') },
+        { kind: 'png', name: 'PNG', title: t('menu.pngTitle') },
+      ]}
+    />
   )
 }
 
@@ -121,33 +145,16 @@ export function ListExport<T>({
       else saveFile(toJson(columns, rows), name, 'application/json')
     })
   return (
-    <span className="export-buttons" role="group" aria-label={t('menu.list')} data-testid={testId}>
-      <button
-        type="button"
-        className="button-secondary"
-        title={t('menu.csvTitle')}
-        disabled={saving.busy}
-        data-testid={`${testId}-csv`}
-        onClick={() => save('csv')}
-      >
-        CSV
-      </button>
-      <button
-        type="button"
-        className="button-secondary"
-        title={t('menu.jsonTitle')}
-        disabled={saving.busy}
-        data-testid={`${testId}-json`}
-        onClick={() => save('json')}
-      >
-        JSON
-      </button>
-      {saving.failure !== undefined ? (
-        <span className="hint" role="alert">
-          {t('menu.failed', { reason: saving.failure })}
-        </span>
-      ) : null}
-    </span>
+    <ExportButtons
+      label={t('menu.list')}
+      testId={testId}
+      saving={saving}
+      onSave={save}
+      formats={[
+        { kind: 'csv', name: 'CSV', title: t('menu.csvTitle') },
+        { kind: 'json', name: 'JSON', title: t('menu.jsonTitle') },
+      ]}
+    />
   )
 }
 

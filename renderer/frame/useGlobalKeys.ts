@@ -1,20 +1,11 @@
 // App-wide keys: "/" focuses the Open box (unless typing somewhere), "p" toggles presentation
 // mode (same condition), Escape closes the details panel by dropping `node` from the URL. The
 // arrows and PageUp/PageDown belong to the lessons (clickers send those).
+import { isTyping } from '../components/isTyping'
 import { useEffect, type RefObject } from 'react'
 import { navigate } from '../routing/navigation'
 import { togglePresentation } from './PresentToggle'
 import { withoutNode, type Route } from '../routing/route'
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return (
-    target.isContentEditable ||
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
-  )
-}
 
 export function useGlobalKeys(route: Route, openInput: RefObject<HTMLInputElement | null>): void {
   useEffect(() => {

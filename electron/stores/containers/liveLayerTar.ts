@@ -7,22 +7,13 @@
 import type { Readable } from 'node:stream'
 import { Readable as ReadableStream } from 'node:stream'
 import { StrataError } from '../../../shared/errors'
-import type { TarEntryKind } from '../../tar/tarEncode'
+import type { TarHeaderFields } from '../../tar/tarEncode'
 import { encodeTarHeader, padding, TAR_END } from '../../tar/tarEncode'
 
 /** One entry of a writable layer; `open` gives a regular file's bytes. */
-export interface LiveEntry {
+export interface LiveEntry extends Omit<TarHeaderFields, 'name'> {
   /** Relative path in the container's filesystem, no leading or trailing "/". */
   readonly path: string
-  readonly kind: TarEntryKind
-  readonly mode: number
-  readonly uid: number
-  readonly gid: number
-  readonly size: number
-  /** Seconds since the epoch. */
-  readonly mtime: number
-  readonly linkname?: string
-  readonly device?: { readonly major: number; readonly minor: number }
   readonly open?: (signal?: AbortSignal) => Promise<AsyncIterable<Uint8Array>>
 }
 

@@ -1,17 +1,8 @@
 // Presentation clickers send PageDown/PageUp (and keyboards arrows): they move between steps
 // while a lesson is open, unless the person is typing or a view already used the key (the
 // graph pans with the arrows when it has focus).
+import { isTyping } from '../../components/isTyping'
 import { useEffect } from 'react'
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return (
-    target.isContentEditable ||
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
-  )
-}
 
 export interface StepMoves {
   readonly previous: () => void

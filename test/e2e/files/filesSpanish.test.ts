@@ -11,11 +11,8 @@ import path from 'node:path'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { formatSourceRef } from '../../../shared/sourceRef'
-import { compare as enCompare } from '../../../renderer/i18n/en/compare'
-import { files as enFiles } from '../../../renderer/i18n/en/files'
-import { compare as esCompare } from '../../../renderer/i18n/es/compare'
-import { files as esFiles } from '../../../renderer/i18n/es/files'
 import { useE2eSession } from '../../harness/e2eSession'
+import { untranslatedTexts } from '../../harness/untranslatedText'
 
 const SIZE = { width: 1024, height: 700 }
 const SAMPLE = path.resolve('assets/sample')
@@ -24,45 +21,8 @@ const sampleRef = (tag: string): string =>
 
 const session = useE2eSession({ name: 'e2e-files-spanish' })
 
-/** English catalogue values (without parameters) that read differently in Spanish. */
-function englishOnly(): Set<string> {
-  const found = new Set<string>()
-  const walk = (english: unknown, spanish: unknown): void => {
-    if (typeof english === 'string') {
-      if (english !== spanish && !english.includes('{{')) found.add(english.trim())
-      return
-    }
-    if (typeof english !== 'object' || english === null) return
-    for (const [key, value] of Object.entries(english)) {
-      walk(value, (spanish as Record<string, unknown> | undefined)?.[key])
-    }
-  }
-  walk(enFiles, esFiles)
-  walk(enCompare, esCompare)
-  return found
-}
-
-/** Every text node and title / aria-label / placeholder on the page, trimmed (run in the page). */
-const PAGE_TEXTS = `(() => {
-  const texts = []
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = (node.textContent || '').trim()
-    if (text) texts.push(text)
-  }
-  for (const element of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
-    for (const name of ['title', 'aria-label', 'placeholder']) {
-      const value = (element.getAttribute(name) || '').trim()
-      if (value) texts.push(value)
-    }
-  }
-  return texts
-})()`
-
 async function assertNoEnglish(page: Page, where: string): Promise<void> {
-  const english = englishOnly()
-  assert.ok(english.has('Merged (whole image)'), 'the check knows the English catalogue')
-  const leftovers = (await page.evaluate<string[]>(PAGE_TEXTS)).filter((text) => english.has(text))
+  const leftovers = await untranslatedTexts(page)
   assert.deepEqual(leftovers, [], `${where}: English catalogue text on a Spanish page`)
 }
 

@@ -11,15 +11,11 @@ import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { history as enHistory } from '../../../renderer/i18n/en/history'
-import { sharing as enSharing } from '../../../renderer/i18n/en/sharing'
-import { stores as enStores } from '../../../renderer/i18n/en/stores'
-import { tags as enTags } from '../../../renderer/i18n/en/tags'
 import { history as esHistory } from '../../../renderer/i18n/es/history'
 import { sharing as esSharing } from '../../../renderer/i18n/es/sharing'
-import { stores as esStores } from '../../../renderer/i18n/es/stores'
 import { tags as esTags } from '../../../renderer/i18n/es/tags'
 import { useE2eSession } from '../../harness/e2eSession'
+import { untranslatedTexts } from '../../harness/untranslatedText'
 import { OciLayoutBuilder } from '../../harness/ociBuilder'
 
 const SIZE = { width: 1024, height: 700 }
@@ -57,49 +53,8 @@ const session = useE2eSession({
   },
 })
 
-/** English catalogue values that read differently in Spanish (and take no parameters). */
-function englishOnly(): Set<string> {
-  const found = new Set<string>()
-  const walk = (english: unknown, spanish: unknown): void => {
-    if (typeof english === 'string') {
-      if (english !== spanish && !english.includes('{{')) found.add(english.trim())
-      return
-    }
-    if (typeof english !== 'object' || english === null) return
-    for (const [key, value] of Object.entries(english)) {
-      walk(value, (spanish as Record<string, unknown> | undefined)?.[key])
-    }
-  }
-  walk(enTags, esTags)
-  walk(enSharing, esSharing)
-  walk(enHistory, esHistory)
-  walk(enStores, esStores)
-  return found
-}
-
-/** Every text node and title / aria-label / placeholder on the page, trimmed. */
-function pageTexts(page: Page): Promise<string[]> {
-  // A string, so this Node-side file needs no DOM types.
-  return page.evaluate<string[]>(`(() => {
-    const texts = []
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent || '').trim()
-      if (text) texts.push(text)
-    }
-    for (const element of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
-      for (const name of ['title', 'aria-label', 'placeholder']) {
-        const value = (element.getAttribute(name) || '').trim()
-        if (value) texts.push(value)
-      }
-    }
-    return texts
-  })()`)
-}
-
 async function assertNoEnglish(page: Page, where: string): Promise<void> {
-  const english = englishOnly()
-  const leftovers = (await pageTexts(page)).filter((text) => english.has(text))
+  const leftovers = await untranslatedTexts(page)
   assert.deepEqual(leftovers, [], `${where}: English catalogue text on a Spanish page`)
 }
 

@@ -4,8 +4,7 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import i18next from 'i18next'
-import { en } from '../../../renderer/i18n/en'
+import { initTranslations } from '../../../renderer/i18n/translate'
 import type { LocalStore } from '../../../shared/api/stores'
 import { interpretPathInput } from '../../../renderer/features/stores/pathInput'
 import { isLocalRef, recentRefLabel } from '../../../renderer/features/stores/recentRefs'
@@ -17,13 +16,7 @@ import {
 } from '../../../renderer/features/stores/storeText'
 
 // The helpers word their labels through the app's i18next instance: load the real catalogues.
-void i18next.init({
-  lng: 'en',
-  resources: { en },
-  initAsync: false,
-  fallbackLng: false,
-  interpolation: { escapeValue: false },
-})
+initTranslations('en')
 
 const SOCKET = '/run/containerd/containerd.sock'
 const store = (namespace?: string): LocalStore => ({

@@ -3,8 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import i18next from 'i18next'
-import { en } from '../../../renderer/i18n/en'
+import { initTranslations } from '../../../renderer/i18n/translate'
 import type { StorageView, StorageViewLayer } from '../../../shared/api/stores'
 import { layerIdentities } from '../../../renderer/features/stores/layerIdentities'
 import {
@@ -20,13 +19,7 @@ import {
 } from '../../../renderer/features/stores/storageModel'
 
 // The helpers word their labels through the app's i18next instance: load the real catalogues.
-void i18next.init({
-  lng: 'en',
-  resources: { en },
-  initAsync: false,
-  fallbackLng: false,
-  interpolation: { escapeValue: false },
-})
+initTranslations('en')
 
 const hex = (c: string): string => c.repeat(64)
 const G = '/var/lib/containers/storage'

@@ -3,8 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import i18next from 'i18next'
-import { en } from '../../../renderer/i18n/en'
+import { initTranslations } from '../../../renderer/i18n/translate'
 import type { LocalStore } from '../../../shared/api/stores'
 import { decideDrop, webDropHint } from '../../../renderer/features/stores/dropDecision'
 import { interpretPathInput, looksLikePath } from '../../../renderer/features/stores/pathInput'
@@ -26,13 +25,7 @@ import {
 import { isKnownView, parseRoute } from '../../../renderer/routing/route'
 
 // The helpers word their labels through the app's i18next instance: load the real catalogues.
-void i18next.init({
-  lng: 'en',
-  resources: { en },
-  initAsync: false,
-  fallbackLng: false,
-  interpolation: { escapeValue: false },
-})
+initTranslations('en')
 
 test('only local sources are recent: paths and stores, never registry references', () => {
   for (const ref of [
