@@ -152,7 +152,13 @@ export default tseslint.config(
         {
           root: 'renderer',
           nestedFolders: ['features'],
-          ranks: [['i18n', 'api', 'routing', 'styles'], ['components'], ['features'], ['frame'], ['.']],
+          ranks: [
+            ['i18n', 'api', 'routing', 'styles'],
+            ['components'],
+            ['features'],
+            ['frame'],
+            ['.'],
+          ],
           peers: 'deny',
         },
       ],
