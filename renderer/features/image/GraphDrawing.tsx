@@ -148,6 +148,7 @@ export const GraphDrawing = memo(function GraphDrawing({
               placed={placed}
               badges={badges.get(placed.node.id) ?? []}
               compact={compact}
+              short={layout.presenting}
               selected={placed.node.id === selectedId}
               emphasis={emphasisOf(placed.node.id, activeId, lit)}
               onSelect={onSelect}

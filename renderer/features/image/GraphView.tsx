@@ -13,7 +13,7 @@ import { EmptyState, LoadingBlock } from '../../components/Spinner'
 import { ViewErrorBoundary } from '../../components/ViewErrorBoundary'
 import { currentRoute, navigate } from '../../routing/navigation'
 import { registryOfSource } from '../../routing/refs'
-import { withoutNode } from '../../routing/route'
+import { isPresenting, withoutNode } from '../../routing/route'
 import { ContainerCard } from './ContainerCard'
 import { DetailsPanel } from './DetailsPanel'
 import { GraphCanvas } from './GraphCanvas'
@@ -33,6 +33,8 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
   const { t } = useTranslation('image')
   // Edge labels and card words are measured by the layout: a new language lays it out again.
   const language = useLanguage()
+  // App remounts the view when presentation mode changes, so reading the route once is enough.
+  const presenting = isPresenting(currentRoute())
   const graph = useQuery({
     queryKey: queryKeys.graph(imageRef),
     queryFn: ({ signal }) => call('image:graph', { ref: imageRef }, signal),
@@ -40,10 +42,13 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
   const layouts = useMemo(
     () =>
       graph.data
-        ? { full: layoutGraph(graph.data, 'full'), compact: layoutGraph(graph.data, 'compact') }
+        ? {
+            full: layoutGraph(graph.data, 'full'),
+            compact: layoutGraph(graph.data, 'compact', presenting),
+          }
         : undefined,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the layout's words follow the language
-    [graph.data, language],
+    [graph.data, language, presenting],
   )
   const relations = useMemo(
     () => graphRelations(graph.data ?? { nodes: [], edges: [] }),

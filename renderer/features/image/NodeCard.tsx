@@ -26,6 +26,8 @@ interface NodeCardProps {
   readonly placed: PlacedNode
   readonly badges: readonly CardBadge[]
   readonly compact: boolean
+  /** Presentation mode: the compact line's shorter form (compactCardText). */
+  readonly short: boolean
   readonly selected: boolean
   readonly emphasis: Emphasis
   readonly onSelect: (node: GraphNode) => void
@@ -41,6 +43,7 @@ export const NodeCard = memo(function NodeCard({
   placed,
   badges,
   compact,
+  short,
   selected,
   emphasis,
   onSelect,
@@ -84,7 +87,7 @@ export const NodeCard = memo(function NodeCard({
         d={`M 10 0 H 5 Q 0 0 0 5 V ${height - 5} Q 0 ${height} 5 ${height} H 10 Z`}
       />
       {compact ? (
-        <CompactBody placed={placed} badges={badges} />
+        <CompactBody placed={placed} badges={badges} short={short} />
       ) : (
         <FullBody placed={placed} badges={badges} problem={problem} />
       )}
@@ -97,14 +100,14 @@ interface BodyProps {
   readonly badges: readonly CardBadge[]
 }
 
-function CompactBody({ placed, badges }: BodyProps) {
+function CompactBody({ placed, badges, short }: BodyProps & { readonly short: boolean }) {
   const inner = placed.width - PAD_LEFT - PAD_RIGHT
   return (
     <FittedText
       className="node-label"
       x={PAD_LEFT}
       y={placed.height / 2 + 5}
-      text={compactCardText(placed.node, badges)}
+      text={compactCardText(placed.node, badges, short)}
       maxWidth={inner}
     />
   )

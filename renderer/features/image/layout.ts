@@ -65,6 +65,12 @@ export interface GraphLayout {
   readonly width: number
   readonly height: number
   readonly density: Density
+  /**
+   * Drawn in presentation mode: compact cards carry a shorter line (compactCardText), so at 19px
+   * a platform ("linux/arm64/v8") stays whole. The cards keep their width: the multi-platform
+   * sample's Fit is limited by the drawing's width, and wider cards would shrink the type.
+   */
+  readonly presenting: boolean
 }
 
 /**
@@ -170,8 +176,13 @@ function runDagre(graph: ImageGraph, metrics: Metrics, run: number): graphlib.Gr
   return g
 }
 
-export function layoutGraph(input: ImageGraph, density: Density = 'full'): GraphLayout {
-  if (input.nodes.length === 0) return { nodes: [], edges: [], width: 0, height: 0, density }
+export function layoutGraph(
+  input: ImageGraph,
+  density: Density = 'full',
+  presenting = false,
+): GraphLayout {
+  if (input.nodes.length === 0)
+    return { nodes: [], edges: [], width: 0, height: 0, density, presenting }
   // The same image always draws the same, whatever order its parts arrived in.
   const graph = { ...input, ...inDocumentOrder(input) }
   const metrics = METRICS[density]
@@ -213,5 +224,5 @@ export function layoutGraph(input: ImageGraph, density: Density = 'full'): Graph
     }
   })
   const size = g.graph() as { width?: number; height?: number }
-  return { nodes, edges, width: size.width ?? 0, height: size.height ?? 0, density }
+  return { nodes, edges, width: size.width ?? 0, height: size.height ?? 0, density, presenting }
 }

@@ -122,19 +122,38 @@ function kindWord(kind: GraphNode['kind']): string {
 }
 
 /**
+ * Presentation mode's shorter line (the card's colour and the legend say the kind): the badge
+ * alone ("linux/amd64", "layer 2 of 4"); an attestation is named by its role only, since its
+ * platform would not fit at projector size and its edge shows which manifest it belongs to. A
+ * problem shows as a warning sign before the line.
+ */
+function shortRole(node: GraphNode, role: string): string {
+  return node.role === 'attestation' ? translate('image:role.attestation') : role
+}
+
+/**
  * The one line of a compact card: what tells this node from its neighbours (its tag, platform
  * or place: "manifest v1", "layer 2 of 4"), the kind word first when the badge lacks it. Its
- * colour says the kind too; the hover text and the details panel say the rest.
+ * colour says the kind too; the hover text and the details panel say the rest. `short`: the
+ * presentation-mode line (shortRole).
  */
-export function compactCardText(node: GraphNode, badges: readonly CardBadge[]): string {
+export function compactCardText(
+  node: GraphNode,
+  badges: readonly CardBadge[],
+  short = false,
+): string {
   const problem = badges.find((b) => b.tone === 'warn' || b.tone === 'danger')
   const role = badges[0]?.text
   const word = kindWord(node.kind)
   const main =
     node.role === 'root' || role === undefined
       ? nodeLabel(node)
-      : role.includes(word)
-        ? role
-        : translate('image:card.compact', { kind: word, role })
-  return problem ? `${main} · ${problem.text}` : main
+      : short
+        ? shortRole(node, role)
+        : role.includes(word)
+          ? role
+          : translate('image:card.compact', { kind: word, role })
+  if (!problem) return main
+  // Presentation: a warning sign instead of the words, which the tooltip and screen readers keep.
+  return short ? `⚠ ${main}` : `${main} · ${problem.text}`
 }

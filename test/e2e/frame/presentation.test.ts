@@ -1,7 +1,8 @@
 // Presentation mode in Debian's Chromium at a classroom projector's 1024×700: present=1 shows
 // the whole graph of the bundled multi-platform sample (every node box inside the canvas) with
 // no sidebar and no status bar, type large enough for the back of the room and text at 7:1
-// contrast or more in both themes (measured); "p" and the top-bar button toggle it.
+// contrast or more in both themes (measured), every card label whole (no "…", fits its card);
+// "p" and the top-bar button toggle it.
 
 import assert from 'node:assert/strict'
 import path from 'node:path'
@@ -31,6 +32,17 @@ async function box(page: Page, selector: string): Promise<Rect> {
 const SMALLEST_CARD_TEXT = `Math.min(...[...document.querySelectorAll('[data-testid="graph-node"] text')]
   .filter((t) => (t.textContent ?? '').trim() !== '')
   .map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1)))`
+
+/** Runs in the page: each card's label, its drawn width and the room its card leaves for it. */
+const CARD_LABELS = `[...document.querySelectorAll('[data-testid="graph-node"]')].map((g) => {
+  const label = g.querySelector('text.node-label')
+  const card = g.querySelector('rect.node-card')
+  return {
+    text: label?.textContent ?? '',
+    width: label?.getComputedTextLength() ?? 0,
+    room: (card?.width.baseVal.value ?? 0) - 27,
+  }
+})`
 
 /**
  * Runs in the page: the lowest contrast ratio (WCAG 2 relative luminance) of any visible text,
@@ -119,6 +131,25 @@ test('present=1 at 1024×700: the whole multi-platform graph, no chrome, large t
     assert.ok(b.y + b.height <= canvas.y + canvas.height + 1, where)
   }
 
+  // No card label is cut: no ellipsis, and each label's text fits inside its card (padding 15 + 12).
+  const labels = await page.evaluate<{ text: string; width: number; room: number }[]>(CARD_LABELS)
+  assert.equal(labels.length, cards.length, 'every card has a label')
+  console.log(
+    `presentation labels: ${labels.map((l) => `${l.text} (${l.width.toFixed(0)}/${l.room})`).join(' | ')}`,
+  )
+  for (const label of labels) {
+    assert.ok(!label.text.includes('…'), `label cut: ${JSON.stringify(label)}`)
+    assert.ok(
+      label.width <= label.room + 0.5,
+      `label wider than its card: ${JSON.stringify(label)}`,
+    )
+  }
+  assert.ok(
+    labels.some((l) => /linux\/amd64/.test(l.text)) &&
+      labels.some((l) => /linux\/arm64/.test(l.text)),
+    `the manifests show their platforms: ${labels.map((l) => l.text).join(' | ')}`,
+  )
+
   // Large type: the body at 20 px, card text at 16 px or more on screen at Fit.
   const bodyPx = await page.evaluate<number>('parseFloat(getComputedStyle(document.body).fontSize)')
   assert.ok(bodyPx >= 20, `body text ${bodyPx}px`)
@@ -136,6 +167,21 @@ test('present=1 at 1024×700: the whole multi-platform graph, no chrome, large t
     )
     assert.ok(contrast.count > 10, `${theme}: texts measured`)
     assert.ok(worst && worst.ratio >= 7, `${theme}: ${JSON.stringify(contrast.worst)}`)
+  }
+
+  // In Spanish too, every card label is whole.
+  const spanish = new URL(page.url())
+  spanish.searchParams.set('lang', 'es')
+  await page.goto(spanish.toString())
+  await page.locator('html[lang="es"] [data-testid="graph-node"]').first().waitFor()
+  const spanishLabels =
+    await page.evaluate<{ text: string; width: number; room: number }[]>(CARD_LABELS)
+  assert.ok(
+    spanishLabels.some((l) => l.text.startsWith('capa')),
+    'Spanish labels',
+  )
+  for (const label of spanishLabels) {
+    assert.ok(!label.text.includes('…') && label.width <= label.room + 0.5, JSON.stringify(label))
   }
 
   // "p" leaves presentation mode (present dropped from the URL), "p" again comes back.

@@ -152,6 +152,22 @@ test('a compact card says what tells the node apart, with its kind', () => {
   assert.equal(text(broken), 'manifest platform · not loaded')
 })
 
+test('presentation: the compact line drops the kind word (the colour says it) and shows problems as a sign', () => {
+  const relations = graphRelations(graph())
+  const byLabel = (label: string): GraphNode => graph().nodes.find((n) => n.label === label)!
+  const text = (n: GraphNode) => compactCardText(n, cardBadges(relations, n), true)
+  assert.equal(text(byLabel('arm64')), 'linux/arm64/v8')
+  assert.equal(text(byLabel('amd-top')), 'layer 2 of 2')
+  assert.equal(text(byLabel('index')), 'index')
+  assert.equal(text(node('att', 'manifest', 'attestation')), 'attestation')
+  const broken = node('broken', 'manifest', 'platform', {
+    documentError: { code: 'NETWORK', message: 'x' },
+  })
+  assert.equal(text(broken), '⚠ platform')
+  // Screen readers still hear the problem in words.
+  assert.match(nodeAccessibleName(broken, cardBadges(relations, broken)), /not loaded/)
+})
+
 test('card badges: shared by N, unknown media types and load errors are always shown', () => {
   const relations = graphRelations(graph())
   const base = graph().nodes.find((n) => n.label === 'base')!
