@@ -38,13 +38,13 @@ export class OperationRegistry {
 
   /** A TrackOperation for one call: operations it starts are registered here and emit events. */
   tracker(emit: (event: ApiEvent) => void, callSignal?: AbortSignal): TrackOperation {
-    return (label, signal, options) => {
+    return (phase, signal, options) => {
       const caller = options?.shared === true ? undefined : callSignal
       const parent = signal && caller ? AbortSignal.any([signal, caller]) : (signal ?? caller)
       const { operationId, signal: linked } = this.begin(parent)
       return progressEmitter({
         operationId,
-        label,
+        phase,
         signal: linked,
         cancellable: true,
         unit: options?.unit ?? 'bytes',

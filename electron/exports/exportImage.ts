@@ -70,16 +70,21 @@ export async function exportImage(
     `.${basename(destination)}.strata-partial-${randomBytes(6).toString('hex')}`,
   )
   const partialArchive = `${partial}.tar`
-  const label = `Exporting ${source.ref}`
+  const ref = source.ref
   try {
-    operation.report(0, undefined, label)
+    operation.report(0, undefined, { kind: 'export', ref })
     const plan = await planExport(source, request.platform, signal)
     const totals = planTotals(plan)
     await writeLayout(partial, source, plan, request.tag, signal, (bytes, blobs) => {
-      operation.report(bytes, totals.bytes, `${label}: ${blobs} of ${totals.blobs} blobs`)
+      operation.report(bytes, totals.bytes, {
+        kind: 'exportBlobs',
+        ref,
+        blobs,
+        totalBlobs: totals.blobs,
+      })
     })
     if (format === 'oci-archive') {
-      operation.report(totals.bytes, totals.bytes, `${label}: writing the archive`)
+      operation.report(totals.bytes, totals.bytes, { kind: 'exportArchive', ref })
       await packLayout(partial, partialArchive, signal)
       // link() refuses an existing name, so a file that appeared meanwhile is never replaced.
       await link(partialArchive, destination)
@@ -89,7 +94,7 @@ export async function exportImage(
       if (await exists(destination)) await checkDestination(destination, folder)
       await rename(partial, destination)
     }
-    operation.report(totals.bytes, totals.bytes, label)
+    operation.report(totals.bytes, totals.bytes, { kind: 'export', ref })
     return {
       path: destination,
       format,

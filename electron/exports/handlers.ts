@@ -59,7 +59,7 @@ export function createExportsHandlers(deps: ExportsHandlerDeps): {
         })
       }
       const source = await deps.openSource(ref, context.signal)
-      const operation = context.track(`Exporting ${source.ref}`, context.signal)
+      const operation = context.track({ kind: 'export', ref: source.ref }, context.signal)
       return exportImage(
         source,
         {

@@ -46,7 +46,7 @@ export function createDownloadProvider(services: FilesHandlerDeps): DownloadProv
     })
     const upTo = args.layer === undefined ? undefined : layerPosition(image.descriptors, args.layer)
     const path = args.path.replace(/^\/+|\/+$/g, '')
-    const operation = track(`Downloading /${path} …`, signal)
+    const operation = track({ kind: 'download', path }, signal)
     try {
       return await prepare(image, path, upTo, operation)
     } catch (error) {

@@ -189,13 +189,20 @@ export class ImageFiles {
     const controller = new AbortController()
     const refs = wanted.map((layer) => this.layerRef(source, layer))
     const indexed: LayerIndex[] = []
-    const operation = trackerOf(options)('indexing layer 1', controller.signal, { shared: true })
+    const operation = trackerOf(options)({ kind: 'indexLayer', layer: 1 }, controller.signal, {
+      shared: true,
+    })
     const promise = ImageLayers.load(refs, this.deps.indexService, {
       signal: operation.signal,
       onProgress: ({ layer, progress }) =>
-        operation.report(progress.bytesIn, wanted[layer]?.size, `indexing layer ${layer + 1}`, {
-          entries: progress.entries,
-        }),
+        operation.report(
+          progress.bytesIn,
+          wanted[layer]?.size,
+          { kind: 'indexLayer', layer: layer + 1 },
+          {
+            entries: progress.entries,
+          },
+        ),
       onIndexed: (_layer, index) => indexed.push(index),
     })
       .then((layers) => ({ layers, descriptors, refs }))
@@ -239,7 +246,10 @@ export class ImageFiles {
     const position = layerPosition(image.layers, layer)
     const descriptor = image.layers[position]
     if (!descriptor) throw new StrataError('INTERNAL', `no layer ${position + 1}`)
-    const operation = trackerOf(options)(`indexing layer ${position + 1}`, options.signal)
+    const operation = trackerOf(options)(
+      { kind: 'indexLayer', layer: position + 1 },
+      options.signal,
+    )
     const { index, fromCache } = await this.deps.indexService
       .get(this.layerRef(source, descriptor), {
         signal: operation.signal,

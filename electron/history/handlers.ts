@@ -58,7 +58,7 @@ export function createHistoryHandlers(history: TagHistoryService): {
     'history:observe': async (args, { signal, track }) => {
       const { registry, repository } = repositoryOf(args)
       // Cancellable by operation:cancel; progress in tags resolved.
-      const operation = track(`resolving the tags of ${repository}`, signal, { unit: 'items' })
+      const operation = track({ kind: 'resolveTags', repository }, signal, { unit: 'items' })
       try {
         const result = await history.observe(registry, repository, {
           signal: operation.signal,

@@ -63,7 +63,7 @@ export function createSharingHandlers(services: SharingHandlerDeps): {
           entries.push(entry)
         }
       }
-      const operation = context.track('reading image manifests', context.signal, {
+      const operation = context.track({ kind: 'readManifests' }, context.signal, {
         unit: 'items',
       })
       let images

@@ -4,17 +4,18 @@
 // sees this small interface.
 
 import { randomUUID } from 'node:crypto'
-import type { ProgressEvent } from '../../shared/api'
+import type { ProgressEvent, ProgressPhase } from '../../shared/api'
+import { englishProgressLabel } from '../../shared/progressLabel'
 
 export interface TrackedOperation {
   readonly operationId: string
   /** Aborted when the caller goes away or `operation:cancel` names this operation. */
   readonly signal: AbortSignal
   /**
-   * Work done so far; `label` replaces the label given to track() from now on; `also.entries`
+   * Work done so far; `phase` replaces the phase given to track() from now on; `also.entries`
    * counts the entries read beside the bytes (layer indexing).
    */
-  report(done: number, total?: number, label?: string, also?: ProgressAlso): void
+  report(done: number, total?: number, phase?: ProgressPhase, also?: ProgressAlso): void
   /**
    * Sends the operation's last event (done: true) and forgets it. Safe to call twice. Work that
    * never reported (everything came from a cache) ends silently: nobody saw it start.
@@ -49,7 +50,7 @@ export interface TrackOptions {
 
 /** Starts tracking one operation; `signal` is the caller's own (a closed request, a reload). */
 export type TrackOperation = (
-  label: string,
+  phase: ProgressPhase,
   signal?: AbortSignal,
   options?: TrackOptions,
 ) => TrackedOperation
@@ -59,7 +60,7 @@ const REPORT_INTERVAL_MS = 100
 
 export interface ProgressEmitterOptions {
   readonly operationId: string
-  readonly label: string
+  readonly phase: ProgressPhase
   readonly signal: AbortSignal
   readonly cancellable: boolean
   readonly unit: 'bytes' | 'items'
@@ -69,7 +70,7 @@ export interface ProgressEmitterOptions {
 
 /** A TrackedOperation that emits throttled ProgressEvents and a final `done: true` event. */
 export function progressEmitter(options: ProgressEmitterOptions): TrackedOperation {
-  let label = options.label
+  let phase = options.phase
   let lastDone = 0
   let lastTotal: number | undefined
   let lastEntries: number | undefined
@@ -80,7 +81,8 @@ export function progressEmitter(options: ProgressEmitterOptions): TrackedOperati
     options.emit({
       type: 'progress',
       operationId: options.operationId,
-      label,
+      phase,
+      label: englishProgressLabel(phase),
       doneBytes: lastDone,
       ...(lastTotal !== undefined ? { totalBytes: lastTotal } : {}),
       ...(lastEntries !== undefined ? { entries: lastEntries } : {}),
@@ -92,14 +94,14 @@ export function progressEmitter(options: ProgressEmitterOptions): TrackedOperati
   return {
     operationId: options.operationId,
     signal: options.signal,
-    report(done, total, newLabel, also) {
+    report(done, total, newPhase, also) {
       if (finished) return
       const first = lastSent === 0
       lastDone = done
       lastTotal = total
       lastEntries = also?.entries
-      if (newLabel !== undefined && newLabel !== label) {
-        label = newLabel
+      if (newPhase !== undefined && !samePhase(newPhase, phase)) {
+        phase = newPhase
         send(false)
         return
       }
@@ -114,12 +116,16 @@ export function progressEmitter(options: ProgressEmitterOptions): TrackedOperati
   }
 }
 
+function samePhase(a: ProgressPhase, b: ProgressPhase): boolean {
+  return englishProgressLabel(a) === englishProgressLabel(b)
+}
+
 /** Tracking without a registry: events still flow, but nothing can cancel by id. */
 export function untrackedOperations(emit?: (event: ProgressEvent) => void): TrackOperation {
-  return (label, signal, options) =>
+  return (phase, signal, options) =>
     progressEmitter({
       operationId: randomUUID(),
-      label,
+      phase,
       signal: signal ?? new AbortController().signal,
       cancellable: false,
       unit: options?.unit ?? 'bytes',

@@ -10,6 +10,7 @@ import { call } from '../api/client'
 import type { ProgressState } from '../api/useApiEvents'
 import { formatDuration } from '../api/progressRate'
 import { useFormat, type Formatters } from '../i18n/useFormat'
+import { progressLabel } from './progressPhaseText'
 
 /** "12 MiB of 40 MiB · 1 234 entries · 3 MiB/s · 9 s left", in the language shown. */
 export function progressText(
@@ -61,7 +62,7 @@ export function ProgressItem({
   const { call: waiting } = state
   const cancelled = waiting ? false : cancel.data?.cancelled === true
   // A waiting call's label is the operation and its subject (callLabel); the words are ours.
-  const label = waiting ? t('call.waiting', { operation: event.label }) : event.label
+  const label = waiting ? t('call.waiting', { operation: event.label }) : progressLabel(event, t)
   return (
     <span
       className="progress-item"

@@ -46,10 +46,30 @@ export interface AppOperations {
   >
 }
 
+/**
+ * What long work is doing, as data: the renderer words it in the user's language; `label`
+ * beside it is the same in English (logs, and the words a renderer without the phase shows).
+ */
+export type ProgressPhase =
+  | { readonly kind: 'indexLayer'; readonly layer: number }
+  | { readonly kind: 'download'; readonly path: string }
+  | { readonly kind: 'resolveTags'; readonly repository: string }
+  | { readonly kind: 'readManifests' }
+  | { readonly kind: 'export'; readonly ref: string }
+  | {
+      readonly kind: 'exportBlobs'
+      readonly ref: string
+      readonly blobs: number
+      readonly totalBlobs: number
+    }
+  | { readonly kind: 'exportArchive'; readonly ref: string }
+
 /** Progress of long work, pushed on the one event channel. */
 export interface ProgressEvent {
   readonly type: 'progress'
   readonly operationId: string
+  /** Absent only for the renderer's own waiting calls (their label is worded already). */
+  readonly phase?: ProgressPhase
   readonly label: string
   readonly doneBytes: number
   readonly totalBytes?: number

@@ -43,6 +43,7 @@ export type GraphNodeRole =
   | 'subject' // what an artifact refers to
   | 'referrer' // an artifact that refers to this node
   | 'blob'
+  | 'container' // a container standing on the image (the renderer draws it from ImageGraph.container)
 
 export interface GraphNode {
   /** Stable id inside one graph: the digest. A layer shared by two manifests is one node. */
@@ -50,7 +51,8 @@ export interface GraphNode {
   readonly digest: Digest
   readonly mediaType: string
   readonly size: number
-  readonly kind: ObjectKind
+  /** 'container': the node the renderer adds for ImageGraph.container; never sent by the main side. */
+  readonly kind: ObjectKind | 'container'
   readonly role: GraphNodeRole
   /** Plain-language kind: "OCI index", "Docker manifest list", "gzip layer". */
   readonly label: string
@@ -78,7 +80,8 @@ export interface GraphNode {
 export interface GraphEdge {
   readonly from: string
   readonly to: string
-  readonly relation: 'manifest' | 'config' | 'layer' | 'subject' | 'referrer'
+  /** 'image': from a container to the manifest of the image it stands on. */
+  readonly relation: 'manifest' | 'config' | 'layer' | 'subject' | 'referrer' | 'image'
   /** Position in the parent's list (layer 0 is the bottom layer). */
   readonly position: number
 }

@@ -57,6 +57,15 @@ export const common = {
     left: '{{duration}} left',
     cancel: 'Cancel',
     cancelling: 'Cancelling…',
+    phase: {
+      indexLayer: 'indexing layer {{layer}}',
+      download: 'Downloading /{{path}} …',
+      resolveTags: 'resolving the tags of {{repository}}',
+      readManifests: 'reading image manifests',
+      export: 'Exporting {{ref}}',
+      exportBlobs: 'Exporting {{ref}}: {{blobs}} of {{totalBlobs}} blobs',
+      exportArchive: 'Exporting {{ref}}: writing the archive',
+    },
   },
   call: {
     waiting: 'Waiting for {{operation}}',

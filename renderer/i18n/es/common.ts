@@ -58,6 +58,15 @@ export const common: SameKeys<typeof english> = {
     left: 'quedan {{duration}}',
     cancel: 'Cancelar',
     cancelling: 'Cancelando…',
+    phase: {
+      indexLayer: 'indexando la capa {{layer}}',
+      download: 'Descargando /{{path}}…',
+      resolveTags: 'resolviendo las etiquetas de {{repository}}',
+      readManifests: 'leyendo los manifiestos de las imágenes',
+      export: 'Exportando {{ref}}',
+      exportBlobs: 'Exportando {{ref}}: {{blobs}} de {{totalBlobs}} blobs',
+      exportArchive: 'Exportando {{ref}}: escribiendo el archivo tar',
+    },
   },
   call: {
     waiting: 'Esperando respuesta: {{operation}}',
