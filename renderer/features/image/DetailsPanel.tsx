@@ -14,6 +14,7 @@ import { graphRelations } from './graphRelations'
 import { CommandList, DigestFact, digestKindOf, Fact, SizeFact, withBreaks } from './DetailParts'
 import { JsonView } from './JsonView'
 import { NodeDetails } from './NodeDetails'
+import { ContainerDetails } from './ContainerDetails'
 import { mediaTypeHint, rememberMediaType } from './mediaTypeHints'
 import { objectExplanation, objectLabel } from './objectWords'
 import { PanelResizer } from './PanelResizer'
@@ -64,7 +65,9 @@ export function DetailsPanel({
       </button>
       {/* Scrolls under the resize handle and the close button, which stay put. */}
       <div className="details-scroll">
-        {node ? (
+        {node?.kind === 'container' && graph.container ? (
+          <ContainerDetails container={graph.container} />
+        ) : node ? (
           <NodeDetails
             node={node}
             imageRef={graph.ref}

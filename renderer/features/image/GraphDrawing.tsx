@@ -125,6 +125,8 @@ export const GraphDrawing = memo(function GraphDrawing({
               <g
                 key={`${edge.from}-${edge.to}-${edge.relation}-${edge.position}`}
                 className={`graph-edge rel-${edge.relation}${state}`}
+                data-from={edge.from}
+                data-to={edge.to}
               >
                 <path d={edgePath(placed)} markerEnd={`url(#${markerId}${lit ? '-lit' : ''})`} />
                 {labelled.has(placed) ? (

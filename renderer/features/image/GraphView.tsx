@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, type CSSProperties, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GraphNode } from '../../../shared/api'
-import type { ObjectKind } from '../../../shared/oci/mediaTypes'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { ErrorPanel } from '../../components/ErrorPanel'
@@ -14,7 +13,7 @@ import { ViewErrorBoundary } from '../../components/ViewErrorBoundary'
 import { currentRoute, navigate } from '../../routing/navigation'
 import { registryOfSource } from '../../routing/refs'
 import { isPresenting, withoutNode } from '../../routing/route'
-import { ContainerCard } from './ContainerCard'
+import { withContainerNode } from './containerNode'
 import { DetailsPanel } from './DetailsPanel'
 import { GraphCanvas } from './GraphCanvas'
 import { graphRelations } from './graphRelations'
@@ -38,6 +37,8 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
   const graph = useQuery({
     queryKey: queryKeys.graph(imageRef),
     queryFn: ({ signal }) => call('image:graph', { ref: imageRef }, signal),
+    // A container is drawn as a node on top of its image's manifest.
+    select: withContainerNode,
   })
   const layouts = useMemo(
     () =>
@@ -55,7 +56,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
     [graph.data],
   )
   const kinds = useMemo(
-    () => new Set<ObjectKind>(graph.data?.nodes.map((n) => n.kind) ?? []),
+    () => new Set<GraphNode['kind']>(graph.data?.nodes.map((n) => n.kind) ?? []),
     [graph.data],
   )
 
@@ -96,7 +97,6 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
           hasReferrers={data.nodes.some((n) => n.role === 'referrer')}
         />
       </GraphHeading>
-      {data.container ? <ContainerCard container={data.container} /> : null}
       {data.warnings.length > 0 ? (
         <ul className="graph-warnings" aria-label={t('view.warnings')}>
           {data.warnings.map((warning) => (

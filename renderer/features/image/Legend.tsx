@@ -1,10 +1,22 @@
 import { useTranslation } from 'react-i18next'
 import type { ObjectKind } from '../../../shared/oci/mediaTypes'
 
-const KINDS: readonly ObjectKind[] = ['index', 'manifest', 'config', 'layer', 'artifact', 'schema1']
+type LegendKind = ObjectKind | 'container'
+
+/** A container (container:…) and schema 1 show only when the graph has one. */
+const KINDS: readonly LegendKind[] = [
+  'container',
+  'index',
+  'manifest',
+  'config',
+  'layer',
+  'artifact',
+  'schema1',
+]
+const WHEN_PRESENT: ReadonlySet<LegendKind> = new Set(['container', 'schema1'])
 
 interface LegendProps {
-  readonly present: ReadonlySet<ObjectKind>
+  readonly present: ReadonlySet<LegendKind>
   /** Some blob is listed by more than one document: explain the "shared by N" badge. */
   readonly hasShared: boolean
   /** Some node is a referrer (a signature, SBOM, attestation pointing at its subject). */
@@ -16,7 +28,7 @@ export function Legend({ present, hasShared, hasReferrers = false }: LegendProps
   const { t } = useTranslation('image')
   return (
     <ul className="legend" aria-label={t('legend.label')}>
-      {KINDS.filter((kind) => present.has(kind) || kind !== 'schema1').map((kind) => (
+      {KINDS.filter((kind) => present.has(kind) || !WHEN_PRESENT.has(kind)).map((kind) => (
         <li key={kind} className={`legend-item kind-${kind}`}>
           <span className="legend-swatch" aria-hidden="true" />
           {t(`kind.${kind}`)}

@@ -89,7 +89,7 @@ export function NodeDetails(props: NodeDetailsProps) {
         </Fact>
         <DigestFact
           digest={node.digest}
-          kind={digestKindOf(node.kind)}
+          kind={node.kind === 'container' ? undefined : digestKindOf(node.kind)}
           imageRef={image?.imageRef}
           platform={image?.platform}
         />

@@ -1,6 +1,7 @@
 // Who points at whom in an image graph: parents, children, a layer's place in its manifest,
 // how many documents share a blob. Pure, so cards, highlighting and details agree (and are
 // unit-tested).
+import { CONTAINER_STATE } from './containerNode'
 import type { GraphEdge, GraphNode, ImageGraph } from '../../../shared/api'
 import { platformString } from '../../../shared/format'
 import { translate } from '../../i18n/translate'
@@ -161,6 +162,8 @@ export function roleWord(role: GraphNode['role']): string {
       return translate('image:role.referrer')
     case 'blob':
       return translate('image:role.blob')
+    case 'container':
+      return translate('image:role.container')
   }
 }
 
@@ -187,6 +190,9 @@ export function roleBadgeText(relations: GraphRelations, node: GraphNode): strin
       return layerOrdinal(layerPlaces(relations, node.id)) ?? roleWord('layer')
     case 'referrer':
       return translate('image:role.referrerOf', { kind: artifactKindText(node.artifactType) })
+    case 'container':
+      // Its state ("created", "running") as the store says it, else the word "container".
+      return node.annotations?.[CONTAINER_STATE] ?? roleWord('container')
     default:
       return roleWord(node.role)
   }

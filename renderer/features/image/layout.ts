@@ -89,6 +89,8 @@ export function edgeLabel(edge: GraphEdge, parentKind?: GraphNode['kind']): stri
       return 'subject'
     case 'referrer':
       return translate('image:edge.referrer')
+    case 'image':
+      return translate('image:edge.image')
   }
 }
 

@@ -118,6 +118,8 @@ function kindWord(kind: GraphNode['kind']): string {
       return translate('image:kind.layer')
     case 'artifact':
       return translate('image:kind.artifact')
+    case 'container':
+      return translate('image:kind.container')
   }
 }
 

@@ -81,6 +81,7 @@ export const image = {
     config: 'config',
     layer: 'layer',
     artifact: 'artifact',
+    container: 'container',
   },
   /** What an artifact is, from its artifactType. */
   artifact: {
@@ -108,6 +109,7 @@ export const image = {
     subject: 'subject',
     referrer: 'referrer',
     blob: 'blob',
+    container: 'container',
   },
   badge: {
     sharedBy: 'shared by {{count}}',
@@ -121,6 +123,18 @@ export const image = {
   },
   edge: {
     referrer: 'referrer',
+    image: 'image',
+  },
+  /** The container node (a container opened with container:…) and its details. */
+  container: {
+    label: 'Container',
+    name: 'Name',
+    id: 'ID',
+    state: 'State',
+    image: 'Image',
+    writable: 'Writable layer',
+    virtual: 'Virtual size (with the image)',
+    live: 'Its writable layer is the manifest’s top layer in this graph: a live layer, not content-addressed (Strata hashed it when opening the container). The image’s layers are verified as usual.',
   },
   view: {
     reading: 'Reading {{ref}}…',

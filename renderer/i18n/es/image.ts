@@ -89,6 +89,7 @@ export const image: SameKeys<typeof english> = {
     config: 'configuración',
     layer: 'capa',
     artifact: 'artefacto',
+    container: 'contenedor',
   },
   artifact: {
     signature: 'firma',
@@ -114,6 +115,7 @@ export const image: SameKeys<typeof english> = {
     subject: 'sujeto',
     referrer: 'referente',
     blob: 'blob',
+    container: 'contenedor',
   },
   badge: {
     sharedBy: 'compartida por {{count}}',
@@ -127,6 +129,17 @@ export const image: SameKeys<typeof english> = {
   },
   edge: {
     referrer: 'referente',
+    image: 'imagen',
+  },
+  container: {
+    label: 'Contenedor',
+    name: 'Nombre',
+    id: 'ID',
+    state: 'Estado',
+    image: 'Imagen',
+    writable: 'Capa de escritura',
+    virtual: 'Tamaño virtual (con la imagen)',
+    live: 'Su capa de escritura es la capa superior del manifiesto en este grafo: una capa viva, sin dirección por contenido (Strata calculó su resumen al abrir el contenedor). Las capas de la imagen se verifican como siempre.',
   },
   view: {
     reading: 'Leyendo {{ref}}…',
