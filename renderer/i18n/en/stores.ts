@@ -235,12 +235,5 @@ export const stores = {
     virtual: 'virtual {{size}}',
     sizesTitle:
       'Writable layer: what the container added or changed. Virtual: that plus its image, as docker ps -s shows it.',
-    card: {
-      title: 'Container {{name}}',
-      onImage: 'on image {{image}}',
-      writable: 'writable layer',
-      virtual: 'virtual size (with the image)',
-      live: 'Its writable layer is the top layer below: a live layer, not content-addressed (Strata hashed it when opening the container). The image’s layers are verified as usual.',
-    },
   },
 } satisfies Strings

@@ -242,12 +242,5 @@ export const stores: SameKeys<typeof english> = {
     virtual: 'virtual {{size}}',
     sizesTitle:
       'Capa de escritura: lo que el contenedor añadió o cambió. Virtual: eso más su imagen, como lo muestra docker ps -s.',
-    card: {
-      title: 'Contenedor {{name}}',
-      onImage: 'sobre la imagen {{image}}',
-      writable: 'capa de escritura',
-      virtual: 'tamaño virtual (con la imagen)',
-      live: 'Su capa de escritura es la capa de arriba: una capa viva, sin direccionamiento por contenido (Strata calculó su resumen al abrir el contenedor). Las capas de la imagen se verifican como siempre.',
-    },
   },
 }
