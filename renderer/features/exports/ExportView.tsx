@@ -15,6 +15,7 @@ import { EmptyState } from '../../components/Spinner'
 import { useOperationProgress } from '../../components/useOperationProgress'
 import { useFormat } from '../../i18n/useFormat'
 import type { Route } from '../../routing/route'
+import '../../styles/exports.css'
 import { exportErrorText } from './exportErrorText'
 
 export function ExportView({ route }: { readonly route: Route }) {
@@ -66,8 +67,8 @@ function ExportForm({
   const error = run.isError ? asApiError(run.error) : undefined
   const errorText = error ? exportErrorText(error) : undefined
   return (
-    <section className="export-view" data-testid="export-view">
-      <h2>{t('view.heading')}</h2>
+    <section className="view export-view" data-testid="export-view">
+      <h2 className="view-title">{t('view.heading')}</h2>
       <p className="hint">{t('view.intro')}</p>
       <form
         className="export-form"
@@ -95,7 +96,9 @@ function ExportForm({
             </label>
           ))}
         </fieldset>
-        <label htmlFor={`${id}-destination`}>{t('view.destination')}</label>
+        <label className="export-label" htmlFor={`${id}-destination`}>
+          {t('view.destination')}
+        </label>
         <div className="export-destination">
           <input
             id={`${id}-destination`}
@@ -113,7 +116,9 @@ function ExportForm({
           ) : null}
         </div>
         <p className="hint">{t('view.destinationHint')}</p>
-        <label htmlFor={`${id}-platform`}>{t('view.platform')}</label>
+        <label className="export-label" htmlFor={`${id}-platform`}>
+          {t('view.platform')}
+        </label>
         <input
           id={`${id}-platform`}
           className="filter-input mono"
@@ -122,7 +127,9 @@ function ExportForm({
           data-testid="export-platform"
           onChange={(event) => setPlatformText(event.target.value)}
         />
-        <label htmlFor={`${id}-tag`}>{t('view.tag')}</label>
+        <label className="export-label" htmlFor={`${id}-tag`}>
+          {t('view.tag')}
+        </label>
         <input
           id={`${id}-tag`}
           className="filter-input mono"
@@ -132,7 +139,12 @@ function ExportForm({
           onChange={(event) => setTag(event.target.value)}
         />
         <p>
-          <button type="submit" disabled={run.isPending} data-testid="export-start">
+          <button
+            type="submit"
+            className="button-primary"
+            disabled={run.isPending}
+            data-testid="export-start"
+          >
             {run.isPending
               ? t('view.exporting')
               : run.isSuccess

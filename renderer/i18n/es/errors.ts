@@ -23,7 +23,7 @@ export const errors: SameKeys<typeof english> = {
   NOT_FOUND: {
     pathTitle: 'No hay nada en esa ruta',
     pathNext:
-      'Revisa la ruta: Strata la busca en la máquina donde se ejecuta. Un layout OCI es el directorio que contiene oci-layout e index.json; un archivo es el propio fichero .tar.',
+      'Revisa la ruta: Strata la busca en la máquina donde se ejecuta. Un layout OCI es el directorio que contiene oci-layout e index.json; un docker-archive u oci-archive es el propio .tar.',
     title: 'No existe ese repositorio, esa etiqueta o ese digest',
     next: 'Revisa el nombre y la etiqueta: quien publica en el repositorio puede borrar o mover sus etiquetas.',
   },

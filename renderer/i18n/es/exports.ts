@@ -27,15 +27,15 @@ export const exports: SameKeys<typeof english> = {
   view: {
     heading: 'Exportar una imagen',
     intro:
-      'Copia la imagen, comprobando cada blob con su digest, en una carpeta con layout OCI o en un fichero oci-archive: una copia sin conexión que el alumnado puede abrir con Strata, skopeo, podman o umoci.',
+      'Copia la imagen, comprobando cada blob con su digest, en una carpeta con layout OCI o en un archivo oci-archive: una copia sin conexión que el alumnado puede abrir con Strata, skopeo, podman o umoci.',
     noRef: 'Abre primero una imagen y después elige Exportar.',
     image: 'Imagen',
     format: 'Formato',
     layout: 'Layout OCI (una carpeta)',
-    archive: 'oci-archive (un fichero .tar)',
+    archive: 'oci-archive (un archivo .tar)',
     destination: 'Guardar en',
     destinationHint:
-      'Una carpeta o un fichero nuevos en este equipo; la carpeta que los contiene debe existir. Strata nunca añade nada a un layout que ya existe.',
+      'Una carpeta o un archivo nuevos en este equipo; la carpeta que los contiene debe existir. Strata nunca añade nada a un layout que ya existe.',
     destinationPlaceholder: '/home/docente/clase/alpine-layout',
     choose: 'Elegir…',
     platform: 'Plataforma',

@@ -68,8 +68,8 @@ export const stores: SameKeys<typeof english> = {
       'Strata no puede expandir «~»: escribe la ruta completa, por ejemplo /home/tu-usuario/imagen.tar.',
     notAbsolute:
       'Escribe la ruta completa de un archivo de imagen o de una carpeta con un layout, empezando por / (has escrito «{{text}}»).',
-    badFileUrl: '«{{text}}» no es una URL de fichero que Strata pueda leer.',
-    notLocalFile: '«{{text}}» no es un fichero de este equipo.',
+    badFileUrl: '«{{text}}» no es una URL de archivo que Strata pueda leer.',
+    notLocalFile: '«{{text}}» no es un archivo de este equipo.',
   },
   storage: {
     title: 'Almacén de Podman',
@@ -79,7 +79,7 @@ export const stores: SameKeys<typeof english> = {
     readAgain: 'Volver a leer',
     loading: 'Leyendo el almacén de Podman…',
     intro:
-      'Lo que podman, buildah y skopeo guardan en disco para este almacén, leído directamente de sus ficheros. Una imagen es el ID de una configuración con nombres; sus capas forman una cadena de padres; cada capa es un directorio de cambios.',
+      'Lo que podman, buildah y skopeo guardan en disco para este almacén, leído directamente de sus archivos. Una imagen es el ID de una configuración con nombres; sus capas forman una cadena de padres; cada capa es un directorio de cambios.',
     sections: 'Secciones del almacén',
     sectionOverview: 'Dónde está',
     sectionImages: 'Imágenes',
@@ -102,7 +102,7 @@ export const stores: SameKeys<typeof english> = {
       'No hay contenedores. Cada contenedor que crea podman recibe una capa escribible encima de las capas de su imagen; aparecería aquí y marcado entre las capas.',
     linksTitle: 'Enlaces cortos en l/',
     linksHint:
-      'El fichero link de cada capa guarda un nombre corto; l/NOMBRE apunta al diff/ de esa capa. Los ficheros lower enumeran estos nombres, y así las opciones de montaje de overlay no se hacen larguísimas.',
+      'El archivo link de cada capa guarda un nombre corto; l/NOMBRE apunta al diff/ de esa capa. Los archivos lower enumeran estos nombres, y así las opciones de montaje de overlay no se hacen larguísimas.',
   },
   overview: {
     graphRoot: 'graph root',
@@ -113,7 +113,7 @@ export const stores: SameKeys<typeof english> = {
     overlayHint:
       'cada capa es un directorio con sus cambios; overlayfs las apila en un único árbol',
     vfsHint:
-      'cada capa es una copia completa del sistema de ficheros hasta ella (simple, y grande)',
+      'cada capa es una copia completa del sistema de archivos hasta ella (simple, y grande)',
     configFile: 'storage.conf',
     configPath: 'ruta de storage.conf',
     noConfig: 'ninguno: este almacén se nombró explícitamente (driver@graph+run)',
@@ -130,17 +130,17 @@ export const stores: SameKeys<typeof english> = {
   disk: {
     imageMetadata: 'metadatos de las imágenes',
     imagesJson: 'todas las imágenes: ID, nombres, digest, capa superior',
-    imageDir: 'por imagen: ficheros big-data (manifiestos, configuración, firmas)',
+    imageDir: 'por imagen: archivos big-data (manifiestos, configuración, firmas)',
     layerMetadata: 'metadatos de las capas',
     layersJson: 'todas las capas: ID, padre, digest del diff y digest comprimido',
     tarSplit: 'cabeceras tar para reconstruir el tar exacto de la capa',
     unpacked: 'las capas desempaquetadas',
-    diff: 'los ficheros que esta capa añade o cambia',
+    diff: 'los archivos que esta capa añade o cambia',
     link: 'el nombre corto de la capa',
     lower: 'las capas de debajo, como l/NOMBRE, de arriba abajo',
     mergedWork: 'punto de montaje y espacio de trabajo de overlayfs',
     shortLinks: 'nombres cortos → ../ID/diff, para acortar las opciones de montaje',
-    fullCopy: 'una copia completa del sistema de ficheros hasta esta capa',
+    fullCopy: 'una copia completa del sistema de archivos hasta esta capa',
     containers: 'containers.json: los contenedores y sus capas escribibles',
   },
   identity: {
@@ -148,7 +148,7 @@ export const stores: SameKeys<typeof english> = {
     notRecorded: 'no registrado',
     storageTitle: 'ID de la capa en el almacén',
     storageExplanation:
-      'El nombre propio del almacén: el chain ID de esta capa y de todas las de debajo. Da nombre a los directorios en disco; no es el digest de ningún fichero.',
+      'El nombre propio del almacén: el chain ID de esta capa y de todas las de debajo. Da nombre a los directorios en disco; no es el digest de ningún archivo.',
     diffTitle: 'Digest del diff',
     diffExplanation:
       'sha256 del tar de la capa sin comprimir: la entrada de rootfs.diff_ids en la configuración de la imagen. Es el mismo se comprima como se comprima la capa.',
@@ -171,9 +171,9 @@ export const stores: SameKeys<typeof english> = {
     created: 'creada',
     directory: 'directorio',
     directoryWhat: 'directorio de la imagen',
-    bigData: 'Ficheros big-data ({{count}}): manifiestos, configuración, firmas',
+    bigData: 'Archivos big-data ({{count}}): manifiestos, configuración, firmas',
     bigDataHint:
-      'Las claves que no sirven como nombre de fichero se guardan en base64, tras un «=».',
+      'Las claves que no sirven como nombre de archivo se guardan en base64, tras un «=».',
     chain: 'Cadena de capas, de abajo → arriba',
     showLayer: 'Mostrar esta capa',
   },
@@ -201,7 +201,7 @@ export const stores: SameKeys<typeof english> = {
     containerTitle: 'contenedor {{id}}',
   },
   dirs: {
-    diff: 'los ficheros que esta capa añade, cambia o borra',
+    diff: 'los archivos que esta capa añade, cambia o borra',
     link: 'guarda el nombre corto de la capa',
     lower: 'las capas montadas debajo, de arriba abajo',
     noLower: 'no existe: la capa inferior no tiene nada debajo',
