@@ -23,6 +23,7 @@ import { ConfigDiffView } from './ConfigDiffView'
 import { FileChangesList } from './FileChangesList'
 import { LayerAlignmentView } from './LayerAlignmentView'
 import { SemanticVerdict } from './SemanticVerdict'
+import { sourceKindText } from '../../components/sourceKindText'
 import { SideBySide, type FileSide } from './SideBySide'
 
 export function CompareView({ route }: { readonly route: Route }) {
@@ -178,7 +179,7 @@ function SideCard({ side, which }: { readonly side: Side; readonly which: 'left'
       <div className="muted">
         {[
           t(`side.${which}`),
-          side.sourceLabel,
+          sourceKindText(side.ref, side.sourceLabel),
           ...(side.platform ? [platformString(side.platform)] : []),
         ].join(' · ')}
       </div>

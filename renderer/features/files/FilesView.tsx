@@ -16,6 +16,7 @@ import '../../styles/file-viewer.css'
 import { CacheControls } from './CacheControls'
 import { FilesBrowser } from './FilesBrowser'
 import { filesImageOf, platformsOf } from './imageLayers'
+import { sourceKindText } from '../../components/sourceKindText'
 import { PlatformSelect } from './PlatformSelect'
 
 export function FilesView({ route }: { readonly route: Route }) {
@@ -76,7 +77,11 @@ function FilesOfImage({ imageRef, route }: { readonly imageRef: string; readonly
           {platforms.length === 1 && image?.platform ? (
             <span className="view-source">{image.platform}</span>
           ) : null}
-          {graph.data ? <span className="view-source">{graph.data.sourceLabel}</span> : null}
+          {graph.data ? (
+            <span className="view-source">
+              {sourceKindText(graph.data.ref, graph.data.sourceLabel)}
+            </span>
+          ) : null}
         </h2>
         {platforms.length > 1 ? (
           <PlatformSelect

@@ -21,6 +21,7 @@ import { layoutGraph } from './layout'
 import { Legend } from './Legend'
 import { useDetailsWidth } from './useDetailsWidth'
 import { ImageViewTabs } from '../../components/ImageViewTabs'
+import { sourceKindText } from '../../components/sourceKindText'
 import { useLanguage } from '../../i18n/i18n'
 
 interface GraphViewProps {
@@ -88,7 +89,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
   const data = graph.data
   return (
     <section className="view graph-view">
-      <GraphHeading imageRef={data.ref} sourceLabel={data.sourceLabel}>
+      <GraphHeading imageRef={data.ref} sourceLabel={sourceKindText(data.ref, data.sourceLabel)}>
         <Legend
           present={kinds}
           hasShared={[...relations.incoming.values()].some(

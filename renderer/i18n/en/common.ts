@@ -49,6 +49,18 @@ export const common = {
     retry: 'Retry',
     more: 'Load more',
   },
+  source: {
+    registry: 'registry {{host}}',
+    ociLayout: 'OCI layout',
+    ociArchive: 'OCI archive (oci-archive)',
+    dockerArchive: 'docker save archive (docker-archive)',
+    dir: 'skopeo dir: copy',
+    containersStorage: 'containers-storage (podman, buildah)',
+    dockerDaemon: 'Docker daemon',
+    containerd: 'containerd, namespace {{namespace}}',
+    dockerContainer: 'container of the Docker daemon',
+    storageContainer: 'container in containers-storage (podman)',
+  },
   progress: {
     of: '{{done}} of {{total}}',
     entries_one: '{{formatted}} entry',

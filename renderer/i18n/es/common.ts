@@ -50,6 +50,18 @@ export const common: SameKeys<typeof english> = {
     retry: 'Reintentar',
     more: 'Cargar más',
   },
+  source: {
+    registry: 'registro {{host}}',
+    ociLayout: 'layout OCI',
+    ociArchive: 'archivo OCI (oci-archive)',
+    dockerArchive: 'archivo de docker save (docker-archive)',
+    dir: 'copia dir: de skopeo',
+    containersStorage: 'containers-storage (podman, buildah)',
+    dockerDaemon: 'demonio de Docker',
+    containerd: 'containerd, espacio de nombres {{namespace}}',
+    dockerContainer: 'contenedor del demonio de Docker',
+    storageContainer: 'contenedor de containers-storage (podman)',
+  },
   progress: {
     of: '{{done}} de {{total}}',
     entries_one: '{{formatted}} entrada',
