@@ -14,9 +14,16 @@
 // - For all three, a trailing ':' means "no reference, the path is everything before it". That
 //   is how formatSourceRef writes a path that contains ':' so the result parses back the same.
 
-import { StrataError } from './errors'
 import { isDigest, parseDigest } from './digest'
 import type { ImageReference } from './reference'
+import {
+  badInput,
+  DEFAULT_CONTAINERD_NAMESPACE,
+  formatStore,
+  parseContainer,
+  parseContainerd,
+  parseContainersStorage,
+} from './bracketedRefs'
 import { familiarName, formatReference, parseReference } from './reference'
 
 export type SourceRef =
@@ -55,8 +62,6 @@ export interface StorageSpec {
 }
 
 export type Transport = SourceRef['transport']
-
-type ContainersStorageRef = Extract<SourceRef, { transport: 'containers-storage' }>
 
 export const TRANSPORTS: readonly { transport: Transport; syntax: string; description: string }[] =
   [
@@ -242,10 +247,6 @@ function pinImageName(image: string, digest: string): ImageReference | undefined
   }
 }
 
-function badInput(input: string, message: string): StrataError {
-  return new StrataError('BAD_INPUT', message, { subject: input })
-}
-
 function requirePath(input: string, path: string): string {
   if (path === '') throw badInput(input, `"${input.trim()}" has no path after the transport`)
   return path
@@ -293,121 +294,9 @@ function parsesAsReference(text: string): boolean {
   }
 }
 
-function parseContainersStorage(input: string, rest: string): ContainersStorageRef {
-  let image = rest
-  let store: ContainersStorageRef['store']
-  if (rest.startsWith('[')) {
-    const close = rest.indexOf(']')
-    if (close < 0) throw badInput(input, 'the store specification "[..." is missing its "]"')
-    store = parseStoreSpec(input, rest.slice(1, close))
-    image = rest.slice(close + 1)
-  }
-  if (image === '') throw badInput(input, `"${input.trim()}" names no image`)
-  if (/\s/.test(image)) throw badInput(input, `image name "${image}" must not contain spaces`)
-  return store === undefined
-    ? { transport: 'containers-storage', image }
-    : { transport: 'containers-storage', store, image }
-}
-
-function parseStoreSpec(input: string, spec: string): NonNullable<ContainersStorageRef['store']> {
-  let roots = spec
-  let driver: string | undefined
-  const at = spec.indexOf('@')
-  if (at >= 0) {
-    driver = spec.slice(0, at)
-    roots = spec.slice(at + 1)
-    if (driver === '') throw badInput(input, 'the storage driver before "@" is empty')
-  }
-  const plus = roots.indexOf('+')
-  const graphRoot = plus < 0 ? roots : roots.slice(0, plus)
-  const runRoot = plus < 0 ? undefined : roots.slice(plus + 1)
-  for (const [label, root] of [
-    ['graph root', graphRoot],
-    ['run root', runRoot],
-  ] as const) {
-    if (root !== undefined && !root.startsWith('/')) {
-      throw badInput(input, `the store's ${label} must be an absolute path, got "${root}"`)
-    }
-  }
-  return {
-    ...(driver !== undefined ? { driver } : {}),
-    graphRoot,
-    ...(runRoot !== undefined ? { runRoot } : {}),
-  }
-}
-
-function formatStore(store: StorageSpec | undefined): string {
-  if (store === undefined) return ''
-  const driver = store.driver !== undefined ? `${store.driver}@` : ''
-  const runRoot = store.runRoot !== undefined ? `+${store.runRoot}` : ''
-  return `[${driver}${store.graphRoot}${runRoot}]`
-}
-
 function parseDaemonImage(input: string, image: string): string {
   if (image === '') throw badInput(input, `"${input.trim()}" names no image`)
   if (isDigest(image)) return image // an image ID: "sha256:<hex>"
   parseReference(image) // throws BAD_INPUT saying what is wrong with the name
   return image
-}
-
-/** The namespace containerd's own tools use when none is named. */
-export const DEFAULT_CONTAINERD_NAMESPACE = 'default'
-// containerd's namespace rule (namespaces/validate.go): labels of letters and digits joined by
-// single '.', '_' or '-'.
-const CONTAINERD_NAMESPACE = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/
-
-function parseContainerd(
-  input: string,
-  rest: string,
-): Extract<SourceRef, { transport: 'containerd' }> {
-  let namespace = DEFAULT_CONTAINERD_NAMESPACE
-  let image = rest
-  if (rest.startsWith('[')) {
-    const close = rest.indexOf(']')
-    if (close < 0) throw badInput(input, 'the namespace "[..." is missing its "]"')
-    namespace = rest.slice(1, close)
-    image = rest.slice(close + 1)
-    if (!CONTAINERD_NAMESPACE.test(namespace)) {
-      throw badInput(
-        input,
-        `"${namespace}" is not a containerd namespace (letters and digits, joined by ".", "_" or "-")`,
-      )
-    }
-  }
-  if (image === '') throw badInput(input, `"${input.trim()}" names no image`)
-  if (/\s/.test(image)) throw badInput(input, `image name "${image}" must not contain spaces`)
-  return { transport: 'containerd', namespace, image }
-}
-
-type ContainerRef = Extract<SourceRef, { transport: 'container' }>
-// Docker's and podman's rule for container names; IDs (hex) match it too.
-const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/
-
-function parseContainer(input: string, rest: string): ContainerRef {
-  const colon = rest.indexOf(':')
-  const store = colon < 0 ? rest : rest.slice(0, colon)
-  let container = colon < 0 ? '' : rest.slice(colon + 1)
-  if (store !== 'docker-daemon' && store !== 'containers-storage') {
-    throw badInput(
-      input,
-      'a container is written "container:docker-daemon:NAME" or "container:containers-storage:NAME"',
-    )
-  }
-  let storage: StorageSpec | undefined
-  if (store === 'containers-storage' && container.startsWith('[')) {
-    const close = container.indexOf(']')
-    if (close < 0) throw badInput(input, 'the store specification "[..." is missing its "]"')
-    storage = parseStoreSpec(input, container.slice(1, close))
-    container = container.slice(close + 1)
-  }
-  if (container === '') throw badInput(input, `"${input.trim()}" names no container`)
-  if (!CONTAINER_NAME.test(container)) {
-    throw badInput(
-      input,
-      `"${container}" is not a container name or ID (letters, digits, "_", "." and "-", starting with a letter or digit)`,
-    )
-  }
-  return storage === undefined
-    ? { transport: 'container', store, container }
-    : { transport: 'container', store, storage, container }
 }

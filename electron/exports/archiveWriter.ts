@@ -7,6 +7,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { StrataError } from '../../shared/errors'
 import { TAR_END, encodeTarHeader, padding } from '../tar/tarEncode'
 import type { TarHeaderFields } from '../tar/tarEncode'
 
@@ -52,7 +53,13 @@ async function* tarChunks(dir: string, entries: readonly LayoutEntry[]): AsyncGe
       yield bytes
     }
     // The layout is ours and finished; a change under it would make a corrupt archive.
-    if (written !== size) throw new Error(`${path} changed while it was packed`)
+    if (written !== size) {
+      throw new StrataError(
+        'UNAVAILABLE',
+        `${path} changed while it was packed into the archive; export again`,
+        { subject: path },
+      )
+    }
     yield padding(size)
   }
   yield TAR_END
