@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core'
 import { readLayoutTags } from '../../../electron/stores/oci-layout/ociLayoutTags'
 import { openPageAt } from '../../harness/browser'
 import { useE2eSession } from '../../harness/e2eSession'
-import { OciLayoutBuilder } from '../../harness/ociBuilder'
+import { writeSkopeoTaggedLayout } from '../../harness/skopeoTaggedLayout'
 import { runTool } from '../../harness/tools'
 
 let source: string
@@ -29,30 +29,10 @@ const session = useE2eSession({
   prepare: async ({ workDir }) => {
     source = join(workDir, 'source')
     layout = join(workDir, 'layout')
-    const builder = new OciLayoutBuilder(source)
-    for (const [name, created] of [
-      ['one', '2024-01-01T00:00:00Z'],
-      ['two', '2025-01-01T00:00:00Z'],
-    ] as const) {
-      const layer = builder.addLayer([{ type: 'file', path: `${name}.txt`, content: name }], {
-        compression: 'gzip',
-      })
-      const config = builder.addConfig({
-        created,
-        architecture: 'amd64',
-        os: 'linux',
-        rootfs: { type: 'layers', diff_ids: [layer.diffId] },
-      })
-      builder.tag(name, builder.addManifest({ config, layers: [layer] }))
-    }
-    await builder.write()
-    for (const [from, to] of [
-      ['one', 'v1'],
-      ['two', 'v2'],
-      ['one', 'latest'],
-    ] as const) {
-      await runTool('skopeo', ['copy', '-q', `oci:${source}:${from}`, `oci:${layout}:${to}`])
-    }
+    await writeSkopeoTaggedLayout(source, layout, {
+      one: '2024-01-01T00:00:00Z',
+      two: '2025-01-01T00:00:00Z',
+    })
   },
 })
 

@@ -14,7 +14,7 @@ import {
   readLayoutTags,
   resolveLayoutTag,
 } from '../../../electron/stores/oci-layout/ociLayoutTags'
-import { OciLayoutBuilder } from '../../harness/ociBuilder'
+import { writeSkopeoTaggedLayout } from '../../harness/skopeoTaggedLayout'
 import { runTool } from '../../harness/tools'
 
 let workDir: string
@@ -25,26 +25,7 @@ before(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'strata-layout-tags-'))
   source = join(workDir, 'source')
   layout = join(workDir, 'layout')
-  const builder = new OciLayoutBuilder(source)
-  for (const name of ['one', 'two']) {
-    const layer = builder.addLayer([{ type: 'file', path: `${name}.txt`, content: name }], {
-      compression: 'gzip',
-    })
-    const config = builder.addConfig({
-      architecture: 'amd64',
-      os: 'linux',
-      rootfs: { type: 'layers', diff_ids: [layer.diffId] },
-    })
-    builder.tag(name, builder.addManifest({ config, layers: [layer] }))
-  }
-  await builder.write()
-  for (const [from, to] of [
-    ['one', 'v1'],
-    ['two', 'v2'],
-    ['one', 'latest'],
-  ] as const) {
-    await runTool('skopeo', ['copy', '-q', `oci:${source}:${from}`, `oci:${layout}:${to}`])
-  }
+  await writeSkopeoTaggedLayout(source, layout)
 })
 
 after(async () => {
