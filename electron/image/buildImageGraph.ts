@@ -2,7 +2,13 @@
 // manifest and config is fetched through the source, which verifies it; a child that fails is
 // kept as a node carrying its error, so one bad manifest never hides the rest of the image.
 
-import type { GraphEdge, GraphNode, GraphNodeRole, ImageGraph } from '../../shared/api'
+import type {
+  GraphEdge,
+  GraphNode,
+  GraphNodeRole,
+  ImageGraph,
+  ImageWarning,
+} from '../../shared/api'
 import { toApiError } from '../../shared/errors'
 import { isIndexMediaType, isManifestMediaType } from '../../shared/oci/mediaTypes'
 import type {
@@ -67,7 +73,7 @@ function containerOf(source: ImageSource): Pick<ImageGraph, 'container'> {
 class GraphBuilder {
   readonly nodes = new Map<string, GraphNode>()
   readonly edges: GraphEdge[] = []
-  readonly warnings: string[] = []
+  readonly warnings: ImageWarning[] = []
   private readonly fetches: Semaphore
   private truncated = false
 
@@ -83,7 +89,7 @@ class GraphBuilder {
     if (this.nodes.has(descriptor.digest) || !this.reserve()) return
     const commands = this.source.commandsFor({ digest: descriptor.digest, kind: 'manifest' })
     if (depth > this.limits.maxDepth) {
-      this.warnings.push(`Stopped at depth ${depth}: indexes nest deeper than Strata follows.`)
+      this.warnings.push({ kind: 'depthLimit', depth })
       this.add(makeNode(descriptor, role, { commands }))
       return
     }
@@ -95,7 +101,12 @@ class GraphBuilder {
     } catch (error) {
       if (role === 'root') throw error
       const documentError = toApiError(error)
-      this.warnings.push(`${descriptor.digest}: ${documentError.message}`)
+      this.warnings.push({
+        kind: 'documentUnreadable',
+        role: 'manifest',
+        digest: descriptor.digest,
+        error: documentError,
+      })
       this.add(makeNode(descriptor, role, { commands, documentError }))
       return
     }
@@ -112,9 +123,7 @@ class GraphBuilder {
     )
     if (parsed.kind === 'schema1') {
       this.visitSchema1Layers(descriptor, parsed.document)
-      this.warnings.push(
-        'Docker schema 1 manifest: shown read-only; its layers are listed without sizes and the files view does not open them.',
-      )
+      this.warnings.push({ kind: 'schema1ReadOnly' })
       return
     }
     if (parsed.kind === 'index') {
@@ -190,7 +199,12 @@ class GraphBuilder {
       return reading.history
     } catch (error) {
       const documentError = toApiError(error)
-      this.warnings.push(`config ${config.digest}: ${documentError.message}`)
+      this.warnings.push({
+        kind: 'documentUnreadable',
+        role: 'config',
+        digest: config.digest,
+        error: documentError,
+      })
       this.add(makeNode(config, 'config', { commands, documentError }))
       return undefined
     }
@@ -220,9 +234,7 @@ class GraphBuilder {
     if (this.nodes.size < this.limits.maxNodes) return true
     if (!this.truncated) {
       this.truncated = true
-      this.warnings.push(
-        `The graph has more than ${this.limits.maxNodes} objects; the rest is not shown.`,
-      )
+      this.warnings.push({ kind: 'nodeLimit', maxNodes: this.limits.maxNodes })
     }
     return false
   }

@@ -3,7 +3,7 @@
 // edge subject → referrer with relation 'referrer'. The graph builder itself is untouched;
 // the caller merges these into the ImageGraph it returns.
 
-import type { GraphEdge, GraphNode, ImageGraph } from '../../shared/api'
+import type { GraphEdge, GraphNode, ImageGraph, ImageWarning } from '../../shared/api'
 import { toApiError } from '../../shared/errors'
 import type { Digest } from '../../shared/oci/types'
 import { makeNode } from './graphNodes'
@@ -14,7 +14,7 @@ import type { ReferrersResult } from './referrerTypes'
 export interface ReferrerAdditions {
   readonly nodes: readonly GraphNode[]
   readonly edges: readonly GraphEdge[]
-  readonly warnings: readonly string[]
+  readonly warnings: readonly ImageWarning[]
 }
 
 export type ReferrersLookup = (subject: Digest, signal?: AbortSignal) => Promise<ReferrersResult>
@@ -31,7 +31,7 @@ export async function referrerAdditions(
   const known = new Set(graph.nodes.map((n) => n.id))
   const nodes = new Map<string, GraphNode>()
   const edges: GraphEdge[] = []
-  const warnings: string[] = []
+  const warnings: ImageWarning[] = []
   const limit = new Semaphore(options.concurrency ?? 4)
   await Promise.all(
     subjects.map((subject) =>
@@ -40,7 +40,11 @@ export async function referrerAdditions(
         try {
           result = await lookup(subject.digest, options.signal)
         } catch (error) {
-          warnings.push(`referrers of ${subject.digest}: ${toApiError(error).message}`)
+          warnings.push({
+            kind: 'referrersUnreadable',
+            subject: subject.digest,
+            error: toApiError(error),
+          })
           return
         }
         result.referrers.forEach((referrer, position) => {

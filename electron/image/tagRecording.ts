@@ -2,7 +2,7 @@
 // summary is recorded in the tag-history journal, and a registry graph gets what refers to its
 // manifests attached. Neither may fail or noticeably slow the call it rides on.
 
-import type { ImageGraph } from '../../shared/api'
+import type { ImageGraph, ImageWarning } from '../../shared/api'
 import { toApiError } from '../../shared/errors'
 import type { Digest } from '../../shared/oci/types'
 import type { ImageSource } from '../sources/imageSource'
@@ -53,8 +53,8 @@ export async function withGraphReferrers(
       found = await layoutReferrers(source, signal)
     } catch (error) {
       if (signal.aborted) throw error
-      const why = toApiError(error).message
-      return { ...graph, warnings: [...graph.warnings, `Referrers not shown: ${why}.`] }
+      const warning: ImageWarning = { kind: 'referrersNotShown', error: toApiError(error) }
+      return { ...graph, warnings: [...graph.warnings, warning] }
     }
     const lookup = (subject: Digest): Promise<ReferrersResult> =>
       Promise.resolve({ subject, via: 'layout', referrers: found.get(subject) ?? [] })
@@ -71,7 +71,9 @@ export async function withGraphReferrers(
     )
   } catch (error) {
     if (signal.aborted) throw error
-    const why = timeout.aborted ? 'the registry took too long' : toApiError(error).message
-    return { ...graph, warnings: [...graph.warnings, `Referrers not shown: ${why}.`] }
+    const warning: ImageWarning = timeout.aborted
+      ? { kind: 'referrersNotShown' }
+      : { kind: 'referrersNotShown', error: toApiError(error) }
+    return { ...graph, warnings: [...graph.warnings, warning] }
   }
 }

@@ -3,7 +3,7 @@
 // `kind` to label a source or to reach what only its kind has (ranges, rate limits).
 
 import type { Readable } from 'node:stream'
-import type { EquivalentCommand, RateLimitInfo } from '../../shared/api'
+import type { EquivalentCommand, ImageWarning, RateLimitInfo } from '../../shared/api'
 import type { ImageReference } from '../../shared/reference'
 import type { Descriptor, ParsedManifest } from '../../shared/oci/types'
 import type { ByteRange, RangedBlob } from './rangedBlob'
@@ -66,7 +66,7 @@ interface SourceBase {
    * What the user should know about how this source presents the image: a manifest Strata
    * synthesized (legacy docker-archive), layers named by diff digest (containers-storage).
    */
-  readonly warnings?: readonly string[]
+  readonly warnings?: readonly ImageWarning[]
 }
 
 /** Sources that can seek: HTTP Range on a registry, a file read at an offset in a layout. */

@@ -86,6 +86,56 @@ export interface GraphEdge {
   readonly position: number
 }
 
+/**
+ * A non-fatal problem with an image or with how its source was read, as a code and its data: the
+ * renderer words it in the language shown (shared/imageWarningText.ts has the English, for logs).
+ * A nested failure travels as the ApiError it was, worded from its code.
+ */
+export type ImageWarning =
+  /** Indexes nest deeper than the graph follows. */
+  | { readonly kind: 'depthLimit'; readonly depth: number }
+  /** The graph reached its object budget; the rest is not shown. */
+  | { readonly kind: 'nodeLimit'; readonly maxNodes: number }
+  /** A child manifest, index or config that could not be fetched or verified. */
+  | {
+      readonly kind: 'documentUnreadable'
+      readonly role: 'manifest' | 'config'
+      readonly digest: Digest
+      readonly error: ApiError
+    }
+  /** Docker schema 1: read-only, layers without sizes, no files view. */
+  | { readonly kind: 'schema1ReadOnly' }
+  /** The referrers lookup failed or took too long (error absent: too long). */
+  | { readonly kind: 'referrersNotShown'; readonly error?: ApiError }
+  /** The referrers of one manifest could not be listed. */
+  | { readonly kind: 'referrersUnreadable'; readonly subject: Digest; readonly error: ApiError }
+  /** The top layer is a container's writable layer, built when it was opened. */
+  | { readonly kind: 'liveLayer'; readonly container: string }
+  /** containers-storage keeps no compressed blobs: the manifest names the uncompressed layers. */
+  | { readonly kind: 'uncompressedLayers'; readonly image: string; readonly storedManifest: Digest }
+  /** A docker save archive: the manifest was synthesized from its manifest.json. */
+  | { readonly kind: 'synthesizedManifest'; readonly location: string }
+  /** A docker save archive whose OCI layout part could not be read: manifest.json alone used. */
+  | {
+      readonly kind: 'archiveLayoutUnreadable'
+      readonly location: string
+      readonly error: ApiError
+    }
+  /** An index.json entry that cannot be opened (the layout's other images open). */
+  | {
+      readonly kind: 'brokenLayoutEntry'
+      /** The index.json file (or archive member) that lists it. */
+      readonly where: string
+      /** Its position in `manifests`, from 0. */
+      readonly position: number
+      readonly names: readonly string[]
+      readonly digest?: string
+      /** Its code and, in `message`, what is wrong with it (English, technical). */
+      readonly error: ApiError
+    }
+  /** A skopeo dir: without a version file, read because it holds manifest.json. */
+  | { readonly kind: 'noVersionFile'; readonly dir: string }
+
 export interface ImageGraph {
   /** Canonical source reference the graph was built from. */
   readonly ref: string
@@ -94,8 +144,8 @@ export interface ImageGraph {
   readonly rootId: string
   readonly nodes: readonly GraphNode[]
   readonly edges: readonly GraphEdge[]
-  /** Non-fatal problems (a child manifest that failed to load, an unknown media type). */
-  readonly warnings: readonly string[]
+  /** Non-fatal problems (a child manifest that failed to load, a broken layout entry). */
+  readonly warnings: readonly ImageWarning[]
   readonly rateLimit?: RateLimitInfo
   /** Set when the source is a container: it sits on top of this image's manifest. */
   readonly container?: ContainerInfo

@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import type { EquivalentCommand } from '../../../shared/api'
+import type { EquivalentCommand, ImageWarning } from '../../../shared/api'
 import { isDigest, parseDigest } from '../../../shared/digest'
 import { StrataError } from '../../../shared/errors'
 import { MEDIA_TYPES } from '../../../shared/oci/mediaTypes'
@@ -137,7 +137,7 @@ export class ArchivedLayoutSource implements PlainImageSource<ArchiveSourceKind>
   }
 
   /** Broken index.json entries, as of the last resolve. */
-  get warnings(): readonly string[] {
+  get warnings(): readonly ImageWarning[] {
     return layoutWarnings(this.layoutIndex, memberLabel(this.members, INDEX_FILE))
   }
 

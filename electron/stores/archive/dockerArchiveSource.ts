@@ -10,9 +10,9 @@
 
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import type { EquivalentCommand } from '../../../shared/api'
+import type { EquivalentCommand, ImageWarning } from '../../../shared/api'
 import { shortDigest } from '../../../shared/digest'
-import { StrataError } from '../../../shared/errors'
+import { StrataError, toApiError } from '../../../shared/errors'
 import { isIndexMediaType, isManifestMediaType } from '../../../shared/oci/mediaTypes'
 import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
 import type { Descriptor } from '../../../shared/oci/types'
@@ -52,9 +52,6 @@ import type { SynthesizedCompression } from '../synthesizedMediaTypes'
 import { familyForLayers } from '../synthesizedMediaTypes'
 import { isRecord } from '../../util/isRecord'
 
-export const SYNTHESIZED_NOTE =
-  "manifest synthesized by Strata from docker save's manifest.json (no stored manifest exists); its layers are the tars as saved"
-
 export interface DockerArchiveOpenOptions {
   readonly kind: Extract<SourceKind, 'docker-archive' | 'docker-daemon'>
   readonly ref: string
@@ -87,7 +84,7 @@ export async function openDockerArchiveMembers(
   const configMember = requireMember(members, entry.config, `the config of ${name}`)
   const configDigest = await members.digestOf(configMember, signal)
 
-  const notes: string[] = []
+  const notes: ImageWarning[] = []
   const inside = hasLayout(members)
     ? await findLayoutManifest(members, configDigest, notes, signal)
     : undefined
@@ -122,7 +119,7 @@ export async function openDockerArchiveMembers(
 async function findLayoutManifest(
   members: ArchiveMembers,
   configDigest: string,
-  notes: string[],
+  notes: ImageWarning[],
   signal?: AbortSignal,
 ): Promise<Descriptor | undefined> {
   let layout
@@ -130,9 +127,11 @@ async function findLayoutManifest(
     layout = await readArchivedLayoutIndex(members, signal)
   } catch (error) {
     if (!(error instanceof StrataError) || !UNREADABLE_LAYOUT.has(error.code)) throw error
-    notes.push(
-      `${members.location}: its OCI layout is unreadable (${error.message}); read from manifest.json alone, as docker load does.`,
-    )
+    notes.push({
+      kind: 'archiveLayoutUnreadable',
+      location: members.location,
+      error: toApiError(error),
+    })
     return undefined
   }
   notes.push(...layoutWarnings(layout, memberLabel(members, INDEX_FILE)))
@@ -177,7 +176,7 @@ async function synthesize(
   configMember: ArchiveMember,
   configDigest: string,
   options: DockerArchiveOpenOptions,
-  notes: readonly string[],
+  notes: readonly ImageWarning[],
 ): Promise<ImageSource> {
   const { signal } = options
   const name = options.displayName ?? entryName(entry)
@@ -265,7 +264,7 @@ interface SynthesizedOptions {
   /** Digest → member, for the config and every layer. */
   readonly blobs: ReadonlyMap<string, string>
   /** More the user should know (an OCI layout that could not be read), one sentence each. */
-  readonly notes: readonly string[]
+  readonly notes: readonly ImageWarning[]
   readonly commands: (target: CommandTarget) => readonly EquivalentCommand[]
 }
 
@@ -274,7 +273,7 @@ class SynthesizedArchiveSource implements PlainImageSource<ArchiveSourceKind> {
   readonly kind: ArchiveSourceKind
   readonly ref: string
   readonly label: string
-  readonly warnings: readonly string[]
+  readonly warnings: readonly ImageWarning[]
 
   constructor(
     private readonly members: ArchiveMembers,
@@ -283,7 +282,7 @@ class SynthesizedArchiveSource implements PlainImageSource<ArchiveSourceKind> {
     this.kind = options.kind
     this.ref = options.ref
     this.label = options.label
-    this.warnings = [`${members.location}: ${SYNTHESIZED_NOTE}.`].concat(options.notes)
+    this.warnings = [{ kind: 'synthesizedManifest', location: members.location }, ...options.notes]
   }
 
   resolve(options?: SourceCallOptions): Promise<Descriptor> {

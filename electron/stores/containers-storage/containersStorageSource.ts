@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Readable } from 'node:stream'
-import type { EquivalentCommand } from '../../../shared/api'
+import type { EquivalentCommand, ImageWarning } from '../../../shared/api'
 import { StrataError } from '../../../shared/errors'
 import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
 import type { Descriptor } from '../../../shared/oci/types'
@@ -44,9 +44,6 @@ import { containersStorageCommands } from '../discovery/storeCommands'
 import { assembleLayerTar } from './tarSplitAssembler'
 
 type StorageRef = Extract<SourceRef, { transport: 'containers-storage' }>
-
-export const UNCOMPRESSED_NOTE =
-  'layers served uncompressed by their diff digests: storage keeps no compressed blobs, so the manifest was rewritten to name them'
 
 /** The storage a reference names: its bracketed store, or the one podman would use. */
 export async function storageSettingsFor(
@@ -153,7 +150,7 @@ export class ContainersStorageSource implements PlainImageSource<'containers-sto
   readonly kind = 'containers-storage'
   readonly ref: string
   readonly label: string
-  readonly warnings: readonly string[]
+  readonly warnings: readonly ImageWarning[]
 
   constructor(
     ref: StorageRef,
@@ -171,7 +168,7 @@ export class ContainersStorageSource implements PlainImageSource<'containers-sto
     // The rewritten manifest is said once, as the source's warning, not again in its label.
     this.label = `${where}: ${name}`
     this.warnings = rewritten
-      ? [`${name}: ${UNCOMPRESSED_NOTE}. The stored manifest is ${stored.descriptor.digest}.`]
+      ? [{ kind: 'uncompressedLayers', image: name, storedManifest: stored.descriptor.digest }]
       : []
   }
 

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { Readable, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { ContainerInfo, EquivalentCommand } from '../../../shared/api'
+import type { ContainerInfo, EquivalentCommand, ImageWarning } from '../../../shared/api'
 import { StrataError } from '../../../shared/errors'
 import { MEDIA_TYPES } from '../../../shared/oci/mediaTypes'
 import { parseManifestBytes } from '../../../shared/oci/parseManifest'
@@ -99,7 +99,7 @@ class LiveContainerSource {
   readonly kind: 'docker-daemon' | 'containers-storage'
   readonly ref: string
   readonly label: string
-  readonly warnings: readonly string[]
+  readonly warnings: readonly ImageWarning[]
   readonly container: ContainerInfo
 
   constructor(
@@ -113,7 +113,7 @@ class LiveContainerSource {
     this.label = `container ${store.info.name} (${store.where})`
     this.warnings = [
       ...(store.image.warnings ?? []),
-      `The top layer is container ${store.info.name}'s writable layer: a ${LIVE_LAYER_NOTE}. The image's own layers are verified as usual.`,
+      { kind: 'liveLayer', container: store.info.name },
     ]
   }
 

@@ -6,7 +6,7 @@ import { lstat, stat } from 'node:fs/promises'
 import { join, resolve as resolvePath } from 'node:path'
 import type { Readable } from 'node:stream'
 import { createHash } from 'node:crypto'
-import type { EquivalentCommand } from '../../../shared/api'
+import type { EquivalentCommand, ImageWarning } from '../../../shared/api'
 import { parseDigest } from '../../../shared/digest'
 import { StrataError } from '../../../shared/errors'
 import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
@@ -44,7 +44,7 @@ export async function openDir(path: string, signal?: AbortSignal): Promise<Image
 }
 
 /** Throws unless `root` reads as a dir:; returns notes on anything it had to accept. */
-async function checkDirLayout(root: string): Promise<readonly string[]> {
+async function checkDirLayout(root: string): Promise<readonly ImageWarning[]> {
   let isDirectory: boolean
   try {
     isDirectory = (await stat(root)).isDirectory()
@@ -72,7 +72,7 @@ async function checkDirLayout(root: string): Promise<readonly string[]> {
   } catch (error) {
     const mapped = fileError(error, versionPath, 'the version file of a skopeo dir:')
     if (mapped.code !== 'NOT_FOUND') throw mapped
-    if (await hasManifestFile(root)) return [noVersionNote(root)]
+    if (await hasManifestFile(root)) return [{ kind: 'noVersionFile', dir: root }]
     throw new StrataError(
       'BAD_INPUT',
       `${root} is not a skopeo dir: it has no version file and no manifest.json (expected ${DIR_EXPECTED})`,
@@ -93,10 +93,6 @@ async function checkDirLayout(root: string): Promise<readonly string[]> {
 }
 
 /** skopeo reads a dir: that lacks its version file (its own test fixtures ship so); so do we. */
-function noVersionNote(root: string): string {
-  return `${root} has no version file; read as a skopeo dir: because it holds a manifest.json, as skopeo does`
-}
-
 async function hasManifestFile(root: string): Promise<boolean> {
   try {
     return (await lstat(join(root, 'manifest.json'))).isFile()
@@ -115,7 +111,7 @@ class DirSource implements PlainImageSource<'dir'> {
   constructor(
     private readonly dir: string,
     /** What the user should know about how the directory was read (no version file). */
-    readonly warnings: readonly string[] = [],
+    readonly warnings: readonly ImageWarning[] = [],
   ) {
     this.ref = formatSourceRef({ transport: 'dir', path: dir })
     this.label = `skopeo dir ${dir}${warnings.length > 0 ? ' (no version file)' : ''}`

@@ -5,6 +5,7 @@
 // and the rest of the layout opens as usual.
 
 import { isDigest } from '../../../shared/digest'
+import type { ImageWarning } from '../../../shared/api'
 import { StrataError } from '../../../shared/errors'
 import type { ErrorCode } from '../../../shared/errors'
 import { isManifestMediaType, MEDIA_TYPES } from '../../../shared/oci/mediaTypes'
@@ -106,10 +107,15 @@ export function brokenEntryError(entry: BrokenLayoutEntry, where: string): Strat
 export function brokenEntryWarnings(
   broken: readonly BrokenLayoutEntry[],
   where: string,
-): readonly string[] {
-  return broken.map(
-    (entry) => `${where} ${describeEntry(entry)} is broken and cannot be opened: ${entry.problem}.`,
-  )
+): readonly ImageWarning[] {
+  return broken.map((entry) => ({
+    kind: 'brokenLayoutEntry',
+    where,
+    position: entry.position,
+    names: entry.names,
+    ...(entry.digest !== undefined ? { digest: entry.digest } : {}),
+    error: { code: entry.code, message: entry.problem },
+  }))
 }
 
 /** Keeps the entries that validate; throws `strictError` if the rest still does not. */

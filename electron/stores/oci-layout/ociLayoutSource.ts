@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises'
 import { resolve as resolvePath } from 'node:path'
 import type { Readable } from 'node:stream'
-import type { EquivalentCommand } from '../../../shared/api'
+import type { EquivalentCommand, ImageWarning } from '../../../shared/api'
 import { StrataError } from '../../../shared/errors'
 import { MAX_MANIFEST_BYTES, parseManifestBytes } from '../../../shared/oci/parseManifest'
 import type { Descriptor } from '../../../shared/oci/types'
@@ -70,7 +70,7 @@ class OciLayoutSource implements OciLayoutImageSource {
 
   /** Re-reads index.json every time, so a layout rewritten by another tool is seen afresh. */
   /** Broken index.json entries, as of the last resolve. */
-  get warnings(): readonly string[] {
+  get warnings(): readonly ImageWarning[] {
     return layoutWarnings(this.layoutIndex, `${this.root}/${INDEX_FILE}`)
   }
 

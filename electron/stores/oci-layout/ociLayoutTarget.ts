@@ -3,6 +3,7 @@
 // layout opened without a reference shows its whole index.json so the broken entries are seen
 // beside the good ones. Shared by the directory and the archive sources.
 
+import type { ImageWarning } from '../../../shared/api'
 import { MEDIA_TYPES } from '../../../shared/oci/mediaTypes'
 import type { ParsedManifest } from '../../../shared/oci/types'
 import {
@@ -37,7 +38,10 @@ export function chooseLayoutTarget(
 }
 
 /** The warnings a layout source reports for its broken entries. */
-export function layoutWarnings(layout: LayoutIndex | undefined, where: string): readonly string[] {
+export function layoutWarnings(
+  layout: LayoutIndex | undefined,
+  where: string,
+): readonly ImageWarning[] {
   return layout === undefined ? [] : brokenEntryWarnings(layout.broken ?? [], where)
 }
 

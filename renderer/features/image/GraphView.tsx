@@ -16,6 +16,7 @@ import { isPresenting, withoutNode } from '../../routing/route'
 import { withContainerNode } from './containerNode'
 import { DetailsPanel } from './DetailsPanel'
 import { GraphCanvas } from './GraphCanvas'
+import { GraphWarnings } from './GraphWarnings'
 import { graphRelations } from './graphRelations'
 import { layoutGraph } from './layout'
 import { Legend } from './Legend'
@@ -98,15 +99,7 @@ export function GraphView({ imageRef, selected }: GraphViewProps) {
           hasReferrers={data.nodes.some((n) => n.role === 'referrer')}
         />
       </GraphHeading>
-      {data.warnings.length > 0 ? (
-        <ul className="graph-warnings" aria-label={t('view.warnings')}>
-          {data.warnings.map((warning) => (
-            <li key={warning} className="warning">
-              {warning}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <GraphWarnings warnings={data.warnings} />
       <RateLimitLine info={data.rateLimit} />
       <div className={selected ? 'graph-body with-details' : 'graph-body'} style={bodyStyle}>
         <GraphCanvas

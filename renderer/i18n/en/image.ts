@@ -141,6 +141,31 @@ export const image = {
     empty: 'This image has no objects to show',
     warnings: 'Warnings',
   },
+  /** Non-fatal problems the main side reports as codes (shared/api/image.ts ImageWarning). */
+  warning: {
+    depthLimit: 'Stopped at depth {{depth}}: the indexes nest deeper than Strata follows.',
+    nodeLimit: 'The image has more than {{maxNodes}} objects; the rest is not drawn.',
+    manifestUnreadable: 'Manifest {{digest}} could not be read: {{problem}}.',
+    configUnreadable: 'Config {{digest}} could not be read: {{problem}}.',
+    schema1ReadOnly:
+      'Docker schema 1 manifest: shown read-only. Its layers are listed without sizes and their files cannot be opened.',
+    referrersTimedOut: 'Referrers not shown: the registry took too long to list them.',
+    referrersNotShown: 'Referrers not shown: {{problem}}.',
+    referrersUnreadable: 'The referrers of {{subject}} could not be listed: {{problem}}.',
+    liveLayer:
+      "The top layer is container {{container}}'s writable layer: it is live, not content-addressed, so its digest is of the tar Strata built when the container was opened. The image's own layers are verified as usual.",
+    uncompressedLayers:
+      '{{image}}: storage keeps no compressed layers, so Strata serves them uncompressed under their diff IDs and rewrote the manifest to name them. The manifest as stored is {{storedManifest}}.',
+    synthesizedManifest:
+      "{{location}}: there is no stored manifest, so Strata built one from docker save's manifest.json; its layers are the tars as saved.",
+    archiveLayoutUnreadable:
+      '{{location}}: its OCI layout part cannot be read ({{problem}}), so it was read from manifest.json alone, as docker load does.',
+    brokenLayoutEntry:
+      '{{where}}: entry {{position}}{{names}} is broken and cannot be opened ({{problem}}); the other images of the layout open.',
+    noVersionFile:
+      '{{dir}} has no version file; it was read as a skopeo dir: because it holds a manifest.json, as skopeo does.',
+    technical: 'Technical details',
+  },
   canvas: {
     zoom: 'Zoom',
     zoomIn: 'Zoom in',

@@ -146,6 +146,31 @@ export const image: SameKeys<typeof english> = {
     empty: 'Esta imagen no tiene objetos que mostrar',
     warnings: 'Avisos',
   },
+  warning: {
+    depthLimit:
+      'Se detuvo en la profundidad {{depth}}: los índices se anidan más de lo que Strata sigue.',
+    nodeLimit: 'La imagen tiene más de {{maxNodes}} objetos; el resto no se dibuja.',
+    manifestUnreadable: 'No se pudo leer el manifiesto {{digest}}: {{problem}}.',
+    configUnreadable: 'No se pudo leer la configuración {{digest}}: {{problem}}.',
+    schema1ReadOnly:
+      'Manifiesto Docker schema 1: se muestra solo para lectura. Sus capas aparecen sin tamaño y sus archivos no se pueden abrir.',
+    referrersTimedOut: 'No se muestran los referentes: el registro tardó demasiado en listarlos.',
+    referrersNotShown: 'No se muestran los referentes: {{problem}}.',
+    referrersUnreadable: 'No se pudieron listar los referentes de {{subject}}: {{problem}}.',
+    liveLayer:
+      'La capa superior es la capa de escritura del contenedor {{container}}: está viva y no se direcciona por contenido, así que su digest es el del tar que Strata armó al abrir el contenedor. Las capas propias de la imagen se verifican como siempre.',
+    uncompressedLayers:
+      '{{image}}: el almacenamiento no guarda capas comprimidas, así que Strata las sirve sin comprimir con sus diff IDs y reescribió el manifiesto para nombrarlas. El manifiesto guardado es {{storedManifest}}.',
+    synthesizedManifest:
+      '{{location}}: no hay un manifiesto guardado, así que Strata armó uno a partir del manifest.json de docker save; sus capas son los tar tal como se guardaron.',
+    archiveLayoutUnreadable:
+      '{{location}}: su parte de layout OCI no se puede leer ({{problem}}), así que se leyó solo con manifest.json, como hace docker load.',
+    brokenLayoutEntry:
+      '{{where}}: la entrada {{position}}{{names}} está dañada y no se puede abrir ({{problem}}); las demás imágenes del layout se abren.',
+    noVersionFile:
+      '{{dir}} no tiene archivo version; se leyó como un directorio dir: de skopeo porque contiene un manifest.json, igual que hace skopeo.',
+    technical: 'Detalles técnicos',
+  },
   canvas: {
     zoom: 'Zoom',
     zoomIn: 'Acercar',

@@ -130,8 +130,8 @@ test('a container of the sample store: sidebar row, graph with its live layer, f
     assert.ok(b.y + b.height <= stage.y + stage.height + 1, where)
   }
   assert.match(
-    (await page.locator('.graph-warnings').textContent()) ?? '',
-    /writable layer: a live layer, not content-addressed/,
+    (await page.locator('.graph-warnings [data-warning="liveLayer"]').textContent()) ?? '',
+    /writable layer: it is live, not content-addressed/,
   )
 
   await page.goto(

@@ -76,10 +76,21 @@ test('the sidebar lists the podman store and its images; an image opens its grap
   for (const diffId of v2.diffIds) assert.equal(await graphNode(page, 'layer', diffId).count(), 1)
   const root = page.locator('[data-testid="graph-node"][data-role="root"]')
   assert.equal(await root.getAttribute('data-kind'), 'manifest')
+  const rewritten = page.locator('.graph-warnings [data-warning="uncompressedLayers"]')
+  assert.match((await rewritten.textContent()) ?? '', new RegExp(v2.manifestDigest))
+  // The warning is a code the page words: in Spanish on the Spanish page, digest and all.
+  const inLanguage = (lang: string) => {
+    const url = new URL(page.url())
+    url.searchParams.set('lang', lang)
+    return url.toString()
+  }
+  await page.goto(inLanguage('es'))
   assert.match(
-    (await page.locator('.graph-warnings').textContent()) ?? '',
-    new RegExp(v2.manifestDigest),
+    (await rewritten.textContent()) ?? '',
+    new RegExp(`el almacenamiento no guarda capas comprimidas.*${v2.manifestDigest}`),
   )
+  await page.goto(inLanguage('en'))
+  await rewritten.waitFor()
   assert.match(decodeURIComponent(page.url()), new RegExp(`ref=containers-storage:${v2.name}`))
 
   // The image that carries two names lists the other one too.

@@ -3,6 +3,7 @@
 // fallback tag. OCI layouts are searched locally, other local sources answer 'unsupported'; a broken fallback tag costs the graph a
 // warning, never the graph.
 
+import { englishImageWarning } from '../../../shared/imageWarningText'
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -198,7 +199,13 @@ describe('referrers api against distribution 2.8', () => {
     assert.equal(graph.rootId, broken.digest)
     assert.equal(graph.nodes.filter((n) => n.role === 'referrer').length, 0)
     assert.equal(graph.warnings.length, 1)
-    assert.match(graph.warnings[0] ?? '', /referrers of sha256:.*should list referrers in an index/)
+    const [warning] = graph.warnings
+    assert.equal(warning?.kind, 'referrersUnreadable')
+    assert.equal(warning.subject, broken.digest)
+    assert.match(
+      englishImageWarning(warning),
+      /referrers of sha256:.*should list referrers in an index/,
+    )
     assert.equal(
       await callHandlerError(table, 'image:referrers', {
         ref: `docker://${registry.host}/demo/broken:v1`,

@@ -2,6 +2,7 @@
 // style archive checked by skopeo), then the tar reader on archives GNU tar wrote, and damaged
 // copies: truncated, compressed, missing members, flipped bytes, names that climb out.
 
+import { englishImageWarning } from '../../../shared/imageWarningText'
 import assert from 'node:assert/strict'
 import { chmod, copyFile, mkdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -113,7 +114,9 @@ void describe('archives and dirs written by skopeo open as the same image', () =
     const source = await open({ transport: 'docker-archive', path: stores.dockerArchive })
     assert.doesNotMatch(source.label, /manifest synthesized by Strata/)
     assert.equal(
-      (source.warnings ?? []).filter((w) => /manifest synthesized by Strata/.test(w)).length,
+      (source.warnings ?? [])
+        .map(englishImageWarning)
+        .filter((w) => /manifest synthesized by Strata/.test(w)).length,
       1,
       'said once',
     )

@@ -3,6 +3,7 @@
 // whose index.json says "manifests": null, and the media types of the manifests Strata
 // synthesizes (docker-archive, docker-daemon, containers-storage) kept to one family.
 
+import { englishImageWarning } from '../../../shared/imageWarningText'
 import assert from 'node:assert/strict'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -116,7 +117,7 @@ void describe('a skopeo dir: without its version file', () => {
     assert.deepEqual(image.layerDiffIds, stores.images.v1.diffIds)
     assert.equal(source.warnings?.length, 1)
     assert.match(
-      source.warnings?.[0] ?? '',
+      (source.warnings ?? []).map(englishImageWarning)[0] ?? '',
       /no-version\.dir has no version file; read as a skopeo dir:/,
     )
     const graph = await buildImageGraph(source)
@@ -190,20 +191,26 @@ void describe('an OCI layout with one bad entry in index.json', () => {
       const gone = manifests.find((node) => node.digest === missing)
       assert.equal(gone?.documentError?.code, 'NOT_FOUND', ref.transport)
       assert.ok(
-        graph.warnings.some((w) =>
-          /entry 2 \("bad-type", sha256:b{64}\) is broken .*mediaType is not a media type/.test(w),
-        ),
-        graph.warnings.join('\n'),
+        graph.warnings
+          .map(englishImageWarning)
+          .some((w) =>
+            /entry 2 \("bad-type", sha256:b{64}\) is broken .*mediaType is not a media type/.test(
+              w,
+            ),
+          ),
+        graph.warnings.map(englishImageWarning).join('\n'),
       )
       assert.ok(
-        graph.warnings.some((w) => w.includes(missing)),
-        graph.warnings.join('\n'),
+        graph.warnings.map(englishImageWarning).some((w) => w.includes(missing)),
+        graph.warnings.map(englishImageWarning).join('\n'),
       )
       assert.ok(
-        graph.warnings.some((w) =>
-          /entry 4 \("odd", sha256:d{64}\) is broken .*not an image manifest or index/.test(w),
-        ),
-        graph.warnings.join('\n'),
+        graph.warnings
+          .map(englishImageWarning)
+          .some((w) =>
+            /entry 4 \("odd", sha256:d{64}\) is broken .*not an image manifest or index/.test(w),
+          ),
+        graph.warnings.map(englishImageWarning).join('\n'),
       )
     }
   })
@@ -249,15 +256,17 @@ void describe('docker save archives whose index.json is broken', () => {
       assert.deepEqual(image.layerDiffIds, expected.diffIds)
       assert.doesNotMatch(source.label, /manifest synthesized by Strata/)
       assert.equal(
-        (source.warnings ?? []).filter((w) => /manifest synthesized by Strata/.test(w)).length,
+        (source.warnings ?? [])
+          .map(englishImageWarning)
+          .filter((w) => /manifest synthesized by Strata/.test(w)).length,
         1,
         'said once',
       )
       assert.ok(
-        source.warnings?.some((w) =>
-          /OCI layout is unreadable .*manifests must be an array/.test(w),
-        ),
-        (source.warnings ?? []).join('\n'),
+        (source.warnings ?? [])
+          .map(englishImageWarning)
+          .some((w) => /OCI layout is unreadable .*manifests must be an array/.test(w)),
+        (source.warnings ?? []).map(englishImageWarning).join('\n'),
       )
       assert.deepEqual(await mediaTypesOf(source), [
         DOCKER_MANIFEST,
@@ -310,7 +319,8 @@ void describe('synthesized manifests keep one family of media types', () => {
     )
     assert.doesNotMatch(source.label, /manifest synthesized/)
     assert.equal(
-      (source.warnings ?? []).filter((w) => /manifest synthesized/.test(w)).length,
+      (source.warnings ?? []).map(englishImageWarning).filter((w) => /manifest synthesized/.test(w))
+        .length,
       1,
       'said once',
     )
@@ -328,7 +338,7 @@ void describe('synthesized manifests keep one family of media types', () => {
     const docker = await inVfs(DOCKER_TYPED_NAME)
     assert.doesNotMatch(docker.label, /layers served uncompressed/)
     assert.equal(
-      (docker.warnings ?? []).filter((w) => /layers served uncompressed/.test(w)).length,
+      (docker.warnings ?? []).filter((w) => w.kind === 'uncompressedLayers').length,
       1,
       'said once',
     )

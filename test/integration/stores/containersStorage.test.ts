@@ -1,6 +1,7 @@
 // containers-storage: stores filled by skopeo (vfs, and overlay through a storage.conf), a
 // container made by podman, the storage view, discovery, and damaged or busy stores.
 
+import { englishImageWarning } from '../../../shared/imageWarningText'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { appendFile, chmod, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
@@ -68,9 +69,9 @@ void describe('images in containers-storage', () => {
     assert.match(source.label, /containers-storage .*overlay\/graph \(overlay\)/)
     assert.doesNotMatch(source.label, /layers served uncompressed by their diff digests/)
     assert.equal(
-      (source.warnings ?? []).filter((w) =>
-        /layers served uncompressed by their diff digests/.test(w),
-      ).length,
+      (source.warnings ?? [])
+        .map(englishImageWarning)
+        .filter((w) => /layers served uncompressed by their diff digests/.test(w)).length,
       1,
       'said once',
     )

@@ -4,6 +4,7 @@
 // `docker ps -a -s`, file contents come through, and a removed container is said to be gone.
 // Deletions cannot be made with docker cp; storageContainers.test.ts covers them.
 
+import { englishImageWarning } from '../../../shared/imageWarningText'
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { buildImageGraph } from '../../../electron/image/buildImageGraph'
@@ -89,7 +90,9 @@ void describe('containers of a real Docker daemon', () => {
       source.liveLayer.annotations?.[LIVE_LAYER_ANNOTATION],
     )
     assert.ok(
-      graph.warnings.some((w) => /writable layer: a live layer, not content-addressed/.test(w)),
+      graph.warnings
+        .map(englishImageWarning)
+        .some((w) => /writable layer: a live layer, not content-addressed/.test(w)),
     )
     const commands = source.commandsFor({ kind: 'blob', digest: source.liveLayer.digest })
     assert.ok(commands.some((c) => c.command === `docker -H unix://${dockerd.socket} diff web`))

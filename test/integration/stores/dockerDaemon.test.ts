@@ -2,6 +2,7 @@
 // `docker load` from skopeo's docker-archive and from a Docker 25 style archive; the real
 // `docker save` output of two images; discovery; and daemons that are absent or forbidden.
 
+import { englishImageWarning } from '../../../shared/imageWarningText'
 import assert from 'node:assert/strict'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -46,7 +47,9 @@ void describe('images in a real Docker daemon', () => {
         assert.match(source.label, new RegExp(`Docker daemon at ${dockerd.socket}: `))
         assert.doesNotMatch(source.label, /manifest synthesized/)
         assert.equal(
-          (source.warnings ?? []).filter((w) => /manifest synthesized/.test(w)).length,
+          (source.warnings ?? [])
+            .map(englishImageWarning)
+            .filter((w) => /manifest synthesized/.test(w)).length,
           1,
           'said once',
         )

@@ -5,6 +5,7 @@
 // store's container too: its diff directory changed as overlayfs would (a copied-up file, a
 // 0/0 character device for a deletion, a new directory), compared with podman diff.
 
+import { englishImageWarning } from '../../../shared/imageWarningText'
 import assert from 'node:assert/strict'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -81,7 +82,9 @@ void describe('containers of a real containers-storage (vfs)', () => {
       source.liveLayer.annotations?.[LIVE_LAYER_ANNOTATION]?.startsWith('live layer'),
       true,
     )
-    assert.ok(source.warnings?.some((w) => /not content-addressed/.test(w)))
+    assert.ok(
+      (source.warnings ?? []).map(englishImageWarning).some((w) => /not content-addressed/.test(w)),
+    )
 
     const layers = await containerLayers(source)
     assert.equal(layers.layerCount, 3, 'two image layers and the writable layer')
