@@ -6,6 +6,7 @@
 import type { ApiError } from '../errors'
 import type { ObjectKind } from '../oci/mediaTypes'
 import type { Annotations, Digest, Platform } from '../oci/types'
+import type { EquivalentCommand } from './commands'
 import type { Operation, RateLimitInfo } from './common'
 import type { LayerTocFormat } from './files'
 import type { ContainerInfo } from './stores'
@@ -24,13 +25,6 @@ export interface ImageSummary {
   /** Config `created`, else the org.opencontainers.image.created annotation (ISO 8601). */
   readonly created?: string
   readonly rateLimit?: RateLimitInfo
-}
-
-/** A command a user could type to get the same document themselves. */
-export interface EquivalentCommand {
-  readonly tool: 'skopeo' | 'crane' | 'curl' | 'podman' | 'docker' | 'umoci' | 'oras' | 'shell'
-  readonly command: string
-  readonly note?: string
 }
 
 export type GraphNodeRole =

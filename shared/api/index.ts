@@ -17,6 +17,7 @@ import type { StoresOperations } from './stores'
 
 export * from './attestations'
 export * from './bridge'
+export * from './commands'
 export * from './common'
 export * from './compare'
 export * from './exports'
