@@ -39,6 +39,7 @@ const RECOGNIZED_CONFIG = {
   label: 'image config',
   explanation:
     'The image configuration, though its descriptor types it as something else (old Docker images say application/octet-stream): settings, history and layer diff IDs.',
+  words: { label: 'imageConfig', explanation: 'recognizedConfig' },
 } as const
 
 export const DEFAULT_GRAPH_LIMITS: GraphLimits = { maxNodes: 3000, maxDepth: 8, concurrency: 6 }

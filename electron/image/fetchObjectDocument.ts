@@ -7,6 +7,7 @@
 import type { ObjectDocument } from '../../shared/api'
 import { parseDigest } from '../../shared/digest'
 import { StrataError } from '../../shared/errors'
+import type { MediaTypeInfo } from '../../shared/oci/mediaTypes'
 import { describeMediaType } from '../../shared/oci/mediaTypes'
 import { looksLikeImageConfig } from './configDocument'
 import { prettyDocument } from './graphNodes'
@@ -80,7 +81,7 @@ function notAManifest(error: unknown): boolean {
 }
 
 /** What a blob read without a media type is, told by its content. */
-function blobLabel(bytes: Uint8Array): { readonly label: string; readonly explanation: string } {
+function blobLabel(bytes: Uint8Array): Pick<MediaTypeInfo, 'label' | 'explanation' | 'words'> {
   let value: unknown
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
@@ -88,6 +89,7 @@ function blobLabel(bytes: Uint8Array): { readonly label: string; readonly explan
     return {
       label: 'blob',
       explanation: 'A blob that is not JSON; no media type was given, so it is shown as text.',
+      words: { label: 'blob', explanation: 'textBlob' },
     }
   }
   if (looksLikeImageConfig(value)) {
@@ -95,11 +97,13 @@ function blobLabel(bytes: Uint8Array): { readonly label: string; readonly explan
       label: 'image config',
       explanation:
         'Read as a blob with no media type given; its JSON has os, architecture and rootfs, so it is an image configuration.',
+      words: { label: 'imageConfig', explanation: 'configBlob' },
     }
   }
   return {
     label: 'JSON blob',
     explanation:
       'A blob whose bytes are JSON; no media type was given, so Strata does not interpret it.',
+    words: { label: 'jsonBlob', explanation: 'jsonBlob' },
   }
 }

@@ -18,7 +18,14 @@ export interface NodeExtras {
   readonly documentAnnotations?: Annotations
   readonly documentArtifactType?: string
   /** What the content showed the object to be when its media type did not say. */
-  readonly recognizedAs?: Pick<MediaTypeInfo, 'kind' | 'label' | 'explanation'>
+  readonly recognizedAs?: Pick<MediaTypeInfo, 'kind' | 'label' | 'explanation' | 'words'>
+}
+
+/** A manifest an index lists as an attestation: named for what it is, not its media type. */
+const ATTESTATION_WORDS: Pick<MediaTypeInfo, 'label' | 'explanation' | 'words'> = {
+  label: 'attestation manifest',
+  explanation: 'Build provenance or an SBOM attached to the index; not an image you can run.',
+  words: { label: 'attestationManifest', explanation: 'attestationManifest' },
 }
 
 export function makeNode(
@@ -28,11 +35,7 @@ export function makeNode(
 ): GraphNode {
   const mediaType = extras.documentMediaType ?? descriptor.mediaType
   const info = extras.recognizedAs ?? describeMediaType(mediaType)
-  const label = role === 'attestation' ? 'attestation manifest' : info.label
-  const explanation =
-    role === 'attestation'
-      ? 'Build provenance or an SBOM attached to the index; not an image you can run.'
-      : info.explanation
+  const { label, explanation, words } = role === 'attestation' ? ATTESTATION_WORDS : info
   return {
     id: descriptor.digest,
     digest: descriptor.digest,
@@ -42,6 +45,7 @@ export function makeNode(
     role,
     label,
     explanation,
+    words,
     ...(descriptor.platform ? { platform: descriptor.platform } : {}),
     ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
     ...(descriptor.artifactType ? { artifactType: descriptor.artifactType } : {}),

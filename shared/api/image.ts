@@ -5,6 +5,7 @@
 
 import type { ApiError } from '../errors'
 import type { ObjectKind } from '../oci/mediaTypes'
+import type { ObjectWords } from '../oci/objectWords'
 import type { Annotations, Digest, Platform } from '../oci/types'
 import type { EquivalentCommand } from './commands'
 import type { Operation, RateLimitInfo } from './common'
@@ -51,6 +52,11 @@ export interface GraphNode {
   /** Plain-language kind: "OCI index", "Docker manifest list", "gzip layer". */
   readonly label: string
   readonly explanation: string
+  /**
+   * Label and explanation as keys, for the renderer to word in the language shown. Absent only
+   * on the container node the renderer adds, whose label is the container's name.
+   */
+  readonly words?: ObjectWords
   readonly platform?: Platform
   /** What the descriptor naming this object says (for the root: what resolving it said). */
   readonly annotations?: Annotations
@@ -163,6 +169,7 @@ export interface ObjectDocument {
   /** What a blob read without a media type turned out to be ("image config"), and why. */
   readonly label?: string
   readonly explanation?: string
+  readonly words?: ObjectWords
 }
 
 export interface ReferrersArgs {

@@ -1,6 +1,8 @@
 // Every media type Strata knows, with the plain-language name the graph shows and one line a
 // teacher can read out. Kinds drive how an object is fetched and drawn.
 
+import type { ObjectWords } from './objectWords'
+
 export type ObjectKind = 'index' | 'manifest' | 'schema1' | 'config' | 'layer' | 'artifact'
 
 export type LayerCompression = 'gzip' | 'zstd' | 'none' | 'foreign'
@@ -12,6 +14,8 @@ export interface MediaTypeInfo {
   readonly label: string
   /** One sentence saying what this document or blob is. */
   readonly explanation: string
+  /** The same two, as keys the renderer words in the language shown. */
+  readonly words: ObjectWords
   readonly compression?: LayerCompression
 }
 
@@ -43,24 +47,28 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'OCI index',
     explanation:
       'Points at several manifests, usually one per platform, so one tag can serve many machines.',
+    words: { label: 'ociIndex', explanation: 'ociIndex' },
   },
   {
     mediaType: MEDIA_TYPES.dockerManifestList,
     kind: 'index',
     label: 'Docker manifest list',
     explanation: "Docker's older form of an index: one manifest per platform behind one tag.",
+    words: { label: 'dockerManifestList', explanation: 'dockerManifestList' },
   },
   {
     mediaType: MEDIA_TYPES.ociManifest,
     kind: 'manifest',
     label: 'OCI image manifest',
     explanation: 'Names one configuration and the ordered list of layers that make one image.',
+    words: { label: 'ociManifest', explanation: 'ociManifest' },
   },
   {
     mediaType: MEDIA_TYPES.dockerManifest,
     kind: 'manifest',
     label: 'Docker image manifest',
     explanation: "Docker's schema 2 manifest: a config and ordered layers, the shape OCI adopted.",
+    words: { label: 'dockerManifest', explanation: 'dockerManifest' },
   },
   {
     mediaType: MEDIA_TYPES.dockerSchema1,
@@ -68,6 +76,7 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'Docker schema 1 manifest',
     explanation:
       'The retired first Docker format, shown read-only: fsLayers lists the layers top first and history[].v1Compatibility carries each layer’s config.',
+    words: { label: 'dockerSchema1', explanation: 'dockerSchema1' },
   },
   {
     mediaType: MEDIA_TYPES.dockerSchema1Signed,
@@ -75,6 +84,7 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'Docker schema 1 manifest (signed)',
     explanation:
       'The retired first Docker format with a JWS signature, shown read-only: fsLayers lists the layers top first; the digest covers the document without its signatures.',
+    words: { label: 'dockerSchema1Signed', explanation: 'dockerSchema1Signed' },
   },
   {
     mediaType: MEDIA_TYPES.ociConfig,
@@ -82,12 +92,14 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'OCI image config',
     explanation:
       'The image settings (command, environment, user) and the build history, plus the diff IDs of the layers.',
+    words: { label: 'ociConfig', explanation: 'ociConfig' },
   },
   {
     mediaType: MEDIA_TYPES.dockerConfig,
     kind: 'config',
     label: 'Docker image config',
     explanation: "Docker's image configuration: command, environment, history and layer diff IDs.",
+    words: { label: 'dockerConfig', explanation: 'dockerConfig' },
   },
   {
     mediaType: MEDIA_TYPES.ociEmpty,
@@ -95,6 +107,7 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'empty config',
     explanation:
       'The two-byte "{}" blob artifacts use when they have no configuration of their own.',
+    words: { label: 'emptyConfig', explanation: 'emptyConfig' },
   },
   {
     mediaType: MEDIA_TYPES.ociLayerGzip,
@@ -102,6 +115,7 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'gzip layer',
     compression: 'gzip',
     explanation: 'A gzip-compressed tar of the files this step added, changed or deleted.',
+    words: { label: 'gzipLayer', explanation: 'gzipLayer' },
   },
   {
     mediaType: MEDIA_TYPES.ociLayerZstd,
@@ -109,6 +123,7 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'zstd layer',
     compression: 'zstd',
     explanation: 'A zstd-compressed tar of file changes: faster to unpack than gzip.',
+    words: { label: 'zstdLayer', explanation: 'zstdLayer' },
   },
   {
     mediaType: MEDIA_TYPES.ociLayer,
@@ -116,6 +131,7 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'tar layer',
     compression: 'none',
     explanation: 'An uncompressed tar of file changes.',
+    words: { label: 'tarLayer', explanation: 'tarLayer' },
   },
   {
     mediaType: MEDIA_TYPES.dockerLayerGzip,
@@ -123,6 +139,7 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'Docker gzip layer',
     compression: 'gzip',
     explanation: "Docker's name for a gzip-compressed tar of file changes.",
+    words: { label: 'dockerGzipLayer', explanation: 'dockerGzipLayer' },
   },
   {
     mediaType: MEDIA_TYPES.dockerLayerForeign,
@@ -131,6 +148,7 @@ const TABLE: readonly MediaTypeInfo[] = [
     compression: 'foreign',
     explanation:
       'A layer stored elsewhere (its descriptor lists URLs), typically Windows base layers.',
+    words: { label: 'foreignLayer', explanation: 'foreignLayer' },
   },
   {
     mediaType: MEDIA_TYPES.ociLayerNondistributable,
@@ -138,6 +156,7 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'non-distributable layer',
     compression: 'foreign',
     explanation: 'A layer that registries may not redistribute (deprecated in image-spec 1.1).',
+    words: { label: 'nondistributableLayer', explanation: 'nondistributableLayer' },
   },
   {
     mediaType: MEDIA_TYPES.ociLayerNondistributableGzip,
@@ -145,6 +164,7 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'non-distributable gzip layer',
     compression: 'foreign',
     explanation: 'A gzip layer that registries may not redistribute (deprecated).',
+    words: { label: 'nondistributableGzipLayer', explanation: 'nondistributableGzipLayer' },
   },
   {
     mediaType: MEDIA_TYPES.ociLayerNondistributableZstd,
@@ -152,12 +172,14 @@ const TABLE: readonly MediaTypeInfo[] = [
     label: 'non-distributable zstd layer',
     compression: 'foreign',
     explanation: 'A zstd layer that registries may not redistribute (deprecated).',
+    words: { label: 'nondistributableZstdLayer', explanation: 'nondistributableZstdLayer' },
   },
   {
     mediaType: MEDIA_TYPES.dockerPluginConfig,
     kind: 'config',
     label: 'Docker plugin config',
     explanation: 'The configuration of a Docker Engine plugin, not of a container image.',
+    words: { label: 'dockerPluginConfig', explanation: 'dockerPluginConfig' },
   },
 ]
 
@@ -203,6 +225,7 @@ export function describeMediaType(mediaType: string): MediaTypeInfo {
       label: 'gzip layer',
       compression: 'gzip',
       explanation: 'A gzip-compressed tar (media type not in the image spec).',
+      words: { label: 'gzipLayer', explanation: 'guessedGzipLayer' },
     }
   }
   if (/\.tar\+zstd$/.test(bare)) {
@@ -212,6 +235,7 @@ export function describeMediaType(mediaType: string): MediaTypeInfo {
       label: 'zstd layer',
       compression: 'zstd',
       explanation: 'A zstd-compressed tar (media type not in the image spec).',
+      words: { label: 'zstdLayer', explanation: 'guessedZstdLayer' },
     }
   }
   if (/\.tar$/.test(bare)) {
@@ -221,6 +245,7 @@ export function describeMediaType(mediaType: string): MediaTypeInfo {
       label: 'tar layer',
       compression: 'none',
       explanation: 'An uncompressed tar (media type not in the image spec).',
+      words: { label: 'tarLayer', explanation: 'guessedTarLayer' },
     }
   }
   return {
@@ -228,6 +253,7 @@ export function describeMediaType(mediaType: string): MediaTypeInfo {
     kind: 'artifact',
     label: 'artifact blob',
     explanation: 'A blob of a type Strata does not interpret: shown as it is.',
+    words: { label: 'artifactBlob', explanation: 'artifactBlob' },
   }
 }
 

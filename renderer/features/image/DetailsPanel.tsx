@@ -122,8 +122,9 @@ function ObjectDetails({ imageRef, digest, isInGraph, onDigest }: ObjectDetailsP
   }
   const info = describeMediaType(object.data.mediaType)
   // A blob read without a media type is labelled by what its content showed it to be.
-  const label = objectLabel(object.data.label ?? info.label)
-  const explanation = objectExplanation(object.data.explanation ?? info.explanation)
+  const words = object.data.words ?? info.words
+  const label = objectLabel(words, object.data.label ?? info.label)
+  const explanation = objectExplanation(words, object.data.explanation ?? info.explanation)
   return (
     <>
       <header className="details-header">

@@ -1,33 +1,36 @@
-// The words for what an object is. The main side names objects in English (shared/oci/mediaTypes
-// and the graph builder); the English catalogue holds the same sentences, so each one is found
-// there by its text and shown in the chosen language. Text the catalogue lacks stays as sent.
+// The words for what an object is, in the language shown, from the keys the main side sends
+// beside its English label (shared/oci/objectWords.ts). An object without keys (the container
+// node the renderer adds) shows its label as it is.
 import type { GraphNode } from '../../../shared/api'
+import type {
+  ObjectExplanationKey,
+  ObjectLabelKey,
+  ObjectWords,
+} from '../../../shared/oci/objectWords'
 import { translate } from '../../i18n/translate'
-import { image as english } from '../../i18n/en/image'
+import type { image as english } from '../../i18n/en/image'
 
-type LabelKey = keyof typeof english.object.label
-type ExplanationKey = keyof typeof english.object.explanation
-
-function keyOf<K extends string>(table: Readonly<Record<K, string>>, text: string): K | undefined {
-  return (Object.keys(table) as K[]).find((key) => table[key] === text)
-}
+// Every key the main side may send has words in the catalogue (tsc checks it here).
+type Covers<K extends string, T> = [K] extends [keyof T] ? true : never
+const LABELS_WORDED: Covers<ObjectLabelKey, typeof english.object.label> = true
+const EXPLANATIONS_WORDED: Covers<ObjectExplanationKey, typeof english.object.explanation> = true
+void LABELS_WORDED
+void EXPLANATIONS_WORDED
 
 /** "OCI index" → "índice OCI" in Spanish. */
-export function objectLabel(label: string): string {
-  const key: LabelKey | undefined = keyOf(english.object.label, label)
-  return key ? translate(`image:object.label.${key}` as const, {}) : label
+export function objectLabel(words: ObjectWords | undefined, label: string): string {
+  return words ? translate(`image:object.label.${words.label}` as const) : label
 }
 
-/** The one sentence saying what an object is, in the chosen language. */
-export function objectExplanation(explanation: string): string {
-  const key: ExplanationKey | undefined = keyOf(english.object.explanation, explanation)
-  return key ? translate(`image:object.explanation.${key}` as const, {}) : explanation
+/** The one sentence saying what an object is, in the language shown. */
+export function objectExplanation(words: ObjectWords | undefined, explanation: string): string {
+  return words ? translate(`image:object.explanation.${words.explanation}` as const) : explanation
 }
 
-export function nodeLabel(node: Pick<GraphNode, 'label'>): string {
-  return objectLabel(node.label)
+export function nodeLabel(node: Pick<GraphNode, 'label' | 'words'>): string {
+  return objectLabel(node.words, node.label)
 }
 
-export function nodeExplanation(node: Pick<GraphNode, 'explanation'>): string {
-  return objectExplanation(node.explanation)
+export function nodeExplanation(node: Pick<GraphNode, 'explanation' | 'words'>): string {
+  return objectExplanation(node.words, node.explanation)
 }
