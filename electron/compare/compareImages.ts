@@ -4,7 +4,7 @@
 // diffed. The file-level diff is added by the layer reader later (ImageComparison.files);
 // this module leaves it absent.
 
-import type { ImageComparison } from '../../shared/api/compare'
+import type { CompareWarning, ImageComparison } from '../../shared/api/compare'
 import { StrataError } from '../../shared/errors'
 import type { Platform } from '../../shared/oci/types'
 import type { ImageSource, SourceCallOptions } from '../sources/imageSource'
@@ -72,12 +72,15 @@ export function compareResolved(
   b: ResolvedImage,
   semantic = false,
 ): ImageComparison {
-  const warnings: string[] = []
+  const warnings: CompareWarning[] = []
   for (const { side, manifest, config } of [a, b]) {
     if (config.rootfs.diff_ids.length !== manifest.layers.length) {
-      warnings.push(
-        `${side.ref}: the config lists ${config.rootfs.diff_ids.length} diff IDs for ${manifest.layers.length} layers; layers are matched by digest only`,
-      )
+      warnings.push({
+        kind: 'diffIdCount',
+        ref: side.ref,
+        diffIds: config.rootfs.diff_ids.length,
+        layers: manifest.layers.length,
+      })
     }
   }
   return {

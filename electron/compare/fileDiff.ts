@@ -15,7 +15,7 @@
 // anything). Devices, fifos: kind, owner and mode (and, exactly, mtime) only.
 
 import type { Readable } from 'node:stream'
-import type { FileChange } from '../../shared/api/compare'
+import type { CompareWarning, FileChange } from '../../shared/api/compare'
 import type { LayerEntry } from '../../shared/api/files'
 import type { Descriptor } from '../../shared/oci/types'
 import { locateImageFile } from '../files/imageFiles'
@@ -38,7 +38,7 @@ export interface FileDiff {
   readonly changes: readonly FileChange[]
   /** How many paths differ in all (more than `changes` holds when capped). */
   readonly total: number
-  readonly warnings: readonly string[]
+  readonly warnings: readonly CompareWarning[]
 }
 
 export interface FileDiffOptions {
@@ -76,7 +76,7 @@ export async function diffFilesystems(
   const rightPaths = pathsOf(rightView.all())
   const changes: FileChange[] = []
   const needContent: Pending[] = []
-  const warnings: string[] = []
+  const warnings: CompareWarning[] = []
 
   for (const [path, node] of leftPaths) {
     if (!rightPaths.has(path)) changes.push(onlyOneSide(path, resolve(left, node), 'removed'))
@@ -100,7 +100,7 @@ export async function diffFilesystems(
       const a = hashes.get(contentKey(pending.left.layerDigest, pending.left.entry.headerOffset))
       const b = hashes.get(contentKey(pending.right.layerDigest, pending.right.entry.headerOffset))
       if (a === undefined || b === undefined) {
-        warnings.push(`/${pending.path}: could not read its contents to compare them`)
+        warnings.push({ kind: 'contentUnread', path: `/${pending.path}` })
         continue
       }
       if (a !== b) changes.push(changed(pending.path, pending.left, pending.right))
@@ -110,9 +110,7 @@ export async function diffFilesystems(
   changes.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
   const max = options.maxChanges ?? MAX_FILE_CHANGES
   if (changes.length > max) {
-    warnings.push(
-      `The filesystems differ in ${changes.length.toLocaleString('en-US')} paths; the first ${max.toLocaleString('en-US')} (by path) are listed.`,
-    )
+    warnings.push({ kind: 'filesCapped', total: changes.length, listed: max })
   }
   return { changes: changes.slice(0, max), total: changes.length, warnings }
 }

@@ -113,6 +113,24 @@ export interface FileChange {
   readonly sizeDelta: number
 }
 
+/**
+ * A non-fatal problem of a comparison, as a code and its data: the renderer words it in the
+ * language shown (shared/compareWarningText.ts has the English, for logs and the command line).
+ */
+export type CompareWarning =
+  /** A config whose diff IDs do not pair with the manifest's layers: matched by digest only. */
+  | {
+      readonly kind: 'diffIdCount'
+      /** The side's canonical reference. */
+      readonly ref: string
+      readonly diffIds: number
+      readonly layers: number
+    }
+  /** A file whose contents could not be read to compare them ("/etc/motd"). */
+  | { readonly kind: 'contentUnread'; readonly path: string }
+  /** The file diff is longer than the list holds: the first `listed` paths are listed. */
+  | { readonly kind: 'filesCapped'; readonly total: number; readonly listed: number }
+
 export interface ImageComparison {
   readonly left: CompareSide
   readonly right: CompareSide
@@ -128,7 +146,7 @@ export interface ImageComparison {
   readonly layers: LayerAlignment
   /** Filled in by the layer reader when asked for; absent until then. */
   readonly files?: readonly FileChange[]
-  readonly warnings: readonly string[]
+  readonly warnings: readonly CompareWarning[]
 }
 
 export interface CompareArgs {

@@ -1,10 +1,10 @@
-// Two images side by side (`view=compare&ref=A&with=B`): config diff, layer alignment, and on
-// request the file-level diff of the merged filesystems, where a changed text file opens with
-// both versions side by side.
+// Two images side by side (`view=compare&ref=A&with=B`, `&semantic=1` for a semantic compare):
+// config diff, layer alignment, and on request the file-level diff of the merged filesystems,
+// where a changed text file opens with both versions side by side.
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CompareSide as Side } from '../../../shared/api/compare'
+import type { CompareSide as Side, CompareWarning } from '../../../shared/api/compare'
 import { platformString } from '../../../shared/format'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
@@ -25,13 +25,15 @@ import { LayerAlignmentView } from './LayerAlignmentView'
 import { SemanticVerdict } from './SemanticVerdict'
 import { sourceKindText } from '../../components/sourceKindText'
 import { SideBySide, type FileSide } from './SideBySide'
+import { compareWarningText, isFileWarning } from './compareWarningText'
 
 export function CompareView({ route }: { readonly route: Route }) {
   const { t } = useTranslation('compare')
   const navigate = useNavigate()
   const left = route.ref ?? ''
   const right = route.with?.[0] ?? ''
-  const [semantic, setSemantic] = useState(false)
+  // In the URL, so a link, a bookmark or a reload compares the same way.
+  const semantic = route.semantic === '1'
   return (
     <section
       className="view compare-view"
@@ -48,9 +50,11 @@ export function CompareView({ route }: { readonly route: Route }) {
         key={`${left}\n${right}`}
         left={left}
         right={right}
-        onCompare={(a, b) => navigate({ view: 'compare', ref: a, with: [b] })}
+        onCompare={(a, b) =>
+          navigate(withSemantic({ view: 'compare', ref: a, with: [b] }, semantic))
+        }
         semantic={semantic}
-        onSemanticChange={setSemantic}
+        onSemanticChange={(on) => navigate(withSemantic(route, on))}
       />
       {left && right ? (
         <Comparison
@@ -64,6 +68,13 @@ export function CompareView({ route }: { readonly route: Route }) {
       )}
     </section>
   )
+}
+
+/** The route with the Semantic switch on (semantic=1) or off (no parameter). */
+function withSemantic(route: Route, on: boolean): Route {
+  const { semantic, ...rest } = route
+  void semantic
+  return on ? { ...rest, semantic: '1' } : rest
 }
 
 function fileSide(side: Side): FileSide {
@@ -123,11 +134,7 @@ function Comparison({
         </p>
       ) : null}
       <SemanticVerdict comparison={data} />
-      {data.warnings.map((warning) => (
-        <p key={warning} className="warning">
-          {warning}
-        </p>
-      ))}
+      <CompareWarnings warnings={data.warnings} />
       <ConfigDiffView diff={data.config} />
       <LayerAlignmentView
         layers={data.layers}
@@ -153,11 +160,17 @@ function Comparison({
         ) : fileData.isError ? (
           <ErrorPanel compact error={fileData.error} onRetry={() => void fileData.refetch()} />
         ) : (
-          <FileChangesList
-            changes={fileData.data.files ?? []}
-            openPath={openPath}
-            onOpen={setOpenPath}
-          />
+          <>
+            {/* A semantic compare's file warnings are with the others, above. */}
+            {semantic ? null : (
+              <CompareWarnings warnings={fileData.data.warnings.filter(isFileWarning)} />
+            )}
+            <FileChangesList
+              changes={fileData.data.files ?? []}
+              openPath={openPath}
+              onOpen={setOpenPath}
+            />
+          </>
         )}
         {openPath && fileData.data ? (
           <SideBySide
@@ -170,6 +183,15 @@ function Comparison({
       </section>
     </>
   )
+}
+
+function CompareWarnings({ warnings }: { readonly warnings: readonly CompareWarning[] }) {
+  const { t } = useTranslation('compare')
+  return warnings.map((warning, i) => (
+    <p key={i} className="warning" data-testid="compare-warning" data-kind={warning.kind}>
+      {compareWarningText(warning, t)}
+    </p>
+  ))
 }
 
 function SideCard({ side, which }: { readonly side: Side; readonly which: 'left' | 'right' }) {

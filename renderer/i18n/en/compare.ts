@@ -32,6 +32,14 @@ export const compare = {
     semanticTitle:
       'Ignore what does not change meaning: file modification times, layer compression (layers matched by their files), creation times. Reads every layer.',
   },
+  /** Warnings of a comparison, by kind (shared/api/compare.ts CompareWarning). */
+  warning: {
+    diffIdCount:
+      '{{ref}}: the config lists {{diffIds, number}} diff IDs for {{layers, number}} layers; layers are matched by digest only',
+    contentUnread: '{{path}}: could not read its contents to compare them',
+    filesCapped:
+      'The filesystems differ in {{total, number}} paths; the first {{listed, number}} (by path) are listed.',
+  },
   semantic: {
     equivalent:
       'Equivalent: the same files, settings and build steps, apart from modification times, compression and creation times.',

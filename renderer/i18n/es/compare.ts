@@ -34,6 +34,13 @@ export const compare: SameKeys<typeof english> = {
     semanticTitle:
       'Pasa por alto lo que no cambia el significado: fechas de modificación de los archivos, compresión de las capas (las capas se emparejan por sus archivos) y fechas de creación. Lee todas las capas.',
   },
+  warning: {
+    diffIdCount:
+      '{{ref}}: la configuración enumera {{diffIds, number}} diff IDs para {{layers, number}} capas; las capas se emparejan solo por su digest',
+    contentUnread: '{{path}}: no se pudo leer su contenido para compararlo',
+    filesCapped:
+      'Los sistemas de archivos difieren en {{total, number}} rutas; se muestran las primeras {{listed, number}} (por ruta).',
+  },
   semantic: {
     equivalent:
       'Equivalentes: los mismos archivos, ajustes y pasos de construcción, salvo fechas de modificación, compresión y fechas de creación.',

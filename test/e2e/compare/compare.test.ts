@@ -1,7 +1,9 @@
 // End to end, as a user, in Debian's Chromium against web mode and a real registry: compare
 // two images whose configs and filesystems differ in known ways (config diff, layer
 // alignment, file diff, a changed text file side by side), and the referrers of a manifest
-// in the graph's details (found through the registry's sha256-<hex> fallback tag).
+// in the graph's details (found through the registry's sha256-<hex> fallback tag). In Spanish
+// (lang=es), a comparison's warning (a config listing fewer diff IDs than its manifest has
+// layers) is worded by the page, and no English of the catalogues is left.
 
 import assert from 'node:assert/strict'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -15,6 +17,7 @@ import { OciLayoutBuilder, type TarEntrySpec } from '../../harness/ociBuilder'
 import { addArtifact, BASE_FILES } from '../../harness/ociFixtureImages'
 import { RegistryPusher } from '../../harness/ociPusher'
 import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
+import { untranslatedTexts } from '../../harness/untranslatedText'
 import { startWebMode, type RunningWebMode } from '../../harness/webMode'
 
 const REPOSITORY = 'e2e/compare'
@@ -67,7 +70,8 @@ const RIGHT: Side = {
   ports: ['80/tcp', '443/tcp'],
 }
 
-function buildImage(builder: OciLayoutBuilder, side: Side): Descriptor {
+/** `bottomDiffIdOnly`: the config lists one diff ID for two layers (a warning in compare). */
+function buildImage(builder: OciLayoutBuilder, side: Side, bottomDiffIdOnly = false): Descriptor {
   // Every entry with one mtime, so only real content differences show.
   const stamp = (files: readonly TarEntrySpec[]): TarEntrySpec[] =>
     files.map((f) => ({ ...f, mtime: 1_700_000_000 }))
@@ -84,7 +88,10 @@ function buildImage(builder: OciLayoutBuilder, side: Side): Descriptor {
       ExposedPorts: Object.fromEntries(side.ports.map((p) => [p, {}])),
       WorkingDir: '/app',
     },
-    rootfs: { type: 'layers', diff_ids: [base.diffId, app.diffId] },
+    rootfs: {
+      type: 'layers',
+      diff_ids: bottomDiffIdOnly ? [base.diffId] : [base.diffId, app.diffId],
+    },
     history: [
       { created: '2024-01-01T00:00:00Z', created_by: 'ADD rootfs.tar / # buildkit' },
       { created: '2024-01-01T00:00:01Z', created_by: `COPY app/ /app/ # ${side.cmd.join(' ')}` },
@@ -103,6 +110,8 @@ before(async () => {
   const two = buildImage(builder, RIGHT)
   await pusher.pushTree(REPOSITORY, one.digest, one.mediaType, blobs, ['one'])
   await pusher.pushTree(REPOSITORY, two.digest, two.mediaType, blobs, ['two'])
+  const three = buildImage(builder, RIGHT, true)
+  await pusher.pushTree(REPOSITORY, three.digest, three.mediaType, blobs, ['three'])
   // A review artifact about `one`, listed under the fallback tag (the registry has no API).
   artifact = addArtifact(builder, one, ARTIFACT_TYPE)
   const fallback = builder.addIndex({ manifests: [artifact] })
@@ -204,6 +213,21 @@ test('the details of a manifest list its referrers, with the artifactType filter
   await section.getByTestId('referrers-filter').press('Enter')
   await section.locator('[data-testid="referrers-via"]', { hasText: 'Filtered' }).waitFor()
   assert.equal(await section.getByTestId('referrer-item').count(), 0)
+  assert.deepEqual(pageErrors, [])
+  await page.close()
+})
+
+test('in Spanish, a warning of the comparison is worded by the page, with its data', async () => {
+  const query = `&lang=es&ref=${encodeURIComponent(imageRef('one'))}&view=compare&with=${encodeURIComponent(imageRef('three'))}`
+  const { page, pageErrors } = await openPage(query)
+  const warning = page.locator('[data-testid="compare-warning"][data-kind="diffIdCount"]')
+  await warning.waitFor({ timeout: 60_000 })
+  assert.equal(await warning.count(), 1, 'only the right side lists too few diff IDs')
+  const text = (await warning.textContent()) ?? ''
+  assert.ok(text.includes(imageRef('three')), text)
+  assert.match(text, /la configuración enumera 1 diff IDs para 2 capas/)
+  await page.getByTestId('compare-layers').waitFor()
+  assert.deepEqual(await untranslatedTexts(page), [])
   assert.deepEqual(pageErrors, [])
   await page.close()
 })

@@ -14,6 +14,7 @@ import { createHandlers } from '../../../electron/api/handlers'
 import type { HandlerTable } from '../../../electron/api/handlerTable'
 import { composeServices } from '../../../electron/app/composeServices'
 import { diffFilesystems } from '../../../electron/compare/fileDiff'
+import { englishCompareWarning } from '../../../shared/compareWarningText'
 import { callHandler, callHandlerError } from '../../harness/handlerCalls'
 import { OciLayoutBuilder } from '../../harness/ociBuilder'
 import type { TarEntrySpec } from '../../harness/ociBuilder'
@@ -208,7 +209,8 @@ describe('compare api against the registry', () => {
     const diff = await diffFilesystems(await side(source), await side(other), { maxChanges: 3 })
     assert.equal(diff.total, EXPECTED.length)
     assert.deepEqual(diff.changes, EXPECTED.slice(0, 3))
-    assert.deepEqual(diff.warnings, [
+    assert.deepEqual(diff.warnings, [{ kind: 'filesCapped', total: EXPECTED.length, listed: 3 }])
+    assert.deepEqual(diff.warnings.map(englishCompareWarning), [
       `The filesystems differ in ${EXPECTED.length} paths; the first 3 (by path) are listed.`,
     ])
   })
