@@ -37,6 +37,8 @@ export interface Route {
   readonly tag?: string
   /** History view: "tag as of" this date (ISO 8601). */
   readonly at?: string
+  /** Compare: "1" for a semantic compare (mtimes, compression, creation times ignored). */
+  readonly semantic?: string
   /** Lessons: the lesson open ("layers"); absent = the list of lessons. */
   readonly lesson?: string
   /** Lessons: 1-based step of the open lesson. */
@@ -94,6 +96,7 @@ export function parseRoute(search: string): Route {
     platform: param(params, 'platform'),
     tag: param(params, 'tag'),
     at: param(params, 'at'),
+    semantic: param(params, 'semantic'),
     lesson: param(params, 'lesson'),
     step: param(params, 'step'),
     lang: param(params, 'lang'),
@@ -122,6 +125,7 @@ export function routeToSearch(route: Route, token?: string): string {
     'path',
     'tag',
     'at',
+    'semantic',
     'lesson',
     'step',
     'lang',

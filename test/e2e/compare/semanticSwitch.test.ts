@@ -1,7 +1,8 @@
 // End to end in Debian's Chromium against web mode: the Semantic switch of the compare view, on
 // the same directory packed twice by GNU tar (other mtimes; gzip vs the zstd CLI) and pushed to
 // the real registry. Exact (the default) lists every file as changed and no verdict; with the
-// switch on, the images are equivalent, no file is listed, and the layer is matched by its files.
+// switch on, the images are equivalent, no file is listed, and the layer is matched by its files;
+// the switch is in the URL (semantic=1), so a reload compares semantically again.
 
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
@@ -51,6 +52,17 @@ test('exact by default (files changed by mtime), equivalent with the Semantic sw
       (await page.getByTestId('compare-view').textContent()) ?? '',
       /same files, other times or compression/,
     )
+    assert.equal(new URL(page.url()).searchParams.get('semantic'), '1')
+
+    await page.reload()
+    await page.getByTestId('compare-equivalent').waitFor({ timeout: 60_000 })
+    assert.equal(await page.getByTestId('compare-semantic').isChecked(), true)
+    assert.equal(await changes.getByText('/etc/motd').count(), 0)
+
+    await page.getByTestId('compare-semantic').uncheck()
+    await page.getByTestId('compare-files-button').waitFor({ timeout: 60_000 })
+    assert.equal(new URL(page.url()).searchParams.get('semantic'), null)
+    assert.equal(await page.getByTestId('compare-equivalent').count(), 0)
     assert.deepEqual(pageErrors, [])
   } finally {
     await page.close()

@@ -7,6 +7,7 @@ import {
   sameRoute,
   withoutNode,
 } from '../../../renderer/routing/route'
+import { withStickyParams } from '../../../renderer/routing/navigation'
 
 test('parseRoute reads ref, view, registry and node from the query string', () => {
   const route = parseRoute(
@@ -63,4 +64,14 @@ test('withoutNode drops only the selection; sameRoute compares every field', () 
   assert.deepEqual(withoutNode(route), { view: 'graph', ref: 'alpine' })
   assert.equal(sameRoute(route, { ...route }), true)
   assert.equal(sameRoute(route, withoutNode(route)), false)
+})
+
+test('the compare view keeps its Semantic switch in the URL, and a move elsewhere drops it', () => {
+  const route = { view: 'compare', ref: 'alpine:3.19', with: ['alpine:3.20'], semantic: '1' }
+  const search = routeToSearch(route)
+  assert.equal(search, '?ref=alpine%3A3.19&view=compare&semantic=1&with=alpine%3A3.20')
+  assert.deepEqual(parseRoute(search), route)
+  assert.equal(parseRoute('?view=compare&semantic=%20').semantic, undefined)
+  const moved = withStickyParams({ view: 'graph', ref: 'alpine:3.19' }, { ...route, lang: 'es' })
+  assert.deepEqual(moved, { view: 'graph', ref: 'alpine:3.19', lang: 'es' })
 })
