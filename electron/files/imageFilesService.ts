@@ -263,7 +263,10 @@ export class ImageFiles {
       digest: index.digest,
       compression: index.compression,
       compressedSize: index.compressedSize,
-      uncompressedSize: index.uncompressedSize,
+      // A TOC listing whose tar size is unknown keeps 0: say "unknown" by leaving it out.
+      ...(index.toc?.listedFromToc === true && index.uncompressedSize === 0
+        ? {}
+        : { uncompressedSize: index.uncompressedSize }),
       entryCount: index.entries.length,
       fromCache,
       ...(index.toc ? { toc: index.toc } : {}),

@@ -54,16 +54,22 @@ export async function openTocLayerFile(
     if (signal?.aborted === true) throw error
     if (error instanceof RangesRefused) return fullRead(ref, entry, signal)
     if (error instanceof StrataError && error.code !== 'MALFORMED') throw error
-    toc.warnings.push(
-      `/${entry.path}: bytes ${file.range.start}–${file.range.end} named by the TOC do not hold the file (${reason(error)}); read from the whole layer instead`,
-    )
+    toc.warnings.push({
+      kind: 'fileRangeUnreadable',
+      path: entry.path,
+      start: file.range.start,
+      end: file.range.end,
+    })
     return fullRead(ref, entry, signal)
   }
   const actual = `sha256:${createHash('sha256').update(content).digest('hex')}`
   if (actual !== file.digest) {
-    toc.warnings.push(
-      `/${entry.path}: the bytes the TOC points at do not match its digest for the file; read from the whole layer instead`,
-    )
+    toc.warnings.push({
+      kind: 'fileDigestMismatch',
+      path: entry.path,
+      expectedDigest: file.digest,
+      actualDigest: actual,
+    })
     return fullRead(ref, entry, signal)
   }
   return { entry, stream: Readable.from([content]) }
@@ -106,9 +112,4 @@ async function fullRead(
 ): Promise<OpenedLayerFile> {
   const blob = await ref.open(signal)
   return openLayerFile(blob, ref.digest, entry.path, signal ? { signal } : {})
-}
-
-function reason(error: unknown): string {
-  if (error instanceof StrataError) return error.message
-  return error instanceof Error ? error.name : 'unreadable'
 }

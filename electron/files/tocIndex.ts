@@ -5,7 +5,13 @@
 // negative header offsets (-n … -1, in TOC order): a TOC does not say where tar headers are,
 // so nothing may mistake these for offsets in the tar stream.
 
-import type { LayerEntry, LayerEntryType, LayerIndex, LayerTocInfo } from '../../shared/api/files'
+import type {
+  LayerEntry,
+  LayerEntryType,
+  LayerIndex,
+  LayerTocInfo,
+  TocWarning,
+} from '../../shared/api/files'
 import type { Annotations } from '../../shared/oci/types'
 import type { ByteRange, RangedBlob } from '../sources/rangedBlob'
 import {
@@ -57,7 +63,7 @@ export interface TocLayer {
   /** Bytes fetched to list the layer (footer + TOC). */
   readonly bytesFetched: number
   /** The same array as index.toc.warnings: files whose bytes disagreed with the TOC. */
-  readonly warnings: string[]
+  readonly warnings: TocWarning[]
 }
 
 /** The server ignored Range: no TOC reading from this source (not a fault of the layer). */
@@ -178,7 +184,7 @@ function tocLayerOf(source: TocSource, toc: LayerToc, tocStart: number, fetched:
       rangeable,
     })
   }
-  const warnings: string[] = []
+  const warnings: TocWarning[] = []
   const uncompressed = Number(source.annotations?.[ESTARGZ_UNCOMPRESSED_SIZE] ?? 0)
   return {
     index: {

@@ -2,7 +2,7 @@
 // from its TOC. They are kept in memory only (a TOC is a few KB to fetch again); the index
 // cache keeps only indexes read from the whole layer, whose offsets are real tar offsets.
 
-import type { LayerTocInfo } from '../../shared/api/files'
+import type { LayerTocInfo, TocWarning } from '../../shared/api/files'
 import { StrataError } from '../../shared/errors'
 import { TocError, tocFormatOf } from '../compression/layerToc'
 import type { LayerRef } from './layerIndexService'
@@ -46,7 +46,15 @@ export class TocLayers {
     } catch (error) {
       if (error instanceof RangesRefused) return { none: true }
       if (error instanceof TocError) {
-        const warning = `${format} table of contents ignored: ${error.message}; the layer was read in full`
+        const warning: TocWarning = {
+          kind: 'tocIgnored',
+          format,
+          error: {
+            code: 'MALFORMED',
+            message: `the ${format} table of contents: ${error.message}`,
+            detail: { subject: ref.digest },
+          },
+        }
         return { ignored: { format, listedFromToc: false, warnings: [warning] } }
       }
       // A cancel passes through; other failures of the fetch (network) leave the layer to the

@@ -6,6 +6,7 @@
 // slash ("etc/os-release"); the root directory is "".
 
 import type { Digest } from '../oci/types'
+import type { ApiError } from '../errors'
 import type { Operation, Page } from './common'
 
 export type LayerEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo'
@@ -50,13 +51,35 @@ export type LayerCompressionFound = 'gzip' | 'zstd' | 'none'
 /** Lazy-pull layer formats that carry a table of contents (TOC) of their files. */
 export type LayerTocFormat = 'estargz' | 'zstd:chunked'
 
+/**
+ * Why a layer with a TOC is marked, as data the renderer words (shared/tocWarningText.ts has
+ * the English for logs and tests). Paths are image paths without a leading slash.
+ */
+export type TocWarning =
+  /** The TOC is malformed or disagrees with its annotation: ignored, the layer read in full. */
+  | { readonly kind: 'tocIgnored'; readonly format: LayerTocFormat; readonly error: ApiError }
+  /** The blob bytes the TOC names for a file do not decode to it: read from the whole layer. */
+  | {
+      readonly kind: 'fileRangeUnreadable'
+      readonly path: string
+      readonly start: number
+      readonly end: number
+    }
+  /** The bytes decode, but not to the digest the TOC gives: read from the whole layer. */
+  | {
+      readonly kind: 'fileDigestMismatch'
+      readonly path: string
+      readonly expectedDigest: string
+      readonly actualDigest: string
+    }
+
 /** A layer with a table of contents: its format, whether it was listed from it, what disagreed. */
 export interface LayerTocInfo {
   readonly format: LayerTocFormat
   /** True when the entries came from the TOC (footer and TOC fetched, the layer not read). */
   readonly listedFromToc: boolean
   /** A malformed TOC (ignored) or files whose bytes disagreed with it (read in full instead). */
-  readonly warnings: readonly string[]
+  readonly warnings: readonly TocWarning[]
 }
 
 /** Everything one layer's tar holds, in archive order. */
@@ -64,11 +87,16 @@ export interface LayerIndex {
   readonly digest: string
   readonly compression: LayerCompressionFound
   readonly compressedSize: number
+  /**
+   * Bytes of the layer's tar. A layer listed from its TOC whose descriptor does not give the
+   * tar's size (the TOC's file sizes do not add up to it) has 0 here, which no tar can be;
+   * LayerIndexInfo leaves the figure out then.
+   */
   readonly uncompressedSize: number
   readonly entries: readonly LayerEntry[]
   /**
    * Set for eStargz and zstd:chunked layers (not kept in the index cache). A layer listed from
-   * its TOC has uncompressedSize 0 unless its descriptor says it, and header offsets -n … -1.
+   * its TOC has header offsets -n … -1.
    */
   readonly toc?: LayerTocInfo
 }
@@ -141,7 +169,8 @@ export interface LayerIndexInfo {
   readonly digest: Digest
   readonly compression: LayerCompressionFound
   readonly compressedSize: number
-  readonly uncompressedSize: number
+  /** Bytes of the layer's tar; absent when unknown (a TOC listing that does not say it). */
+  readonly uncompressedSize?: number
   readonly entryCount: number
   /** True when the index came from the on-disk cache without reading the blob. */
   readonly fromCache: boolean
@@ -264,7 +293,63 @@ export type FileInspection =
   /** Neither an ELF file nor PEM/DER certificates or keys. */
   | { readonly kind: 'none' }
   /** It looks like one of those formats but cannot be decoded: why, without its bytes. */
-  | { readonly kind: 'malformed'; readonly format: 'elf' | 'pem'; readonly reason: string }
+  | {
+      readonly kind: 'malformed'
+      readonly format: 'elf' | 'pem'
+      readonly problems: readonly InspectProblem[]
+    }
+
+/** A part of an ELF file a summary reads, named in its problems. */
+export type ElfPart =
+  | 'sectionHeader0'
+  | 'programHeaders'
+  | 'sectionHeaders'
+  | 'interpreter'
+  | 'sectionNames'
+  | 'dynamicSection'
+  | 'dynamicStrings'
+  | 'note'
+
+/** A header field holding an offset or size, named when it is out of range. */
+export type ElfField =
+  | 'programHeaderOffset'
+  | 'sectionHeaderOffset'
+  | 'segmentOffset'
+  | 'segmentSize'
+  | 'segmentAlignment'
+  | 'sectionOffset'
+  | 'sectionSize'
+
+/**
+ * What could not be read of an ELF file, as data the renderer words (shared/inspectProblemText.ts
+ * has the English).
+ */
+export type ElfProblem =
+  | { readonly kind: 'elfNoMagic' }
+  | { readonly kind: 'elfUnknownClass'; readonly value: number }
+  | { readonly kind: 'elfUnknownEncoding'; readonly value: number }
+  | { readonly kind: 'elfHeaderCutShort' }
+  | { readonly kind: 'elfFieldOutOfRange'; readonly field: ElfField }
+  | { readonly kind: 'elfPartTooLarge'; readonly part: ElfPart; readonly limitBytes: number }
+  | { readonly kind: 'elfPartOutsideFile'; readonly part: ElfPart }
+  | { readonly kind: 'elfPartCutShort'; readonly part: ElfPart }
+  | {
+      readonly kind: 'elfEntriesTooSmall'
+      readonly table: 'programHeaders' | 'sectionHeaders'
+      readonly entryBytes: number
+    }
+  | { readonly kind: 'elfNoDynamicStrings' }
+
+/** A PEM block that does not decode: its number (from 1), its label, and the decoder's code. */
+export interface PemProblem {
+  readonly kind: 'pemBlockUndecodable'
+  readonly block: number
+  readonly label: string
+  /** The X.509 decoder's error code ("ERR_OSSL_…"), when it gave one. */
+  readonly cause?: string
+}
+
+export type InspectProblem = ElfProblem | PemProblem
 
 export interface ElfSummary {
   readonly class: 'ELF32' | 'ELF64'
@@ -291,7 +376,7 @@ export interface ElfSummary {
   /** More sections than listed. */
   readonly sectionsTruncated: boolean
   /** What could not be read (a table out of the file's bounds, …); the rest is shown. */
-  readonly problems: readonly string[]
+  readonly problems: readonly ElfProblem[]
 }
 
 export interface ElfSection {
@@ -306,7 +391,7 @@ export interface PemSummary {
   /** Private keys found: their kind only ("private key — not shown"). */
   readonly privateKeys: readonly { readonly label: string }[]
   /** Blocks that could not be decoded, with the reason. */
-  readonly problems: readonly string[]
+  readonly problems: readonly PemProblem[]
   /** More certificates than listed. */
   readonly truncated: boolean
 }

@@ -2,7 +2,16 @@
 // header, a section header and a dynamic entry sits, for 32- and 64-bit files in either byte
 // order. Pure decoding of bytes already read; elfSummary.ts decides what to read.
 
-export class ElfFormatError extends Error {}
+import type { ElfField, ElfProblem } from '../../../shared/api/files'
+import { englishInspectProblem } from '../../../shared/inspectProblemText'
+
+/** What cannot be read of an ELF file, as data (the message is its English, for logs). */
+export class ElfFormatError extends Error {
+  constructor(readonly problem: ElfProblem) {
+    super(englishInspectProblem(problem))
+    this.name = 'ElfFormatError'
+  }
+}
 
 export interface ElfLayout {
   readonly is64: boolean
@@ -78,9 +87,11 @@ export class ElfFields {
     return this.layout.is64 ? this.u64(at) : BigInt(this.u32(at))
   }
   /** An offset or size that must fit a safe integer. */
-  offset(at: number, what: string): number {
+  offset(at: number, field: ElfField): number {
     const value = this.word(at)
-    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new ElfFormatError(`${what} is out of range`)
+    if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new ElfFormatError({ kind: 'elfFieldOutOfRange', field })
+    }
     return Number(value)
   }
 }
@@ -93,14 +104,18 @@ export function isElf(bytes: Uint8Array): boolean {
 
 /** The file header (52 or 64 bytes). */
 export function decodeHeader(bytes: Uint8Array): ElfHeader {
-  if (!isElf(bytes)) throw new ElfFormatError('the ELF magic number is missing')
+  if (!isElf(bytes)) throw new ElfFormatError({ kind: 'elfNoMagic' })
   const elfClass = bytes[4]
   const data = bytes[5]
-  if (elfClass !== 1 && elfClass !== 2) throw new ElfFormatError(`unknown ELF class ${elfClass}`)
-  if (data !== 1 && data !== 2) throw new ElfFormatError(`unknown ELF data encoding ${data}`)
+  if (elfClass !== 1 && elfClass !== 2) {
+    throw new ElfFormatError({ kind: 'elfUnknownClass', value: elfClass ?? 0 })
+  }
+  if (data !== 1 && data !== 2) {
+    throw new ElfFormatError({ kind: 'elfUnknownEncoding', value: data ?? 0 })
+  }
   const layout: ElfLayout = { is64: elfClass === 2, littleEndian: data === 1 }
   const size = layout.is64 ? 64 : 52
-  if (bytes.length < size) throw new ElfFormatError(`the file header is cut short`)
+  if (bytes.length < size) throw new ElfFormatError({ kind: 'elfHeaderCutShort' })
   const f = new ElfFields(bytes, layout)
   const at = layout.is64
     ? { phoff: 32, shoff: 40, phentsize: 54, phnum: 56, shentsize: 58, shnum: 60, shstrndx: 62 }
@@ -111,8 +126,8 @@ export function decodeHeader(bytes: Uint8Array): ElfHeader {
     type: f.u16(16),
     machine: f.u16(18),
     entry: f.word(24),
-    phoff: f.offset(at.phoff, 'the program header offset'),
-    shoff: f.offset(at.shoff, 'the section header offset'),
+    phoff: f.offset(at.phoff, 'programHeaderOffset'),
+    shoff: f.offset(at.shoff, 'sectionHeaderOffset'),
     phentsize: f.u16(at.phentsize),
     phnum: f.u16(at.phnum),
     shentsize: f.u16(at.shentsize),
@@ -129,10 +144,10 @@ export function decodeProgramHeader(f: ElfFields, at: number, layout: ElfLayout)
   return layout.is64
     ? {
         type: f.u32(at),
-        offset: f.offset(at + 8, 'a segment offset'),
+        offset: f.offset(at + 8, 'segmentOffset'),
         vaddr: f.u64(at + 16),
-        filesz: f.offset(at + 32, 'a segment size'),
-        align: f.offset(at + 48, 'a segment alignment'),
+        filesz: f.offset(at + 32, 'segmentSize'),
+        align: f.offset(at + 48, 'segmentAlignment'),
       }
     : {
         type: f.u32(at),
@@ -152,8 +167,8 @@ export function decodeSectionHeader(f: ElfFields, at: number, layout: ElfLayout)
     ? {
         nameOffset: f.u32(at),
         type: f.u32(at + 4),
-        offset: f.offset(at + 24, 'a section offset'),
-        size: f.offset(at + 32, 'a section size'),
+        offset: f.offset(at + 24, 'sectionOffset'),
+        size: f.offset(at + 32, 'sectionSize'),
         link: f.u32(at + 40),
         info: f.u32(at + 44),
       }

@@ -4,7 +4,7 @@
 // ranges the headers point at, each capped; a table that lies outside the file or past a cap
 // is reported in `problems` and the rest is still shown.
 
-import type { ElfSection, ElfSummary } from '../../../shared/api/files'
+import type { ElfPart, ElfProblem, ElfSection, ElfSummary } from '../../../shared/api/files'
 import type { ReadAt } from './byteWindow'
 import type { ElfHeader, ProgramHeader, SectionHeader } from './elfFormat'
 import {
@@ -50,14 +50,16 @@ export { ElfFormatError } from './elfFormat'
 /** The summary of the ELF file of `size` bytes that `readAt` reads. */
 export async function summarizeElf(readAt: ReadAt, size: number): Promise<ElfSummary> {
   const header = decodeHeader(await readAt(0, 64))
-  const problems: string[] = []
-  const read = async (offset: number, length: number, what: string): Promise<Uint8Array> => {
-    if (length > MAX_TABLE_BYTES) throw new ElfFormatError(`${what} is larger than 1 MiB`)
+  const problems: ElfProblem[] = []
+  const read = async (offset: number, length: number, part: ElfPart): Promise<Uint8Array> => {
+    if (length > MAX_TABLE_BYTES) {
+      throw new ElfFormatError({ kind: 'elfPartTooLarge', part, limitBytes: MAX_TABLE_BYTES })
+    }
     if (offset < 0 || offset + length > size) {
-      throw new ElfFormatError(`${what} lies outside the file`)
+      throw new ElfFormatError({ kind: 'elfPartOutsideFile', part })
     }
     const bytes = await readAt(offset, length)
-    if (bytes.length < length) throw new ElfFormatError(`${what} is cut short`)
+    if (bytes.length < length) throw new ElfFormatError({ kind: 'elfPartCutShort', part })
     return bytes
   }
   const attempt = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
@@ -65,7 +67,7 @@ export async function summarizeElf(readAt: ReadAt, size: number): Promise<ElfSum
       return await work()
     } catch (error) {
       if (!(error instanceof ElfFormatError)) throw error
-      problems.push(error.message)
+      problems.push(error.problem)
       return undefined
     }
   }
@@ -75,7 +77,7 @@ export async function summarizeElf(readAt: ReadAt, size: number): Promise<ElfSum
     header.shoff > 0 && header.shentsize >= sectionHeaderSize(header)
       ? await attempt(async () =>
           decodeSectionHeader(
-            new ElfFields(await read(header.shoff, header.shentsize, 'section header 0'), header),
+            new ElfFields(await read(header.shoff, header.shentsize, 'sectionHeader0'), header),
             0,
             header,
           ),
@@ -92,7 +94,7 @@ export async function summarizeElf(readAt: ReadAt, size: number): Promise<ElfSum
   const interpreter =
     interpSegment !== undefined
       ? await attempt(async () => {
-          const bytes = await read(interpSegment.offset, interpSegment.filesz, 'the interpreter')
+          const bytes = await read(interpSegment.offset, interpSegment.filesz, 'interpreter')
           return stringAt(bytes, 0)
         })
       : undefined
@@ -127,7 +129,7 @@ export async function summarizeElf(readAt: ReadAt, size: number): Promise<ElfSum
   }
 }
 
-type RangeRead = (offset: number, length: number, what: string) => Promise<Uint8Array>
+type RangeRead = (offset: number, length: number, part: ElfPart) => Promise<Uint8Array>
 
 async function readProgramHeaders(
   header: ElfHeader,
@@ -136,9 +138,13 @@ async function readProgramHeaders(
 ): Promise<ProgramHeader[]> {
   if (count === 0 || header.phoff === 0) return []
   if (header.phentsize < programHeaderSize(header)) {
-    throw new ElfFormatError(`program headers of ${header.phentsize} bytes are too small`)
+    throw new ElfFormatError({
+      kind: 'elfEntriesTooSmall',
+      table: 'programHeaders',
+      entryBytes: header.phentsize,
+    })
   }
-  const bytes = await read(header.phoff, count * header.phentsize, 'the program header table')
+  const bytes = await read(header.phoff, count * header.phentsize, 'programHeaders')
   const fields = new ElfFields(bytes, header)
   return Array.from({ length: count }, (_, i) =>
     decodeProgramHeader(fields, i * header.phentsize, header),
@@ -152,10 +158,14 @@ async function readSectionHeaders(
 ): Promise<SectionHeader[]> {
   if (count === 0 || header.shoff === 0) return []
   if (header.shentsize < sectionHeaderSize(header)) {
-    throw new ElfFormatError(`section headers of ${header.shentsize} bytes are too small`)
+    throw new ElfFormatError({
+      kind: 'elfEntriesTooSmall',
+      table: 'sectionHeaders',
+      entryBytes: header.shentsize,
+    })
   }
   const listed = Math.min(count, MAX_SECTIONS + 1)
-  const bytes = await read(header.shoff, listed * header.shentsize, 'the section header table')
+  const bytes = await read(header.shoff, listed * header.shentsize, 'sectionHeaders')
   const fields = new ElfFields(bytes, header)
   return Array.from({ length: listed }, (_, i) =>
     decodeSectionHeader(fields, i * header.shentsize, header),
@@ -170,7 +180,7 @@ async function namedSections(
   const table = headers[shstrndx]
   const names =
     table !== undefined && table.type !== SHT_NOBITS && shstrndx !== 0
-      ? await read(table.offset, table.size, 'the section name table')
+      ? await read(table.offset, table.size, 'sectionNames')
       : new Uint8Array()
   const listed = headers.slice(0, MAX_SECTIONS)
   return {
@@ -203,7 +213,7 @@ async function readDynamic(
   const where = segment ?? (section ? { offset: section.offset, filesz: section.size } : undefined)
   if (where === undefined || where.filesz === 0) return undefined
   const entrySize = header.is64 ? 16 : 8
-  const bytes = await read(where.offset, where.filesz, 'the dynamic section')
+  const bytes = await read(where.offset, where.filesz, 'dynamicSection')
   const fields = new ElfFields(bytes, header)
   const entries: { tag: bigint; value: bigint }[] = []
   for (let at = 0; at + entrySize <= bytes.length; at += entrySize) {
@@ -229,13 +239,13 @@ async function readDynamic(
     strings = new Uint8Array()
   } else if (mapped !== undefined && strsz !== undefined) {
     const length = Number(strsz < reach ? strsz : reach)
-    strings = await read(mapped, length, 'the dynamic string table')
+    strings = await read(mapped, length, 'dynamicStrings')
   } else if (linked !== undefined) {
     const length = Math.min(linked.size, Number(reach))
-    strings = await read(linked.offset, length, 'the dynamic strings')
+    strings = await read(linked.offset, length, 'dynamicStrings')
   }
   if (strings === undefined) {
-    throw new ElfFormatError('the dynamic string table could not be located')
+    throw new ElfFormatError({ kind: 'elfNoDynamicStrings' })
   }
   const table = strings
   const text = (value: bigint): string => stringAt(table, Number(value)) ?? ''
@@ -280,7 +290,7 @@ async function readBuildId(
           .map((s) => ({ offset: s.offset, size: s.filesz, align: s.align === 8 ? 8 : 4 }))
   for (const place of places) {
     if (place.size > MAX_NOTE_BYTES) continue
-    const bytes = await read(place.offset, place.size, 'a note')
+    const bytes = await read(place.offset, place.size, 'note')
     const found = findBuildId(bytes, header, place.align)
     if (found !== undefined) return found
   }

@@ -19,7 +19,7 @@ export async function inspectFile(readAt: ReadAt, size: number): Promise<FileIns
       return { kind: 'elf', elf: await summarizeElf(readAt, size) }
     } catch (error) {
       if (!(error instanceof ElfFormatError)) throw error
-      return { kind: 'malformed', format: 'elf', reason: error.message }
+      return { kind: 'malformed', format: 'elf', problems: [error.problem] }
     }
   }
   const headText = Buffer.from(head).toString('latin1')
@@ -28,7 +28,7 @@ export async function inspectFile(readAt: ReadAt, size: number): Promise<FileIns
     const pem = summarizePem(Buffer.from(bytes).toString('latin1'))
     const found = pem.certificates.length + pem.privateKeys.length
     if (found === 0 && pem.problems.length > 0) {
-      return { kind: 'malformed', format: 'pem', reason: pem.problems.join('; ') }
+      return { kind: 'malformed', format: 'pem', problems: pem.problems }
     }
     if (found === 0) return { kind: 'none' }
     return {

@@ -5,7 +5,7 @@
 // named with the reason, without its bytes.
 
 import { X509Certificate } from 'node:crypto'
-import type { X509Summary, PemSummary } from '../../../shared/api/files'
+import type { PemProblem, PemSummary, X509Summary } from '../../../shared/api/files'
 
 /** Certificates listed per file; a bundle beyond this is marked truncated. */
 const MAX_CERTIFICATES = 1000
@@ -26,7 +26,7 @@ export function looksLikeDerCertificate(bytes: Uint8Array): boolean {
 export function summarizePem(text: string): PemSummary {
   const certificates: X509Summary[] = []
   const privateKeys: { label: string }[] = []
-  const problems: string[] = []
+  const problems: PemProblem[] = []
   let truncated = false
   let index = 0
   for (const match of text.matchAll(BLOCK)) {
@@ -51,7 +51,13 @@ export function summarizePem(text: string): PemSummary {
       const der = Buffer.from((match[2] ?? '').replace(/\s+/g, ''), 'base64')
       certificates.push(describeCertificate(new X509Certificate(der)))
     } catch (error) {
-      problems.push(`block ${index} (${label}) does not decode: ${reasonOf(error)}`)
+      const cause = codeOf(error)
+      problems.push({
+        kind: 'pemBlockUndecodable',
+        block: index,
+        label,
+        ...(cause !== undefined ? { cause } : {}),
+      })
     }
   }
   return { certificates, privateKeys, problems, truncated }
@@ -114,7 +120,8 @@ function isoDate(text: string): string {
   return Number.isNaN(time) ? text : new Date(time).toISOString()
 }
 
-function reasonOf(error: unknown): string {
+/** The decoder's error code ("ERR_OSSL_…"), never its message or the block's bytes. */
+function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown }).code
-  return typeof code === 'string' ? code : 'not an X.509 certificate'
+  return typeof code === 'string' ? code : undefined
 }

@@ -2,6 +2,7 @@
 // digest, the build steps that made it and how its index came out. Choosing one sets `layer=`
 // in the URL; a layer that cannot be read shows its error here while the others stay usable.
 import { useQuery } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shortDigest } from '../../../shared/digest'
 import { call } from '../../api/client'
@@ -12,6 +13,7 @@ import { Spinner } from '../../components/Spinner'
 import { useFormat } from '../../i18n/useFormat'
 import type { Route } from '../../routing/route'
 import type { ImageLayerInfo } from './imageLayers'
+import { LayerTocNotes } from './LayerTocNotes'
 
 interface LayerStripProps {
   readonly imageRef: string
@@ -84,6 +86,8 @@ function LayerItem({
   })
   const { t } = useTranslation('files')
   const format = useFormat()
+  const { refetch } = index
+  const refresh = useCallback(() => void refetch(), [refetch])
   const steps = layer.history.length > 0 ? layer.history : [t('layers.noStep')]
   return (
     <li
@@ -105,7 +109,9 @@ function LayerItem({
             ...(index.data
               ? [
                   index.data.compression,
-                  t('layers.unpacked', { size: format.size(index.data.uncompressedSize) }),
+                  index.data.uncompressedSize !== undefined
+                    ? t('layers.unpacked', { size: format.size(index.data.uncompressedSize) })
+                    : t('layers.unpackedUnknown'),
                   t('layers.entries', { count: index.data.entryCount }),
                 ]
               : []),
@@ -118,6 +124,9 @@ function LayerItem({
           </span>
         ))}
       </Link>
+      {index.data?.toc ? (
+        <LayerTocNotes imageRef={imageRef} toc={index.data.toc} refresh={refresh} />
+      ) : null}
       {index.isError ? (
         <ErrorPanel error={index.error} compact onRetry={() => void index.refetch()} />
       ) : null}

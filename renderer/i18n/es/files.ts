@@ -148,9 +148,21 @@ export const files: SameKeys<typeof english> = {
     layer: 'Capa {{n}}',
     noStep: '(no consta el paso de construcción)',
     unpacked: '{{size}} sin comprimir',
+    unpackedUnknown: 'tamaño sin comprimir desconocido',
     entries_one: '{{count, number}} entrada',
     entries_other: '{{count, number}} entradas',
     indexing: 'indexando…',
+  },
+  toc: {
+    listed: 'listada desde su tabla de contenidos {{format}}',
+    marked_one: 'marcada: {{count, number}} aviso sobre su tabla de contenidos',
+    marked_other: 'marcada: {{count, number}} avisos sobre su tabla de contenidos',
+    ignored:
+      'No se pudo usar la tabla de contenidos {{format}} ({{error}}), así que se leyó la capa entera.',
+    fileRangeUnreadable:
+      '/{{path}}: los bytes {{start}}–{{end}} que indica la tabla de contenidos no contienen este archivo; se leyó de la capa entera.',
+    fileDigestMismatch:
+      '/{{path}}: los bytes a los que apunta la tabla de contenidos tienen el resumen {{actual}}, no el {{expected}} que ella indica; el archivo se leyó de la capa entera.',
   },
   search: {
     label: 'Resultados de la búsqueda',
@@ -214,5 +226,42 @@ export const files: SameKeys<typeof english> = {
     moreCertificates: 'Hay más certificados de los que se listan.',
     shownFirst: 'Se muestran los {{count, number}} primeros.',
     showAll: 'Mostrar todos',
+    problem: {
+      elfNoMagic: 'falta el número mágico de ELF',
+      elfUnknownClass: 'clase ELF desconocida: {{value}}',
+      elfUnknownEncoding: 'codificación de datos ELF desconocida: {{value}}',
+      elfHeaderCutShort: 'la cabecera del archivo está incompleta',
+      elfFieldOutOfRange: '{{field}} se sale del rango admitido',
+      elfPartTooLarge: '{{part}} ocupa más de {{limit}}',
+      elfPartOutsideFile: '{{part}} queda fuera del archivo',
+      elfPartCutShort: '{{part}} está incompleta',
+      elfEntriesTooSmallProgram:
+        'las cabeceras de programa de {{bytes}} bytes son demasiado pequeñas',
+      elfEntriesTooSmallSection:
+        'las cabeceras de sección de {{bytes}} bytes son demasiado pequeñas',
+      elfNoDynamicStrings: 'no se encontró la tabla de cadenas dinámicas',
+      pemBlockUndecodable: 'el bloque {{block}} ({{label}}) no se puede decodificar',
+      pemBlockUndecodableCause:
+        'el bloque {{block}} ({{label}}) no se puede decodificar: {{cause}}',
+    },
+    part: {
+      sectionHeader0: 'la cabecera de sección 0',
+      programHeaders: 'la tabla de cabeceras de programa',
+      sectionHeaders: 'la tabla de cabeceras de sección',
+      interpreter: 'la ruta del intérprete',
+      sectionNames: 'la tabla de nombres de sección',
+      dynamicSection: 'la sección dinámica',
+      dynamicStrings: 'la tabla de cadenas dinámicas',
+      note: 'una nota',
+    },
+    field: {
+      programHeaderOffset: 'el desplazamiento de las cabeceras de programa',
+      sectionHeaderOffset: 'el desplazamiento de las cabeceras de sección',
+      segmentOffset: 'el desplazamiento de un segmento',
+      segmentSize: 'el tamaño de un segmento',
+      segmentAlignment: 'la alineación de un segmento',
+      sectionOffset: 'el desplazamiento de una sección',
+      sectionSize: 'el tamaño de una sección',
+    },
   },
 }

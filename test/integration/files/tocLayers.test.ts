@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 import { downloadQuery } from '../../../shared/api'
+import { englishTocWarning } from '../../../shared/tocWarningText'
 import type { LayerEntry } from '../../../shared/api/files'
 import { createHandlers } from '../../../electron/api/handlers'
 import type { HandlerTable } from '../../../electron/api/handlerTable'
@@ -28,7 +29,12 @@ import { ImageFiles } from '../../../electron/files/imageFilesService'
 import { untrackedOperations } from '../../../electron/util/operationTracker'
 import { LayerIndexCache } from '../../../electron/files/layerIndexCache'
 import { LayerIndexService } from '../../../electron/files/layerIndexService'
-import { estargzFromTar, tocLayerImage, zstdChunkedFromTar } from '../../harness/chunkedLayers'
+import {
+  estargzFromTar,
+  tocLayerImage,
+  uncompressedOf,
+  zstdChunkedFromTar,
+} from '../../harness/chunkedLayers'
 import type { TocLayerBlob } from '../../harness/chunkedLayers'
 import { callHandler, listLayerEntries } from '../../harness/handlerCalls'
 import { sha256 } from '../../harness/layerTars'
@@ -254,6 +260,12 @@ for (const tag of ['zstd-chunked', 'estargz']) {
     assert.equal(info.toc?.format, tag === 'estargz' ? 'estargz' : 'zstd:chunked')
     assert.equal(info.toc?.listedFromToc, true)
     assert.deepEqual(info.toc?.warnings, [])
+    // The tar's size as the descriptor gives it (eStargz's uncompressed-size annotation);
+    // skopeo's zstd:chunked says nothing of it, so it is unknown rather than 0.
+    assert.equal(
+      info.uncompressedSize,
+      tag === 'estargz' ? uncompressedOf(layer).length : undefined,
+    )
     const layerBytes = blobRequests().filter((r) => r.path.includes(sha256(layer.blob)))
     assert.ok(
       layerBytes.every((r) => r.range !== undefined),
@@ -340,8 +352,21 @@ test('eStargz TOC with a wrong offset and a wrong per-file digest (harness-writt
   const info = await callHandler(table, 'layers:index', { ref: refOf(tag), layer: '1' })
   const warnings = info.toc?.warnings ?? []
   assert.equal(warnings.length, 2, JSON.stringify(warnings))
-  assert.ok(warnings.some((w) => w.includes(`/${damaged.offset}`)))
-  assert.ok(warnings.some((w) => w.includes(`/${damaged.digest}`) && w.includes('digest')))
+  const offsetWarning = warnings.find((w) => 'path' in w && w.path === damaged.offset)
+  assert.ok(offsetWarning, JSON.stringify(warnings))
+  // The wrong offset names another file's members: they decode, but not to this file's digest
+  // (or, cut at the wrong place, do not decode to its size).
+  assert.ok(
+    offsetWarning.kind === 'fileDigestMismatch' || offsetWarning.kind === 'fileRangeUnreadable',
+  )
+  const digestWarning = warnings.find((w) => 'path' in w && w.path === damaged.digest)
+  assert.ok(digestWarning?.kind === 'fileDigestMismatch', JSON.stringify(warnings))
+  assert.equal(digestWarning.expectedDigest, sha256(Buffer.from('not this file')))
+  assert.equal(
+    digestWarning.actualDigest,
+    sha256(readFileSync(path.join(extracted, damaged.digest))),
+  )
+  assert.match(englishTocWarning(digestWarning), new RegExp(`^/${damaged.digest}: .*digest`))
   // A file the TOC describes right still comes by range.
   const good = listed.find(
     (e) =>
@@ -357,9 +382,13 @@ test('eStargz TOC that is malformed (harness-written, an unknown entry type): ig
   const tag = 'estargz-malformed'
   const info = await callHandler(table, 'layers:index', { ref: refOf(tag), layer: '1' })
   assert.equal(info.toc?.listedFromToc, false)
+  const ignored = info.toc?.warnings[0]
+  assert.ok(ignored?.kind === 'tocIgnored', JSON.stringify(info.toc))
+  assert.equal(ignored.format, 'estargz')
+  assert.equal(ignored.error.code, 'MALFORMED')
   assert.match(
-    info.toc?.warnings[0] ?? '',
-    /estargz table of contents ignored: TOC entry 0 has an unknown type/,
+    englishTocWarning(ignored),
+    /estargz table of contents ignored: .*TOC entry 0 has an unknown type/,
   )
   const listed = await listLayerEntries(table, refOf(tag), '1')
   // The full read lists the TOC entry itself too, as the tar holds it.

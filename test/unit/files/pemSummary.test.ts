@@ -13,6 +13,7 @@ import { promisify } from 'node:util'
 import { inspectFile } from '../../../electron/files/inspect/inspectFile'
 import { summarizePem } from '../../../electron/files/inspect/pemSummary'
 import { tempDir } from '../../harness/layerTars'
+import { englishInspectProblem } from '../../../shared/inspectProblemText'
 
 const BUNDLE = '/etc/ssl/certs/ca-certificates.crt'
 
@@ -209,8 +210,14 @@ test('broken certificate blocks are named with a reason, never quoted', async ()
   assert.equal(inspection.kind, 'malformed')
   if (inspection.kind === 'malformed') {
     assert.equal(inspection.format, 'pem')
-    assert.match(inspection.reason, /block 1 \(CERTIFICATE\) does not decode/)
-    assert.ok(!inspection.reason.includes('TUlJ'))
+    const [problem] = inspection.problems
+    assert.equal(inspection.problems.length, 1)
+    assert.ok(problem?.kind === 'pemBlockUndecodable')
+    assert.equal(problem.block, 1)
+    assert.equal(problem.label, 'CERTIFICATE')
+    const english = englishInspectProblem(problem)
+    assert.match(english, /^block 1 \(CERTIFICATE\) does not decode/)
+    assert.ok(!JSON.stringify(inspection).includes('TUlJ'), 'the block is never quoted')
   }
   // One good certificate beside a broken one: the good one shown, the broken one named.
   const good = readFileSync(BUNDLE, 'utf8').match(

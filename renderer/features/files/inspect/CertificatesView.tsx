@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PemSummary, X509Summary } from '../../../../shared/api'
 import { useFormat } from '../../../i18n/useFormat'
+import { inspectProblemText } from './inspectProblemText'
 
 const FIRST_SHOWN = 20
 
@@ -35,7 +36,7 @@ export function CertificatesView({ pem, now }: { readonly pem: PemSummary; reado
       {pem.truncated ? <p className="muted">{t('inspect.moreCertificates')}</p> : null}
       {pem.problems.map((problem, i) => (
         <p key={i} className="muted">
-          {problem}
+          {inspectProblemText(problem)}
         </p>
       ))}
     </div>

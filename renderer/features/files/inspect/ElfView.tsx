@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ElfSummary } from '../../../../shared/api'
 import { useFormat } from '../../../i18n/useFormat'
+import { inspectProblemText } from './inspectProblemText'
 
 export function ElfView({ elf }: { readonly elf: ElfSummary }) {
   const { t } = useTranslation('files')
@@ -39,7 +40,9 @@ export function ElfView({ elf }: { readonly elf: ElfSummary }) {
             </Row>
           ) : null}
           {elf.problems.length > 0 ? (
-            <Row label={t('inspect.problems')}>{elf.problems.join('; ')}</Row>
+            <Row label={t('inspect.problems')}>
+              {elf.problems.map(inspectProblemText).join('; ')}
+            </Row>
           ) : null}
         </tbody>
       </table>

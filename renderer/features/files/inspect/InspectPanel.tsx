@@ -8,6 +8,7 @@ import { readPageQuery, VIEW_PAGE_BYTES, type FileTarget } from '../fileReads'
 import { CertificatesView } from './CertificatesView'
 import { ElfView } from './ElfView'
 import { isInspectable } from './inspectable'
+import { inspectProblemText } from './inspectProblemText'
 import { inspectQuery } from './inspectQuery'
 
 export function InspectPanel({ target }: { readonly target: FileTarget }) {
@@ -46,7 +47,7 @@ export function InspectPanel({ target }: { readonly target: FileTarget }) {
         ) : null}
         {value.kind === 'malformed' ? (
           <p className="muted" data-testid="inspect-malformed">
-            {value.reason}
+            {value.problems.map(inspectProblemText).join('; ')}
           </p>
         ) : null}
       </div>
