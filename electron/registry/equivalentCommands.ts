@@ -25,10 +25,7 @@ export function registryCommands(target: CommandTarget): EquivalentCommand[] {
   const imageRef = byDigest ?? byTag
   const skopeoTls = plainHttp ? ' --tls-verify=false' : ''
   const craneInsecure = plainHttp ? ' --insecure' : ''
-  const hubNote =
-    target.registry === 'docker.io'
-      ? "Docker Hub wants a bearer token even for public images: add -H 'Authorization: Bearer TOKEN'."
-      : undefined
+  const isHub = target.registry === 'docker.io'
   const out: EquivalentCommand[] = []
 
   if (target.kind === 'manifest') {
@@ -43,7 +40,7 @@ export function registryCommands(target: CommandTarget): EquivalentCommand[] {
       command: `curl -sL -H ${quote(`Accept: ${manifestAcceptHeader()}`)} ${quote(
         `${target.apiOrigin}/v2/${target.repository}/manifests/${reference}`,
       )}`,
-      ...(hubNote !== undefined ? { note: hubNote } : {}),
+      ...(isHub ? { note: { kind: 'hubToken' } as const } : {}),
     })
     return out
   }
@@ -53,8 +50,7 @@ export function registryCommands(target: CommandTarget): EquivalentCommand[] {
     out.push({
       tool: 'curl',
       command: `curl -sL ${quote(`${target.apiOrigin}/v2/${target.repository}/blobs/${target.digest}`)}`,
-      note: 'writes the blob to standard output: add -o FILE, or pipe a layer into tar -tzv to list it',
-      ...(hubNote !== undefined ? { note: `${hubNote} Add -o FILE to save the bytes.` } : {}),
+      note: { kind: 'blobToStdout', hubToken: isHub },
     })
     out.push({ tool: 'crane', command: `crane blob${craneInsecure} ${quote(byDigest)}` })
   }
@@ -64,8 +60,8 @@ export function registryCommands(target: CommandTarget): EquivalentCommand[] {
     command: `skopeo copy${skopeoTls} ${quote(`docker://${byTag}`)} ${quote('dir:./image')}`,
     note:
       target.digest !== undefined
-        ? `copies the image the tag names into ./image; this blob is the file ${target.digest.replace(/^[^:]+:/, '')}`
-        : 'copies the image the tag names into ./image, one file per blob',
+        ? { kind: 'copyImage', blobFile: target.digest.replace(/^[^:]+:/, '') }
+        : { kind: 'copyImage' },
   })
   return out
 }

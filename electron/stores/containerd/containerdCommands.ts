@@ -25,22 +25,22 @@ export function containerdCommands(
   const isRoot = digest === undefined || digest === context.rootDigest
   if (target.kind === 'manifest' && isRoot && context.imageName !== undefined) {
     commands.push({
-      tool: 'shell',
+      tool: 'ctr',
       command: `${ctr} images ls ${shellQuote(`name==${context.imageName}`)}`,
-      note: "containerd's record of the image: name, media type, digest, platforms",
+      note: { kind: 'containerdRecord' },
     })
   }
   if (digest === undefined) return commands
   const get = `${ctr} content get ${shellQuote(digest)}`
   if (target.kind === 'manifest') {
-    commands.push({ tool: 'shell', command: `${get} | jq .`, note: 'the raw manifest' })
+    commands.push({ tool: 'ctr', command: `${get} | jq .`, note: { kind: 'rawManifest' } })
   } else {
     commands.push(
-      { tool: 'shell', command: `${get} | jq .`, note: 'a config blob (JSON)' },
+      { tool: 'ctr', command: `${get} | jq .`, note: { kind: 'contentConfig' } },
       {
-        tool: 'shell',
+        tool: 'ctr',
         command: `${get} | tar -tvz`,
-        note: 'a gzip layer\'s files (tar -tv for an uncompressed one; add "| sha256sum" instead to check its digest)',
+        note: { kind: 'contentLayer', compression: 'gzip' },
       },
     )
   }

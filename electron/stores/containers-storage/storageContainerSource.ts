@@ -55,12 +55,12 @@ export async function openStorageContainer(
         {
           tool: 'podman',
           command: `podman${flags} diff ${info.name}`,
-          note: 'the changes in the writable layer (C changed, A added, D deleted)',
+          note: { kind: 'containerChanges' },
         },
         {
           tool: 'podman',
           command: `podman${flags} ps -a --size --filter id=${info.id}`,
-          note: 'the writable layer size, and the size with the image',
+          note: { kind: 'containerSizes', tool: 'podman' },
         },
       ],
       ref: formatSourceRef(ref),

@@ -25,9 +25,13 @@ function skopeoPair(transportRef: string, prefix = ''): EquivalentCommand[] {
     {
       tool: 'skopeo',
       command: `${prefix}skopeo inspect --raw ${ref} | jq .`,
-      note: 'the raw manifest',
+      note: { kind: 'rawManifest' },
     },
-    { tool: 'skopeo', command: `${prefix}skopeo inspect ${ref}`, note: 'the image, summarized' },
+    {
+      tool: 'skopeo',
+      command: `${prefix}skopeo inspect ${ref}`,
+      note: { kind: 'imageSummary', forThisMachine: false },
+    },
   ]
 }
 
@@ -35,12 +39,8 @@ function skopeoPair(transportRef: string, prefix = ''): EquivalentCommand[] {
 function tarMember(archive: string, member: string, kind: 'json' | 'layer'): EquivalentCommand {
   const read = `tar -xOf ${shellQuote(archive)} ${shellQuote(member)}`
   return kind === 'json'
-    ? { tool: FILE_TOOL, command: `${read} | jq .`, note: 'the file inside the archive' }
-    : {
-        tool: FILE_TOOL,
-        command: `${read} | tar -tv`,
-        note: `the layer's files (add "| sha256sum" instead to check its digest; use tar -tvz for gzip layers)`,
-      }
+    ? { tool: FILE_TOOL, command: `${read} | jq .`, note: { kind: 'archiveMember' } }
+    : { tool: FILE_TOOL, command: `${read} | tar -tv`, note: { kind: 'archiveLayer' } }
 }
 
 export function ociArchiveCommands(
@@ -80,14 +80,12 @@ export function dockerArchiveCommands(
     commands.push({
       tool: FILE_TOOL,
       command: `tar -xOf ${shellQuote(context.archive)} manifest.json | jq .`,
-      note: 'the image list docker save wrote; Strata builds its manifest from this',
+      note: { kind: 'dockerSaveManifest' },
     })
     const pair = skopeoPair(`docker-archive:${context.archive}:${context.entryRef}`)
     commands.push(
       ...pair.map((c, i) =>
-        i === 0
-          ? { ...c, note: "skopeo's own manifest for this image (it too is synthesized)" }
-          : c,
+        i === 0 ? { ...c, note: { kind: 'synthesizedManifest', from: 'archive' } as const } : c,
       ),
     )
   }
@@ -110,7 +108,7 @@ export function dirCommands(
     commands.push({
       tool: FILE_TOOL,
       command: `jq . ${shellQuote(`${path}/manifest.json`)}`,
-      note: 'the manifest file itself',
+      note: { kind: 'manifestFile' },
     })
     return commands
   }
@@ -118,12 +116,8 @@ export function dirCommands(
     const file = shellQuote(`${path}/${parseDigest(target.digest).encoded}`)
     commands.push(
       target.kind === 'manifest'
-        ? { tool: FILE_TOOL, command: `jq . ${file}`, note: 'the file holding this object' }
-        : {
-            tool: FILE_TOOL,
-            command: `jq . ${file}`,
-            note: `a JSON blob such as a config; list a layer with: tar -tvzf ${file}`,
-          },
+        ? { tool: FILE_TOOL, command: `jq . ${file}`, note: { kind: 'objectFile' } }
+        : { tool: FILE_TOOL, command: `jq . ${file}`, note: { kind: 'blobFile', file } },
     )
   }
   return commands
@@ -154,15 +148,19 @@ export function containersStorageCommands(
     commands.push(...skopeoPair(`containers-storage:${context.storeSpec}${context.image}`))
     commands[0] = {
       ...(commands[0] as EquivalentCommand),
-      note: 'the manifest as stored (it names compressed layers storage no longer has)',
+      note: { kind: 'storedManifest' },
     }
     commands.push(
       {
         tool: 'podman',
         command: `${podman} image inspect ${image}`,
-        note: 'the image, as podman sees it',
+        note: { kind: 'storeImage', tool: 'podman' },
       },
-      { tool: 'podman', command: `${podman} image history ${image}`, note: 'the build steps' },
+      {
+        tool: 'podman',
+        command: `${podman} image history ${image}`,
+        note: { kind: 'buildSteps' },
+      },
     )
     return commands
   }
@@ -172,19 +170,19 @@ export function containersStorageCommands(
       {
         tool: FILE_TOOL,
         command: `jq '.[] | select(.id == "${layer.id}")' ${shellQuote(context.layersJson)}`,
-        note: "the layer's record: id, parent, diff digest and compressed digest",
+        note: { kind: 'storageLayerRecord' },
       },
       {
         tool: FILE_TOOL,
         command: `ls -la ${shellQuote(layer.diffDir)}`,
-        note: "the layer's files on disk",
+        note: { kind: 'layerDirectory' },
       },
     )
   } else if (target.kind === 'blob') {
     commands.push({
       tool: 'podman',
       command: `${podman} image inspect --format '{{json .Config}}' ${image} | jq .`,
-      note: 'the runtime part of the config',
+      note: { kind: 'runtimeConfig' },
     })
   }
   return commands
@@ -213,13 +211,17 @@ export function dockerDaemonCommands(
       {
         tool: 'docker',
         command: `${docker}image inspect ${image}`,
-        note: 'the image, as docker sees it',
+        note: { kind: 'storeImage', tool: 'docker' },
       },
-      { tool: 'docker', command: `${docker}image history ${image}`, note: 'the build steps' },
+      {
+        tool: 'docker',
+        command: `${docker}image history ${image}`,
+        note: { kind: 'buildSteps' },
+      },
       {
         tool: 'skopeo',
         command: `skopeo inspect ${daemonFlag}--raw ${shellQuote(`docker-daemon:${context.image}`)} | jq .`,
-        note: "skopeo's manifest for this image (synthesized from the export, like Strata's)",
+        note: { kind: 'synthesizedManifest', from: 'daemon' },
       },
     )
     return commands
@@ -229,12 +231,8 @@ export function dockerDaemonCommands(
     const read = `${docker}save ${image} | tar -xOf - ${shellQuote(member)}`
     commands.push(
       target.digest === context.configDigest
-        ? { tool: 'docker', command: `${read} | jq .`, note: 'the config, from the image export' }
-        : {
-            tool: 'docker',
-            command: `${read} | tar -tv`,
-            note: "the layer's files, from the image export",
-          },
+        ? { tool: 'docker', command: `${read} | jq .`, note: { kind: 'exportedConfig' } }
+        : { tool: 'docker', command: `${read} | tar -tv`, note: { kind: 'exportedLayer' } },
     )
   }
   return commands

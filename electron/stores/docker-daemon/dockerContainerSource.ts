@@ -37,12 +37,12 @@ export async function openDockerContainer(
           {
             tool: 'docker',
             command: `docker ${hostFlag}diff ${info.name}`,
-            note: 'the changes in the writable layer (C changed, A added, D deleted)',
+            note: { kind: 'containerChanges' },
           },
           {
             tool: 'docker',
             command: `docker ${hostFlag}ps -a -s --filter id=${info.id}`,
-            note: 'the writable layer size, and the virtual size with the image',
+            note: { kind: 'containerSizes', tool: 'docker' },
           },
         ],
         ref: formatSourceRef({

@@ -34,7 +34,7 @@ export function ociLayoutCommands(target: LayoutCommandTarget): readonly Equival
     commands.push({
       tool: FILE_READ_TOOL,
       command: `jq . ${shellQuote(`${layout}/index.json`)}`,
-      note: "the layout's own index.json, listing every image it holds",
+      note: { kind: 'layoutIndex' },
     })
     return commands
   }
@@ -43,20 +43,20 @@ export function ociLayoutCommands(target: LayoutCommandTarget): readonly Equival
     commands.push({
       tool: 'skopeo',
       command: `skopeo inspect --raw ${ociRef} | jq .`,
-      note: 'the raw manifest',
+      note: { kind: 'rawManifest' },
     })
     const isIndex = target.rootMediaType !== undefined && isIndexMediaType(target.rootMediaType)
     if (!isIndex) {
       commands.push({
         tool: 'umoci',
         command: `umoci stat --image ${shellQuote(`${layout}:${target.reference}`)}`,
-        note: 'layers and build history',
+        note: { kind: 'layersAndHistory' },
       })
     }
     commands.push({
       tool: 'skopeo',
       command: `skopeo inspect ${ociRef}`,
-      note: isIndex ? 'the image for this machine, summarized' : 'the image, summarized',
+      note: { kind: 'imageSummary', forThisMachine: isIndex },
     })
   }
   if (target.digest !== undefined && isDigest(target.digest)) {
@@ -66,13 +66,13 @@ export function ociLayoutCommands(target: LayoutCommandTarget): readonly Equival
       commands.push({
         tool: FILE_READ_TOOL,
         command: `cat ${file} | jq .`,
-        note: 'the manifest file itself',
+        note: { kind: 'manifestFile' },
       })
     } else {
       commands.push({
         tool: FILE_READ_TOOL,
         command: `cat ${file} | jq .`,
-        note: `a JSON blob such as a config; list a layer with: tar -tvzf ${file}`,
+        note: { kind: 'blobFile', file },
       })
     }
   }

@@ -8,6 +8,7 @@ import { CopyButton } from '../../components/CopyButton'
 import { DigestLink } from '../../components/DigestLink'
 import type { DigestKind } from '../../components/digestRoute'
 import { useFormat } from '../../i18n/useFormat'
+import { commandNoteText } from './commandNoteText'
 
 export function Fact({ name, children }: { readonly name: string; readonly children: ReactNode }) {
   return (
@@ -144,7 +145,7 @@ export function CommandList({ commands }: { readonly commands: readonly Equivale
               />
             </div>
             <code className="command-text">{command.command}</code>
-            {command.note ? <p className="hint">{command.note}</p> : null}
+            {command.note ? <p className="hint">{commandNoteText(command.note)}</p> : null}
           </li>
         ))}
       </ul>

@@ -13,6 +13,7 @@ import { stores } from './stores'
 import { attestations } from './attestations'
 import { lessons } from './lessons'
 import { exports } from './exports'
+import { commands } from './commands'
 
 export const en = {
   common,
@@ -29,4 +30,5 @@ export const en = {
   attestations,
   lessons,
   exports,
+  commands,
 }

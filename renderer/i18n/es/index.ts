@@ -15,6 +15,7 @@ import { stores } from './stores'
 import { attestations } from './attestations'
 import { lessons } from './lessons'
 import { exports } from './exports'
+import { commands } from './commands'
 
 export const es: SameKeys<typeof en> = {
   common,
@@ -31,4 +32,5 @@ export const es: SameKeys<typeof en> = {
   attestations,
   lessons,
   exports,
+  commands,
 }

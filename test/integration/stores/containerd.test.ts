@@ -293,7 +293,16 @@ void describe('images in a real containerd', () => {
     const source = await open(`containerd:[k8s.io]${APP}:v2`)
     const root = await source.resolve()
     const manifest = await source.fetchManifest(root)
-    const commands = source.commandsFor({ kind: 'manifest' }).map((c) => c.command)
+    const shown = source.commandsFor({ kind: 'manifest' })
+    // containerd's own client runs them, and each says what it prints as a code.
+    assert.deepEqual(
+      shown.map((c) => [c.tool, c.note?.kind]),
+      [
+        ['ctr', 'containerdRecord'],
+        ['ctr', 'rawManifest'],
+      ],
+    )
+    const commands = shown.map((c) => c.command)
     const listing = commands.find((c) => c.includes(' images ls '))
     const raw = commands.find((c) => c.includes(' content get '))
     assert.ok(listing && raw, commands.join('\n'))

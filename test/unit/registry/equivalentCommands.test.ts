@@ -2,6 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { quote, registryCommands } from '../../../electron/registry/equivalentCommands'
 import { manifestAcceptHeader } from '../../../electron/registry/manifests'
+import { englishCommandNote } from '../../../shared/commandNoteText'
 
 const digest = 'sha256:' + 'b'.repeat(64)
 
@@ -41,7 +42,8 @@ describe('registryCommands', () => {
       commands[2]?.command ?? '',
       /https:\/\/registry-1\.docker\.io\/v2\/library\/alpine\/manifests\/3\.20$/,
     )
-    assert.match(commands[2]?.note ?? '', /bearer token/)
+    assert.deepEqual(commands[2]?.note, { kind: 'hubToken' })
+    assert.match(englishCommandNote({ kind: 'hubToken' }), /bearer token/)
   })
 
   it('names blob commands that fetch the blob itself (curl, crane), then skopeo copy', () => {
@@ -63,7 +65,8 @@ describe('registryCommands', () => {
     )
     // No command that only prints a config is offered for a layer.
     assert.ok(commands.every((c) => !c.command.includes('inspect --config')))
-    assert.match(commands[2]?.note ?? '', new RegExp(`file ${'b'.repeat(64)}$`))
+    assert.deepEqual(commands[0]?.note, { kind: 'blobToStdout', hubToken: false })
+    assert.deepEqual(commands[2]?.note, { kind: 'copyImage', blobFile: 'b'.repeat(64) })
   })
 
   it('accepts OCI types first', () => {
