@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { asApiError } from '../api/ApiCallError'
+import { describeError } from './errorText'
 import { Spinner } from './Spinner'
 
 interface FilterBarProps {
@@ -93,7 +94,7 @@ export function LoadMoreFooter({
     <div className="load-more" ref={sentinel}>
       {failed ? (
         <p className="inline-error" role="alert">
-          {t('loadMore.failed', { reason: asApiError(error).message })}
+          {t('loadMore.failed', { reason: describeError(asApiError(error)).title })}
         </p>
       ) : null}
       {loading ? (

@@ -30,6 +30,7 @@ export const registry = {
     stars: '★ {{stars}}',
     pulls: '{{pulls}} pulls',
     total: '{{shown}} of {{total}} shown',
+    capped: 'The first {{shown}} are listed: add words to the search to narrow it.',
     skipped_one: '{{count}} result left out: not in the expected shape.',
     skipped_other: '{{count}} results left out: not in the expected shape.',
     close: 'Close Docker Hub results',

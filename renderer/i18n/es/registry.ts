@@ -33,6 +33,7 @@ export const registry: SameKeys<typeof english> = {
     stars: '★ {{stars}}',
     pulls: '{{pulls}} descargas',
     total: '{{shown}} de {{total}} mostrados',
+    capped: 'Se listan los {{shown}} primeros: añade palabras a la búsqueda para acotarla.',
     skipped_one: '{{count}} resultado omitido: no tiene la forma esperada.',
     skipped_other: '{{count}} resultados omitidos: no tienen la forma esperada.',
     close: 'Cerrar los resultados de Docker Hub',

@@ -1,10 +1,13 @@
 // Docker Hub search results under the Open box: each repository with its official mark, stars,
-// pulls and description; choosing one opens it. The rate limit Hub reported is shown below.
-import { useQuery } from '@tanstack/react-query'
+// pulls and description; choosing one opens it. Hub answers 25 at a time: "Load more" asks for
+// the next page (on click only: every page counts against Hub's rate limit), up to MAX_RESULTS
+// so the list stays bounded. The rate limit Hub reported with the latest page is shown below.
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import type { HubRepository } from '../../../../shared/api'
+import type { HubRepository, HubSearchResult } from '../../../../shared/api'
 import { call } from '../../../api/client'
 import { ErrorPanel } from '../../../components/ErrorPanel'
+import { LoadMoreFooter } from '../../../components/PagedListParts'
 import { RateLimitLine } from '../../../components/RateLimitLine'
 import { Spinner } from '../../../components/Spinner'
 import { useLanguage } from '../../../i18n/i18n'
@@ -12,6 +15,9 @@ import { useFormat } from '../../../i18n/useFormat'
 import { hubSearchText as t } from './hubSearchText'
 
 const PAGE_SIZE = 25
+/** Results kept at most; past that, more words narrow the search better than paging. */
+export const MAX_RESULTS = 500
+
 /** Stars and pulls as the language shortens them ("1.2M", "1,2 M"). */
 function useCompactNumber(): (n: number) => string {
   const language = useLanguage()
@@ -24,6 +30,25 @@ function useCompactNumber(): (n: number) => string {
   }, [language])
 }
 
+/** Every page's results once (Hub's order can shift between pages), the skipped counted. */
+function joinPages(pages: readonly HubSearchResult[]): {
+  results: HubRepository[]
+  skipped: number
+} {
+  const seen = new Set<string>()
+  const results: HubRepository[] = []
+  let skipped = 0
+  for (const page of pages) {
+    skipped += page.skipped
+    for (const repository of page.results) {
+      if (seen.has(repository.name)) continue
+      seen.add(repository.name)
+      results.push(repository)
+    }
+  }
+  return { results, skipped }
+}
+
 interface HubSearchPanelProps {
   readonly query: string
   readonly onOpen: (reference: string) => void
@@ -32,12 +57,22 @@ interface HubSearchPanelProps {
 
 export function HubSearchPanel({ query, onOpen, onClose }: HubSearchPanelProps) {
   const format = useFormat()
-  const search = useQuery({
+  const search = useInfiniteQuery({
     queryKey: ['hub', 'search', query],
-    queryFn: ({ signal }) => call('registry:searchHub', { query, pageSize: PAGE_SIZE }, signal),
+    queryFn: ({ pageParam, signal }) =>
+      call('registry:searchHub', { query, page: pageParam, pageSize: PAGE_SIZE }, signal),
+    initialPageParam: 1,
+    getNextPageParam: (last, pages) =>
+      last.hasMore && pages.length * PAGE_SIZE < MAX_RESULTS ? last.page + 1 : undefined,
     retry: false,
     staleTime: 60_000,
   })
+  const pages = search.data?.pages
+  const joined = useMemo(() => joinPages(pages ?? []), [pages])
+  const latest = pages?.at(-1)
+  const rateLimit = pages?.findLast((page) => page.rateLimit !== undefined)?.rateLimit
+  const capped = latest?.hasMore === true && !search.hasNextPage
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = search
   return (
     <section
       className="hub-search efficiency-panel"
@@ -52,25 +87,35 @@ export function HubSearchPanel({ query, onOpen, onClose }: HubSearchPanelProps) 
       </header>
       {search.isPending ? (
         <Spinner inline label={t.searching} />
-      ) : search.isError ? (
+      ) : search.isError && joined.results.length === 0 ? (
         <ErrorPanel compact error={search.error} onRetry={() => void search.refetch()} />
       ) : (
         <>
-          {search.data.results.length === 0 ? <p className="muted">{t.none}</p> : null}
+          {joined.results.length === 0 ? <p className="muted">{t.none}</p> : null}
           <ul className="hub-results" data-testid="hub-results">
-            {search.data.results.map((repository) => (
+            {joined.results.map((repository) => (
               <HubResult key={repository.name} repository={repository} onOpen={onOpen} />
             ))}
           </ul>
-          {search.data.total !== undefined && search.data.total > search.data.results.length ? (
-            <p className="muted">
-              {t.total(format.number(search.data.results.length), format.number(search.data.total))}
+          <LoadMoreFooter
+            auto={false}
+            hasMore={hasNextPage}
+            loading={isFetchingNextPage}
+            error={search.isFetchNextPageError ? search.error : null}
+            onLoadMore={() => {
+              if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
+            }}
+          />
+          {latest?.total !== undefined && latest.total > joined.results.length ? (
+            <p className="muted" data-testid="hub-total">
+              {t.total(format.number(joined.results.length), format.number(latest.total))}
             </p>
           ) : null}
-          {search.data.skipped > 0 ? (
-            <p className="muted">{t.skipped(search.data.skipped)}</p>
+          {capped ? (
+            <p className="muted">{t.capped(format.number(joined.results.length))}</p>
           ) : null}
-          <RateLimitLine info={search.data.rateLimit} />
+          {joined.skipped > 0 ? <p className="muted">{t.skipped(joined.skipped)}</p> : null}
+          <RateLimitLine info={rateLimit} />
         </>
       )}
     </section>

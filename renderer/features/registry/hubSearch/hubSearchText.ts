@@ -23,6 +23,7 @@ export const hubSearchText = {
   pulls: (pulls: string): string => translate('registry:hub.pulls', { pulls }),
   total: (shown: string, total: string): string =>
     translate('registry:hub.total', { shown, total }),
+  capped: (shown: string): string => translate('registry:hub.capped', { shown }),
   skipped: (count: number): string => translate('registry:hub.skipped', { count }),
   get close(): string {
     return translate('registry:hub.close')
