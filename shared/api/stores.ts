@@ -23,6 +23,10 @@ export interface LocalStoreImage {
 
 export interface LocalStore {
   readonly kind: 'docker-daemon' | 'containers-storage' | 'containerd'
+  /**
+   * The store in English, for logs. The sidebar words its own title from kind, namespace,
+   * driver and location in the language shown (renderer/features/stores/storeText.ts).
+   */
   readonly label: string
   /** The socket, or the graph root. */
   readonly location: string
@@ -73,9 +77,11 @@ export interface DescribeStorageArgs {
 /** What a path or dropped file opens as: the source reference to navigate to. */
 export interface PathProbe {
   readonly ref: string
-  /** "OCI image layout", "docker save archive", "skopeo dir", … */
-  readonly kind: string
+  /** What the path holds, as a code (the renderer words it; the ref's transport says the same). */
+  readonly kind: PathProbeKind
 }
+
+export type PathProbeKind = 'ociLayout' | 'skopeoDir' | 'dockerArchive' | 'ociArchive'
 
 // The storage view of a containers-storage store (podman / buildah): what is on disk and how
 // it fits together.

@@ -28,10 +28,10 @@ export async function probePath(input: string, signal?: AbortSignal): Promise<Pa
 
 async function probeDirectory(dir: string): Promise<PathProbe> {
   if (await exists(path.join(dir, 'oci-layout'))) {
-    return { ref: formatSourceRef({ transport: 'oci', path: dir }), kind: 'OCI image layout' }
+    return { ref: formatSourceRef({ transport: 'oci', path: dir }), kind: 'ociLayout' }
   }
   if (await exists(path.join(dir, 'manifest.json'))) {
-    return { ref: formatSourceRef({ transport: 'dir', path: dir }), kind: 'skopeo dir' }
+    return { ref: formatSourceRef({ transport: 'dir', path: dir }), kind: 'skopeoDir' }
   }
   throw new StrataError(
     'BAD_INPUT',
@@ -55,13 +55,13 @@ async function probeArchive(file: string, signal: AbortSignal | undefined): Prom
   if (names.has('manifest.json')) {
     return {
       ref: formatSourceRef({ transport: 'docker-archive', path: file }),
-      kind: 'docker save archive',
+      kind: 'dockerArchive',
     }
   }
   if (names.has('oci-layout') && names.has('index.json')) {
     return {
       ref: formatSourceRef({ transport: 'oci-archive', path: file }),
-      kind: 'OCI layout archive',
+      kind: 'ociArchive',
     }
   }
   throw new StrataError(

@@ -15,6 +15,7 @@ import {
   shortImageId,
   storageViewRef,
   storeBadges,
+  storeDescription,
   storeTitle,
 } from './storeText'
 
@@ -52,7 +53,7 @@ export function LocalStoreItem({ store, activeRef, storageActive }: LocalStoreIt
         className="local-store-toggle"
         aria-expanded={expanded}
         aria-controls={listId}
-        title={store.label}
+        title={storeDescription(store)}
         onClick={() => setExpanded((open) => !open)}
       >
         <span className="disclosure" aria-hidden="true" />

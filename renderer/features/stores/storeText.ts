@@ -32,6 +32,15 @@ export function storeBadges(store: LocalStore): readonly string[] {
   ]
 }
 
+/** The store's tooltip: its title, its badges and where it is, in the language shown. */
+export function storeDescription(store: LocalStore): string {
+  const badges = storeBadges(store)
+  const words = { store: storeTitle(store), location: store.location }
+  return badges.length > 0
+    ? translate('stores:sidebar.storeDetailsAt', { ...words, details: badges.join(', ') })
+    : translate('stores:sidebar.storeAt', words)
+}
+
 /** What a screen reader hears for a store's image list (namespaces share one socket). */
 export function imageListLabel(store: LocalStore): string {
   return store.namespace !== undefined

@@ -26,6 +26,8 @@ export const stores = {
     showAll: 'Show all {{count}} images',
     imageListNamespace: 'Images in {{store}} namespace {{namespace}} at {{location}}',
     imageList: 'Images in {{store}} {{location}}',
+    storeAt: '{{store}} at {{location}}',
+    storeDetailsAt: '{{store}} ({{details}}) at {{location}}',
     untagged: 'untagged',
     open: 'Open {{ref}}',
     moreNames_one: '+{{count}} more name',

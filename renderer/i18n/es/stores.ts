@@ -29,6 +29,8 @@ export const stores: SameKeys<typeof english> = {
     showAll: 'Mostrar las {{count}} imágenes',
     imageListNamespace: 'Imágenes de {{store}}, espacio de nombres {{namespace}}, en {{location}}',
     imageList: 'Imágenes de {{store}} en {{location}}',
+    storeAt: '{{store}} en {{location}}',
+    storeDetailsAt: '{{store}} ({{details}}) en {{location}}',
     untagged: 'sin etiqueta',
     open: 'Abrir {{ref}}',
     moreNames_one: '+{{count}} nombre más',

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { after, before, test } from 'node:test'
+import type { PathProbeKind } from '../../../shared/api'
 import { StrataError } from '../../../shared/errors'
 import { formatSourceRef, parseSourceRef } from '../../../shared/sourceRef'
 import { probePath } from '../../../electron/stores/discovery/probePath'
@@ -37,17 +38,18 @@ async function probeError(input: string): Promise<StrataError> {
 }
 
 test('each kind of path opens with the transport it needs', async () => {
-  const cases: [string, string][] = [
-    [stores.ociLayout, 'oci'],
-    [stores.dir, 'dir'],
-    [stores.ociArchive, 'oci-archive'],
-    [stores.dockerArchive, 'docker-archive'],
-    [stores.dockerArchiveOci, 'docker-archive'],
+  const cases: [string, string, PathProbeKind][] = [
+    [stores.ociLayout, 'oci', 'ociLayout'],
+    [stores.dir, 'dir', 'skopeoDir'],
+    [stores.ociArchive, 'oci-archive', 'ociArchive'],
+    [stores.dockerArchive, 'docker-archive', 'dockerArchive'],
+    [stores.dockerArchiveOci, 'docker-archive', 'dockerArchive'],
   ]
-  for (const [input, transport] of cases) {
+  for (const [input, transport, kind] of cases) {
     const probe = await probePath(input)
     const ref = parseSourceRef(probe.ref)
     assert.equal(ref.transport, transport, input)
+    assert.equal(probe.kind, kind, input)
     assert.equal('path' in ref ? ref.path : undefined, input)
   }
 })
