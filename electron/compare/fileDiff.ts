@@ -7,9 +7,10 @@
 // - symlinks: the link target differs;
 // - files (hardlinks followed to the entry holding the data): the size differs, or the sizes
 //   are equal and the contents differ. Contents are compared by SHA-256 of the bytes, read
-//   from the layers, only when the two sides' data do not come from the same tar entry of the
-//   same layer blob (the same entry is the same bytes). Sparse files are not read: they count
-//   as changed when their modification times differ.
+//   from the layers (or, for a layer listed from its table of contents, the TOC's per-file
+//   digest: contentIdentity.ts), only when the two sides' data do not come from the same entry
+//   of the same layer blob (the same entry is the same bytes). Sparse files are not read: they
+//   count as changed when their modification times differ.
 // - exact compare (the default): the modification time differs, for any kind of entry.
 // Semantic compare ignores modification times (a rebuild touches them without changing
 // anything). Devices, fifos: kind, owner and mode (and, exactly, mtime) only.
@@ -20,9 +21,10 @@ import type { LayerEntry } from '../../shared/api/files'
 import type { Descriptor } from '../../shared/oci/types'
 import { locateImageFile } from '../files/imageFiles'
 import type { ImageLayers } from '../files/imageLayers'
+import type { TocLayer } from '../files/tocIndex'
 import type { MergedNode } from '../filetree/mergedView'
-import type { LayerHashRequest } from './contentHashes'
-import { contentKey, hashLayerEntries } from './contentHashes'
+import { contentKey } from './contentHashes'
+import { contentIdentities } from './contentIdentity'
 
 export const MAX_FILE_CHANGES = 20_000
 
@@ -31,6 +33,8 @@ export interface FileDiffSide {
   readonly layers: ImageLayers
   readonly descriptors: readonly Descriptor[]
   readonly openBlob: (descriptor: Descriptor, signal?: AbortSignal) => Promise<Readable>
+  /** The table of contents of a layer listed from one (its per-file digests), read again. */
+  readonly readToc?: (layer: number, signal?: AbortSignal) => Promise<TocLayer | undefined>
 }
 
 export interface FileDiff {
@@ -95,7 +99,13 @@ export async function diffFilesystems(
   }
 
   if (needContent.length > 0) {
-    const hashes = await hashLayerEntries(hashRequests(needContent, left, right), options)
+    const hashes = await contentIdentities(
+      needContent.flatMap(({ left: a, right: b }) => [
+        { side: left, layer: a.layer, entry: a.entry },
+        { side: right, layer: b.layer, entry: b.entry },
+      ]),
+      options.signal,
+    )
     for (const pending of needContent) {
       const a = hashes.get(contentKey(pending.left.layerDigest, pending.left.entry.headerOffset))
       const b = hashes.get(contentKey(pending.right.layerDigest, pending.right.entry.headerOffset))
@@ -195,34 +205,4 @@ function changed(path: string, a: Resolved, b: Resolved): FileChange {
     rightSize: sizeOf(b),
     sizeDelta: sizeOf(b) - sizeOf(a),
   }
-}
-
-/** One request per layer blob, whichever side it belongs to (a shared layer is read once). */
-function hashRequests(
-  pending: readonly Pending[],
-  left: FileDiffSide,
-  right: FileDiffSide,
-): LayerHashRequest[] {
-  const byDigest = new Map<string, { offsets: Set<number>; side: FileDiffSide; layer: number }>()
-  const want = (side: FileDiffSide, resolved: Resolved): void => {
-    let request = byDigest.get(resolved.layerDigest)
-    if (request === undefined) {
-      request = { offsets: new Set(), side, layer: resolved.layer }
-      byDigest.set(resolved.layerDigest, request)
-    }
-    request.offsets.add(resolved.entry.headerOffset)
-  }
-  for (const { left: a, right: b } of pending) {
-    want(left, a)
-    want(right, b)
-  }
-  return [...byDigest.entries()].map(([digest, { offsets, side, layer }]) => ({
-    digest,
-    headerOffsets: offsets,
-    open: async (signal?: AbortSignal) => {
-      const descriptor = side.descriptors[layer]
-      if (descriptor === undefined) throw new Error(`layer ${layer + 1} has no descriptor`)
-      return side.openBlob(descriptor, signal)
-    },
-  }))
 }

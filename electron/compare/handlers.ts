@@ -14,6 +14,7 @@ import type { ImageSource } from '../sources/imageSource'
 import { optionalBoolean, optionalString, requiredString } from '../util/argReaders'
 import type { Handler, HandlerContext } from '../util/handlerTypes'
 import type { ImageFiles } from '../files/imageFilesService'
+import { readLayerToc } from '../files/tocIndex'
 
 /** What the compare handlers need from the composition root (api/ passes its Services). */
 export interface CompareHandlerDeps {
@@ -68,6 +69,13 @@ async function withFileDiff(
       openBlob: (descriptor, signal) => {
         const ref = opened.refs.find((r) => r.digest === descriptor.digest)
         return ref ? ref.open(signal) : source.openBlob(descriptor, { signal })
+      },
+      // Layers listed from a table of contents: its per-file digests stand for the contents.
+      readToc: async (layer, signal) => {
+        const ref = opened.refs[layer]
+        const openRange = ref?.openRange?.bind(ref)
+        if (ref?.descriptor === undefined || openRange === undefined) return undefined
+        return readLayerToc({ digest: ref.digest, ...ref.descriptor, openRange }, signal)
       },
     }
     return diffSide

@@ -2,11 +2,13 @@
 // and compression. Two layers packed from the same files at different times (or gzip vs zstd)
 // get the same key; their diff IDs differ because tar headers carry the mtimes. The key is a
 // SHA-256 over each entry's path, type, mode, owner, size, link target, device and the SHA-256
-// of its contents, sorted by path; contents are hashed in one pass per layer.
+// of its contents, sorted by path; contents are hashed in one pass per layer (a layer listed
+// from its table of contents gives each file's SHA-256 itself: contentIdentity.ts).
 
 import { createHash } from 'node:crypto'
 import type { LayerEntry } from '../../shared/api/files'
-import { contentKey, hashLayerEntries } from './contentHashes'
+import { contentKey } from './contentHashes'
+import { contentIdentities } from './contentIdentity'
 import type { FileDiffSide } from './fileDiff'
 
 /** Layer digest → content key, for the layers at `positions` of one side. */
@@ -18,21 +20,20 @@ export async function layerContentKeys(
   const wanted = positions.flatMap((position) => {
     const index = side.layers.indexes[position]
     const descriptor = side.descriptors[position]
-    return index !== undefined && descriptor !== undefined ? [{ index, descriptor }] : []
+    return index !== undefined && descriptor !== undefined ? [{ index, layer: position }] : []
   })
-  const hashes = await hashLayerEntries(
-    wanted.map(({ index, descriptor }) => ({
-      digest: index.digest,
-      headerOffsets: new Set(index.entries.filter(hasContent).map((e) => e.headerOffset)),
-      open: (s?: AbortSignal) => side.openBlob(descriptor, s),
-    })),
-    signal !== undefined ? { signal } : {},
+  const hashes = await contentIdentities(
+    wanted.flatMap(({ index, layer }) =>
+      index.entries.filter(hasContent).map((entry) => ({ side, layer, entry })),
+    ),
+    signal,
   )
   const keys = new Map<string, string>()
   for (const { index } of wanted) {
     const lines = index.entries.map((entry) => {
       const content = hasContent(entry)
-        ? (hashes.get(contentKey(index.digest, entry.headerOffset)) ?? 'unread')
+        ? // Unread contents match nothing: no two layers are taken for the same on trust.
+          (hashes.get(contentKey(index.digest, entry.headerOffset)) ?? `unread ${index.digest}`)
         : ''
       return [
         entry.path,
