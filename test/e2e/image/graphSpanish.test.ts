@@ -3,7 +3,7 @@
 // 1024×700. Node cards, the legend, the zoom tools, the view tabs and the details panel of the
 // config read in Spanish (role badges such as "capa 1 de 2", the config's facts, sizes with the
 // language's units); every node carries data-kind; and no text on the page is an English value
-// of the image, attestations or registry catalogues that reads otherwise in Spanish.
+// of the image, attestations, registry or commands catalogues that reads otherwise in Spanish.
 
 import assert from 'node:assert/strict'
 import path from 'node:path'
@@ -11,6 +11,7 @@ import { test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
 import { formatSourceRef } from '../../../shared/sourceRef'
 import { sampleSource } from '../../../shared/samples'
+import { commands as esCommands } from '../../../renderer/i18n/es/commands'
 import { common as esCommon } from '../../../renderer/i18n/es/common'
 import { image as esImage } from '../../../renderer/i18n/es/image'
 import { useE2eSession } from '../../harness/e2eSession'
@@ -18,7 +19,7 @@ import { untranslatedTexts } from '../../harness/untranslatedText'
 
 const SIZE = { width: 1024, height: 700 }
 const SAMPLES = path.resolve(import.meta.dirname, '..', '..', '..', 'assets', 'samples')
-const MY_NAMESPACES = ['image:', 'attestations:', 'registry:']
+const MY_NAMESPACES = ['image:', 'attestations:', 'registry:', 'commands:']
 
 const session = useE2eSession({ name: 'e2e-graph-spanish' })
 
@@ -112,6 +113,14 @@ test('the multi-platform sample graph in Spanish: cards, legend, tabs, details, 
   }
   assert.equal((await panel.locator('h3').first().textContent())?.trim(), esImage.config.starts)
   assert.match((await panel.textContent()) ?? '', new RegExp(esImage.commands.title))
+  // The command that reads the config's blob file says what it prints in Spanish, naming the file.
+  const command = panel.locator('.command').first()
+  const file = ((await command.locator('.command-text').textContent()) ?? '').split(' ')[1] ?? ''
+  assert.match(file, /\/blobs\/sha256\/[0-9a-f]{64}$/)
+  assert.equal(
+    (await command.locator('.hint').textContent())?.trim(),
+    esCommands.note.blobFile.replace('{{file}}', file),
+  )
 
   // Nothing of these catalogues is left in English anywhere on the page. Edge labels are the
   // JSON fields an arrow comes from ("config", "layers[0]"), written as the document writes
