@@ -5,13 +5,12 @@
 // registries are never tried (a timeline must not wait on them). A repository merged recently is not
 // fetched again until `freshMs` has passed.
 
+import type { QuayMergeStatus } from '../../shared/api/history'
 import { toApiError } from '../../shared/errors'
 import { isLoopbackHost } from '../../shared/reference'
 
-export interface QuayMergeOutcome {
-  readonly merged: boolean
-  readonly problem?: string
-}
+/** Merged, or not and why (a code with its data: the renderer words it). */
+export type QuayMergeOutcome = QuayMergeStatus
 
 /** Fetches and stores Quay's history of a repository (TagHistoryService.mergeQuayHistory). */
 export type QuayFetch = (
@@ -94,10 +93,12 @@ export class QuayMergePolicy {
         this.notQuayUntil.set(registry, now + (this.options.notQuayForMs ?? 60 * 60_000))
         return undefined
       }
-      const message = timeout.aborted
-        ? `Quay's tag history did not answer within ${Math.round(timeoutMs / 1000)} s`
-        : toApiError(error).message
-      return { merged: false, problem: message }
+      return {
+        merged: false,
+        problem: timeout.aborted
+          ? { kind: 'timeout', seconds: Math.round(timeoutMs / 1000) }
+          : { kind: 'failed', error: toApiError(error) },
+      }
     }
   }
 

@@ -2,6 +2,7 @@
 // stores, one observation per line, and what its queries answer: per-tag segments, moves, "tag
 // as of date"), the watcher, and the history operations.
 
+import type { ApiError } from '../errors'
 import type { Digest } from '../oci/types'
 import type { Operation } from './common'
 
@@ -90,8 +91,21 @@ export interface HistoryTimeline extends RepositoryTimeline {
   /** Set when the watcher re-checks this repository. */
   readonly watch?: WatchedRepository
   /** Quay registries: whether Quay's tag-history api was merged in (and why not, if not). */
-  readonly quay?: { readonly merged: boolean; readonly problem?: string }
+  readonly quay?: QuayMergeStatus
 }
+
+/** Whether Quay's own tag history was merged into a timeline; the renderer words it. */
+export interface QuayMergeStatus {
+  readonly merged: boolean
+  readonly problem?: QuayProblem
+}
+
+/** Why Quay's tag history was not merged, as data (shared/quayProblemText.ts words it in English). */
+export type QuayProblem =
+  /** Quay's api did not answer in time. */
+  | { readonly kind: 'timeout'; readonly seconds: number }
+  /** Quay's api answered with a failure (or the answer was unusable). */
+  | { readonly kind: 'failed'; readonly error: ApiError }
 
 export interface HistoryObserveResult {
   /** Tags listed and resolved this time. */

@@ -78,5 +78,9 @@ export const history = {
       'Quay’s server-side tag history could not be merged. The timeline shows Strata’s own observations only.',
     notMergedBecause:
       'Quay’s server-side tag history could not be merged: {{problem}}. The timeline shows Strata’s own observations only.',
+    problem: {
+      timeout_one: 'it did not answer within {{count}} second',
+      timeout_other: 'it did not answer within {{count}} seconds',
+    },
   },
 } satisfies Strings

@@ -80,5 +80,9 @@ export const history: SameKeys<typeof english> = {
       'No se pudo incorporar el historial de etiquetas que guarda Quay. La línea de tiempo muestra solo lo que Strata ha observado.',
     notMergedBecause:
       'No se pudo incorporar el historial de etiquetas que guarda Quay: {{problem}}. La línea de tiempo muestra solo lo que Strata ha observado.',
+    problem: {
+      timeout_one: 'no respondió en {{count}} segundo',
+      timeout_other: 'no respondió en {{count}} segundos',
+    },
   },
 }

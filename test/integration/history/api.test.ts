@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ApiEvent, ProgressEvent } from '../../../shared/api'
+import { englishQuayProblem } from '../../../shared/quayProblemText'
 import type { Services } from '../../../electron/api/services'
 import { createHandlers } from '../../../electron/api/handlers'
 import type { HandlerTable } from '../../../electron/api/handlerTable'
@@ -329,7 +330,10 @@ describe('Quay tag history merged into timelines', () => {
       // quay.io failing: reported, with the reason.
       const failed = await history.mergeQuayIfApplicable('quay.io', 'ns/missing')
       assert.equal(failed?.merged, false)
-      assert.match(failed?.problem ?? '', /has no repository ns\/missing/)
+      const problem = failed?.problem
+      assert.ok(problem?.kind === 'failed', JSON.stringify(problem))
+      assert.equal(problem.error.code, 'NOT_FOUND')
+      assert.match(englishQuayProblem(problem), /has no repository ns\/missing/)
       // A registry that does not answer as Quay: nothing reported, and not asked again soon.
       assert.equal(await history.mergeQuayIfApplicable('plain.test', 'other/repo'), undefined)
       const asked = requests.length
