@@ -2,7 +2,7 @@
 // x5c), decoded with node's X509Certificate. Decoded only: nothing here makes them trusted.
 
 import { X509Certificate } from 'node:crypto'
-import type { SignerCertificate } from '../../shared/api/attestations'
+import type { CertificateProblem, SignerCertificate } from '../../shared/api/attestations'
 import { MAX_CHAIN_CERTIFICATES } from './limits'
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g
@@ -22,21 +22,22 @@ export function summarizeCertificate(cert: X509Certificate): SignerCertificate {
   }
 }
 
-/** Every certificate of a PEM text, or the reason it holds none Strata can read. */
+/** The problem with an annotation's PEM text, once told which annotation it came from. */
+type ProblemIn = (annotation: CertificateProblem['annotation']) => CertificateProblem
+
+/** Every certificate of a PEM text, or the problem that stops Strata reading them. */
 export function readPemCertificates(
   pem: string,
-): { readonly certificates: SignerCertificate[] } | { readonly reason: string } {
+): { readonly certificates: SignerCertificate[] } | { readonly problem: ProblemIn } {
   const blocks = pem.match(PEM_BLOCK) ?? []
-  if (blocks.length === 0)
-    return { reason: 'no PEM certificate block (-----BEGIN CERTIFICATE-----)' }
+  if (blocks.length === 0) return { problem: (annotation) => ({ kind: 'noPemBlock', annotation }) }
   const certificates: SignerCertificate[] = []
   for (const block of blocks.slice(0, MAX_CHAIN_CERTIFICATES)) {
     try {
       certificates.push(summarizeCertificate(new X509Certificate(block)))
     } catch {
-      return {
-        reason: `certificate ${certificates.length + 1} is not valid DER inside its PEM block`,
-      }
+      const position = certificates.length + 1
+      return { problem: (annotation) => ({ kind: 'notDer', annotation, position }) }
     }
   }
   return { certificates }

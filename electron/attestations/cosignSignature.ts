@@ -6,7 +6,7 @@
 import type { CosignSignature, RawPart, TransparencyLogEntry } from '../../shared/api/attestations'
 import type { Annotations } from '../../shared/oci/types'
 import { readPemCertificates } from './certificates'
-import { num, parseJson, rec, str, utf8, isRecord, shortText } from './jsonFields'
+import { num, parseJson, readJson, rec, str, utf8, isRecord, shortText } from './jsonFields'
 import { MAX_RAW_PREVIEW } from './limits'
 import { rawPart } from './rawPart'
 import { matchDigest } from './subjectMatch'
@@ -24,17 +24,10 @@ export function decodeCosignSignature(
   imageDigest: string | undefined,
   key: VerifyingKey | undefined,
 ): CosignSignature | RawPart {
-  const text = utf8(payload)
-  if ('reason' in text) return rawPart(payload, `The simple-signing payload is ${text.reason}.`)
-  const parsed = parseJson(text.text)
-  if (!parsed.ok) return rawPart(payload, `The simple-signing payload is ${parsed.reason}.`)
+  const parsed = readJson(payload, 'simpleSigningPayload')
+  if (!parsed.ok) return rawPart(payload, parsed.reason)
   const critical = rec(parsed.value, 'critical')
-  if (critical === undefined) {
-    return rawPart(
-      payload,
-      'The payload has no "critical" section: it is not a simple-signing payload.',
-    )
-  }
+  if (critical === undefined) return rawPart(payload, { kind: 'noCriticalSection' })
   const signedDigest = str(rec(critical, 'image'), 'docker-manifest-digest')
   const dockerReference = str(rec(critical, 'identity'), 'docker-reference')
   const type = str(critical, 'type')
@@ -46,15 +39,15 @@ export function decodeCosignSignature(
     certificatePem !== undefined ? readPemCertificates(certificatePem) : undefined
   const chain = chainPem !== undefined ? readPemCertificates(chainPem) : undefined
   const certificateError =
-    certificates !== undefined && 'reason' in certificates
-      ? `certificate annotation: ${certificates.reason}`
-      : chain !== undefined && 'reason' in chain
-        ? `chain annotation: ${chain.reason}`
+    certificates !== undefined && 'problem' in certificates
+      ? certificates.problem('certificate')
+      : chain !== undefined && 'problem' in chain
+        ? chain.problem('chain')
         : undefined
   const certificateRaw =
-    certificates !== undefined && 'reason' in certificates
+    certificates !== undefined && 'problem' in certificates
       ? certificatePem
-      : chain !== undefined && 'reason' in chain
+      : chain !== undefined && 'problem' in chain
         ? chainPem
         : undefined
   const bundle = annotations[COSIGN_BUNDLE_ANNOTATION]
@@ -84,9 +77,7 @@ export function decodeCosignSignature(
       key,
       payload,
       signature,
-      keyless
-        ? 'Signed with a short-lived certificate (keyless): checking it needs the Sigstore trust roots, which Strata does not fetch. Give the public key of a keyed signature to verify it.'
-        : 'No public key given: paste the signer’s public key to verify this signature.',
+      keyless ? { kind: 'keyless' } : { kind: 'noKey', signed: 'signature' },
     ),
   }
 }
@@ -117,8 +108,8 @@ function entryKind(base64: string): string | undefined {
   const bytes = fromBase64(base64)
   if (bytes === undefined) return undefined
   const text = utf8(bytes)
-  if ('reason' in text) return undefined
-  const parsed = parseJson(text.text)
+  if (text === undefined) return undefined
+  const parsed = parseJson(text)
   if (!parsed.ok || !isRecord(parsed.value)) return undefined
   const kind = str(parsed.value, 'kind')
   const version = str(parsed.value, 'apiVersion')

@@ -3,7 +3,11 @@
 // the image digest it should name — the manifest's `subject`, else the image a buildx index
 // says it describes, else what the reference resolves to.
 
-import type { AttestationReport, DecodedItem } from '../../shared/api/attestations'
+import type {
+  AttestationReport,
+  AttestationWarning,
+  DecodedItem,
+} from '../../shared/api/attestations'
 import { toApiError } from '../../shared/errors'
 import { isIndexMediaType } from '../../shared/oci/mediaTypes'
 import type { Descriptor, Digest } from '../../shared/oci/types'
@@ -39,12 +43,10 @@ export async function decodeManifest(
   const manifest = parsed.document
   const subject =
     options.subject ?? manifest.subject?.digest ?? (await describedImage(source, digest, signal))
-  const warnings: string[] = []
+  const warnings: AttestationWarning[] = []
   const layers = manifest.layers.slice(0, MAX_DECODED_LAYERS)
   if (manifest.layers.length > layers.length) {
-    warnings.push(
-      `Only the first ${layers.length} of ${manifest.layers.length} layers were decoded.`,
-    )
+    warnings.push({ kind: 'layersCapped', decoded: layers.length, total: manifest.layers.length })
   }
   const items: DecodedItem[] = []
   for (const [position, layer] of layers.entries()) {
@@ -67,18 +69,17 @@ async function decodeLayer(
   key: VerifyingKey | undefined,
   signal: AbortSignal,
 ): Promise<DecodedItem> {
-  const label = `layers[${position}]`
+  const label = { kind: 'layer', position } as const
   let bytes: Uint8Array
   try {
     bytes = await readBlobCapped(source, layer, signal)
   } catch (error) {
     if (signal.aborted) throw error
-    const reason = toApiError(error).message
     return {
       label,
       mediaType: layer.mediaType,
       size: layer.size,
-      part: rawPart(new Uint8Array(), reason),
+      part: rawPart(new Uint8Array(), { kind: 'unreadable', error: toApiError(error) }),
     }
   }
   return {

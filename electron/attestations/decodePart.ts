@@ -10,7 +10,7 @@ import {
   decodeCosignSignature,
 } from './cosignSignature'
 import { decodeEnvelope, decodeStatement, isEnvelope, isStatement } from './inTotoStatement'
-import { isRecord, parseJson, utf8 } from './jsonFields'
+import { isRecord, readJson } from './jsonFields'
 import { MAX_DECODE_BYTES } from './limits'
 import { decodeNotationJws } from './notationSignature'
 import { rawPart } from './rawPart'
@@ -30,10 +30,7 @@ export interface PartContext {
 
 export function decodePart(bytes: Uint8Array, context: PartContext): DecodedPart {
   if (bytes.length > MAX_DECODE_BYTES) {
-    return rawPart(
-      bytes,
-      `It is ${bytes.length} bytes, over the ${MAX_DECODE_BYTES}-byte cap on what Strata decodes.`,
-    )
+    return rawPart(bytes, { kind: 'overCap', size: bytes.length, cap: MAX_DECODE_BYTES })
   }
   const annotations = context.annotations ?? {}
   if (
@@ -43,15 +40,10 @@ export function decodePart(bytes: Uint8Array, context: PartContext): DecodedPart
     return decodeCosignSignature(bytes, annotations, context.imageDigest, context.key)
   }
   if (context.mediaType === COSE_TYPE) {
-    return rawPart(
-      bytes,
-      'A notation signature in COSE form (binary CBOR): Strata decodes notation’s JWS form only.',
-    )
+    return rawPart(bytes, { kind: 'coseSignature' })
   }
-  const text = utf8(bytes)
-  if ('reason' in text) return rawPart(bytes, `Not JSON: ${text.reason}.`)
-  const parsed = parseJson(text.text)
-  if (!parsed.ok) return rawPart(bytes, `It is ${parsed.reason}.`)
+  const parsed = readJson(bytes, 'document')
+  if (!parsed.ok) return rawPart(bytes, parsed.reason)
   return decodeDocument(parsed.value, bytes, context)
 }
 
@@ -61,7 +53,7 @@ export function decodeDocument(
   bytes: Uint8Array,
   context: PartContext,
 ): DecodedPart {
-  if (!isRecord(document)) return rawPart(bytes, 'The JSON is not an object.')
+  if (!isRecord(document)) return rawPart(bytes, { kind: 'notObject' })
   if (isEnvelope(document)) return decodeEnvelope(document, bytes, context.imageDigest, context.key)
   if (isSigstoreBundle(document)) {
     return decodeSigstoreBundle(document, bytes, context.imageDigest, context.key)
@@ -72,18 +64,12 @@ export function decodeDocument(
   }
   if (sbomFormat(document) !== undefined) {
     const sbom = readSbom(document)
-    return 'reason' in sbom
-      ? rawPart(bytes, `An SBOM Strata cannot read: ${sbom.reason}.`)
+    return 'problem' in sbom
+      ? rawPart(bytes, { kind: 'sbomUnreadable', problem: sbom.problem })
       : { kind: 'sbom', sbom }
   }
   if (typeof document['payloadType'] === 'string' || Array.isArray(document['signatures'])) {
-    return rawPart(
-      bytes,
-      'A malformed DSSE envelope: it needs "payloadType", a base64 "payload" and "signatures".',
-    )
+    return rawPart(bytes, { kind: 'dsseMalformed' })
   }
-  return rawPart(
-    bytes,
-    'Not a signature, in-toto statement or SBOM that Strata knows (cosign, DSSE, in-toto, notation JWS, SPDX 2.x, CycloneDX 1.x).',
-  )
+  return rawPart(bytes, { kind: 'unknownDocument' })
 }

@@ -4,7 +4,7 @@
 // CycloneDX predicates become a package table.
 
 import type { InTotoStatement, RawPart, Verification } from '../../shared/api/attestations'
-import { digestSet, isRecord, list, parseJson, rec, str, utf8 } from './jsonFields'
+import { digestSet, isRecord, list, readJson, rec, str } from './jsonFields'
 import { preAuthEncoding } from './pae'
 import { isProvenanceType, summarizeProvenance } from './provenance'
 import { rawPart } from './rawPart'
@@ -39,23 +39,21 @@ export function decodeEnvelope(
   const payloadType = str(envelope, 'payloadType')
   const payloadText = str(envelope, 'payload')
   if (payloadType === undefined || payloadText === undefined) {
-    return rawPart(bytes, 'The DSSE envelope lacks "payloadType" or "payload".')
+    return rawPart(bytes, { kind: 'dsseMalformed' })
   }
   const payload = fromBase64(payloadText)
-  if (payload === undefined) return rawPart(bytes, 'The DSSE payload is not base64.')
+  if (payload === undefined) return rawPart(bytes, { kind: 'dssePayloadNotBase64' })
   const signatures = list(envelope, 'signatures').flatMap((s) => {
     const sig = str(s, 'sig')
     if (sig === undefined) return []
     const keyid = str(s, 'keyid')
     return [{ sig, ...(keyid !== undefined && keyid !== '' ? { keyid } : {}) }]
   })
-  if (signatures.length === 0) return rawPart(bytes, 'The DSSE envelope has no signatures.')
-  const text = utf8(payload)
-  if ('reason' in text) return rawPart(payload, `The DSSE payload is ${text.reason}.`)
-  const statement = parseJson(text.text)
-  if (!statement.ok) return rawPart(payload, `The DSSE payload is ${statement.reason}.`)
+  if (signatures.length === 0) return rawPart(bytes, { kind: 'dsseNoSignatures' })
+  const statement = readJson(payload, 'dssePayload')
+  if (!statement.ok) return rawPart(payload, statement.reason)
   if (!isStatement(statement.value)) {
-    return rawPart(payload, `The DSSE payload (${payloadType}) is not an in-toto statement.`)
+    return rawPart(payload, { kind: 'dssePayloadNotStatement', payloadType })
   }
   const signed = preAuthEncoding(payloadType, payload)
   const verification = verifyAny(
@@ -77,7 +75,7 @@ function verifyAny(
   signed: Uint8Array,
   signatures: readonly string[],
 ): Verification {
-  const noKey = 'No public key given: paste the signer’s public key to verify the envelope.'
+  const noKey = { kind: 'noKey', signed: 'envelope' } as const
   let last: Verification = verifyWithKey(key, signed, signatures[0], noKey)
   for (const sig of signatures.slice(1)) {
     if (last.status !== 'failed') break
@@ -96,16 +94,13 @@ export function decodeStatement(
   } = {
     envelope: 'none',
     signatures: [],
-    verification: {
-      status: 'not-verified',
-      reason: 'The statement is not signed (no DSSE envelope).',
-    },
+    verification: { status: 'not-verified', reason: { kind: 'unsigned' } },
   },
 ): InTotoStatement | RawPart {
   const statementType = str(statement, '_type')
   const predicateType = str(statement, 'predicateType')
   if (statementType === undefined || predicateType === undefined) {
-    return rawPart(bytes, 'The in-toto statement lacks "_type" or "predicateType".')
+    return rawPart(bytes, { kind: 'statementFields' })
   }
   const subjects = list(statement, 'subject').map((subject) => {
     const digests = digestSet(rec(subject, 'digest'))

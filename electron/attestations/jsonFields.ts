@@ -1,32 +1,45 @@
 // Reading fields of untrusted JSON already parsed as unknown: a string, a number, a record, a
-// list, or undefined when the field is missing or of another kind. Parse failures carry the
-// reason in words (the parser's message, without quoting the document).
+// list, or undefined when the field is missing or of another kind. Parse failures carry a
+// coded reason (never the parser's English, which quotes the document).
 
+import type { DecodedBytes, RawReason } from '../../shared/api/attestations'
 import { isRecord } from '../util/isRecord'
 
 export { isRecord }
 
-export type Parsed =
-  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string }
+export type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false }
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
-/** Bytes → text, or the reason they are not UTF-8 text. */
-export function utf8(bytes: Uint8Array): { readonly text: string } | { readonly reason: string } {
+/** Bytes → text, or undefined when they are not UTF-8 text. */
+export function utf8(bytes: Uint8Array): string | undefined {
   try {
-    return { text: decoder.decode(bytes) }
+    return decoder.decode(bytes)
   } catch {
-    return { reason: 'the bytes are not UTF-8 text' }
+    return undefined
   }
 }
 
 export function parseJson(text: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) as unknown }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return { ok: false, reason: `not valid JSON (${message.slice(0, 120)})` }
+  } catch {
+    return { ok: false }
   }
+}
+
+/** UTF-8 JSON bytes → the parsed value, or the coded reason they are not (naming `bytes`). */
+export function readJson(
+  data: Uint8Array,
+  bytes: DecodedBytes,
+):
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly reason: RawReason } {
+  const text = utf8(data)
+  if (text === undefined) return { ok: false, reason: { kind: 'notText', bytes } }
+  const parsed = parseJson(text)
+  if (parsed.ok) return parsed
+  return { ok: false, reason: { kind: 'notJson', bytes } }
 }
 
 export function str(record: unknown, field: string): string | undefined {

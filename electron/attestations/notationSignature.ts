@@ -21,7 +21,7 @@ export function decodeNotationJws(
   const payload = decodeJsonPart(str(document, 'payload'))
   const header = decodeJsonPart(str(document, 'protected'))
   if (payload === undefined || header === undefined) {
-    return rawPart(bytes, 'The JWS lacks a readable base64url "payload" or "protected" header.')
+    return rawPart(bytes, { kind: 'jwsUnreadable' })
   }
   const target = rec(payload, 'targetArtifact')
   const signedDigest = str(target, 'digest')
@@ -38,11 +38,7 @@ export function decodeNotationJws(
     match: matchDigest(signedDigest, imageDigest),
     ...(algorithm !== undefined ? { algorithm } : {}),
     certificates,
-    verification: {
-      status: 'not-verified',
-      reason:
-        'Notation signatures are checked against a trust store and policy, which Strata does not have.',
-    },
+    verification: { status: 'not-verified', reason: { kind: 'trustPolicy' } },
   }
 }
 
@@ -51,7 +47,7 @@ function decodeJsonPart(base64url: string | undefined): unknown {
   const bytes = fromBase64(base64url)
   if (bytes === undefined) return undefined
   const text = utf8(bytes)
-  if ('reason' in text) return undefined
-  const parsed = parseJson(text.text)
+  if (text === undefined) return undefined
+  const parsed = parseJson(text)
   return parsed.ok ? parsed.value : undefined
 }

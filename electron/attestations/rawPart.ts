@@ -1,10 +1,10 @@
 // A part Strata could not decode, shown raw with the reason: the first bytes as text when
-// they are text, a note when they are binary.
+// they are text, only their size when they are binary.
 
-import type { RawPart } from '../../shared/api/attestations'
+import type { RawPart, RawReason } from '../../shared/api/attestations'
 import { MAX_RAW_PREVIEW } from './limits'
 
-export function rawPart(bytes: Uint8Array, reason: string): RawPart {
+export function rawPart(bytes: Uint8Array, reason: RawReason): RawPart {
   const head = bytes.subarray(0, MAX_RAW_PREVIEW)
   const text = new TextDecoder('utf-8', { fatal: false }).decode(head)
   // eslint-disable-next-line no-control-regex
@@ -12,7 +12,8 @@ export function rawPart(bytes: Uint8Array, reason: string): RawPart {
   return {
     kind: 'raw',
     reason,
-    preview: binary ? `(${bytes.length} bytes of binary data, not shown as text)` : text,
-    truncated: !binary && bytes.length > MAX_RAW_PREVIEW,
+    preview: binary
+      ? { kind: 'binary', size: bytes.length }
+      : { kind: 'text', text, truncated: bytes.length > MAX_RAW_PREVIEW },
   }
 }

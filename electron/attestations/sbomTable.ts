@@ -2,7 +2,7 @@
 // purl). Documents are already parsed as unknown; every field is read by kind, so a package
 // with odd fields is listed with what it has rather than failing the table.
 
-import type { SbomPackage, SbomTable } from '../../shared/api/attestations'
+import type { SbomPackage, SbomProblem, SbomTable } from '../../shared/api/attestations'
 import { isRecord, list, rec, str } from './jsonFields'
 import { MAX_SBOM_PACKAGES } from './limits'
 
@@ -14,24 +14,22 @@ export function sbomFormat(document: unknown): 'spdx' | 'cyclonedx' | undefined 
   return undefined
 }
 
-/** The table, or the reason the document is not an SBOM Strata reads. */
-export function readSbom(document: unknown): SbomTable | { readonly reason: string } {
+/** The table, or the problem that makes the document not an SBOM Strata reads. */
+export function readSbom(document: unknown): SbomTable | { readonly problem: SbomProblem } {
   switch (sbomFormat(document)) {
     case 'spdx':
       return readSpdx(document)
     case 'cyclonedx':
       return readCycloneDx(document)
     default:
-      return { reason: 'neither an SPDX document (spdxVersion) nor a CycloneDX BOM (bomFormat)' }
+      return { problem: { kind: 'notSbom' } }
   }
 }
 
-function readSpdx(document: unknown): SbomTable | { readonly reason: string } {
+function readSpdx(document: unknown): SbomTable | { readonly problem: SbomProblem } {
   const version = str(document, 'spdxVersion') ?? ''
   if (!/^SPDX-2\.\d+$/.test(version)) {
-    return {
-      reason: `SPDX version ${version.slice(0, 20)} is not one Strata reads (SPDX 2.x JSON)`,
-    }
+    return { problem: { kind: 'spdxVersion', version: version.slice(0, 20) } }
   }
   const listed = list(document, 'packages')
   const packages: SbomPackage[] = []
@@ -68,12 +66,10 @@ function spdxLicense(item: unknown): string | undefined {
   return undefined
 }
 
-function readCycloneDx(document: unknown): SbomTable | { readonly reason: string } {
+function readCycloneDx(document: unknown): SbomTable | { readonly problem: SbomProblem } {
   const version = str(document, 'specVersion') ?? ''
   if (!/^1\.[0-9]+$/.test(version)) {
-    return {
-      reason: `CycloneDX specVersion ${version.slice(0, 20)} is not one Strata reads (1.x JSON)`,
-    }
+    return { problem: { kind: 'cyclonedxVersion', version: version.slice(0, 20) } }
   }
   const packages: SbomPackage[] = []
   let total = 0

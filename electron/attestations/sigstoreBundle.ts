@@ -27,13 +27,10 @@ export function decodeSigstoreBundle(
   const envelope = rec(document, 'dsseEnvelope')
   const material = bundleMaterial(document)
   if (envelope === undefined) {
-    const entries = material.transparencyLog.map((e) => e.logIndex).filter((i) => i !== undefined)
-    return rawPart(
-      bytes,
-      `A Sigstore bundle with a message signature: it signs a digest, not a payload Strata can show${
-        entries.length > 0 ? ` (log index ${entries.join(', ')})` : ''
-      }.`,
-    )
+    const logIndexes = material.transparencyLog
+      .map((e) => e.logIndex)
+      .filter((i) => i !== undefined)
+    return rawPart(bytes, { kind: 'bundleMessageSignature', logIndexes })
   }
   const decoded = decodeEnvelope(envelope, bytes, imageDigest, key)
   return decoded.kind === 'in-toto' ? { ...decoded, bundle: material } : decoded

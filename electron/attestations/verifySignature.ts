@@ -4,7 +4,7 @@
 // (Fulcio) signature stays "not verified", because checking it needs the Sigstore roots.
 
 import { createPublicKey, verify, type KeyObject } from 'node:crypto'
-import type { Verification } from '../../shared/api/attestations'
+import type { NotVerifiedReason, Verification } from '../../shared/api/attestations'
 import { StrataError } from '../../shared/errors'
 
 export interface VerifyingKey {
@@ -28,9 +28,10 @@ export function readPublicKey(pem: string): VerifyingKey {
   }
   switch (key.asymmetricKeyType) {
     case 'ec': {
-      const curve = key.asymmetricKeyDetails?.namedCurve ?? 'unknown curve'
+      const curve = key.asymmetricKeyDetails?.namedCurve
       const hash = curve === 'secp384r1' ? 'sha384' : curve === 'secp521r1' ? 'sha512' : 'sha256'
-      return { key, hash, algorithm: `ECDSA ${curve} ${hash.toUpperCase()}` }
+      const named = curve !== undefined ? ` ${curve}` : ''
+      return { key, hash, algorithm: `ECDSA${named} ${hash.toUpperCase()}` }
     }
     case 'ed25519':
       return { key, hash: null, algorithm: 'Ed25519' }
@@ -59,15 +60,15 @@ export function verifyWithKey(
   key: VerifyingKey | undefined,
   signed: Uint8Array,
   signatureBase64: string | undefined,
-  noKeyReason: string,
+  noKeyReason: NotVerifiedReason,
 ): Verification {
   if (key === undefined) return { status: 'not-verified', reason: noKeyReason }
   if (signatureBase64 === undefined) {
-    return { status: 'failed', reason: 'There is no signature to check.' }
+    return { status: 'failed', reason: { kind: 'noSignature' } }
   }
   const signature = fromBase64(signatureBase64)
   if (signature === undefined) {
-    return { status: 'failed', reason: 'The signature is not base64.' }
+    return { status: 'failed', reason: { kind: 'signatureNotBase64' } }
   }
   let good: boolean
   try {
@@ -77,8 +78,5 @@ export function verifyWithKey(
   }
   return good
     ? { status: 'verified', algorithm: key.algorithm }
-    : {
-        status: 'failed',
-        reason: `The signature does not verify with this ${key.algorithm} key: a different key signed it, or the signed bytes were changed.`,
-      }
+    : { status: 'failed', reason: { kind: 'mismatch', algorithm: key.algorithm } }
 }

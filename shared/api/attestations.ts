@@ -4,6 +4,7 @@
 // Nothing here is trusted: a signature is "not verified" unless the user gave a public key and
 // node's crypto checked it; a payload is matched against the image's digest and says so.
 
+import type { ApiError } from '../errors'
 import type { Digest } from '../oci/types'
 import type { Operation } from './common'
 
@@ -31,14 +32,45 @@ export interface DecodeAttestationArgs {
 export type SubjectMatch = 'matches' | 'does-not-match' | 'unknown'
 
 /**
+ * Why a signature was not checked. The main side sends the kind, never a sentence: the views
+ * word it in the language shown, shared/attestationText.ts in English for logs.
+ */
+export type NotVerifiedReason =
+  /** No public key was given; `signed` says what would be checked with one. */
+  | { readonly kind: 'noKey'; readonly signed: 'signature' | 'envelope' }
+  /** A keyless (Fulcio certificate) cosign signature: needs the Sigstore roots, not fetched. */
+  | { readonly kind: 'keyless' }
+  /** A plain in-toto statement: there is no signature to check. */
+  | { readonly kind: 'unsigned' }
+  /** Notation signatures are checked against a trust store and policy Strata does not have. */
+  | { readonly kind: 'trustPolicy' }
+
+/** Why a check with the given key failed. */
+export type VerificationFailure =
+  | { readonly kind: 'noSignature' }
+  | { readonly kind: 'signatureNotBase64' }
+  /** The signature does not check with this key (`algorithm`: "ECDSA prime256v1 SHA256"). */
+  | { readonly kind: 'mismatch'; readonly algorithm: string }
+
+/**
  * What Strata could say about a signature. 'not-verified': nothing was checked (no key given,
  * or a certificate-based signature Strata does not verify offline). 'verified' / 'failed':
  * the given key was checked against the signed bytes.
  */
 export type Verification =
-  | { readonly status: 'not-verified'; readonly reason: string }
+  | { readonly status: 'not-verified'; readonly reason: NotVerifiedReason }
   | { readonly status: 'verified'; readonly algorithm: string }
-  | { readonly status: 'failed'; readonly reason: string }
+  | { readonly status: 'failed'; readonly reason: VerificationFailure }
+
+/** Why a cosign certificate or chain annotation could not be read. */
+export type CertificateProblem =
+  | { readonly kind: 'noPemBlock'; readonly annotation: 'certificate' | 'chain' }
+  /** The `position`th (1-based) PEM block of the annotation is not a DER certificate. */
+  | {
+      readonly kind: 'notDer'
+      readonly annotation: 'certificate' | 'chain'
+      readonly position: number
+    }
 
 /** An X.509 certificate, decoded (never trusted). */
 export interface SignerCertificate {
@@ -78,7 +110,7 @@ export interface CosignSignature {
   readonly certificate?: SignerCertificate
   readonly chain: readonly SignerCertificate[]
   /** Why the certificate or chain annotation could not be read. */
-  readonly certificateError?: string
+  readonly certificateError?: CertificateProblem
   /** That annotation as written (capped), shown beside the reason. */
   readonly certificateRaw?: string
   readonly transparencyLog?: TransparencyLogEntry
@@ -176,26 +208,84 @@ export interface NotationSignature {
   readonly verification: Verification
 }
 
+/** Why an SPDX or CycloneDX document is not one Strata reads. */
+export type SbomProblem =
+  | { readonly kind: 'notSbom' }
+  /** `version` as written (capped): SPDX 2.x JSON is read. */
+  | { readonly kind: 'spdxVersion'; readonly version: string }
+  /** `version` as written (capped): CycloneDX 1.x JSON is read. */
+  | { readonly kind: 'cyclonedxVersion'; readonly version: string }
+
+/** Bytes a text or JSON problem was found in. */
+export type DecodedBytes = 'document' | 'simpleSigningPayload' | 'dssePayload'
+
+/**
+ * Why a part was shown raw: a kind and its data, never a sentence (worded by the views in the
+ * language shown; in English by shared/attestationText.ts for logs and tests).
+ */
+export type RawReason =
+  /** Over the decode cap (bytes). */
+  | { readonly kind: 'overCap'; readonly size: number; readonly cap: number }
+  | { readonly kind: 'notText'; readonly bytes: DecodedBytes }
+  | { readonly kind: 'notJson'; readonly bytes: DecodedBytes }
+  | { readonly kind: 'notObject' }
+  /** A simple-signing payload without its "critical" section. */
+  | { readonly kind: 'noCriticalSection' }
+  /** A notation signature in COSE form (binary CBOR); only the JWS form is decoded. */
+  | { readonly kind: 'coseSignature' }
+  | { readonly kind: 'sbomUnreadable'; readonly problem: SbomProblem }
+  /** A DSSE envelope without "payloadType", a base64 "payload" or "signatures". */
+  | { readonly kind: 'dsseMalformed' }
+  | { readonly kind: 'dssePayloadNotBase64' }
+  | { readonly kind: 'dsseNoSignatures' }
+  /** The envelope's payload (of `payloadType`) is not an in-toto statement. */
+  | { readonly kind: 'dssePayloadNotStatement'; readonly payloadType: string }
+  /** An in-toto statement without "_type" or "predicateType". */
+  | { readonly kind: 'statementFields' }
+  /** A notation JWS without a readable base64url "payload" or "protected" header. */
+  | { readonly kind: 'jwsUnreadable' }
+  /** A Sigstore bundle signing a digest (a message signature), with its log indexes. */
+  | { readonly kind: 'bundleMessageSignature'; readonly logIndexes: readonly number[] }
+  /** None of the formats Strata decodes. */
+  | { readonly kind: 'unknownDocument' }
+  /** The layer could not be read (the error words why). */
+  | { readonly kind: 'unreadable'; readonly error: ApiError }
+
+/** The first bytes of a raw part: text (capped), or only the size when they are binary. */
+export type RawPreview =
+  | { readonly kind: 'text'; readonly text: string; readonly truncated: boolean }
+  | { readonly kind: 'binary'; readonly size: number }
+
 /** Something that could not be decoded: shown raw with the reason. */
 export interface RawPart {
   readonly kind: 'raw'
-  readonly reason: string
-  /** The first bytes as text (capped), or a note that they are binary. */
-  readonly preview: string
-  readonly truncated: boolean
+  readonly reason: RawReason
+  readonly preview: RawPreview
 }
 
 export type DecodedPart =
   CosignSignature | InTotoStatement | SbomDocument | NotationSignature | RawPart
 
+/** Which bytes an item is: a manifest layer, a file, or one line of a .jsonl file. */
+export type ItemLabel =
+  /** 0-based position in the manifest's layers (shown as the token "layers[0]"). */
+  | { readonly kind: 'layer'; readonly position: number }
+  | { readonly kind: 'file'; readonly name: string }
+  /** 1-based line of a .jsonl file. */
+  | { readonly kind: 'line'; readonly file: string; readonly line: number }
+
 /** One layer of the manifest (or the file, or one line of a .jsonl file), decoded. */
 export interface DecodedItem {
-  /** "layers[0] application/vnd.dev.cosign.simplesigning.v1+json", "line 3". */
-  readonly label: string
+  readonly label: ItemLabel
   readonly mediaType?: string
   readonly size: number
   readonly part: DecodedPart
 }
+
+/** A problem that did not stop the rest: only the first `decoded` of `total` were decoded. */
+export type AttestationWarning =
+  | { readonly kind: 'layersCapped'; readonly decoded: number; readonly total: number }
+  | { readonly kind: 'linesCapped'; readonly decoded: number; readonly total: number }
 
 export interface AttestationReport {
   /** What was decoded: a manifest by digest, or a file in a layer. */
@@ -210,8 +300,8 @@ export interface AttestationReport {
   /** The image digest payloads were matched against, when known. */
   readonly subject?: Digest
   readonly items: readonly DecodedItem[]
-  /** Problems that did not stop the rest (a layer over the cap). */
-  readonly warnings: readonly string[]
+  /** Problems that did not stop the rest (more layers or lines than are decoded). */
+  readonly warnings: readonly AttestationWarning[]
 }
 
 export interface AttestationsOperations {

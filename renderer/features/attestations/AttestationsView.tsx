@@ -14,7 +14,7 @@ import { EmptyState, LoadingBlock } from '../../components/Spinner'
 import { useFormat } from '../../i18n/useFormat'
 import type { Route } from '../../routing/route'
 import '../../styles/attestations.css'
-import { partTitle } from './attestationText'
+import { attestationWarningText, itemLabelText, partTitle } from './attestationText'
 import { PartView } from './PartView'
 
 /** The placeholder of the key box: the PEM armour, which is not translated. */
@@ -132,13 +132,13 @@ function Decoded({ imageRef, route }: { readonly imageRef: string; readonly rout
               : ''}
           </p>
           {report.data.warnings.map((w) => (
-            <p key={w} className="warning" role="note">
-              {w}
+            <p key={w.kind} className="warning" role="note" data-testid="attestation-warning">
+              {attestationWarningText(w)}
             </p>
           ))}
           {report.data.items.map((item, i) => (
             <section
-              key={`${item.label}${i}`}
+              key={i}
               className="details-section attestation-item"
               data-testid="attestation-item"
               data-kind={item.part.kind}
@@ -146,7 +146,7 @@ function Decoded({ imageRef, route }: { readonly imageRef: string; readonly rout
               <h3>
                 {partTitle(item.part.kind)}{' '}
                 <span className="muted mono">
-                  {item.label} · {item.mediaType ?? ''} {format.size(item.size)}
+                  {itemLabelText(item.label)} · {item.mediaType ?? ''} {format.size(item.size)}
                 </span>
               </h3>
               <PartView part={item.part} />

@@ -13,6 +13,7 @@ import type {
   SignerCertificate,
   TransparencyLogEntry,
 } from '../../../shared/api/attestations'
+import { certificateProblemText, rawPreviewText, rawReasonText } from './attestationText'
 import { SbomTableView } from './SbomTableView'
 import { MatchBadge, VerificationLine } from './VerificationLine'
 
@@ -93,7 +94,8 @@ function CosignView({ part }: { readonly part: CosignSignature }) {
       {part.certificateError !== undefined ? (
         <>
           <p className="warning" role="note" data-testid="raw-reason">
-            {t('cosign.certificateError', { error: part.certificateError })}
+            {certificateProblemText(part.certificateError)}
+            {part.certificateRaw !== undefined ? ` ${t('cosign.shownAsWritten')}` : ''}
           </p>
           {part.certificateRaw !== undefined ? (
             <pre className="attestation-raw mono">{part.certificateRaw}</pre>
@@ -314,15 +316,18 @@ function NotationView({ part }: { readonly part: NotationSignature }) {
 }
 
 function RawView({ part }: { readonly part: RawPart }) {
+  // Re-renders with the language: the words come from translate().
+  useTranslation('attestations')
   return (
     <>
-      <p className="warning" role="note" data-testid="raw-reason">
-        {part.reason}
+      <p className="warning" role="note" data-testid="raw-reason" data-reason={part.reason.kind}>
+        {rawReasonText(part.reason)}
       </p>
-      <pre className="attestation-raw mono">
-        {part.preview}
-        {part.truncated ? '\n…' : ''}
-      </pre>
+      {part.preview.kind === 'text' ? (
+        <pre className="attestation-raw mono">{rawPreviewText(part.preview)}</pre>
+      ) : (
+        <p className="muted">{rawPreviewText(part.preview)}</p>
+      )}
     </>
   )
 }

@@ -30,6 +30,70 @@ export const attestations = {
     notVerified: 'Not verified',
     verifiedDetail: 'The signature checks with the public key you gave ({{algorithm}}).',
   },
+  /** Why a signature was not checked (shared/api/attestations.ts NotVerifiedReason). */
+  notVerified: {
+    noKeySignature: 'No public key given: paste the signer’s public key to verify this signature.',
+    noKeyEnvelope: 'No public key given: paste the signer’s public key to verify the envelope.',
+    keyless:
+      'Signed with a short-lived certificate (keyless): checking it needs the Sigstore trust roots, which Strata does not fetch. Give the public key of a keyed signature to verify it.',
+    unsigned: 'The statement is not signed (no DSSE envelope).',
+    trustPolicy:
+      'Notation signatures are checked against a trust store and policy, which Strata does not have.',
+  },
+  /** Why a check with the given key failed (VerificationFailure). */
+  failed: {
+    noSignature: 'There is no signature to check.',
+    signatureNotBase64: 'The signature is not base64.',
+    mismatch:
+      'The signature does not verify with this {{algorithm}} key: a different key signed it, or the signed bytes were changed.',
+  },
+  /** Why a part is shown raw (RawReason), and its binary preview. */
+  raw: {
+    overCap:
+      'It is {{size, number}} bytes, over the {{cap, number}}-byte cap on what Strata decodes.',
+    notText: {
+      document: 'The document is not UTF-8 text.',
+      simpleSigningPayload: 'The simple-signing payload is not UTF-8 text.',
+      dssePayload: 'The DSSE payload is not UTF-8 text.',
+    },
+    notJson: {
+      document: 'The document is not valid JSON.',
+      simpleSigningPayload: 'The simple-signing payload is not valid JSON.',
+      dssePayload: 'The DSSE payload is not valid JSON.',
+    },
+    notObject: 'The JSON is not an object.',
+    noCriticalSection: 'The payload has no "critical" section: it is not a simple-signing payload.',
+    coseSignature:
+      'A notation signature in COSE form (binary CBOR): Strata decodes notation’s JWS form only.',
+    sbomUnreadable: 'An SBOM Strata cannot read: {{problem}}.',
+    sbom: {
+      notSbom: 'neither an SPDX document (spdxVersion) nor a CycloneDX BOM (bomFormat)',
+      spdxVersion: 'SPDX version {{version}} is not one Strata reads (SPDX 2.x JSON)',
+      cyclonedxVersion: 'CycloneDX specVersion {{version}} is not one Strata reads (1.x JSON)',
+    },
+    dsseMalformed:
+      'A malformed DSSE envelope: it needs "payloadType", a base64 "payload" and "signatures".',
+    dssePayloadNotBase64: 'The DSSE payload is not base64.',
+    dsseNoSignatures: 'The DSSE envelope has no signatures.',
+    dssePayloadNotStatement: 'The DSSE payload ({{payloadType}}) is not an in-toto statement.',
+    statementFields: 'The in-toto statement lacks "_type" or "predicateType".',
+    jwsUnreadable: 'The JWS lacks a readable base64url "payload" or "protected" header.',
+    bundleMessageSignature:
+      'A Sigstore bundle with a message signature: it signs a digest, not a payload Strata can show.',
+    bundleMessageSignatureLogged:
+      'A Sigstore bundle with a message signature: it signs a digest, not a payload Strata can show (log index {{logIndexes}}).',
+    unknownDocument:
+      'Not a signature, in-toto statement or SBOM that Strata knows (cosign, DSSE, in-toto, notation JWS, SPDX 2.x, CycloneDX 1.x).',
+    unreadable: 'The layer could not be read: {{error}}',
+    binary: '({{size, number}} bytes of binary data, not shown as text)',
+  },
+  item: {
+    line: '{{file}} line {{line}}',
+  },
+  warning: {
+    layersCapped: 'Only the first {{decoded, number}} of {{total, number}} layers were decoded.',
+    linesCapped: 'Only the first {{decoded, number}} of {{total, number}} lines were decoded.',
+  },
   match: {
     matches: 'matches this image',
     doesNotMatch: 'does not match this image',
@@ -65,7 +129,11 @@ export const attestations = {
   cosign: {
     certificate: 'Certificate',
     chain: 'Chain {{n}}',
-    certificateError: 'The {{error}}; shown as written in the manifest’s annotations.',
+    noPemBlock:
+      'The annotation {{annotation}} has no PEM certificate block (-----BEGIN CERTIFICATE-----).',
+    notDer:
+      'Certificate {{position}} of the annotation {{annotation}} is not valid DER inside its PEM block.',
+    shownAsWritten: 'It is shown below as written in the manifest’s annotations.',
   },
   log: {
     title: 'Transparency log entry (not verified)',

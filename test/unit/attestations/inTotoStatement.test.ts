@@ -6,6 +6,7 @@
 
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import type { RawReason } from '../../../shared/api/attestations'
 import { decodePart } from '../../../electron/attestations/decodePart'
 import { preAuthEncoding } from '../../../electron/attestations/pae'
 import { readPublicKey } from '../../../electron/attestations/verifySignature'
@@ -172,31 +173,38 @@ describe('DSSE and in-toto (written by the harness from the specs)', () => {
       ),
       {},
     )
-    assert.match(messageOnly.kind === 'raw' ? messageOnly.reason : '', /message signature/)
+    assert.deepEqual(messageOnly.kind === 'raw' && messageOnly.reason, {
+      kind: 'bundleMessageSignature',
+      logIndexes: [],
+    })
   })
 
   it('shows malformed envelopes raw with the reason', () => {
-    const cases: [string, RegExp][] = [
+    const cases: [string, RawReason][] = [
       [
         '{"payloadType": "application/vnd.in-toto+json", "payload": "%%%", "signatures": []}',
-        /not base64/,
+        { kind: 'dssePayloadNotBase64' },
       ],
       [
         `{"payloadType": "${IN_TOTO}", "payload": "${Buffer.from('{}').toString('base64')}", "signatures": []}`,
-        /no signatures/,
+        { kind: 'dsseNoSignatures' },
       ],
       [
         `{"payloadType": "${IN_TOTO}", "payload": "${Buffer.from('nope').toString('base64')}", "signatures": [{"sig": "AA=="}]}`,
-        /not valid JSON/,
+        { kind: 'notJson', bytes: 'dssePayload' },
       ],
-      ['{"signatures": [{"sig": "AA=="}]}', /malformed DSSE envelope/],
-      ['[1, 2]', /not an object/],
-      ['{"_type": "https://in-toto.io/Statement/v1"}', /lacks "_type" or "predicateType"/],
+      [
+        `{"payloadType": "text/plain", "payload": "${Buffer.from('{}').toString('base64')}", "signatures": [{"sig": "AA=="}]}`,
+        { kind: 'dssePayloadNotStatement', payloadType: 'text/plain' },
+      ],
+      ['{"signatures": [{"sig": "AA=="}]}', { kind: 'dsseMalformed' }],
+      ['[1, 2]', { kind: 'notObject' }],
+      ['{"_type": "https://in-toto.io/Statement/v1"}', { kind: 'statementFields' }],
     ]
     for (const [text, reason] of cases) {
       const part = decodePart(bytes(text), {})
       assert.equal(part.kind, 'raw', text)
-      assert.match(part.kind === 'raw' ? part.reason : '', reason, text)
+      assert.deepEqual(part.kind === 'raw' && part.reason, reason, text)
     }
   })
 })
