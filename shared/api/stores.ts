@@ -83,6 +83,24 @@ export interface PathProbe {
 
 export type PathProbeKind = 'ociLayout' | 'skopeoDir' | 'dockerArchive' | 'ociArchive'
 
+/**
+ * Why stores:probePath refused a path that exists, as the BAD_INPUT error's `detail.cause`
+ * (with the path as `detail.subject`), so the renderer words it in the language shown.
+ */
+export const PATH_PROBE_REFUSALS = [
+  'notAbsolute', // a relative path
+  'notImageDirectory', // a folder with neither oci-layout nor manifest.json
+  'gzipCompressed', // a gzip-compressed file: gunzip it first
+  'zstdCompressed', // a zstd-compressed file: zstd -d it first
+  'notImageArchive', // a tar with neither manifest.json nor oci-layout + index.json
+] as const
+
+export type PathProbeRefusal = (typeof PATH_PROBE_REFUSALS)[number]
+
+export function isPathProbeRefusal(value: unknown): value is PathProbeRefusal {
+  return typeof value === 'string' && (PATH_PROBE_REFUSALS as readonly string[]).includes(value)
+}
+
 // The storage view of a containers-storage store (podman / buildah): what is on disk and how
 // it fits together.
 //

@@ -3,7 +3,7 @@
 
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { PathProbe } from '../../../shared/api'
+import type { PathProbe, PathProbeRefusal } from '../../../shared/api'
 import { StrataError } from '../../../shared/errors'
 import { formatSourceRef } from '../../../shared/sourceRef'
 import { openUserFile, readUpTo } from '../../util/safeFile'
@@ -15,9 +15,7 @@ const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd]
 
 export async function probePath(input: string, signal?: AbortSignal): Promise<PathProbe> {
   if (!path.isAbsolute(input)) {
-    throw new StrataError('BAD_INPUT', `Give the full path (starting with /), not "${input}".`, {
-      subject: input,
-    })
+    throw refused('notAbsolute', input, `Give the full path (starting with /), not "${input}".`)
   }
   const info = await stat(input).catch((error: unknown) => {
     throw fileError(error, input, 'an image layout directory or an image archive')
@@ -33,20 +31,23 @@ async function probeDirectory(dir: string): Promise<PathProbe> {
   if (await exists(path.join(dir, 'manifest.json'))) {
     return { ref: formatSourceRef({ transport: 'dir', path: dir }), kind: 'skopeoDir' }
   }
-  throw new StrataError(
-    'BAD_INPUT',
+  throw refused(
+    'notImageDirectory',
+    dir,
     `${dir} is neither an OCI image layout (no oci-layout file) nor a skopeo dir (no manifest.json).`,
-    { subject: dir },
   )
 }
 
 async function probeArchive(file: string, signal: AbortSignal | undefined): Promise<PathProbe> {
   const magic = await readStart(file, 4)
-  if (startsWith(magic, GZIP_MAGIC) || startsWith(magic, ZSTD_MAGIC)) {
-    throw new StrataError(
-      'BAD_INPUT',
-      `${file} is compressed; decompress it first (gunzip or zstd -d) and open the tar.`,
-      { subject: file },
+  if (startsWith(magic, GZIP_MAGIC)) {
+    throw refused('gzipCompressed', file, `${file} is gzip-compressed; gunzip it and open the tar.`)
+  }
+  if (startsWith(magic, ZSTD_MAGIC)) {
+    throw refused(
+      'zstdCompressed',
+      file,
+      `${file} is zstd-compressed; zstd -d it and open the tar.`,
     )
   }
   const members = await indexTarFile(file, 'an image archive (docker save or oci-archive)', signal)
@@ -64,11 +65,16 @@ async function probeArchive(file: string, signal: AbortSignal | undefined): Prom
       kind: 'ociArchive',
     }
   }
-  throw new StrataError(
-    'BAD_INPUT',
+  throw refused(
+    'notImageArchive',
+    file,
     `${file} is a tar, but neither a docker save archive (manifest.json) nor an OCI layout (oci-layout, index.json).`,
-    { subject: file },
   )
+}
+
+/** BAD_INPUT naming the path, with why as a code the renderer words (the message is English). */
+function refused(why: PathProbeRefusal, subject: string, message: string): StrataError {
+  return new StrataError('BAD_INPUT', message, { subject, cause: why })
 }
 
 async function readStart(file: string, length: number): Promise<Uint8Array> {

@@ -8,13 +8,9 @@ import { pathForFile } from '../../api/bridge'
 import { transportKind } from '../../api/client'
 import { useNavigate } from '../../routing/navigation'
 import { decideDrop, webDropHint, type DroppedItems } from './dropDecision'
+import { dropMessageText, dropMessageTone, type DropMessage } from './dropMessage'
 import { PATH_INPUT_ID } from './OpenPathForm'
 import { useProbeAndOpen } from './useProbeAndOpen'
-
-interface DropMessage {
-  readonly kind: 'hint' | 'error' | 'note'
-  readonly text: string
-}
 
 const MESSAGE_SECONDS = 12
 
@@ -79,26 +75,27 @@ export function DropToOpen() {
         case 'ignore':
           return
         case 'hint':
-          setMessage({ kind: 'hint', text: decision.message })
+          setMessage({ kind: 'hint' })
           document.getElementById(PATH_INPUT_ID)?.focus()
           return
-        case 'error':
-          setMessage({ kind: 'error', text: decision.message })
+        case 'noPath':
+          setMessage(decision)
           return
         case 'open':
           setMessage(undefined)
           navigate({ view: 'graph', ref: decision.ref })
           return
-        case 'probe':
-          setMessage({
-            kind: 'note',
-            text: decision.note ?? t('drop.opening', { path: decision.path }),
-          })
+        case 'probe': {
+          const several: DropMessage | undefined = decision.several && {
+            kind: 'several',
+            ...decision.several,
+          }
+          setMessage(several ?? { kind: 'opening', path: decision.path })
           mutate(decision.path, {
-            onSuccess: () =>
-              setMessage(decision.note ? { kind: 'note', text: decision.note } : undefined),
-            onError: (error) => setMessage({ kind: 'error', text: asApiError(error).message }),
+            onSuccess: () => setMessage(several),
+            onError: (error) => setMessage({ kind: 'failed', error: asApiError(error) }),
           })
+        }
       }
     }
     window.addEventListener('dragenter', onEnter)
@@ -129,12 +126,12 @@ export function DropToOpen() {
       <div className="drop-message-region" aria-live="polite">
         {message !== undefined ? (
           <div
-            className={`drop-message drop-message-${message.kind}`}
+            className={`drop-message drop-message-${dropMessageTone(message)}`}
             data-testid="drop-message"
-            data-kind={message.kind}
-            role={message.kind === 'error' ? 'alert' : 'status'}
+            data-kind={dropMessageTone(message)}
+            role={dropMessageTone(message) === 'error' ? 'alert' : 'status'}
           >
-            <span>{message.text}</span>
+            <span>{dropMessageText(message)}</span>
             <button
               type="button"
               className="icon-button"

@@ -8,6 +8,7 @@ import { asApiError } from '../../api/ApiCallError'
 import { call, transportKind } from '../../api/client'
 import { useNavigate } from '../../routing/navigation'
 import { interpretPathInput } from './pathInput'
+import { pathProblemText } from './pathProblemText'
 import { useProbeAndOpen } from './useProbeAndOpen'
 
 /** The field's element id, so a web-mode drop can put the cursor where the path goes. */
@@ -54,7 +55,7 @@ export function OpenPathForm() {
 
   const failure = probe.isError ? probe.error : choose.isError ? choose.error : undefined
   const apiError = failure === undefined ? undefined : asApiError(failure)
-  const message = problem ?? apiError?.message
+  const message = problem ?? (apiError !== undefined ? pathProblemText(apiError) : undefined)
   const busy = probe.isPending || choose.isPending
   return (
     <form

@@ -2,7 +2,7 @@
 // pathForFile) is probed and opened. Web mode: the browser never tells a page where a file
 // lives, so the user gets a one-line hint to paste the path instead. Dropped text (a path, a
 // file:// URL, a local transport string) works in both; other text is left alone. Pure, so
-// the choices are unit-tested.
+// the choices are unit-tested; the words are chosen when shown (dropMessage.ts).
 import { translate } from '../../i18n/i18n'
 import { interpretPathInput } from './pathInput'
 
@@ -18,10 +18,17 @@ export interface DroppedItems {
 }
 
 export type DropDecision =
-  | { readonly kind: 'probe'; readonly path: string; readonly note?: string }
+  | {
+      readonly kind: 'probe'
+      readonly path: string
+      /** Several items were dropped: how many, and the name of the one opened. */
+      readonly several?: { readonly count: number; readonly name: string }
+    }
   | { readonly kind: 'open'; readonly ref: string }
-  | { readonly kind: 'hint'; readonly message: string }
-  | { readonly kind: 'error'; readonly message: string }
+  /** Web mode: the page cannot learn a dropped file's path; the hint says what to do. */
+  | { readonly kind: 'hint' }
+  /** Desktop: no dropped item has a path on disk (`name`: the first, when it has one). */
+  | { readonly kind: 'noPath'; readonly name?: string }
   | { readonly kind: 'ignore' }
 
 /** Web mode's one-line hint, in the language shown. */
@@ -42,22 +49,15 @@ export function decideDrop(items: DroppedItems): DropDecision {
 }
 
 function decideFiles(items: DroppedItems): DropDecision {
-  const first = items.fileNames[0] ?? translate('stores:drop.theItem')
-  if (!items.desktop) return { kind: 'hint', message: webDropHint() }
+  if (!items.desktop) return { kind: 'hint' }
   const index = items.filePaths.findIndex((path) => path !== '')
   const path = items.filePaths[index]
   if (index < 0 || path === undefined) {
-    return {
-      kind: 'error',
-      message: translate('stores:drop.noPath', { name: first }),
-    }
+    const first = items.fileNames[0]
+    return first !== undefined ? { kind: 'noPath', name: first } : { kind: 'noPath' }
   }
   const count = items.fileNames.length
   return count > 1
-    ? {
-        kind: 'probe',
-        path,
-        note: translate('stores:drop.several', { count, name: items.fileNames[index] ?? path }),
-      }
+    ? { kind: 'probe', path, several: { count, name: items.fileNames[index] ?? path } }
     : { kind: 'probe', path }
 }

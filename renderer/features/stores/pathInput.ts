@@ -2,7 +2,7 @@
 // probe, a local transport string to open as it is, or something to explain. Pure; the
 // explanations come from the "stores" catalogue in the language shown.
 import { parseSourceRef } from '../../../shared/sourceRef'
-import { translate } from '../../i18n/i18n'
+import { currentLanguage, translate } from '../../i18n/i18n'
 
 export type PathInput =
   | { readonly kind: 'empty' }
@@ -26,7 +26,15 @@ export function interpretPathInput(input: string): PathInput {
       parseSourceRef(text)
       return { kind: 'ref', ref: text }
     } catch (error) {
-      return { kind: 'invalid', message: error instanceof Error ? error.message : String(error) }
+      // The parser's sentence is English and names the part that is wrong: kept in English.
+      const english = error instanceof Error ? error.message : ''
+      return {
+        kind: 'invalid',
+        message:
+          currentLanguage() === 'en' && english !== ''
+            ? english
+            : translate('stores:input.badRef', { text }),
+      }
     }
   }
   return { kind: 'invalid', message: translate('stores:input.notAbsolute', { text }) }

@@ -62,12 +62,23 @@ export const stores = {
     theItem: 'the item',
     dismiss: 'Dismiss',
   },
+  probe: {
+    notAbsolute: 'Give the full path, starting with / (not “{{path}}”).',
+    notImageDirectory:
+      '{{path}} is neither an OCI image layout (no oci-layout file) nor a skopeo dir (no manifest.json).',
+    gzipCompressed: '{{path}} is gzip-compressed; gunzip it and open the tar.',
+    zstdCompressed: '{{path}} is zstd-compressed; zstd -d it and open the tar.',
+    notImageArchive:
+      '{{path}} is a tar, but neither a docker save archive (manifest.json) nor an OCI layout (oci-layout, index.json).',
+    otherProblem: '{{problem}}: {{path}}',
+  },
   input: {
     tilde: 'Strata cannot expand “~”: give the full path, for example /home/you/image.tar.',
     notAbsolute:
       'Give the full path of an image archive or layout folder, starting with / (got “{{text}}”).',
     badFileUrl: '“{{text}}” is not a file URL Strata can read.',
     notLocalFile: '“{{text}}” is not a file on this machine.',
+    badRef: 'Strata cannot read “{{text}}” as a local image reference.',
   },
   storage: {
     title: 'Podman storage',

@@ -65,6 +65,18 @@ export const stores: SameKeys<typeof english> = {
     theItem: 'el elemento',
     dismiss: 'Cerrar',
   },
+  probe: {
+    notAbsolute: 'Escribe la ruta completa, empezando por / (no «{{path}}»).',
+    notImageDirectory:
+      '{{path}} no es un layout de imagen OCI (le falta el archivo oci-layout) ni un dir de skopeo (le falta manifest.json).',
+    gzipCompressed:
+      '{{path}} está comprimido con gzip; descomprímelo con gunzip y abre el tar que resulta.',
+    zstdCompressed:
+      '{{path}} está comprimido con zstd; descomprímelo con zstd -d y abre el tar que resulta.',
+    notImageArchive:
+      '{{path}} es un tar, pero no es un archivo de docker save (manifest.json) ni un layout OCI (oci-layout, index.json).',
+    otherProblem: '{{problem}}: {{path}}',
+  },
   input: {
     tilde:
       'Strata no puede expandir «~»: escribe la ruta completa, por ejemplo /home/tu-usuario/imagen.tar.',
@@ -72,6 +84,7 @@ export const stores: SameKeys<typeof english> = {
       'Escribe la ruta completa de un archivo de imagen o de una carpeta con un layout, empezando por / (has escrito «{{text}}»).',
     badFileUrl: '«{{text}}» no es una URL de archivo que Strata pueda leer.',
     notLocalFile: '«{{text}}» no es un archivo de este equipo.',
+    badRef: 'Strata no puede leer «{{text}}» como referencia a una imagen local.',
   },
   storage: {
     title: 'Almacén de Podman',

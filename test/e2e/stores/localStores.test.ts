@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
+import { stores as esStores } from '../../../renderer/i18n/es/stores'
 import { launchChromium, openPageAt, type OpenedPage } from '../../harness/browser'
 import { buildLocalStores, type LocalStores } from '../../harness/localStores'
 import { startWebMode, type RunningWebMode } from '../../harness/webMode'
@@ -161,6 +162,28 @@ test('a bad path says what is wrong, right under the field', async () => {
   assert.ok((await page.getByTestId('graph-node').count()) > 0, 'the sample graph is still there')
   assert.deepEqual(pageErrors, [])
   await page.close()
+
+  // In Spanish the refusal is worded from its code, naming the folder; so is a store's tooltip.
+  const spanish = await openPage('&lang=es')
+  await spanish.page.getByTestId('path-input').fill(stores.root)
+  await spanish.page.getByTestId('path-submit').click()
+  const spanishError = spanish.page.getByTestId('path-error')
+  await spanishError.waitFor()
+  assert.equal(
+    (await spanishError.textContent())?.trim(),
+    esStores.probe.notImageDirectory.replace('{{path}}', stores.root),
+  )
+  const toggle = spanish.page.locator(
+    `[data-testid="local-store"][data-location="${stores.overlay.graphRoot}"] .local-store-toggle`,
+  )
+  assert.match(
+    (await toggle.getAttribute('title')) ?? '',
+    new RegExp(
+      `^${esStores.kind.containersStorage} \\(overlay.*\\) en ${stores.overlay.graphRoot}$`,
+    ),
+  )
+  assert.deepEqual(spanish.pageErrors, [])
+  await spanish.page.close()
 })
 
 test('the Open box takes a path too; a drop in web mode explains itself, dropped text opens', async () => {

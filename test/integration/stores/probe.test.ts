@@ -2,6 +2,7 @@
 // made by skopeo and podman's storage library.
 
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -55,13 +56,32 @@ test('each kind of path opens with the transport it needs', async () => {
 })
 
 test('paths that are not images say what was expected', async () => {
-  assert.equal((await probeError('relative/path')).code, 'BAD_INPUT')
+  // Refusals carry why as a code and the path as the subject, for the renderer to word.
+  const refusal = async (input: string) => {
+    const error = await probeError(input)
+    assert.equal(error.code, 'BAD_INPUT', input)
+    assert.equal(error.detail?.subject, input)
+    return { cause: error.detail?.cause, message: error.message }
+  }
+  assert.equal((await refusal('relative/path')).cause, 'notAbsolute')
   assert.equal((await probeError(path.join(scratch, 'missing'))).code, 'NOT_FOUND')
   const plainDir = await mkdtemp(path.join(scratch, 'plain-'))
-  assert.match((await probeError(plainDir)).message, /neither an OCI image layout/)
+  const notImageDir = await refusal(plainDir)
+  assert.equal(notImageDir.cause, 'notImageDirectory')
+  assert.match(notImageDir.message, /neither an OCI image layout/)
   const gz = path.join(scratch, 'image.tar.gz')
   await writeFile(gz, gzipSync(Buffer.from('not really a tar')))
-  assert.match((await probeError(gz)).message, /decompress it first/)
+  const gzipped = await refusal(gz)
+  assert.equal(gzipped.cause, 'gzipCompressed')
+  assert.match(gzipped.message, /gunzip it/)
+  const zst = path.join(scratch, 'image.tar.zst')
+  await writeFile(zst, Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]))
+  assert.equal((await refusal(zst)).cause, 'zstdCompressed')
+  // A real tar (made by tar) of a plain text file: a tar, but no image in it.
+  await writeFile(path.join(scratch, 'readme.txt'), 'not an image\n')
+  const plainTar = path.join(scratch, 'plain.tar')
+  execFileSync('tar', ['-cf', plainTar, '-C', scratch, 'readme.txt'])
+  assert.equal((await refusal(plainTar)).cause, 'notImageArchive')
   const notTar = path.join(scratch, 'notes.txt')
   await writeFile(notTar, 'hello')
   assert.equal((await probeError(notTar)).code, 'MALFORMED')

@@ -6,6 +6,7 @@ import { test } from 'node:test'
 import { initTranslations } from '../../../renderer/i18n/translate'
 import type { LocalStore } from '../../../shared/api/stores'
 import { decideDrop, webDropHint } from '../../../renderer/features/stores/dropDecision'
+import { dropMessageText, dropMessageTone } from '../../../renderer/features/stores/dropMessage'
 import { interpretPathInput, looksLikePath } from '../../../renderer/features/stores/pathInput'
 import {
   addRecentRef,
@@ -151,19 +152,22 @@ test('a file dropped on the desktop app is probed by its path', () => {
     fileNames: ['a', 'b.tar'],
     filePaths: ['', '/srv/b.tar'],
   })
-  assert.equal(several.kind, 'probe')
-  if (several.kind === 'probe') {
-    assert.equal(several.path, '/srv/b.tar')
-    assert.match(several.note ?? '', /2 items .*b\.tar/)
-  }
+  assert.deepEqual(several, {
+    kind: 'probe',
+    path: '/srv/b.tar',
+    several: { count: 2, name: 'b.tar' },
+  })
+  assert.match(dropMessageText({ kind: 'several', count: 2, name: 'b.tar' }), /2 items .*b\.tar/)
   const pathless = decideDrop({ desktop: true, fileNames: ['x.tar'], filePaths: [''] })
-  assert.equal(pathless.kind, 'error')
-  if (pathless.kind === 'error') assert.match(pathless.message, /x\.tar.*file manager/)
+  assert.deepEqual(pathless, { kind: 'noPath', name: 'x.tar' })
+  assert.match(dropMessageText({ kind: 'noPath', name: 'x.tar' }), /x\.tar.*file manager/)
+  assert.equal(dropMessageTone({ kind: 'noPath', name: 'x.tar' }), 'error')
 })
 
 test('in web mode a dropped file gets the hint to paste its path', () => {
   const decision = decideDrop({ desktop: false, fileNames: ['app.tar'], filePaths: [] })
-  assert.deepEqual(decision, { kind: 'hint', message: webDropHint() })
+  assert.deepEqual(decision, { kind: 'hint' })
+  assert.equal(dropMessageText({ kind: 'hint' }), webDropHint())
   assert.match(webDropHint(), /desktop app/)
   assert.match(webDropHint(), /path field/)
 })
