@@ -5,9 +5,9 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isLoopbackHost } from '../../shared/reference'
 import type { AddRegistryArgs } from '../../shared/api'
-import { asApiError } from '../api/ApiCallError'
 import { call } from '../api/client'
 import { queryKeys } from '../api/queryKeys'
+import { ErrorPanel } from '../components/ErrorPanel'
 import { useNavigate } from '../routing/navigation'
 
 function looksLoopback(address: string): boolean {
@@ -125,13 +125,7 @@ export function AddRegistryForm() {
       >
         {add.isPending ? t('addRegistry.adding') : t('addRegistry.submit')}
       </button>
-      <div aria-live="polite">
-        {add.isError ? (
-          <p className="inline-error" data-code={asApiError(add.error).code}>
-            {asApiError(add.error).message}
-          </p>
-        ) : null}
-      </div>
+      <div aria-live="polite">{add.isError ? <ErrorPanel compact error={add.error} /> : null}</div>
     </form>
   )
 }

@@ -4,6 +4,7 @@
 import { useId, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { asApiError } from '../api/ApiCallError'
+import { describeError } from '../components/errorText'
 import { HubSearchPanel } from '../features/registry/hubSearch/HubSearchPanel'
 import { hubSearchText } from '../features/registry/hubSearch/hubSearchText'
 import { interpretPathInput, looksLikePath } from '../features/stores/pathInput'
@@ -40,7 +41,13 @@ export function OpenBox({ currentRef, inputRef }: OpenBoxProps) {
       const input = interpretPathInput(value)
       if (input.kind === 'path') {
         setError(undefined)
-        probe.mutate(input.path, { onError: (failure) => setError(asApiError(failure).message) })
+        probe.mutate(input.path, {
+          // Worded from the error code in the language shown (the main side's message is English).
+          onError: (failure) => {
+            const text = describeError(asApiError(failure))
+            setError(`${text.title}. ${text.next}`)
+          },
+        })
         return
       }
       if (input.kind === 'invalid') {

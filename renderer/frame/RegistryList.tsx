@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { RegistryEntry } from '../../shared/api'
-import { asApiError } from '../api/ApiCallError'
 import { call } from '../api/client'
 import { queryKeys } from '../api/queryKeys'
 import { ErrorPanel } from '../components/ErrorPanel'
@@ -93,7 +92,7 @@ function RegistryItem({
       >
         ×
       </button>
-      {remove.isError ? <p className="inline-error">{asApiError(remove.error).message}</p> : null}
+      {remove.isError ? <ErrorPanel compact error={remove.error} /> : null}
     </li>
   )
 }

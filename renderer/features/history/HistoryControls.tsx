@@ -4,10 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HistoryObserveResult, WatchedRepository } from '../../../shared/api'
-import { asApiError } from '../../api/ApiCallError'
 import { call } from '../../api/client'
 import { queryKeys } from '../../api/queryKeys'
 import { downloadText } from './download'
+import { ErrorPanel } from '../../components/ErrorPanel'
 import { OperationProgress } from '../../components/OperationProgress'
 import { useOperationProgress } from '../../components/useOperationProgress'
 
@@ -127,7 +127,7 @@ export function HistoryControls({ repository, watch }: HistoryControlsProps) {
         />
       ) : null}
       {record.data ? <RecordedLine result={record.data} /> : null}
-      {failure ? <p className="inline-error">{asApiError(failure).message}</p> : null}
+      {failure ? <ErrorPanel compact error={failure} /> : null}
     </div>
   )
 }

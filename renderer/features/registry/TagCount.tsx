@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { asApiError } from '../../api/ApiCallError'
 import { call } from '../../api/client'
 import { createLimiter } from '../../api/limiter'
+import { describeError } from '../../components/errorText'
 import { useOnScreen } from '../../components/useOnScreen'
 import { TAG_COUNT_PAGE, tagCountText } from './tagCount'
 
@@ -46,7 +47,7 @@ export function TagCount({ registry, name }: { readonly registry: string; readon
       className="row-meta repository-tag-count muted"
       data-testid="repository-tag-count"
       data-count={count.data ? count.data.items.length : undefined}
-      title={count.isError ? asApiError(count.error).message : undefined}
+      title={count.isError ? describeError(asApiError(count.error)).title : undefined}
     >
       {text}
     </span>

@@ -8,6 +8,7 @@ import type { ImageSummary } from '../../../shared/api'
 import { describeMediaType } from '../../../shared/oci/mediaTypes'
 import { asApiError } from '../../api/ApiCallError'
 import { DigestLink } from '../../components/DigestLink'
+import { describeError } from '../../components/errorText'
 import { Spinner } from '../../components/Spinner'
 import { useOnScreen } from '../../components/useOnScreen'
 import { useFormat } from '../../i18n/useFormat'
@@ -44,6 +45,8 @@ export function TagRow({
   const onScreen = useOnScreen(row, ON_SCREEN_SETTLE_MS)
   const summary = useTagSummary(imageRef, onScreen)
   const failed = summary.isError && !summary.data
+  // Worded from the error code in the language shown (the main side's message is English).
+  const failureText = failed ? describeError(asApiError(summary.error)) : undefined
   const others = shared?.tags.filter((t) => t !== tag).join(', ')
   return (
     <li
@@ -67,11 +70,11 @@ export function TagRow({
       {summary.data ? (
         <SummaryCells summary={summary.data} imageRef={imageRef} />
       ) : failed ? (
-        <span className="tag-cell tag-wide tag-error" title={asApiError(summary.error).message}>
+        <span className="tag-cell tag-wide tag-error" title={failureText?.next}>
           <span className="error-icon" aria-hidden="true">
             !
           </span>
-          <span className="tag-error-text">{asApiError(summary.error).message}</span>
+          <span className="tag-error-text">{failureText?.title}</span>
         </span>
       ) : (
         <span className="tag-cell tag-wide">

@@ -79,6 +79,12 @@ test('an error is worded in Spanish from its code: a missing oci: path', async (
   assert.match((await panel.locator('.error-next').textContent()) ?? '', /oci-layout e index\.json/)
   assert.equal(await panel.locator('summary').textContent(), 'Detalles técnicos')
   assert.deepEqual(await untranslatedTexts(page), [])
+  // The same path typed in the Open box is probed; its failure is worded from its code too.
+  await page.getByTestId('open-input').fill(path.join(session().workDir, 'no-such-layout'))
+  await page.getByTestId('open-submit').click()
+  const openError = page.getByTestId('open-error')
+  await openError.waitFor()
+  assert.match((await openError.textContent()) ?? '', /^No hay nada en esa ruta\. Revisa la ruta/)
   assert.deepEqual(pageErrors, [])
   await page.close()
 })
