@@ -129,8 +129,9 @@ export class ImageLayers {
     const fromToc = this.tocTarget(tree, path)
     if (fromToc) {
       const { ref, entry, layer, index } = fromToc
-      const toc = this.service?.tocLayers?.get(index.digest)
-      return { ...(await openTocLayerFile(toc, ref, entry, options.signal)), layer }
+      const tocs = this.service?.tocLayers
+      const toc = tocs?.get(index.digest)
+      return { ...(await openTocLayerFile(toc, ref, entry, options.signal, tocs?.spool)), layer }
     }
     const ranged = await this.openRanged(tree, path, options.signal)
     if (ranged) return ranged

@@ -29,7 +29,7 @@ import { encodeSpans, readSpansFile } from '../compression/gzipSpansFile'
 import { MAX_INDEX_BYTES } from '../tar/tarLimits'
 import { sweepTempFiles, writeFileAtomic } from '../cache/atomicFile'
 import { digestPath } from '../cache/cachePaths'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 
 const FORMAT = 'strata-layer-index'
 /** Version 4: written by an indexer that enforces the path and index-size caps (tarLimits.ts). */
@@ -70,6 +70,11 @@ interface IndexFile {
 
 export class LayerIndexCache {
   constructor(private readonly dir: string) {}
+
+  /** Scratch space beside the indexes (large TOC files are checked there, tocSpool.ts). */
+  get scratchDir(): string {
+    return join(this.dir, 'toc-files')
+  }
 
   private pathOf(digest: string): string {
     return digestPath(this.dir, digest, '.json')

@@ -73,13 +73,14 @@ export class LayerIndexService {
   >()
   private readonly checkpoints: boolean
   /** Layers listed from their table of contents, for file reads (tocFile.ts). */
-  readonly tocLayers = new TocLayers()
+  readonly tocLayers: TocLayers
 
   constructor(
     private readonly cache: LayerIndexCache,
     private readonly options: LayerIndexServiceOptions = {},
   ) {
     this.checkpoints = options.checkpoints ?? SyncInflater.supported()
+    this.tocLayers = new TocLayers(cache.scratchDir)
   }
 
   /**

@@ -3,8 +3,9 @@
 // checked against the TOC's SHA-256 before any byte goes out. A file whose bytes disagree
 // with the TOC (wrong offsets, wrong digest, bytes that do not decode) is read instead from
 // the whole layer, verified against the layer digest as it streams, and the layer is marked
-// with a warning naming the file. Files the TOC cannot serve alone (no digest, holes, large
-// files) take that full read without a mark.
+// with a warning naming the file. Files over 16 MiB are decoded to a scratch file while hashed
+// instead of held (tocSpool.ts). Files the TOC cannot serve alone (no digest, holes) take that
+// full read without a mark.
 
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
@@ -14,11 +15,14 @@ import { openDecompressed } from '../compression/decompress'
 import type { LayerRef } from './layerIndexService'
 import type { OpenedLayerFile } from './readLayerFile'
 import { openLayerFile } from './readLayerFile'
-import type { TocLayer } from './tocIndex'
+import type { TocFileSpan, TocLayer } from './tocIndex'
 import { fetchRange, RangesRefused } from './tocIndex'
+import type { SpoolOutcome, TocSpool } from './tocSpool'
 
 /** Files up to this size are fetched by range and held while their digest is checked. */
 export const TOC_READ_MAX_BYTES = 16 * 1024 * 1024
+/** Larger files are decoded to a scratch file while hashed (tocSpool.ts), up to this size. */
+const TOC_SPOOL_MAX_BYTES = 4 * 1024 * 1024 * 1024
 /** Compressed bytes one ranged read may fetch (incompressible data grows a little). */
 const MAX_RANGE_BYTES = TOC_READ_MAX_BYTES + 1024 * 1024
 
@@ -31,21 +35,29 @@ export async function openTocLayerFile(
   ref: LayerRef,
   entry: LayerEntry,
   signal?: AbortSignal,
+  spool?: TocSpool,
 ): Promise<OpenedLayerFile> {
   const file = toc?.files.get(entry.headerOffset)
   const openRange = ref.openRange?.bind(ref)
   if (entry.size === 0 && entry.type === 'file') {
     return { entry, stream: Readable.from([]) }
   }
-  const usable =
+  const rangeable =
     toc !== undefined &&
     file !== undefined &&
     openRange !== undefined &&
     file.rangeable &&
-    file.digest !== undefined &&
-    file.size <= TOC_READ_MAX_BYTES &&
-    file.range.end - file.range.start + 1 <= MAX_RANGE_BYTES
-  if (!usable) return fullRead(ref, entry, signal)
+    file.digest !== undefined
+  if (!rangeable) return fullRead(ref, entry, signal)
+  // A file that disagreed with the TOC once is read in full from then on (and marked once).
+  if (toc.warnings.some((w) => w.kind !== 'tocIgnored' && w.path === entry.path)) {
+    return fullRead(ref, entry, signal)
+  }
+  if (file.size > TOC_READ_MAX_BYTES) {
+    if (spool === undefined || file.size > TOC_SPOOL_MAX_BYTES) return fullRead(ref, entry, signal)
+    return spooledRead(toc, ref, entry, { ...file, digest: file.digest }, spool, signal)
+  }
+  if (file.range.end - file.range.start + 1 > MAX_RANGE_BYTES) return fullRead(ref, entry, signal)
   let content: Buffer
   try {
     const compressed = await fetchRange({ openRange }, file.range, signal)
@@ -73,6 +85,52 @@ export async function openTocLayerFile(
     return fullRead(ref, entry, signal)
   }
   return { entry, stream: Readable.from([content]) }
+}
+
+/** A large file decoded to a scratch file while hashed, streamed out once it verifies. */
+async function spooledRead(
+  toc: TocLayer,
+  ref: LayerRef,
+  entry: LayerEntry,
+  file: TocFileSpan & { readonly digest: string },
+  spool: TocSpool,
+  signal: AbortSignal | undefined,
+): Promise<OpenedLayerFile> {
+  const openRange = ref.openRange?.bind(ref)
+  if (!openRange) return fullRead(ref, entry, signal)
+  let outcome: SpoolOutcome
+  try {
+    outcome = await spool.open({
+      key: `${ref.digest}:${entry.headerOffset}`,
+      layerDigest: ref.digest,
+      range: file.range,
+      size: file.size,
+      digest: file.digest,
+      openRange,
+      ...(signal ? { signal } : {}),
+    })
+  } catch (error) {
+    if (signal?.aborted === true) throw error
+    if (error instanceof StrataError && error.code !== 'MALFORMED') throw error
+    toc.warnings.push({
+      kind: 'fileRangeUnreadable',
+      path: entry.path,
+      start: file.range.start,
+      end: file.range.end,
+    })
+    return fullRead(ref, entry, signal)
+  }
+  if (outcome.kind === 'refused') return fullRead(ref, entry, signal)
+  if (outcome.kind === 'mismatch') {
+    toc.warnings.push({
+      kind: 'fileDigestMismatch',
+      path: entry.path,
+      expectedDigest: file.digest,
+      actualDigest: outcome.actualDigest,
+    })
+    return fullRead(ref, entry, signal)
+  }
+  return { entry, stream: outcome.stream }
 }
 
 /** The first `size` bytes the compressed range decodes to; MALFORMED when it holds fewer. */

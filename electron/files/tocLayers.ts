@@ -8,6 +8,7 @@ import { TocError, tocFormatOf } from '../compression/layerToc'
 import type { LayerRef } from './layerIndexService'
 import type { TocLayer } from './tocIndex'
 import { RangesRefused, readLayerToc } from './tocIndex'
+import { TocSpool } from './tocSpool'
 
 /** TOCs remembered at once; the oldest goes first. */
 const REMEMBERED = 64
@@ -22,6 +23,12 @@ export type TocListing =
 
 export class TocLayers {
   private readonly layers = new Map<string, TocLayer>()
+  /** Where files too large to hold are decoded and checked (absent: they take a full read). */
+  readonly spool: TocSpool | undefined
+
+  constructor(spoolDir?: string) {
+    this.spool = spoolDir !== undefined ? new TocSpool(spoolDir) : undefined
+  }
 
   get(digest: string): TocLayer | undefined {
     return this.layers.get(digest)

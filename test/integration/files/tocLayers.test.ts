@@ -11,8 +11,6 @@ import assert from 'node:assert/strict'
 import { execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer, request } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
@@ -39,66 +37,14 @@ import type { TocLayerBlob } from '../../harness/chunkedLayers'
 import { callHandler, listLayerEntries } from '../../harness/handlerCalls'
 import { sha256 } from '../../harness/layerTars'
 import { RegistryPusher } from '../../harness/ociPusher'
+import { startRequestLog } from '../../harness/requestLog'
+import type { RequestLog } from '../../harness/requestLog'
 import { startRegistry } from '../../harness/registryServer'
 import type { RunningRegistry } from '../../harness/registryServer'
 
 const BIG = 512 * 1024 * 1024
 const READ_MAX = 1024 * 1024
 const REPO = 'toc/layers'
-
-/** A loopback proxy that logs every request (path, Range header) and counts body bytes. */
-interface RequestLog {
-  readonly host: string
-  readonly requests: { readonly path: string; readonly range?: string }[]
-  bytes: number
-  reset(): void
-  close(): Promise<void>
-}
-
-async function startRequestLog(upstream: string): Promise<RequestLog> {
-  const target = new URL(upstream)
-  const log: RequestLog = {
-    host: '',
-    requests: [],
-    bytes: 0,
-    reset: () => {
-      log.requests.length = 0
-      log.bytes = 0
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
-  const server = createServer((incoming, outgoing) => {
-    const range = incoming.headers.range
-    log.requests.push({ path: incoming.url ?? '', ...(range ? { range } : {}) })
-    const forwarded = request(
-      {
-        hostname: target.hostname,
-        port: target.port,
-        path: incoming.url,
-        method: incoming.method,
-        headers: { ...incoming.headers, host: target.host },
-      },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.on('data', (chunk: Buffer) => {
-          log.bytes += chunk.length
-          outgoing.write(chunk)
-        })
-        answer.on('end', () => outgoing.end())
-      },
-    )
-    forwarded.on('error', () => outgoing.destroy())
-    incoming.pipe(forwarded)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  Object.assign(log, { host: `127.0.0.1:${port}` })
-  return log
-}
 
 let work: string
 let extracted: string
