@@ -9,6 +9,7 @@ import { Link } from '../../components/Link'
 import { useFormat } from '../../i18n/useFormat'
 import { useNavigate } from '../../routing/navigation'
 import { LocalContainerList } from './LocalContainerList'
+import { storeErrorText } from './storeErrorText'
 import {
   imageListLabel,
   imageTitle,
@@ -163,7 +164,7 @@ function StoreError({ error }: { readonly error: ApiError }) {
         !
       </span>
       <span>
-        {error.message}
+        {storeErrorText(error)}
         {error.detail?.cause ? <span className="muted"> ({error.detail.cause})</span> : null}
       </span>
     </p>

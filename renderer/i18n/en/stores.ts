@@ -62,6 +62,15 @@ export const stores = {
     theItem: 'the item',
     dismiss: 'Dismiss',
   },
+  storeError: {
+    forbidden: 'Strata may not read this store: permission denied on {{path}}.',
+    forbiddenNoPath: 'Strata may not read this store: permission denied.',
+    missing: 'Part of this store is missing: {{path}}.',
+    timeout: 'The store did not answer in time.',
+    unreachable: 'Strata cannot reach this store.',
+    malformed: 'This store holds a record Strata cannot read: {{path}}.',
+    other: 'This store could not be read (error {{code}}).',
+  },
   probe: {
     notAbsolute: 'Give the full path, starting with / (not “{{path}}”).',
     notImageDirectory:

@@ -65,6 +65,15 @@ export const stores: SameKeys<typeof english> = {
     theItem: 'el elemento',
     dismiss: 'Cerrar',
   },
+  storeError: {
+    forbidden: 'Strata no tiene permiso para leer este almacén: acceso denegado a {{path}}.',
+    forbiddenNoPath: 'Strata no tiene permiso para leer este almacén: acceso denegado.',
+    missing: 'Falta una parte de este almacén: {{path}}.',
+    timeout: 'El almacén no ha respondido a tiempo.',
+    unreachable: 'Strata no consigue conectar con este almacén.',
+    malformed: 'Este almacén guarda un registro que Strata no puede leer: {{path}}.',
+    other: 'No se ha podido leer este almacén (error {{code}}).',
+  },
   probe: {
     notAbsolute: 'Escribe la ruta completa, empezando por / (no «{{path}}»).',
     notImageDirectory:
