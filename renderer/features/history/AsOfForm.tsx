@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shortDigest } from '../../../shared/digest'
+import { asApiError } from '../../api/ApiCallError'
 import { call } from '../../api/client'
 import { ErrorPanel } from '../../components/ErrorPanel'
 import { Link } from '../../components/Link'
@@ -73,7 +74,17 @@ export function AsOfForm({ repository, tags, initialTag, initialAt, onAsk }: AsO
         </button>
       </form>
       {answer.isFetching ? <Spinner inline label={t('asOf.reading')} /> : null}
-      {answer.isError ? <ErrorPanel compact error={answer.error} /> : null}
+      {answer.isError && asked !== undefined && asApiError(answer.error).code === 'NOT_FOUND' ? (
+        // The journal has no answer: say why from what the timeline shows, in the language shown
+        // (the main side's NOT_FOUND sentence is English).
+        <p className="hint" data-testid="history-asof-unknown">
+          {tags.includes(asked.tag)
+            ? t('asOf.unknownBefore', { tag: asked.tag, at: asked.at })
+            : t('asOf.neverSeen', { tag: asked.tag })}
+        </p>
+      ) : answer.isError ? (
+        <ErrorPanel compact error={answer.error} />
+      ) : null}
       {answer.data ? (
         <p
           className="asof-answer"

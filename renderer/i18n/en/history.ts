@@ -70,6 +70,9 @@ export const history = {
     lastKnown: 'last known',
     seenFromTo: 'seen at this digest from {{from}} to {{to}}',
     lastSeen: 'last seen at this digest {{when}}; it may have moved since',
+    unknownBefore:
+      'Strata first saw {{tag}} after {{at}}: the journal knows nothing of it earlier.',
+    neverSeen: 'Strata has never seen {{tag}} here: press “Record now” to start its history.',
   },
   quay: {
     merged:

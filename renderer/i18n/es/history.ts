@@ -72,6 +72,10 @@ export const history: SameKeys<typeof english> = {
     lastKnown: 'último dato',
     seenFromTo: 'vista en este digest desde el {{from}} hasta el {{to}}',
     lastSeen: 'vista en este digest por última vez el {{when}}; puede haberse movido después',
+    unknownBefore:
+      'Strata vio {{tag}} por primera vez después de {{at}}: el diario no sabe nada de antes.',
+    neverSeen:
+      'Strata nunca ha visto {{tag}} aquí: pulsa «Anotar ahora» para empezar su historial.',
   },
   quay: {
     merged:

@@ -185,6 +185,17 @@ test('record, move a tag, record again: two segments and a move on the timeline'
     (await page.getByTestId('history-asof-certainty').textContent()) ?? '',
     /observed|last known/,
   )
+  // Before the journal's first sighting, and a tag never seen: said why, in the language shown.
+  await page.getByTestId('history-asof-at').fill('2000-01-01')
+  await page.getByTestId('history-asof-form').locator('button[type="submit"]').click()
+  const unknown = page.getByTestId('history-asof-unknown')
+  await unknown.waitFor()
+  assert.match((await unknown.textContent()) ?? '', /^Strata first saw latest after 2000-01-01/)
+  await page.getByTestId('history-asof-tag').fill('never-pushed')
+  await page.getByTestId('history-asof-form').locator('button[type="submit"]').click()
+  await page.getByText('Strata has never seen never-pushed here').waitFor()
+  await page.getByTestId('language-es').click()
+  await page.getByText('Strata nunca ha visto never-pushed aquí').waitFor()
   assert.deepEqual(pageErrors, [])
   await page.close()
 })
