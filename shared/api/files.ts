@@ -358,6 +358,7 @@ export interface ElfSummary {
   readonly type: string
   /** A DYN file marked position-independent executable (DF_1_PIE). */
   readonly pie: boolean
+  /** e_machine's usual name ("x86-64", "AArch64") or "0x…" for others. */
   readonly machine: string
   readonly machineCode: number
   readonly osAbi: number

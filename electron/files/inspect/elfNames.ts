@@ -55,5 +55,5 @@ const SECTION_TYPES: Readonly<Record<number, string>> = {
 const hex = (n: number): string => `0x${n.toString(16)}`
 
 export const typeName = (code: number): string => TYPES[code] ?? hex(code)
-export const machineName = (code: number): string => MACHINES[code] ?? `machine ${code}`
+export const machineName = (code: number): string => MACHINES[code] ?? hex(code)
 export const sectionTypeName = (code: number): string => SECTION_TYPES[code] ?? hex(code)

@@ -193,6 +193,8 @@ export const files = {
     malformedPem: 'Certificates that do not decode',
     loading: 'Reading the headers…',
     class: 'Class',
+    littleEndian: 'little-endian',
+    bigEndian: 'big-endian',
     type: 'Type',
     pie: 'position-independent executable',
     machine: 'Machine',

@@ -191,6 +191,8 @@ export const files: SameKeys<typeof english> = {
     malformedPem: 'Certificados que no se pueden decodificar',
     loading: 'Leyendo las cabeceras…',
     class: 'Clase',
+    littleEndian: 'little-endian (primero el byte menos significativo)',
+    bigEndian: 'big-endian (primero el byte más significativo)',
     type: 'Tipo',
     pie: 'ejecutable independiente de la posición',
     machine: 'Máquina',

@@ -2,7 +2,7 @@
 // pushed to the real registry holding this machine's /usr/bin/env (an ELF), a certificate with
 // its private key, and plain text. The panel shows what files:inspect found (needed libraries,
 // build ID; the certificate's fingerprint and a private-key flag without the key) and stays away
-// for plain text.
+// for plain text. With ?lang=es a certificate file that does not decode says why in Spanish.
 
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -15,6 +15,9 @@ import { useE2eSession } from '../../harness/e2eSession'
 import { pushTestImage } from '../../harness/imagePushing'
 
 let ref: string
+/** A certificate block whose base64 is not a certificate. */
+const BROKEN_PEM =
+  '-----BEGIN CERTIFICATE-----\nTUlJQmFkQ2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n'
 let elfBytes: Buffer
 let keyText: string
 let fingerprint: string
@@ -60,6 +63,7 @@ const session = useE2eSession({
           { type: 'dir', path: 'etc' },
           { type: 'file', path: 'etc/server.pem', content: `${cert.toString()}${keyText}` },
           { type: 'file', path: 'etc/motd', content: 'hello\n' },
+          { type: 'file', path: 'etc/broken.pem', content: BROKEN_PEM },
         ],
       ],
     })
@@ -67,8 +71,8 @@ const session = useE2eSession({
   },
 })
 
-function openFile(filePath: string): Promise<OpenedPage> {
-  const params = new URLSearchParams({ ref, view: 'files', path: filePath })
+function openFile(filePath: string, lang = 'en'): Promise<OpenedPage> {
+  const params = new URLSearchParams({ lang, ref, view: 'files', path: filePath })
   return openPageAt(session().browser, `${session().web.url}&${params.toString()}`, {
     width: 1400,
     height: 950,
@@ -116,6 +120,32 @@ test('plain text gets no panel', async () => {
   try {
     await page.getByTestId('file-text').waitFor({ timeout: 60_000 })
     assert.equal(await page.getByTestId('inspect-panel').count(), 0)
+    assert.deepEqual(pageErrors, [])
+  } finally {
+    await page.close()
+  }
+})
+
+test('in Spanish: a certificate file that does not decode says why, and the ELF byte order is worded', async () => {
+  const { page, pageErrors } = await openFile('/etc/broken.pem', 'es')
+  try {
+    const panel = page.getByTestId('inspect-panel')
+    await panel.waitFor({ timeout: 60_000 })
+    assert.equal(
+      (await panel.locator('summary').textContent())?.trim(),
+      'Certificados que no se pueden decodificar',
+    )
+    const reason = ((await page.getByTestId('inspect-malformed').textContent()) ?? '').trim()
+    assert.match(reason, /^el bloque 1 \(CERTIFICATE\) no se puede decodificar/)
+    assert.ok(!reason.includes('TUlJ'), 'the block is never quoted')
+    await page.goto(
+      `${session().web.url}&${new URLSearchParams({ lang: 'es', ref, view: 'files', path: '/usr/bin/env' }).toString()}`,
+    )
+    await page.getByTestId('inspect-elf').waitFor({ timeout: 60_000 })
+    assert.match(
+      (await page.getByTestId('inspect-elf').textContent()) ?? '',
+      /little-endian \(primero el byte menos significativo\)/,
+    )
     assert.deepEqual(pageErrors, [])
   } finally {
     await page.close()

@@ -14,7 +14,8 @@ export function ElfView({ elf }: { readonly elf: ElfSummary }) {
       <table className="annotations">
         <tbody>
           <Row label={t('inspect.class')}>
-            {elf.class} · {elf.byteOrder}
+            {elf.class} ·{' '}
+            {elf.byteOrder === 'little-endian' ? t('inspect.littleEndian') : t('inspect.bigEndian')}
           </Row>
           <Row label={t('inspect.type')}>
             {elf.type}
