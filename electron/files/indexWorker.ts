@@ -27,7 +27,7 @@ function startJob(message: Extract<ToWorker, { type: 'start' }>): void {
   const { job } = message
   let owed = 0
   const blob = new Readable({
-    highWaterMark: 256 * 1024,
+    highWaterMark: 2 * 1024 * 1024,
     read(): void {
       // The parser wants more: acknowledge the chunks held back while the buffer was full.
       for (; owed > 0; owed--) post({ job, type: 'ack' })

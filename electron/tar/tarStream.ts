@@ -39,22 +39,60 @@ export async function scanTar(
   const scanner = new TarScanner(onEntry(control), options.maxEntries, options.maxIndexBytes)
   stopper.scanner = scanner
   const { signal } = options
+  if (signal?.aborted === true) {
+    tar.destroy()
+    throw cancelled()
+  }
   const abort = (): void => {
     tar.destroy(cancelled())
   }
-  if (signal?.aborted === true) throw cancelled()
   signal?.addEventListener('abort', abort, { once: true })
   try {
-    for await (const chunk of tar) {
-      const bytes = chunk as Buffer
-      let paused = scanner.push(bytes)
-      while (paused) {
-        await paused.wait
-        paused = scanner.push(bytes, paused.at)
+    await new Promise<void>((resolve, reject) => {
+      let settled = false
+      const settle = (error?: unknown): void => {
+        if (settled) return
+        settled = true
+        tar.off('data', onData)
+        if (error === undefined) resolve()
+        else reject(error instanceof Error ? error : new Error('the tar stream failed'))
       }
-      options.onChunk?.(scanner.position, scanner.entries)
-      if (scanner.isStopped) break
-    }
+      // Pushes `chunk` from `from` on, waiting (with the stream paused) while a sink asks to.
+      const consume = (chunk: Buffer, from: number): void => {
+        try {
+          const paused = scanner.push(chunk, from)
+          if (paused) {
+            const { at, wait } = paused
+            tar.pause()
+            wait.then(
+              () => {
+                if (settled) return
+                consume(chunk, at)
+                if (!settled && !scanner.isStopped) tar.resume()
+              },
+              (error: unknown) => settle(error),
+            )
+            return
+          }
+          options.onChunk?.(scanner.position, scanner.entries)
+          if (scanner.isStopped) settle()
+        } catch (error) {
+          settle(error)
+        }
+      }
+      // 'data' events hand over each chunk as the decoder made it; an async iterator's read()
+      // would join whatever is buffered into a new buffer first (a copy of every byte).
+      const onData = (chunk: Buffer): void => {
+        if (!settled) consume(chunk, 0)
+      }
+      tar.on('data', onData)
+      tar.once('end', () => settle())
+      // Kept after the scan settles: a late error of a stream being torn down is not a crash.
+      tar.on('error', (error) => settle(error))
+      tar.once('close', () => {
+        if (!tar.readableEnded) settle(tar.errored ?? prematureClose())
+      })
+    })
     if (isAborted(signal)) throw cancelled()
     scanner.finish()
     return {
@@ -66,6 +104,11 @@ export async function scanTar(
     signal?.removeEventListener('abort', abort)
     if (!tar.destroyed) tar.destroy()
   }
+}
+
+/** The stream closed before its end without saying why (what for-await reports as well). */
+function prematureClose(): Error {
+  return Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })
 }
 
 export interface ScanControl {
