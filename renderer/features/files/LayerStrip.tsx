@@ -108,7 +108,10 @@ function LayerItem({
             format.size(layer.size),
             ...(index.data
               ? [
-                  index.data.compression,
+                  // gzip and zstd are names; "none" is a word.
+                  index.data.compression === 'none'
+                    ? t('layers.notCompressed')
+                    : index.data.compression,
                   index.data.uncompressedSize !== undefined
                     ? t('layers.unpacked', { size: format.size(index.data.uncompressedSize) })
                     : t('layers.unpackedUnknown'),

@@ -149,6 +149,7 @@ export const files = {
     count_other: '{{count, number}} layers',
     layer: 'Layer {{n}}',
     noStep: '(no build step recorded)',
+    notCompressed: 'not compressed',
     unpacked: '{{size}} unpacked',
     unpackedUnknown: 'unpacked size unknown',
     entries_one: '{{count, number}} entry',

@@ -147,6 +147,7 @@ export const files: SameKeys<typeof english> = {
     count_other: '{{count, number}} capas',
     layer: 'Capa {{n}}',
     noStep: '(no consta el paso de construcción)',
+    notCompressed: 'sin compresión',
     unpacked: '{{size}} sin comprimir',
     unpackedUnknown: 'tamaño sin comprimir desconocido',
     entries_one: '{{count, number}} entrada',
