@@ -1,10 +1,11 @@
 // Docker Hub search results under the Open box: each repository with its official mark, stars,
 // pulls and description; choosing one opens it. Hub answers 25 at a time: "Load more" asks for
-// the next page (on click only: every page counts against Hub's rate limit), up to MAX_RESULTS
-// so the list stays bounded. The rate limit Hub reported with the latest page is shown below.
+// the next page (on click only: every page counts against Hub's rate limit), up to
+// HUB_MAX_RESULTS so the list stays bounded (hubPages.ts). The rate limit Hub reported with the
+// latest page is shown below.
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import type { HubRepository, HubSearchResult } from '../../../../shared/api'
+import type { HubRepository } from '../../../../shared/api'
 import { call } from '../../../api/client'
 import { ErrorPanel } from '../../../components/ErrorPanel'
 import { LoadMoreFooter } from '../../../components/PagedListParts'
@@ -12,11 +13,8 @@ import { RateLimitLine } from '../../../components/RateLimitLine'
 import { Spinner } from '../../../components/Spinner'
 import { useLanguage } from '../../../i18n/i18n'
 import { useFormat } from '../../../i18n/useFormat'
+import { HUB_PAGE_SIZE, joinHubPages, nextHubPage } from './hubPages'
 import { hubSearchText as t } from './hubSearchText'
-
-const PAGE_SIZE = 25
-/** Results kept at most; past that, more words narrow the search better than paging. */
-export const MAX_RESULTS = 500
 
 /** Stars and pulls as the language shortens them ("1.2M", "1,2 M"). */
 function useCompactNumber(): (n: number) => string {
@@ -30,25 +28,6 @@ function useCompactNumber(): (n: number) => string {
   }, [language])
 }
 
-/** Every page's results once (Hub's order can shift between pages), the skipped counted. */
-function joinPages(pages: readonly HubSearchResult[]): {
-  results: HubRepository[]
-  skipped: number
-} {
-  const seen = new Set<string>()
-  const results: HubRepository[] = []
-  let skipped = 0
-  for (const page of pages) {
-    skipped += page.skipped
-    for (const repository of page.results) {
-      if (seen.has(repository.name)) continue
-      seen.add(repository.name)
-      results.push(repository)
-    }
-  }
-  return { results, skipped }
-}
-
 interface HubSearchPanelProps {
   readonly query: string
   readonly onOpen: (reference: string) => void
@@ -60,15 +39,14 @@ export function HubSearchPanel({ query, onOpen, onClose }: HubSearchPanelProps) 
   const search = useInfiniteQuery({
     queryKey: ['hub', 'search', query],
     queryFn: ({ pageParam, signal }) =>
-      call('registry:searchHub', { query, page: pageParam, pageSize: PAGE_SIZE }, signal),
+      call('registry:searchHub', { query, page: pageParam, pageSize: HUB_PAGE_SIZE }, signal),
     initialPageParam: 1,
-    getNextPageParam: (last, pages) =>
-      last.hasMore && pages.length * PAGE_SIZE < MAX_RESULTS ? last.page + 1 : undefined,
+    getNextPageParam: nextHubPage,
     retry: false,
     staleTime: 60_000,
   })
   const pages = search.data?.pages
-  const joined = useMemo(() => joinPages(pages ?? []), [pages])
+  const joined = useMemo(() => joinHubPages(pages ?? []), [pages])
   const latest = pages?.at(-1)
   const rateLimit = pages?.findLast((page) => page.rateLimit !== undefined)?.rateLimit
   const capped = latest?.hasMore === true && !search.hasNextPage
