@@ -49,6 +49,8 @@ export const frame = {
     open: 'Open',
     empty: 'Type an image reference, for example alpine:3.20 or oci:/path/to/layout:tag.',
     cannotParse: 'Strata cannot read this reference: {{reason}}',
+    cannotParseExamples:
+      'Strata cannot read this reference. Write it in lowercase, without spaces, like alpine:3.20, ghcr.io/owner/repo@sha256:… or oci:/path/to/layout:tag.',
   },
   status: {
     label: 'Status',

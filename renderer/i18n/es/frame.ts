@@ -51,6 +51,8 @@ export const frame: SameKeys<typeof english> = {
     empty:
       'Escribe una referencia de imagen, por ejemplo alpine:3.20 u oci:/ruta/al/layout:etiqueta.',
     cannotParse: 'Strata no entiende esta referencia: {{reason}}',
+    cannotParseExamples:
+      'Strata no entiende esta referencia. Escríbela en minúsculas y sin espacios, como alpine:3.20, ghcr.io/propietario/repo@sha256:… u oci:/ruta/al/layout:etiqueta.',
   },
   status: {
     label: 'Estado',

@@ -35,6 +35,18 @@ test('the Open box explains what is wrong instead of navigating', () => {
   assert.match(validateSourceInput('UPPER/case') ?? '', /lowercase/)
 })
 
+test("in Spanish the Open box says it in Spanish, without the parser's English reason", () => {
+  initTranslations('es')
+  try {
+    const message = validateSourceInput('UPPER/case') ?? ''
+    assert.match(message, /^Strata no entiende esta referencia\. Escríbela en minúsculas/)
+    assert.doesNotMatch(message, /lowercase|must|invalid/i)
+    assert.match(validateSourceInput('') ?? '', /^Escribe una referencia de imagen/)
+  } finally {
+    initTranslations('en')
+  }
+})
+
 test('repositoryOfSource: the repository whose tags the tags view lists', () => {
   assert.equal(repositoryOfSource('127.0.0.1:5000/demo/app:v1'), '127.0.0.1:5000/demo/app')
   assert.equal(repositoryOfSource('alpine'), 'docker.io/library/alpine')
