@@ -107,22 +107,40 @@ export async function indexLayerInWorker(
     checkpoints: options.onCheckpoint !== undefined,
   })
 
-  const feed = async (): Promise<void> => {
-    try {
-      for await (const chunk of blob) {
-        if (finished) break
-        const data = movable(chunk as Buffer)
+  // Chunks are taken with 'data' events: an async iterator's read() would join the buffered
+  // ones into a copy, which then could not be moved to the worker without another.
+  const feed = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      let over = false
+      const stop = (last?: ToWorker): void => {
+        if (over) return
+        over = true
+        blob.off('data', onData)
+        if (last && !finished) send(last)
+        resolve()
+      }
+      const onData = (chunk: Buffer): void => {
+        if (finished) {
+          stop()
+          return
+        }
+        const data = movable(chunk)
         inFlight++
         send({ job, type: 'chunk', data }, [data.buffer])
-        while (inFlight >= CHUNKS_IN_FLIGHT && !finished) {
-          await new Promise<void>((wake) => (wakeFeeder = wake))
+        if (inFlight < CHUNKS_IN_FLIGHT) return
+        blob.pause()
+        wakeFeeder = (): void => {
+          if (inFlight >= CHUNKS_IN_FLIGHT && !finished) return
+          wakeFeeder = undefined
+          if (finished) stop()
+          else blob.resume()
         }
       }
-      if (!finished) send({ job, type: 'end' })
-    } catch (error) {
-      if (!finished) send({ job, type: 'fail', error: toApiError(error) })
-    }
-  }
+      blob.on('data', onData)
+      blob.once('end', () => stop({ job, type: 'end' }))
+      blob.on('error', (error) => stop({ job, type: 'fail', error: toApiError(error) }))
+      blob.once('close', () => stop())
+    })
   const feeding = feed()
   try {
     return await result
