@@ -54,10 +54,10 @@ async function writeRandomFile(file: string, size: number): Promise<void> {
   const out = createWriteStream(file)
   for (let left = size; left > 0; left -= MiB) {
     if (!out.write(randomBytes(Math.min(MiB, left)))) {
-      await new Promise((resolve) => out.once('drain', resolve))
+      await new Promise<void>((resolve) => out.once('drain', () => resolve()))
     }
   }
-  await new Promise((resolve) => out.end(resolve))
+  await new Promise<void>((resolve) => out.end(() => resolve()))
 }
 
 before(async () => {
