@@ -3,9 +3,9 @@
 // checked against the TOC's SHA-256 before any byte goes out. A file whose bytes disagree
 // with the TOC (wrong offsets, wrong digest, bytes that do not decode) is read instead from
 // the whole layer, verified against the layer digest as it streams, and the layer is marked
-// with a warning naming the file. Files over 16 MiB are decoded to a scratch file while hashed
-// instead of held (tocSpool.ts). Files the TOC cannot serve alone (no digest, holes) take that
-// full read without a mark.
+// with a warning naming the file. Files over 16 MiB (or whose range is) are decoded to a
+// scratch file while hashed instead of held (tocSpool.ts). Files the TOC cannot serve alone
+// (no digest, holes) take that full read without a mark.
 
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
@@ -23,7 +23,7 @@ import type { SpoolOutcome, TocSpool } from './tocSpool'
 export const TOC_READ_MAX_BYTES = 16 * 1024 * 1024
 /** Larger files are decoded to a scratch file while hashed (tocSpool.ts), up to this size. */
 const TOC_SPOOL_MAX_BYTES = 4 * 1024 * 1024 * 1024
-/** Compressed bytes one ranged read may fetch (incompressible data grows a little). */
+/** Compressed bytes one ranged read held in memory may fetch (larger ones are spooled). */
 const MAX_RANGE_BYTES = TOC_READ_MAX_BYTES + 1024 * 1024
 
 /**
@@ -53,11 +53,10 @@ export async function openTocLayerFile(
   if (toc.warnings.some((w) => w.kind !== 'tocIgnored' && w.path === entry.path)) {
     return fullRead(ref, entry, signal)
   }
-  if (file.size > TOC_READ_MAX_BYTES) {
+  if (file.size > TOC_READ_MAX_BYTES || file.range.end - file.range.start + 1 > MAX_RANGE_BYTES) {
     if (spool === undefined || file.size > TOC_SPOOL_MAX_BYTES) return fullRead(ref, entry, signal)
     return spooledRead(toc, ref, entry, { ...file, digest: file.digest }, spool, signal)
   }
-  if (file.range.end - file.range.start + 1 > MAX_RANGE_BYTES) return fullRead(ref, entry, signal)
   let content: Buffer
   try {
     const compressed = await fetchRange({ openRange }, file.range, signal)
