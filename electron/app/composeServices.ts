@@ -33,6 +33,7 @@ import { DEFAULT_WORKER_URL } from '../files/indexInWorker'
 import type { LayerIndexServiceOptions } from '../files/layerIndexService'
 import { LayerIndexService } from '../files/layerIndexService'
 import { TagHistoryService } from '../history/tagHistoryService'
+import { quayOptionsFromEnv } from '../history/quayMerge'
 import type { WatchTimers } from '../history/tagWatcher'
 import { ReferrersService } from '../image/referrersService'
 import { PROJECT_ROOT, SAMPLE_LAYOUT_DIR, SAMPLE_REFERENCE, SAMPLES_ROOT } from './appPaths'
@@ -91,6 +92,7 @@ export async function composeServices(options: ComposeOptions): Promise<Services
     clientFor: (host) => (host === LAYOUT_TAG_REGISTRY ? layoutTagLister : pool.clientFor(host)),
     timers: unrefTimers,
     onWarning: warn,
+    quay: quayOptionsFromEnv(env),
   })
   // Referrers ride on the pool's clients: one transport, auth and token cache for everything.
   const referrers = new ReferrersService({ pool })

@@ -35,6 +35,17 @@ export interface QuayMergePolicyOptions {
 
 export const QUAY_HOSTS: ReadonlySet<string> = new Set(['quay.io'])
 
+/** Where quay.io's API is asked instead of https://quay.io (tests point it at a stand-in). */
+export const QUAY_API_URL_ENV = 'STRATA_QUAY_API_URL'
+
+/** The policy options the environment asks for: quay.io's API elsewhere, or nothing. */
+export function quayOptionsFromEnv(env: NodeJS.ProcessEnv): QuayMergePolicyOptions {
+  const url = env[QUAY_API_URL_ENV]
+  if (url === undefined || url === '') return {}
+  const origin = new URL(url).origin
+  return { apiOrigin: (registry) => (QUAY_HOSTS.has(registry) ? origin : undefined) }
+}
+
 /** Well-known registries that are not Quay: never asked. */
 export const NOT_QUAY_HOSTS: ReadonlySet<string> = new Set([
   'docker.io',

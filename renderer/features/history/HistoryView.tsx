@@ -84,9 +84,13 @@ function RepositoryHistory({
           onRetry={() => void timeline.refetch()}
         />
       ) : timeline.data.tags.length === 0 ? (
-        <EmptyState title={t('view.emptyTitle')} testId="history-empty">
-          {t('view.emptyBody')}
-        </EmptyState>
+        <>
+          {/* Quay's history failing is why a quay.io journal can be empty: say so here too. */}
+          <QuayStatusLine quay={timeline.data.quay} />
+          <EmptyState title={t('view.emptyTitle')} testId="history-empty">
+            {t('view.emptyBody')}
+          </EmptyState>
+        </>
       ) : (
         <>
           <QuayStatusLine quay={timeline.data.quay} />
