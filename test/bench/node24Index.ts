@@ -1,20 +1,20 @@
 // Strata's zstd index under Node 24 (what Electron 40 ships: zlib's native zstd) against
 // `zstd -dc | tar -tv`, same bytes, alternating runs, medians. Each Strata run is a child
-// Node 24 process (test/harness/zstdIndexChild.ts) doing one cold index through the bundled
-// worker from a digest-verifying file stream, as the Node 20 figure does; the child's own
-// timing excludes its start-up. Without Node 24 (not linux-x64, or it cannot be fetched) the
-// figure is skipped with the reason, never reported as a number.
+// Node 24 process (test/harness/zstdIndexChild.ts, bundled as the app is, run without tsx)
+// doing one cold index through the bundled worker from a digest-verifying file stream, as the
+// Node 20 figure does; the child's own timing excludes its start-up but includes the
+// worker's. Without Node 24 (not linux-x64, or it cannot be fetched) the figure is skipped
+// with the reason, never reported as a number.
 
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { node24 } from '../harness/node24'
 import type { ZstdIndexReport } from '../harness/zstdIndexChild'
-import { bundledWorkerUrl } from './bundledWorker'
+import { bundledWorkerUrl, bundledZstdIndexChild } from './bundledWorker'
 import type { LayerFile } from './layerBlob'
 import { BenchFailure, median, runShell, shellQuote, timeMs } from './shell'
 
-const CHILD = fileURLToPath(new URL('../harness/zstdIndexChild.ts', import.meta.url))
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 
 export type Node24IndexFigures =
@@ -31,9 +31,10 @@ async function childIndex(
   layer: LayerFile,
   workerUrl: URL,
 ): Promise<ZstdIndexReport> {
+  const child = await bundledZstdIndexChild()
   const { stdout } = await promisify(execFile)(
     node,
-    ['--import', 'tsx', CHILD, layer.path, '--reps', '1', '--worker', workerUrl.href],
+    [child, layer.path, '--reps', '1', '--worker', workerUrl.href],
     { cwd: REPO, maxBuffer: 256 * 1024 * 1024 },
   )
   const report = JSON.parse(stdout) as ZstdIndexReport
