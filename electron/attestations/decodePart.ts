@@ -9,7 +9,13 @@ import {
   SIMPLE_SIGNING_TYPE,
   decodeCosignSignature,
 } from './cosignSignature'
-import { decodeEnvelope, decodeStatement, isEnvelope, isStatement } from './inTotoStatement'
+import {
+  DSSE_ENVELOPE_TYPE,
+  decodeEnvelope,
+  decodeStatement,
+  isEnvelope,
+  isStatement,
+} from './inTotoStatement'
 import { isRecord, readJson } from './jsonFields'
 import { MAX_DECODE_BYTES } from './limits'
 import { decodeNotationJws } from './notationSignature'
@@ -33,9 +39,12 @@ export function decodePart(bytes: Uint8Array, context: PartContext): DecodedPart
     return rawPart(bytes, { kind: 'overCap', size: bytes.length, cap: MAX_DECODE_BYTES })
   }
   const annotations = context.annotations ?? {}
+  // cosign's `.att` layers carry the signature annotation too, empty: their signatures are
+  // inside the DSSE envelope, so they are decoded by what they hold.
+  const signatureAnnotation = annotations[COSIGN_SIGNATURE_ANNOTATION] ?? ''
   if (
     context.mediaType === SIMPLE_SIGNING_TYPE ||
-    annotations[COSIGN_SIGNATURE_ANNOTATION] !== undefined
+    (signatureAnnotation !== '' && context.mediaType !== DSSE_ENVELOPE_TYPE)
   ) {
     return decodeCosignSignature(bytes, annotations, context.imageDigest, context.key)
   }

@@ -1,6 +1,6 @@
 // What refers to a manifest: the Referrers API first; where the registry lacks it, the
 // `<alg>-<hex>` fallback tag (an index the pushing tool maintains); cosign's `<alg>-<hex>.sig`
-// tag is added beside them. Referrer descriptors that lack their artifactType or annotations
+// and `.att` tags are added beside them. Referrer descriptors that lack their artifactType or annotations
 // (fallback indexes often do) get them from their own manifest: artifactType, else the config
 // media type; the manifest's annotations.
 
@@ -9,7 +9,7 @@ import { parseManifestBytes } from '../../shared/oci/parseManifest'
 import type { Digest } from '../../shared/oci/types'
 import type { RegistryClient } from '../registry/registryClient'
 import { Semaphore } from '../util/semaphore'
-import { findCosignSignatureTag } from './cosignSignatureTag'
+import { findCosignTags } from './cosignSignatureTag'
 import type { Referrer, ReferrersResult } from './referrerTypes'
 import {
   fallbackTagFor,
@@ -32,24 +32,19 @@ export interface FindReferrersOptions {
   readonly completeDetails?: boolean
 }
 
-/** What the Referrers API (or its fallback tag) lists, plus cosign's `.sig` tag if present. */
+/** What the Referrers API (or its fallback tag) lists, plus cosign's `.sig` and `.att` tags. */
 export async function findReferrers(
   deps: ReferrersDeps,
   repository: string,
   subject: Digest,
   options: FindReferrersOptions = {},
 ): Promise<ReferrersResult> {
-  const [listed, signatureTag] = await Promise.all([
+  const [listed, cosignTags] = await Promise.all([
     findListedReferrers(deps, repository, subject, options),
-    findCosignSignatureTag(deps.client, repository, subject, options.signal),
+    findCosignTags(deps.client, repository, subject, options.signal),
   ])
-  if (
-    signatureTag === undefined ||
-    listed.referrers.some((r) => r.digest === signatureTag.digest)
-  ) {
-    return listed
-  }
-  const kept = filterByArtifactType([signatureTag], options.artifactType)
+  const added = cosignTags.filter((tag) => !listed.referrers.some((r) => r.digest === tag.digest))
+  const kept = filterByArtifactType(added, options.artifactType)
   return kept.length === 0 ? listed : { ...listed, referrers: [...listed.referrers, ...kept] }
 }
 

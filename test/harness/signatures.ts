@@ -1,8 +1,9 @@
 // Signatures and attestations written by the harness from their specs, with node:crypto (and
 // openssl for certificates): cosign's simple-signing payload and `.sig` tag image (payload
-// layers with the signature, certificate and Rekor bundle annotations), DSSE envelopes over
-// in-toto statements (PAE), SLSA provenance v0.2 and v1, and buildx-style attestation
-// manifests. Debian has no cosign, notation or syft, so these follow the formats' definitions.
+// layers with the signature, certificate and Rekor bundle annotations) and `.att` tag image
+// (DSSE envelope layers), DSSE envelopes over in-toto statements (PAE), SLSA provenance v0.2
+// and v1, and buildx-style attestation manifests. Debian has no cosign, notation or syft, so
+// these follow the formats' definitions.
 
 import { execFileSync } from 'node:child_process'
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
@@ -152,10 +153,56 @@ export async function pushCosignSignatureTag(
   signature: Descriptor,
   subject: Descriptor,
 ): Promise<string> {
-  const tag = `${subject.digest.replace(':', '-')}.sig`
+  return pushUnderCosignTag(host, repository, builder, signature, subject, 'sig')
+}
+
+/**
+ * The `.att` image cosign (before v3) pushes for `cosign attest`: one layer per attestation,
+ * the DSSE envelope itself (media type application/vnd.dsse.envelope.v1+json), annotated
+ * with its predicateType and with the signature annotation left empty (the signatures are in
+ * the envelope), as cosign's static layers write it.
+ */
+export function buildCosignAttestationImage(
+  builder: OciLayoutBuilder,
+  attestations: readonly { readonly envelope: string; readonly predicateType: string }[],
+): Descriptor {
+  const layers = attestations.map((a) =>
+    builder.addBlob(new TextEncoder().encode(a.envelope), DSSE, {
+      annotations: { 'dev.cosignproject.cosign/signature': '', predicateType: a.predicateType },
+    }),
+  )
+  const config = builder.addConfig({
+    architecture: '',
+    os: '',
+    config: {},
+    rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+  })
+  return builder.addManifest({ config, layers })
+}
+
+/** Pushes the attestation image under cosign's tag for the subject: `sha256-<hex>.att`. */
+export async function pushCosignAttestationTag(
+  host: string,
+  repository: string,
+  builder: OciLayoutBuilder,
+  attestation: Descriptor,
+  subject: Descriptor,
+): Promise<string> {
+  return pushUnderCosignTag(host, repository, builder, attestation, subject, 'att')
+}
+
+async function pushUnderCosignTag(
+  host: string,
+  repository: string,
+  builder: OciLayoutBuilder,
+  image: Descriptor,
+  subject: Descriptor,
+  suffix: 'sig' | 'att',
+): Promise<string> {
+  const tag = `${subject.digest.replace(':', '-')}.${suffix}`
   await new RegistryPusher({ host }).pushTree(
     repository,
-    signature.digest,
+    image.digest,
     OCI.manifest,
     (d) => builder.getBlob(d),
     [tag],

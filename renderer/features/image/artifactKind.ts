@@ -6,7 +6,7 @@ import { translate } from '../../i18n/translate'
 const KNOWN: readonly { pattern: RegExp; word: string }[] = [
   { pattern: /cosign|notary|signature|\.sig\b|sigstore/i, word: 'signature' },
   { pattern: /spdx|cyclonedx|sbom|syft/i, word: 'SBOM' },
-  { pattern: /in-toto|intoto|attestation|provenance|slsa|vex/i, word: 'attestation' },
+  { pattern: /in-toto|intoto|dsse|attestation|provenance|slsa|vex/i, word: 'attestation' },
   { pattern: /helm/i, word: 'Helm chart' },
   { pattern: /wasm/i, word: 'Wasm module' },
 ]

@@ -1,7 +1,8 @@
 // Signatures, attestations and SBOMs in a real registry (distribution 2.8), written by the
 // harness from the specs (node:crypto keys; Debian has no cosign): cosign's `.sig` tag found
-// beside the fallback-tag referrers and decoded, matched and verified with the pasted key; a
-// DSSE in-toto referrer, a cosign 3 Sigstore bundle referrer and an SPDX referrer decoded; a
+// beside the fallback-tag referrers and decoded, matched and verified with the pasted key;
+// cosign's legacy `.att` tag (DSSE envelope layers) listed the same way and decoded as
+// attestations, not verified until the key is given; a DSSE in-toto referrer, a cosign 3 Sigstore bundle referrer and an SPDX referrer decoded; a
 // buildx-style attestation manifest matched against the image its index entry names and hung
 // under that image in the graph; an SBOM file inside a layer decoded, one over the cap refused.
 
@@ -15,6 +16,7 @@ import { MAX_DECODE_BYTES } from '../../../electron/attestations/limits'
 import type { HandlerTable } from '../../../electron/api/handlerTable'
 import type { Services } from '../../../electron/api/services'
 import { composeServices } from '../../../electron/app/composeServices'
+import { artifactKind } from '../../../renderer/features/image/artifactKind'
 import { callHandler, callHandlerError } from '../../harness/handlerCalls'
 import { pushReferrersWithFallbackTag, pushTestImage } from '../../harness/imagePushing'
 import type { PushedTestImage } from '../../harness/imagePushing'
@@ -26,10 +28,12 @@ import { dpkgPackages, spdxDocument } from '../../harness/sboms'
 import {
   DSSE,
   buildAttestationManifest,
+  buildCosignAttestationImage,
   buildCosignSignatureImage,
   dsseEnvelope,
   generateSigningKey,
   inTotoStatement,
+  pushCosignAttestationTag,
   pushCosignSignatureTag,
   sigstoreBundle,
   simpleSigningPayload,
@@ -50,6 +54,8 @@ describe('attestations in a real registry (written by the harness from the specs
   let key: SigningKey
   let sigTag: string
   let signatureDigest: string
+  let attTag: string
+  let attestationDigest: string
   let foreignDigest: string
   let envelopeDigest: string
   let bundleDigest: string
@@ -76,6 +82,40 @@ describe('attestations in a real registry (written by the harness from the specs
     })
     signatureDigest = signature.digest
     sigTag = await pushCosignSignatureTag(registry.host, REPO, builder, signature, image.manifest)
+    // cosign attest (before v3): the envelopes under the `.att` tag, one layer each.
+    const subjects = [{ name: `${registry.host}/${REPO}`, digest: image.digest }]
+    const attestation = buildCosignAttestationImage(builder, [
+      {
+        predicateType: 'https://slsa.dev/provenance/v0.2',
+        envelope: dsseEnvelope(
+          inTotoStatement(
+            subjects,
+            'https://slsa.dev/provenance/v0.2',
+            slsaProvenanceV02('docker.io/library/debian:stable', `sha256:${'6'.repeat(64)}`),
+          ),
+          key,
+        ),
+      },
+      {
+        predicateType: 'https://spdx.dev/Document',
+        envelope: dsseEnvelope(
+          inTotoStatement(
+            subjects,
+            'https://spdx.dev/Document',
+            JSON.parse(spdxDocument(packages.slice(0, 5))),
+          ),
+          key,
+        ),
+      },
+    ])
+    attestationDigest = attestation.digest
+    attTag = await pushCosignAttestationTag(
+      registry.host,
+      REPO,
+      builder,
+      attestation,
+      image.manifest,
+    )
     // A signature pushed by digest whose payload names another image.
     const foreign = buildCosignSignatureImage(builder, {
       subject: image.manifest,
@@ -128,12 +168,66 @@ describe('attestations in a real registry (written by the harness from the specs
     assert.ok(sig, 'the .sig tag is a referrer')
     assert.equal(sig.artifactType, 'application/vnd.dev.cosign.simplesigning.v1+json')
     assert.equal(sig.annotations?.['org.opencontainers.image.ref.name'], sigTag)
-    assert.equal(result.referrers.length, 4)
+    assert.equal(result.referrers.length, 5, 'three listed, the .sig and the .att tags')
     const graph = await callHandler(table, 'image:graph', { ref })
     assert.ok(
       graph.edges.some(
         (e) => e.relation === 'referrer' && e.from === image.digest && e.to === signatureDigest,
       ),
+    )
+  })
+
+  it("lists cosign's .att tag (written by the harness from the format) as an attestation referrer, in the graph too", async () => {
+    const result = await callHandler(table, 'image:referrers', { ref })
+    const att = result.referrers.find((r) => r.digest === attestationDigest)
+    assert.ok(att, 'the .att tag is a referrer')
+    assert.equal(attTag, `${image.digest.replace(':', '-')}.att`)
+    assert.equal(att.annotations?.['org.opencontainers.image.ref.name'], attTag)
+    assert.equal(att.artifactType, DSSE)
+    assert.equal(artifactKind(att.artifactType), 'attestation')
+    const only = await callHandler(table, 'image:referrers', { ref, artifactType: DSSE })
+    assert.ok(only.referrers.some((r) => r.digest === attestationDigest))
+    const graph = await callHandler(table, 'image:graph', { ref })
+    assert.ok(
+      graph.edges.some(
+        (e) => e.relation === 'referrer' && e.from === image.digest && e.to === attestationDigest,
+      ),
+    )
+  })
+
+  it("decodes the .att tag's DSSE layers as in-toto statements: subjects match, not verified, then verified with the key", async () => {
+    const plain = await callHandler(table, 'attestations:decode', {
+      ref,
+      digest: attestationDigest,
+    })
+    assert.equal(plain.subject, image.digest)
+    assert.deepEqual(
+      plain.items.map((i) => [i.label, i.mediaType, i.part.kind]),
+      [
+        [{ kind: 'layer', position: 0 }, DSSE, 'in-toto'],
+        [{ kind: 'layer', position: 1 }, DSSE, 'in-toto'],
+      ],
+    )
+    const [provenance, sbom] = plain.items.map((i) => i.part)
+    assert.ok(provenance?.kind === 'in-toto' && sbom?.kind === 'in-toto')
+    assert.equal(provenance.envelope, 'dsse')
+    assert.equal(provenance.predicateType, 'https://slsa.dev/provenance/v0.2')
+    assert.equal(provenance.subjectMatch, 'matches')
+    assert.deepEqual(provenance.verification, {
+      status: 'not-verified',
+      reason: { kind: 'noKey', signed: 'envelope' },
+    })
+    assert.equal(provenance.provenance?.materials[0]?.digest, `sha256:${'6'.repeat(64)}`)
+    assert.equal(sbom.sbom?.packages.length, 5)
+    assert.equal(sbom.subjectMatch, 'matches')
+    const keyed = await callHandler(table, 'attestations:decode', {
+      ref,
+      digest: attestationDigest,
+      publicKey: key.publicKeyPem,
+    })
+    assert.deepEqual(
+      keyed.items.map((i) => i.part.kind === 'in-toto' && i.part.verification.status),
+      ['verified', 'verified'],
     )
   })
 

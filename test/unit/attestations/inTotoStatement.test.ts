@@ -11,6 +11,7 @@ import { decodePart } from '../../../electron/attestations/decodePart'
 import { preAuthEncoding } from '../../../electron/attestations/pae'
 import { readPublicKey } from '../../../electron/attestations/verifySignature'
 import {
+  DSSE,
   IN_TOTO,
   dsseEnvelope,
   generateSigningKey,
@@ -101,6 +102,27 @@ describe('DSSE and in-toto (written by the harness from the specs)', () => {
     })
     assert.equal(part.kind === 'in-toto' && part.subjectMatch, 'does-not-match')
     assert.equal(part.kind === 'in-toto' && part.envelope, 'none')
+  })
+
+  it('decodes a cosign .att layer (empty signature annotation) as the envelope it holds', () => {
+    const key = generateSigningKey('ecdsa-p256')
+    const statement = inTotoStatement([{ name: 'x', digest: IMAGE }], 'https://example.com/p', {})
+    const part = decodePart(bytes(dsseEnvelope(statement, key)), {
+      mediaType: DSSE,
+      annotations: {
+        'dev.cosignproject.cosign/signature': '',
+        predicateType: 'https://example.com/p',
+      },
+      imageDigest: IMAGE,
+    })
+    assert.equal(part.kind, 'in-toto')
+    if (part.kind !== 'in-toto') return
+    assert.equal(part.envelope, 'dsse')
+    assert.equal(part.subjectMatch, 'matches')
+    assert.deepEqual(part.verification, {
+      status: 'not-verified',
+      reason: { kind: 'noKey', signed: 'envelope' },
+    })
   })
 
   it('summarises buildx SLSA v0.2 provenance: builder, build type, steps, materials', () => {
