@@ -36,6 +36,7 @@ import {
 } from '../compression/zstdChunkedToc'
 import type { ZstdChunkedPosition } from '../compression/zstdChunkedToc'
 import { normalizeEntryPath } from '../tar/tarNames'
+import { tarSizeFromTarSplit, tarSplitPosition } from './tocTarSize'
 
 /** What reading a TOC needs of a layer: its descriptor's size and annotations, and ranges. */
 export interface TocSource {
@@ -87,6 +88,8 @@ export async function readLayerToc(source: TocSource, signal?: AbortSignal): Pro
   let toc: LayerToc
   /** Blob offset where the TOC begins (eStargz: the end of the last file's members). */
   let tocStart: number
+  /** zstd:chunked: the tar's size from its tar-split, when the layer has one. */
+  let tarSize: number | undefined
   if (format === 'estargz') {
     const size = source.size
     if (size < ESTARGZ_FOOTER_SIZE + 1) throw new TocError('the layer is too small for eStargz')
@@ -117,8 +120,18 @@ export async function readLayerToc(source: TocSource, signal?: AbortSignal): Pro
     const checksum = zstdChunkedAnnotation(source.annotations, 'manifest-checksum')
     toc = await decodeZstdChunkedManifest(compressed, position, checksum)
     tocStart = position.offset
+    const split = tarSplitPosition(source.annotations, source.size)
+    if (split !== undefined) {
+      try {
+        const bytes = await fetch(split.range.start, split.range.end)
+        tarSize = await tarSizeFromTarSplit(bytes, split.uncompressedLength)
+      } catch (error) {
+        // Only the size is lost: the listing stands, its tar size unknown.
+        if (signal?.aborted === true) throw error
+      }
+    }
   }
-  return tocLayerOf(source, toc, tocStart, fetched)
+  return tocLayerOf(source, toc, tocStart, fetched, tarSize)
 }
 
 const ENTRY_TYPES: Readonly<Record<Exclude<TocEntryType, 'chunk'>, LayerEntryType>> = {
@@ -131,7 +144,13 @@ const ENTRY_TYPES: Readonly<Record<Exclude<TocEntryType, 'chunk'>, LayerEntryTyp
   fifo: 'fifo',
 }
 
-function tocLayerOf(source: TocSource, toc: LayerToc, tocStart: number, fetched: number): TocLayer {
+function tocLayerOf(
+  source: TocSource,
+  toc: LayerToc,
+  tocStart: number,
+  fetched: number,
+  tarSize: number | undefined,
+): TocLayer {
   const listed = toc.entries.filter((e) => e.type !== 'chunk')
   // eStargz gives only where a file's members start: they end where the next member any
   // entry names starts (or the TOC does).
@@ -185,7 +204,11 @@ function tocLayerOf(source: TocSource, toc: LayerToc, tocStart: number, fetched:
     })
   }
   const warnings: TocWarning[] = []
-  const uncompressed = Number(source.annotations?.[ESTARGZ_UNCOMPRESSED_SIZE] ?? 0)
+  // 0 when unknown (no tar is 0 bytes): eStargz's annotation, zstd:chunked's tar-split.
+  const uncompressed =
+    toc.format === 'estargz'
+      ? Number(source.annotations?.[ESTARGZ_UNCOMPRESSED_SIZE] ?? 0)
+      : (tarSize ?? 0)
   return {
     index: {
       digest: source.digest,

@@ -88,9 +88,10 @@ export interface LayerIndex {
   readonly compression: LayerCompressionFound
   readonly compressedSize: number
   /**
-   * Bytes of the layer's tar. A layer listed from its TOC whose descriptor does not give the
-   * tar's size (the TOC's file sizes do not add up to it) has 0 here, which no tar can be;
-   * LayerIndexInfo leaves the figure out then.
+   * Bytes of the layer's tar. A layer listed from its TOC whose descriptor gives no way to the
+   * tar's size (eStargz's uncompressed-size annotation, zstd:chunked's tar-split; the TOC's
+   * file sizes do not add up to it) has 0 here, which no tar can be; LayerIndexInfo leaves
+   * the figure out then.
    */
   readonly uncompressedSize: number
   readonly entries: readonly LayerEntry[]

@@ -38,6 +38,7 @@ import { callHandler, listLayerEntries } from '../../harness/handlerCalls'
 import { sha256 } from '../../harness/layerTars'
 import { RegistryPusher } from '../../harness/ociPusher'
 import { startRequestLog } from '../../harness/requestLog'
+import { withTarSplit } from '../../harness/tarSplit'
 import type { RequestLog } from '../../harness/requestLog'
 import { startRegistry } from '../../harness/registryServer'
 import type { RunningRegistry } from '../../harness/registryServer'
@@ -94,6 +95,7 @@ before(async () => {
   execFileSync('tar', ['-xf', '-', '-C', extracted], { input: tar, maxBuffer: BIG })
   layers.set('estargz', estargzFromTar(tar, { chunkSize: 1024 * 1024 }))
   layers.set('zstd-chunked', zstdChunkedFromTar(tar))
+  layers.set('zstd-chunked-tarsplit', withTarSplit(layers.get('zstd-chunked') as TocLayerBlob, tar))
   layers.set(
     'estargz-disagrees',
     estargzFromTar(tar, {
@@ -322,6 +324,28 @@ test('eStargz TOC with a wrong offset and a wrong per-file digest (harness-writt
   proxy.reset()
   await readWhole(tag, good)
   assert.ok(blobRequests().every((r) => r.range !== undefined || !r.path.includes('sha256')))
+})
+
+test('zstd:chunked with a tar-split (skopeo 1.9.3 layer, tar-split appended by the harness): the tar size is the real one, the listing still costs a few KB', async () => {
+  const tag = 'zstd-chunked-tarsplit'
+  const layer = layers.get(tag)
+  assert.ok(layer)
+  await callHandler(table, 'image:summary', { ref: refOf(tag) })
+  proxy.reset()
+  const info = await callHandler(table, 'layers:index', { ref: refOf(tag), layer: '1' })
+  assert.equal(info.toc?.listedFromToc, true)
+  assert.equal(info.uncompressedSize, tar.length, 'headers, padding and end blocks included')
+  assert.ok(
+    blobRequests().every((r) => r.range !== undefined),
+    JSON.stringify(blobRequests()),
+  )
+  assert.ok(proxy.bytes / layer.blob.length < 0.05, `listing fetched ${proxy.bytes} bytes`)
+  const file = (await listLayerEntries(table, refOf(tag), '1')).find(
+    (e) => e.type === 'file' && e.size > 1000,
+  )
+  assert.ok(file)
+  const bytes = await readWhole(tag, file)
+  assert.ok(bytes.equals(readFileSync(path.join(extracted, file.path))))
 })
 
 test('eStargz TOC that is malformed (harness-written, an unknown entry type): ignored with a warning, the layer indexed from its bytes', async () => {
