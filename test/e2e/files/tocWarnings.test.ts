@@ -3,7 +3,7 @@
 // integration test's hostile-TOC fixtures are). Opening a file whose TOC digest is wrong shows
 // its real bytes (read from the whole, digest-verified layer) and marks the layer in the strip,
 // in Spanish with ?lang=es, naming the file and both digests; a malformed TOC is marked as
-// ignored, in the language shown.
+// ignored, in the language shown; a zstd:chunked layer without a tar size says it is unknown.
 
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { estargzFromTar, tocLayerImage } from '../../harness/chunkedLayers'
+import { estargzFromTar, tocLayerImage, zstdChunkedFromTar } from '../../harness/chunkedLayers'
 import type { TocLayerBlob } from '../../harness/chunkedLayers'
 import { useE2eSession } from '../../harness/e2eSession'
 import { sha256 } from '../../harness/layerTars'
@@ -48,6 +48,8 @@ const session = useE2eSession({
           motd['digest'] = WRONG
         },
       }),
+      // Written by skopeo 1.9.3, which records no tar size.
+      zstd: zstdChunkedFromTar(tar),
       malformed: estargzFromTar(tar, {
         editToc: (entries) => {
           const first = entries[0]
@@ -113,4 +115,12 @@ test('a file whose TOC digest lies: real bytes shown, the layer marked in Spanis
   )
   const meta = page.locator('[data-testid="layer-item"][data-layer="1"] .layer-meta').first()
   assert.match((await meta.textContent()) ?? '', /unpacked/)
+
+  // A zstd:chunked layer whose tar size nobody gives: "unknown", never "0 B".
+  await page.goto(`${session().web.url}&${query('es', 'zstd')}`)
+  const zstdMeta = page.locator('[data-testid="layer-item"][data-layer="1"] .layer-meta').first()
+  await zstdMeta.getByText(/entradas/).waitFor({ timeout: 120_000 })
+  const zstdWords = (await zstdMeta.textContent()) ?? ''
+  assert.match(zstdWords, /zstd · tamaño sin comprimir desconocido · \d+ entradas/)
+  assert.doesNotMatch(zstdWords, /0 B sin comprimir/)
 })
