@@ -13,7 +13,7 @@ import type { GzipCheckpoint } from './gzipCheckpoints'
 import { CHECKPOINT_EVERY } from './gzipCheckpoints'
 import { GzipIndexStream } from './gzipIndexStream'
 import { decodeZstd, ZstdDecodeError } from './zstdFallback'
-import { MAX_ZSTD_WINDOW, ZstdWindowTooLarge } from './zstdFrames'
+import { MAX_ZSTD_WINDOW, ZstdFrameWalker, ZstdWindowTooLarge } from './zstdFrames'
 import { SourceFeed } from './sourceFeed'
 
 export type ZstdDecoder = 'auto' | 'fzstd'
@@ -77,8 +77,20 @@ export async function openDecompressed(
   const every = options.checkpoints?.every ?? CHECKPOINT_EVERY
   const plainCheckpoint = compression === 'none' ? options.checkpoints?.onCheckpoint : undefined
   let nextPlain = every
+  const native = nativeZstd()
+  const useNative = compression === 'zstd' && options.zstd !== 'fzstd' && native !== undefined
+  // The native decoder allocates whatever window a frame asks for (up to zstd's own 128 MiB
+  // default): frames are checked against the cap fzstd has, before the decoder gets them.
+  const frames = useNative ? new ZstdFrameWalker() : undefined
   feed.start((chunk) => {
     bytesIn += chunk.length
+    try {
+      frames?.push(chunk)
+    } catch (error) {
+      feed.stream.destroy(
+        error instanceof ZstdWindowTooLarge ? windowTooLarge(digest, error) : undefined,
+      )
+    }
     // An uncompressed layer's "checkpoints" are plain offsets: they only bound hashed spans.
     for (; plainCheckpoint && nextPlain < bytesIn; nextPlain += every) {
       plainCheckpoint({
@@ -104,20 +116,12 @@ export async function openDecompressed(
     bytesIn: () => bytesIn,
   })
   if (compression === 'none') return result(input)
-  const native = nativeZstd()
-  if (compression === 'zstd' && (options.zstd === 'fzstd' || native === undefined)) {
+  if (compression === 'zstd' && !useNative) {
     async function* decoded(): AsyncGenerator<Buffer> {
       try {
         yield* decodeZstd(input)
       } catch (error) {
-        if (error instanceof ZstdWindowTooLarge) {
-          throw new StrataError(
-            'MALFORMED',
-            `layer ${digest}: a zstd frame asks for a ${error.windowSize}-byte window ` +
-              `(limit ${MAX_ZSTD_WINDOW} bytes: the decoder holds the whole window in memory)`,
-            { subject: digest },
-          )
-        }
+        if (error instanceof ZstdWindowTooLarge) throw windowTooLarge(digest, error)
         const atEnd = error instanceof ZstdDecodeError && (error.atEnd || feed.done)
         throw failure('zstd', error, atEnd)
       }
@@ -135,11 +139,20 @@ export async function openDecompressed(
           // 1 MiB output chunks: fewer round trips to zlib's thread and buffers the allocator
           // reuses (at 128 KiB each one is a fresh mapping, a third more CPU per layer).
           chunkSize: ZSTD_CHUNK,
-          // Room for a few chunks, so decoding runs on while the tar scanner reads one.
-          readableHighWaterMark: 4 * ZSTD_CHUNK,
+          // Room for two chunks, so decoding runs on while the tar scanner reads one.
+          readableHighWaterMark: 2 * ZSTD_CHUNK,
           writableHighWaterMark: INPUT_AHEAD,
         })
   return result(wire(input, decoder, (error) => failure(compression, error, endedEarly(error))))
+}
+
+function windowTooLarge(digest: string, error: ZstdWindowTooLarge): StrataError {
+  return new StrataError(
+    'MALFORMED',
+    `layer ${digest}: a zstd frame asks for a ${error.windowSize}-byte window ` +
+      `(limit ${MAX_ZSTD_WINDOW} bytes: the decoder holds the whole window in memory)`,
+    { subject: digest },
+  )
 }
 
 /** Whether a zlib-style error means "input ended too soon" rather than "bytes are wrong". */

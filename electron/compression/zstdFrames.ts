@@ -5,7 +5,9 @@
 // window would cost 2 GiB. The limit, 32 MiB (window log 25), covers every zstd level up to
 // --ultra -20 and the 8 MiB windows of the Go encoder that container tools use; `zstd --long`
 // and --ultra -21/-22 layers (64 and 128 MiB) are refused: one such window held per layer
-// being read would break the memory bound (a 128 MiB one took a zero bomb to 289 MB).
+// being read would break the memory bound (a 128 MiB one took a zero bomb to 289 MB). The
+// native decoder (Node 24's zlib) would take such windows too (zstd's own default allows 128
+// MiB), so decompress.ts walks its input with the same cap: both runtimes refuse alike.
 
 export const MAX_ZSTD_WINDOW = 32 * 1024 * 1024
 

@@ -31,14 +31,18 @@ function isResult(value: unknown): value is HostileRssResult {
   return typeof result.maxRssKiB === 'number' && Array.isArray(result.outcomes)
 }
 
-/** Runs the child on `paths` (all at once) and returns its peak RSS and per-layer outcomes. */
+/**
+ * Runs the child on `paths` (all at once) and returns its peak RSS and per-layer outcomes;
+ * `node` is the runtime to run it with (this one by default, or Node 24 for native zstd).
+ */
 export function runHostileChild(
   paths: readonly string[],
   workerJs?: string,
+  node: string = process.execPath,
 ): Promise<HostileRssResult> {
   const args = ['--import', 'tsx', CHILD, ...(workerJs ? [`--worker=${workerJs}`] : []), ...paths]
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(node, args, { maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
         reject(new BenchFailure(`the hostile-layer child failed: ${error.message}\n${stderr}`))
         return
