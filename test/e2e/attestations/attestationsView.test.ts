@@ -2,7 +2,8 @@
 // harness from their specs (node:crypto keys; Debian has no cosign or syft) and pushed to the
 // real registry: the cosign `.sig` signature selected in the graph opens as "not verified",
 // pasting its public key turns it "verified" (another key: "failed"); an SPDX file listing
-// this machine's dpkg packages opens from the file viewer and its table search finds one.
+// this machine's dpkg packages opens from the file viewer and its table search finds one;
+// cosign's legacy `.att` tag opens in Spanish with every reason worded in Spanish.
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
@@ -13,11 +14,17 @@ import { pushTestImage, type PushedTestImage } from '../../harness/imagePushing'
 import { OciLayoutBuilder } from '../../harness/ociBuilder'
 import { dpkgPackages, spdxDocument } from '../../harness/sboms'
 import {
+  IN_TOTO,
+  buildCosignAttestationImage,
   buildCosignSignatureImage,
+  dsseEnvelope,
   generateSigningKey,
+  inTotoStatement,
+  pushCosignAttestationTag,
   pushCosignSignatureTag,
   type SigningKey,
 } from '../../harness/signatures'
+import { untranslatedTexts } from '../../harness/untranslatedText'
 
 const REPO = 'e2e/signed'
 const packages = dpkgPackages()
@@ -25,6 +32,7 @@ const packages = dpkgPackages()
 let image: PushedTestImage
 let key: SigningKey
 let signatureDigest: string
+let attestationDigest: string
 let ref: string
 
 const session = useE2eSession({
@@ -50,6 +58,23 @@ const session = useE2eSession({
     })
     signatureDigest = signature.digest
     await pushCosignSignatureTag(registry.host, REPO, builder, signature, image.manifest)
+    // The .att tag: one good envelope, one that has lost its signatures (shown raw).
+    const statement = inTotoStatement(
+      [{ name: `${registry.host}/${REPO}`, digest: image.digest }],
+      'https://example.com/review/v1',
+      { reviewed: true },
+    )
+    const unsigned = JSON.stringify({
+      payloadType: IN_TOTO,
+      payload: Buffer.from(JSON.stringify(statement)).toString('base64'),
+      signatures: [],
+    })
+    const attestation = buildCosignAttestationImage(builder, [
+      { predicateType: 'https://example.com/review/v1', envelope: dsseEnvelope(statement, key) },
+      { predicateType: 'https://example.com/review/v1', envelope: unsigned },
+    ])
+    attestationDigest = attestation.digest
+    await pushCosignAttestationTag(registry.host, REPO, builder, attestation, image.manifest)
   },
 })
 
@@ -118,6 +143,38 @@ test('an SPDX file written by the harness from the spec (dpkg data) opens from t
     assert.equal(await page.getByTestId('sbom-row').count(), 1)
     const row = (await page.getByTestId('sbom-row').textContent()) ?? ''
     assert.ok(row.includes('dpkg') && row.includes(dpkg.version), row)
+    assert.deepEqual(pageErrors, [])
+  } finally {
+    await page.close()
+  }
+})
+
+test("cosign's .att tag written by the harness from the format, in Spanish: not verified and the raw reason worded in Spanish", async () => {
+  const params = new URLSearchParams({
+    ref,
+    view: 'attestations',
+    node: attestationDigest,
+    lang: 'es',
+  })
+  const { page, pageErrors } = await openPageAt(
+    session().browser,
+    `${session().web.url}&${params.toString()}`,
+  )
+  try {
+    assert.equal(await status(page), 'not-verified')
+    const items = page.getByTestId('attestation-item')
+    assert.equal(await items.count(), 2)
+    assert.equal(await items.nth(0).getAttribute('data-kind'), 'in-toto')
+    assert.equal(await items.nth(1).getAttribute('data-kind'), 'raw')
+    assert.match((await items.first().textContent()) ?? '', /declaración in-toto.*layers\[0\]/)
+    assert.match(
+      (await page.getByTestId('verification-status').first().textContent()) ?? '',
+      /^Sin verificar\s+No se ha dado ninguna clave pública: .* el sobre\.$/,
+    )
+    const raw = page.getByTestId('raw-reason')
+    assert.equal(await raw.getAttribute('data-reason'), 'dsseNoSignatures')
+    assert.equal(await raw.textContent(), 'El sobre DSSE no tiene firmas.')
+    assert.deepEqual(await untranslatedTexts(page), [])
     assert.deepEqual(pageErrors, [])
   } finally {
     await page.close()
