@@ -1,9 +1,9 @@
-// A file over 16 MiB in a layer listed from its table of contents, on a real registry behind a
-// request-logging proxy: it comes by one Range request for its own compressed bytes (never the whole
-// layer), decoded to a scratch file while hashed and streamed out only once it matches the
-// TOC's digest, never held whole in memory; the next pages of the same file read the
-// checked copy without fetching again. A TOC that gives the big file a wrong digest makes it a
-// full verified read (the right bytes, nothing of the bad decode) and marks the layer.
+// A file over 16 MiB in a layer listed from its table of contents, on a real registry behind
+// a request-logging proxy: it comes by one Range request for its own compressed bytes (never
+// the whole layer), decoded to a scratch file while hashed and streamed out only once it
+// matches the TOC's digest, never held whole in memory; the next pages of the same file read
+// the checked copy without fetching again. A TOC that gives the big file a wrong digest makes
+// it a full verified read (the right bytes, nothing of the bad decode) and marks the layer.
 // zstd:chunked is written by a real tool (Debian's skopeo 1.9.3); eStargz by the harness from
 // the format's definition. The big file is generated as a stream of random bytes on disk.
 
