@@ -13,6 +13,7 @@ import type {
   SignerCertificate,
   TransparencyLogEntry,
 } from '../../../shared/api/attestations'
+import { useFormat } from '../../i18n/useFormat'
 import { certificateProblemText, rawPreviewText, rawReasonText } from './attestationText'
 import { SbomTableView } from './SbomTableView'
 import { MatchBadge, VerificationLine } from './VerificationLine'
@@ -109,6 +110,7 @@ function CosignView({ part }: { readonly part: CosignSignature }) {
 
 function LogEntryView({ entry }: { readonly entry: TransparencyLogEntry }) {
   const { t } = useTranslation('attestations')
+  const format = useFormat()
   return (
     <section className="attestation-subsection" data-testid="transparency-log">
       <h4>{t('log.title')}</h4>
@@ -117,7 +119,7 @@ function LogEntryView({ entry }: { readonly entry: TransparencyLogEntry }) {
           <Fact name={t('fact.logIndex')}>{entry.logIndex}</Fact>
         ) : null}
         {entry.integratedTime !== undefined ? (
-          <Fact name={t('fact.integratedTime')}>{entry.integratedTime}</Fact>
+          <Fact name={t('fact.integratedTime')}>{format.dateTime(entry.integratedTime)}</Fact>
         ) : null}
         {entry.logId !== undefined ? (
           <Fact name={t('fact.logId')}>
@@ -162,6 +164,7 @@ function CertificateView({
   readonly certificate: SignerCertificate
 }) {
   const { t } = useTranslation('attestations')
+  const format = useFormat()
   return (
     <section className="attestation-subsection" data-testid="certificate">
       <h4>{t('certificate.title', { title })}</h4>
@@ -169,7 +172,7 @@ function CertificateView({
         <Fact name={t('fact.subject')}>{certificate.subject}</Fact>
         <Fact name={t('fact.issuer')}>{certificate.issuer}</Fact>
         <Fact name={t('fact.valid')}>
-          {certificate.notBefore} → {certificate.notAfter}
+          {format.dateTime(certificate.notBefore)} → {format.dateTime(certificate.notAfter)}
         </Fact>
         {certificate.subjectAltNames.length > 0 ? (
           <Fact name={t('fact.names')}>{certificate.subjectAltNames.join(', ')}</Fact>
@@ -235,6 +238,7 @@ function InTotoView({ part }: { readonly part: InTotoStatement }) {
 
 function ProvenanceView({ provenance }: { readonly provenance: ProvenanceSummary }) {
   const { t } = useTranslation('attestations')
+  const format = useFormat()
   return (
     <section className="attestation-subsection" data-testid="provenance">
       <h4>{t('provenance.title', { version: provenance.slsaVersion })}</h4>
@@ -246,10 +250,10 @@ function ProvenanceView({ provenance }: { readonly provenance: ProvenanceSummary
           <Mono text={provenance.buildType ?? t('fact.notGiven')} />
         </Fact>
         {provenance.startedOn !== undefined ? (
-          <Fact name={t('fact.started')}>{provenance.startedOn}</Fact>
+          <Fact name={t('fact.started')}>{format.dateTime(provenance.startedOn)}</Fact>
         ) : null}
         {provenance.finishedOn !== undefined ? (
-          <Fact name={t('fact.finished')}>{provenance.finishedOn}</Fact>
+          <Fact name={t('fact.finished')}>{format.dateTime(provenance.finishedOn)}</Fact>
         ) : null}
         {provenance.parameters.map((p) => (
           <Fact key={p.name} name={p.name}>

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { openPageAt } from '../../harness/browser'
+import { formatDateTime } from '../../../renderer/i18n/format'
 import { useE2eSession } from '../../harness/e2eSession'
 import { pushTestImage, type PushedTestImage } from '../../harness/imagePushing'
 import { OciLayoutBuilder } from '../../harness/ociBuilder'
@@ -22,6 +23,7 @@ import {
   inTotoStatement,
   pushCosignAttestationTag,
   pushCosignSignatureTag,
+  slsaProvenanceV02,
   type SigningKey,
 } from '../../harness/signatures'
 import { untranslatedTexts } from '../../harness/untranslatedText'
@@ -61,8 +63,8 @@ const session = useE2eSession({
     // The .att tag: one good envelope, one that has lost its signatures (shown raw).
     const statement = inTotoStatement(
       [{ name: `${registry.host}/${REPO}`, digest: image.digest }],
-      'https://example.com/review/v1',
-      { reviewed: true },
+      'https://slsa.dev/provenance/v0.2',
+      slsaProvenanceV02('docker.io/library/debian:stable', `sha256:${'7'.repeat(64)}`),
     )
     const unsigned = JSON.stringify({
       payloadType: IN_TOTO,
@@ -70,8 +72,8 @@ const session = useE2eSession({
       signatures: [],
     })
     const attestation = buildCosignAttestationImage(builder, [
-      { predicateType: 'https://example.com/review/v1', envelope: dsseEnvelope(statement, key) },
-      { predicateType: 'https://example.com/review/v1', envelope: unsigned },
+      { predicateType: 'https://slsa.dev/provenance/v0.2', envelope: dsseEnvelope(statement, key) },
+      { predicateType: 'https://slsa.dev/provenance/v0.2', envelope: unsigned },
     ])
     attestationDigest = attestation.digest
     await pushCosignAttestationTag(registry.host, REPO, builder, attestation, image.manifest)
@@ -171,6 +173,10 @@ test("cosign's .att tag written by the harness from the format, in Spanish: not 
       (await page.getByTestId('verification-status').first().textContent()) ?? '',
       /^Sin verificar\s+No se ha dado ninguna clave pública: .* el sobre\.$/,
     )
+    // Dates are written as Spanish writes them (the provenance's start).
+    const started = formatDateTime('2026-01-02T03:04:05Z', 'es')
+    assert.match(started, /ene/)
+    assert.ok(((await page.getByTestId('provenance').textContent()) ?? '').includes(started))
     const raw = page.getByTestId('raw-reason')
     assert.equal(await raw.getAttribute('data-reason'), 'dsseNoSignatures')
     assert.equal(await raw.textContent(), 'El sobre DSSE no tiene firmas.')
