@@ -48,7 +48,10 @@ type ZstdFactory = (options?: {
   readonly writableHighWaterMark?: number
 }) => Transform
 
-/** Compressed bytes read ahead of the decoder. */
+/**
+ * Compressed bytes the native zstd decoder takes ahead of what it is decoding (its writable
+ * buffer). Only there: a reader that stops early (one file found) reads little past it.
+ */
 const INPUT_AHEAD = 1024 * 1024
 /** Output chunk of the native zstd decoder. */
 const ZSTD_CHUNK = 1024 * 1024
@@ -64,7 +67,7 @@ export async function openDecompressed(
   digest: string,
   options: DecompressOptions = {},
 ): Promise<DecompressedLayer> {
-  const feed = new SourceFeed(source, INPUT_AHEAD)
+  const feed = new SourceFeed(source)
   let compression: LayerCompressionFound
   try {
     compression = detectCompression(await feed.head(DETECT_BYTES), digest)

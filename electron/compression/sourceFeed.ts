@@ -1,5 +1,5 @@
 // A layer blob as the decoders read it: its first bytes in hand (to detect the compression)
-// and then every chunk, in order, through a stream with room for a few chunks. Chunks are
+// and then every chunk, in order, through a stream. Chunks are
 // taken with 'data' events and handed on as they came: an async iterator's read() would join
 // whatever is buffered into a new buffer first, a copy of every byte of the layer. A reader
 // that stops early releases the source; an error of the source reaches the reader as it is.
@@ -16,12 +16,8 @@ export class SourceFeed {
   private count: (chunk: Buffer) => void = () => undefined
   private wantHead: { bytes: number; resolve: (head: Buffer) => void } | undefined
 
-  constructor(
-    private readonly source: Readable,
-    highWaterMark: number,
-  ) {
+  constructor(private readonly source: Readable) {
     this.stream = new Readable({
-      highWaterMark,
       read: () => {
         if (this.started) source.resume()
       },

@@ -116,6 +116,7 @@ export async function indexLayerInWorker(
         if (over) return
         over = true
         blob.off('data', onData)
+        blob.pause()
         if (last && !finished) send(last)
         resolve()
       }

@@ -54,6 +54,8 @@ export async function scanTar(
         if (settled) return
         settled = true
         tar.off('data', onData)
+        // A flowing stream without a 'data' listener would read on (and throw away) its rest.
+        tar.pause()
         if (error === undefined) resolve()
         else reject(error instanceof Error ? error : new Error('the tar stream failed'))
       }
