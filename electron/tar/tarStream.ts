@@ -50,6 +50,9 @@ export async function scanTar(
   try {
     await new Promise<void>((resolve, reject) => {
       let settled = false
+      /** A sink's wait is pending: the current chunk is not all in yet. */
+      let waiting = false
+      let ended = false
       const settle = (error?: unknown): void => {
         if (settled) return
         settled = true
@@ -59,7 +62,8 @@ export async function scanTar(
         if (error === undefined) resolve()
         else reject(error instanceof Error ? error : new Error('the tar stream failed'))
       }
-      // Pushes `chunk` from `from` on, waiting (with the stream paused) while a sink asks to.
+      // Pushes `chunk` from `from` on. While a sink asks to wait, the stream stays paused and
+      // the rest of this chunk goes in first; only then does the next chunk come.
       const consume = (chunk: Buffer, from: number): void => {
         try {
           const paused = scanner.push(chunk, from)
@@ -70,12 +74,16 @@ export async function scanTar(
               () => {
                 if (settled) return
                 consume(chunk, at)
-                if (!settled && !scanner.isStopped) tar.resume()
+                if (settled || waiting) return
+                if (ended) settle()
+                else tar.resume()
               },
               (error: unknown) => settle(error),
             )
+            waiting = true
             return
           }
+          waiting = false
           options.onChunk?.(scanner.position, scanner.entries)
           if (scanner.isStopped) settle()
         } catch (error) {
@@ -88,7 +96,11 @@ export async function scanTar(
         if (!settled) consume(chunk, 0)
       }
       tar.on('data', onData)
-      tar.once('end', () => settle())
+      // The stream can end while the last chunk waits for a sink; the scan ends after it.
+      tar.once('end', () => {
+        ended = true
+        if (!waiting) settle()
+      })
       // Kept after the scan settles: a late error of a stream being torn down is not a crash.
       tar.on('error', (error) => settle(error))
       tar.once('close', () => {
