@@ -18,6 +18,7 @@ import {
 } from './inTotoStatement'
 import { isRecord, readJson } from './jsonFields'
 import { MAX_DECODE_BYTES } from './limits'
+import { hasCosignMaterial, readCosignMaterial } from './cosignMaterial'
 import { decodeNotationJws } from './notationSignature'
 import { rawPart } from './rawPart'
 import { decodeSigstoreBundle, isSigstoreBundle } from './sigstoreBundle'
@@ -53,7 +54,25 @@ export function decodePart(bytes: Uint8Array, context: PartContext): DecodedPart
   }
   const parsed = readJson(bytes, 'document')
   if (!parsed.ok) return rawPart(bytes, parsed.reason)
-  return decodeDocument(parsed.value, bytes, context)
+  return withCosignMaterial(decodeDocument(parsed.value, bytes, context), annotations)
+}
+
+/**
+ * A DSSE layer of a keyless `.att` tag: cosign's certificate and log annotations shown with
+ * the statement, and "not verified" says why (keyless) rather than asking for a key.
+ */
+function withCosignMaterial(part: DecodedPart, annotations: Annotations): DecodedPart {
+  if (part.kind !== 'in-toto' || part.envelope !== 'dsse' || !hasCosignMaterial(annotations)) {
+    return part
+  }
+  const { material, keyless } = readCosignMaterial(annotations)
+  return {
+    ...part,
+    cosign: material,
+    ...(keyless && part.verification.status === 'not-verified'
+      ? { verification: { status: 'not-verified', reason: { kind: 'keyless' } } }
+      : {}),
+  }
 }
 
 /** A parsed JSON document, by its shape. */

@@ -117,6 +117,16 @@ export interface CosignSignature {
   readonly verification: Verification
 }
 
+/**
+ * What cosign writes in a layer's annotations beside what it signed: the Fulcio certificate
+ * and chain, the Rekor entry (decoded, never trusted). On `.sig` layers and on the DSSE layers
+ * of a keyless `.att` tag.
+ */
+export type CosignMaterial = Pick<
+  CosignSignature,
+  'certificate' | 'chain' | 'certificateError' | 'certificateRaw' | 'transparencyLog'
+>
+
 /** One signature of a DSSE envelope. */
 export interface EnvelopeSignature {
   readonly keyid?: string
@@ -180,6 +190,8 @@ export interface InTotoStatement {
   readonly verification: Verification
   /** Set when the envelope came in a Sigstore bundle (cosign 3, GitHub attestations). */
   readonly bundle?: BundleMaterial
+  /** Set when the envelope is a layer of cosign's `.att` tag with certificate or log annotations. */
+  readonly cosign?: CosignMaterial
 }
 
 /** A Sigstore bundle's verification material, decoded (never trusted). */

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
   BundleMaterial,
+  CosignMaterial,
   CosignSignature,
   DecodedPart,
   InTotoStatement,
@@ -82,28 +83,40 @@ function CosignView({ part }: { readonly part: CosignSignature }) {
           </Fact>
         ) : null}
       </Facts>
-      {part.certificate !== undefined ? (
-        <CertificateView title={t('cosign.certificate')} certificate={part.certificate} />
+      <CosignMaterialView material={part} />
+    </>
+  )
+}
+
+/** The certificate, chain and log entry cosign writes in a layer's annotations. */
+function CosignMaterialView({ material }: { readonly material: CosignMaterial }) {
+  const { t } = useTranslation('attestations')
+  return (
+    <>
+      {material.certificate !== undefined ? (
+        <CertificateView title={t('cosign.certificate')} certificate={material.certificate} />
       ) : null}
-      {part.chain.map((c, i) => (
+      {material.chain.map((c, i) => (
         <CertificateView
           key={c.fingerprintSha256 + String(i)}
           title={t('cosign.chain', { n: i + 1 })}
           certificate={c}
         />
       ))}
-      {part.certificateError !== undefined ? (
+      {material.certificateError !== undefined ? (
         <>
           <p className="warning" role="note" data-testid="raw-reason">
-            {certificateProblemText(part.certificateError)}
-            {part.certificateRaw !== undefined ? ` ${t('cosign.shownAsWritten')}` : ''}
+            {certificateProblemText(material.certificateError)}
+            {material.certificateRaw !== undefined ? ` ${t('cosign.shownAsWritten')}` : ''}
           </p>
-          {part.certificateRaw !== undefined ? (
-            <pre className="attestation-raw mono">{part.certificateRaw}</pre>
+          {material.certificateRaw !== undefined ? (
+            <pre className="attestation-raw mono">{material.certificateRaw}</pre>
           ) : null}
         </>
       ) : null}
-      {part.transparencyLog !== undefined ? <LogEntryView entry={part.transparencyLog} /> : null}
+      {material.transparencyLog !== undefined ? (
+        <LogEntryView entry={material.transparencyLog} />
+      ) : null}
     </>
   )
 }
@@ -230,6 +243,7 @@ function InTotoView({ part }: { readonly part: InTotoStatement }) {
         </ul>
       </section>
       {part.bundle !== undefined ? <BundleView bundle={part.bundle} /> : null}
+      {part.cosign !== undefined ? <CosignMaterialView material={part.cosign} /> : null}
       {part.provenance !== undefined ? <ProvenanceView provenance={part.provenance} /> : null}
       {part.sbom !== undefined ? <SbomTableView sbom={part.sbom} /> : null}
     </>

@@ -18,6 +18,7 @@ import {
   inTotoStatement,
   makeCertificatePem,
   pae,
+  rekorBundleAnnotation,
   sigstoreBundle,
   slsaProvenanceV02,
   slsaProvenanceV1,
@@ -123,6 +124,36 @@ describe('DSSE and in-toto (written by the harness from the specs)', () => {
       status: 'not-verified',
       reason: { kind: 'noKey', signed: 'envelope' },
     })
+    assert.equal(part.cosign, undefined, 'no certificate or log annotations')
+  })
+
+  it('shows a keyless cosign .att layer with its certificate and log entry, not verified because keyless', () => {
+    const key = generateSigningKey('ecdsa-p256')
+    const statement = inTotoStatement([{ name: 'x', digest: IMAGE }], 'https://example.com/p', {})
+    const envelope = bytes(dsseEnvelope(statement, key))
+    const annotations = {
+      'dev.cosignproject.cosign/signature': '',
+      predicateType: 'https://example.com/p',
+      'dev.sigstore.cosign/certificate': makeCertificatePem('attester@example.com'),
+      'dev.sigstore.cosign/bundle': rekorBundleAnnotation({
+        logIndex: 42,
+        integratedTime: 1767225600,
+        logId: 'c0ffee',
+      }),
+    }
+    const part = decodePart(envelope, { mediaType: DSSE, annotations, imageDigest: IMAGE })
+    assert.equal(part.kind, 'in-toto')
+    if (part.kind !== 'in-toto') return
+    assert.deepEqual(part.cosign?.certificate?.subjectAltNames, ['email:attester@example.com'])
+    assert.equal(part.cosign?.transparencyLog?.logIndex, 42)
+    assert.deepEqual(part.verification, { status: 'not-verified', reason: { kind: 'keyless' } })
+    const keyed = decodePart(envelope, {
+      mediaType: DSSE,
+      annotations,
+      imageDigest: IMAGE,
+      key: readPublicKey(key.publicKeyPem),
+    })
+    assert.equal(keyed.kind === 'in-toto' && keyed.verification.status, 'verified')
   })
 
   it('summarises buildx SLSA v0.2 provenance: builder, build type, steps, materials', () => {
