@@ -19,8 +19,12 @@ import { hostileLayer } from '../../bench/hostileLayers'
 import { runHostileChild } from '../../bench/hostileRss'
 import { node24 } from '../../harness/node24'
 
-/** 1 GiB of output must not be held: the whole process stays under a quarter of it. */
-const PEAK_LIMIT_MB = 256
+/**
+ * 1 GiB of output must not be held. Measured 197 to 241 MB (about 70 MB of it is Node, tsx and
+ * the modules before a byte is read; the rest the 32 MiB window and output buffers awaiting
+ * collection), so the limit leaves room for GC timing and still fails any buffering.
+ */
+const PEAK_LIMIT_MB = 300
 
 const runtime = node24()
 if ('skip' in runtime) console.log(runtime.skip)
@@ -39,7 +43,7 @@ after(() => {
 })
 
 test(
-  'Node 24, native zstd: 1 GiB of zeros in 33 KB of zstd is indexed within 256 MB',
+  'Node 24, native zstd: 1 GiB of zeros in 33 KB of zstd is indexed within 300 MB',
   { skip },
   async () => {
     if ('skip' in runtime) return
