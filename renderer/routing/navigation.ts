@@ -1,13 +1,6 @@
 // history.pushState / popstate as a tiny store, so back and forward move between views.
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
-import {
-  LESSON_PARAMS,
-  parseRoute,
-  routeToSearch,
-  sameRoute,
-  STICKY_PARAMS,
-  type Route,
-} from './route'
+import { parseRoute, routeToSearch, sameRoute, withStickyParams, type Route } from './route'
 
 const NAVIGATE_EVENT = 'strata:navigate'
 
@@ -35,27 +28,6 @@ export interface NavigateOptions {
   readonly leaveLesson?: boolean
 }
 
-/**
- * The route with the current page's language and presentation mode when it names none, so a
- * view that builds a route from scratch does not drop them; and the open lesson, unless the
- * route goes to the lessons view (which names its own) or `leaveLesson` is asked.
- */
-export function withStickyParams(
-  route: Route,
-  current: Route = currentRoute(),
-  leaveLesson = false,
-): Route {
-  const kept: { -readonly [K in keyof Route]: Route[K] } = { ...route }
-  const carried = [
-    ...STICKY_PARAMS,
-    ...(leaveLesson || route.view === 'lessons' ? [] : LESSON_PARAMS),
-  ]
-  for (const key of carried) {
-    if (kept[key] === undefined && current[key] !== undefined) kept[key] = current[key]
-  }
-  return kept
-}
-
 export function navigate(target: Route, options: NavigateOptions = {}): void {
   const route = options.exact
     ? target
@@ -80,5 +52,5 @@ export function useNavigate(): (route: Route, options?: NavigateOptions) => void
 
 /** An href for a route, so links can be opened, copied and middle-clicked like any link. */
 export function hrefFor(route: Route): string {
-  return `${window.location.pathname}${routeToSearch(withStickyParams(route))}`
+  return `${window.location.pathname}${routeToSearch(withStickyParams(route, currentRoute()))}`
 }

@@ -160,3 +160,20 @@ export function withoutNode(route: Route): Route {
 export function sameRoute(a: Route, b: Route): boolean {
   return routeToSearch(a) === routeToSearch(b)
 }
+
+/**
+ * The route with the current page's language and presentation mode when it names none, so a
+ * view that builds a route from scratch does not drop them; and the open lesson, unless the
+ * route goes to the lessons view (which names its own) or `leaveLesson` is asked.
+ */
+export function withStickyParams(route: Route, current: Route, leaveLesson = false): Route {
+  const kept: { -readonly [K in keyof Route]: Route[K] } = { ...route }
+  const carried = [
+    ...STICKY_PARAMS,
+    ...(leaveLesson || route.view === 'lessons' ? [] : LESSON_PARAMS),
+  ]
+  for (const key of carried) {
+    if (kept[key] === undefined && current[key] !== undefined) kept[key] = current[key]
+  }
+  return kept
+}

@@ -6,8 +6,8 @@ import {
   routeToSearch,
   sameRoute,
   withoutNode,
+  withStickyParams,
 } from '../../../renderer/routing/route'
-import { withStickyParams } from '../../../renderer/routing/navigation'
 
 test('parseRoute reads ref, view, registry and node from the query string', () => {
   const route = parseRoute(
