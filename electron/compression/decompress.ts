@@ -14,6 +14,7 @@ import { CHECKPOINT_EVERY } from './gzipCheckpoints'
 import { GzipIndexStream } from './gzipIndexStream'
 import { decodeZstd, ZstdDecodeError } from './zstdFallback'
 import { MAX_ZSTD_WINDOW, ZstdFrameWalker, ZstdWindowTooLarge } from './zstdFrames'
+import { reuseOutputBuffers } from './reusedOutput'
 import { SourceFeed } from './sourceFeed'
 
 export type ZstdDecoder = 'auto' | 'fzstd'
@@ -32,6 +33,18 @@ export interface DecompressOptions {
   }
   /** Told the compression as soon as the magic bytes reveal it. */
   readonly onCompression?: (compression: LayerCompressionFound) => void
+  /**
+   * The reader takes each chunk of `stream` in its 'data' handler and keeps none of it after
+   * (copying what it needs): native zstd may then decode every chunk into one reused buffer
+   * (reusedOutput.ts). A reader that holds chunks (a sink writing them out) must not set it.
+   */
+  readonly transientChunks?: boolean
+  /**
+   * Told of each chunk of the source once the native zstd decoder has consumed all of it;
+   * nothing in here refers to it after (the frame walker and the head copy what they read).
+   * Other decoders never call it: they, or the records they keep, may still hold a chunk.
+   */
+  readonly onInputConsumed?: (chunk: Buffer) => void
 }
 
 export interface DecompressedLayer {
@@ -146,7 +159,24 @@ export async function openDecompressed(
           readableHighWaterMark: 2 * ZSTD_CHUNK,
           writableHighWaterMark: INPUT_AHEAD,
         })
+  if (compression === 'zstd' && options.transientChunks === true) {
+    reuseOutputBuffers(decoder, ZSTD_CHUNK)
+  }
+  if (compression === 'zstd' && options.onInputConsumed) {
+    tellConsumed(decoder, options.onInputConsumed)
+  }
   return result(wire(input, decoder, (error) => failure(compression, error, endedEarly(error))))
+}
+
+/** Calls `consumed` with each chunk written to `decoder` once the decoder is done with it. */
+function tellConsumed(decoder: Transform, consumed: (chunk: Buffer) => void): void {
+  const transform = decoder._transform.bind(decoder)
+  decoder._transform = (chunk: Buffer, encoding, callback): void => {
+    transform(chunk, encoding, (error, data: unknown) => {
+      callback(error, data)
+      if (!error) consumed(chunk)
+    })
+  }
 }
 
 function windowTooLarge(digest: string, error: ZstdWindowTooLarge): StrataError {

@@ -11,6 +11,7 @@ import type { FromWorker, ToWorker } from './indexWorkerProtocol'
 import { CHUNKS_IN_FLIGHT } from './indexWorkerProtocol'
 import { post, workerHost } from './indexWorkerHost'
 import { cancelled } from '../tar/tarStream'
+import { returnReadBuffer } from '../util/readBufferPool'
 
 /** Smaller chunks are copied: Node's buffer pool hands out slices under 4 KiB. */
 const MIN_MOVED_BYTES = 8 * 1024
@@ -75,6 +76,8 @@ export async function indexLayerInWorker(
       if (message.type === 'ack') {
         inFlight--
         wakeFeeder?.()
+      } else if (message.type === 'recycle') {
+        returnReadBuffer(message.data.buffer)
       } else if (message.type === 'progress') {
         options.onProgress?.(message.progress)
       } else if (message.type === 'compression') {

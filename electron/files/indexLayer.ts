@@ -30,6 +30,11 @@ export interface IndexOptions {
   readonly checkpointEvery?: number
   readonly onCompression?: (compression: LayerCompressionFound) => void
   /**
+   * Told of each chunk of `blob` once the decoder has consumed all of it, when nothing else
+   * holds it (native zstd only; see DecompressOptions.onInputConsumed).
+   */
+  readonly onInputConsumed?: (chunk: Buffer) => void
+  /**
    * The entries found since the last call, in archive order, so they can be shown while the
    * layer is still being read: called just before each progress report and once at the end.
    */
@@ -48,6 +53,9 @@ export async function indexLayer(
   const { onCheckpoint, onCompression } = options
   const layer = await openDecompressed(blob, digest, {
     zstd: options.zstd ?? 'auto',
+    // The scanner below has no sinks: it reads each chunk at once and copies what it keeps.
+    transientChunks: true,
+    ...(options.onInputConsumed ? { onInputConsumed: options.onInputConsumed } : {}),
     ...(onCheckpoint
       ? {
           checkpoints: {

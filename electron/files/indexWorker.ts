@@ -23,6 +23,20 @@ interface Job {
 
 const jobs = new Map<number, Job>()
 
+/**
+ * Moves a consumed chunk's memory back to the main thread, whose file reader reads into it
+ * again. Only a chunk that owns its whole buffer, as the main thread moved it here: a slice
+ * would take memory something else may still use.
+ */
+function recycle(job: number, chunk: Buffer): void {
+  const memory = chunk.buffer
+  if (!(memory instanceof ArrayBuffer)) return
+  if (chunk.byteOffset !== 0 || chunk.byteLength !== memory.byteLength) return
+  port?.postMessage({ job, type: 'recycle', data: new Uint8Array(memory) } satisfies FromWorker, [
+    memory,
+  ])
+}
+
 function startJob(message: Extract<ToWorker, { type: 'start' }>): void {
   const { job } = message
   let owed = 0
@@ -43,6 +57,7 @@ function startJob(message: Extract<ToWorker, { type: 'start' }>): void {
   indexLayer(blob, message.digest, {
     signal: abort.signal,
     zstd: message.zstd,
+    onInputConsumed: (chunk) => recycle(job, chunk),
     onProgress: (progress) => post({ job, type: 'progress', progress }),
     onEntries: (entries) => post({ job, type: 'entries', entries }),
     onCompression: (compression) => post({ job, type: 'compression', compression }),

@@ -30,6 +30,11 @@ export type ToWorker = { readonly job: number } & (
 
 export type FromWorker = { readonly job: number } & (
   | { readonly type: 'ack' }
+  /**
+   * A chunk's memory, moved back once the decoder has consumed every byte of it (native zstd
+   * only), for the file reader to read into again (util/readBufferPool.ts).
+   */
+  | { readonly type: 'recycle'; readonly data: Uint8Array<ArrayBuffer> }
   /** The worker's modules are loaded (job 0): builds can start without waiting for them. */
   | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly progress: IndexProgress }

@@ -11,7 +11,7 @@ import { StrataError } from '../../shared/errors'
 import { formatBytes } from '../../shared/format'
 import type { Descriptor } from '../../shared/oci/types'
 import { UNKNOWN_SIZE } from './imageSource'
-import { fsError, openStoreFile, rangeStream, readUpTo } from '../util/safeFile'
+import { fsError, openStoreFile, pooledRangeStream, rangeStream, readUpTo } from '../util/safeFile'
 import type { OpenedFile } from '../util/safeFile'
 import { holdStreamErrors } from '../util/holdStreamErrors'
 import { checkWholeReadCap, digestCheck, sizeMismatch, verifyBytes } from './verify'
@@ -105,7 +105,7 @@ export async function openVerifiedFile(
   // Reads at most one byte past the declared size: enough for digestCheck to refuse a file
   // that grew, never an endless read.
   const end = descriptor.size !== UNKNOWN_SIZE ? descriptor.size : Number.MAX_SAFE_INTEGER
-  const source = rangeStream(file, { start: 0, end })
+  const source = pooledRangeStream(file, { start: 0, end })
   const verifier = digestCheck(descriptor, { local: file.path })
   // Plain pipe rather than pipeline(): a read error reaches the reader as a StrataError naming
   // the file, and the file closes when the reader stops early.

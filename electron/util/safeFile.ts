@@ -22,7 +22,7 @@ import type { Stats } from 'node:fs'
 import { lstat, open, readlink, realpath, stat } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { StrataError } from '../../shared/errors'
 import {
   changedWhileOpening,
@@ -33,6 +33,7 @@ import {
   tooLarge,
 } from './fileErrors'
 import type { ReadCap } from './fileErrors'
+import { READ_BUFFER_BYTES, takeReadBuffer } from './readBufferPool'
 
 export { fsError, tooLarge }
 export type { ReadCap }
@@ -317,6 +318,47 @@ export function rangeStream(
   return file.handle.createReadStream({
     start: range.start,
     end: range.end,
-    highWaterMark: 256 * 1024,
+    highWaterMark: READ_BUFFER_BYTES,
+  })
+}
+
+/**
+ * rangeStream, reading into buffers of readBufferPool.ts: a reader that gives a chunk's memory
+ * back (the layer index) has it read into again instead of new memory. Each full read is a
+ * chunk that owns its whole buffer, so it can be moved to a worker thread as it is.
+ */
+export function pooledRangeStream(
+  file: OpenedFile,
+  range: { readonly start: number; readonly end: number },
+): Readable {
+  let position = range.start
+  return new Readable({
+    highWaterMark: READ_BUFFER_BYTES,
+    read(): void {
+      const want = Math.min(READ_BUFFER_BYTES, range.end - position + 1)
+      if (want <= 0) {
+        this.push(null)
+        return
+      }
+      const buffer = takeReadBuffer()
+      file.handle.read(buffer, 0, want, position).then(
+        ({ bytesRead }) => {
+          if (this.destroyed) return
+          if (bytesRead === 0) {
+            this.push(null)
+            return
+          }
+          position += bytesRead
+          this.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead))
+        },
+        (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))),
+      )
+    },
+    destroy(error, callback): void {
+      file.handle.close().then(
+        () => callback(error),
+        (closeError: unknown) => callback(error ?? (closeError as Error)),
+      )
+    },
   })
 }

