@@ -12,6 +12,7 @@ import { readLayerEntries } from './readLayerEntries'
 import { TAR_END, encodeTarHeader, padding } from '../tar/tarEncode'
 import { cancelled } from '../tar/tarStream'
 import { drainedOrClosed } from '../util/drained'
+import { holdStreamErrors } from '../util/holdStreamErrors'
 
 /** Opens layer `layer` (0 = bottom) as the blob stream its source serves. */
 export type LayerBlobOpener = (layer: number, signal: AbortSignal) => Promise<Readable>
@@ -30,7 +31,8 @@ export function streamDirectoryTar(
   openBlob: LayerBlobOpener,
   options: DirectoryTarOptions = {},
 ): Readable {
-  const out = new PassThrough({ highWaterMark: BUFFER_BYTES })
+  // Handed to a caller that may not listen yet (or any more) when the layer fails.
+  const out = holdStreamErrors(new PassThrough({ highWaterMark: BUFFER_BYTES }))
   const closed = new AbortController()
   out.on('close', () => closed.abort())
   const signal = options.signal ? AbortSignal.any([options.signal, closed.signal]) : closed.signal

@@ -18,6 +18,7 @@ import type { SpanTable } from '../compression/gzipSpansFile'
 import type { OpenedLayerFile } from './readLayerFile'
 import { openLayerFile } from './readLayerFile'
 import { drainedOrClosed } from '../util/drained'
+import { holdStreamErrors } from '../util/holdStreamErrors'
 
 export interface RangedFileRequest {
   readonly digest: string
@@ -65,7 +66,8 @@ export async function openRangedLayerFile(
   const start = entry.dataOffset
   const end = entry.dataOffset + entry.storedSize
   if (end > table.uncompressedSize) return undefined
-  const out = new PassThrough({ highWaterMark: 256 * 1024 })
+  // Handed to a caller that may not listen yet (or any more) when the layer fails.
+  const out = holdStreamErrors(new PassThrough({ highWaterMark: 256 * 1024 }))
   if (entry.storedSize === 0) {
     out.end()
     return { entry, stream: out }

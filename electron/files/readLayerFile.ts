@@ -12,6 +12,7 @@ import type { EntrySink } from '../tar/tarScanner'
 import { scanTar } from '../tar/tarStream'
 import { sparseSink } from '../tar/sparseSink'
 import { drainedOrClosed } from '../util/drained'
+import { holdStreamErrors } from '../util/holdStreamErrors'
 
 export interface LayerFileOptions {
   readonly signal?: AbortSignal
@@ -37,7 +38,8 @@ export async function openLayerFile(
 ): Promise<OpenedLayerFile> {
   const layer = await openDecompressed(blob, digest, { zstd: options.zstd ?? 'auto' })
   const wantedPath = typeof want === 'string' ? want : want.path
-  const out = new PassThrough({ highWaterMark: 256 * 1024 })
+  // Handed to a caller that may not listen yet (or any more) when the layer fails.
+  const out = holdStreamErrors(new PassThrough({ highWaterMark: 256 * 1024 }))
   const abortOnClose = new AbortController()
   out.on('close', () => abortOnClose.abort())
   const signal = options.signal

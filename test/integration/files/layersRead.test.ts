@@ -65,6 +65,25 @@ describe('files of a GNU tar layer', () => {
     await fails('etc/os-release/x', 'NOT_FOUND', /not a directory/)
   })
 
+  test('a layer that breaks inside the file before anyone listens fails the stream, not the process', async () => {
+    // 96 KiB of this machine's /usr/bin/tar (it does not shrink much under gzip), cut short
+    // inside the file's data: the file's first bytes are buffered for a reader that listens
+    // only after the layer has failed.
+    const bytes = run('head', ['-c', String(96 * 1024), '/usr/bin/tar'])
+    const broken = gzip(
+      Buffer.concat([rawEntry({ name: 'tool', data: bytes }), Buffer.alloc(1024)]),
+    ).subarray(0, 20 * 1024)
+    const opened = await openLayerFile(chunked(broken, 4096), sha256(broken), 'tool')
+    assert.equal(opened.entry.path, 'tool')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    assert.ok(opened.stream.errored, 'failed while nobody listened')
+    await assert.rejects(text(opened.stream), (error: unknown) => {
+      assert.ok(error instanceof StrataError)
+      assert.equal(error.code, 'MALFORMED')
+      return true
+    })
+  })
+
   test('reading stops once the file has been read', async () => {
     const big = Buffer.concat([
       rawEntry({ name: 'first', data: 'the first file' }),
