@@ -2,26 +2,22 @@
 //   containers-storage:[driver@graphroot+runroot]IMAGE   containerd:[NAMESPACE]NAME
 //   container:docker-daemon:NAME_OR_ID   container:containers-storage:[store]NAME_OR_ID
 // Parsed and written here; sourceRef.ts dispatches on the transport.
-import { StrataError } from './errors'
+import { referenceError } from './referenceProblem'
 import type { SourceRef, StorageSpec } from './sourceRef'
 
 type ContainersStorageRef = Extract<SourceRef, { transport: 'containers-storage' }>
-
-export function badInput(input: string, message: string): StrataError {
-  return new StrataError('BAD_INPUT', message, { subject: input })
-}
 
 export function parseContainersStorage(input: string, rest: string): ContainersStorageRef {
   let image = rest
   let store: ContainersStorageRef['store']
   if (rest.startsWith('[')) {
     const close = rest.indexOf(']')
-    if (close < 0) throw badInput(input, 'the store specification "[..." is missing its "]"')
+    if (close < 0) throw referenceError(input, { kind: 'storeSpecUnclosed' })
     store = parseStoreSpec(input, rest.slice(1, close))
     image = rest.slice(close + 1)
   }
-  if (image === '') throw badInput(input, `"${input.trim()}" names no image`)
-  if (/\s/.test(image)) throw badInput(input, `image name "${image}" must not contain spaces`)
+  if (image === '') throw referenceError(input, { kind: 'noImage', text: input.trim() })
+  if (/\s/.test(image)) throw referenceError(input, { kind: 'imageHasSpaces', image })
   return store === undefined
     ? { transport: 'containers-storage', image }
     : { transport: 'containers-storage', store, image }
@@ -34,17 +30,17 @@ function parseStoreSpec(input: string, spec: string): NonNullable<ContainersStor
   if (at >= 0) {
     driver = spec.slice(0, at)
     roots = spec.slice(at + 1)
-    if (driver === '') throw badInput(input, 'the storage driver before "@" is empty')
+    if (driver === '') throw referenceError(input, { kind: 'emptyDriver' })
   }
   const plus = roots.indexOf('+')
   const graphRoot = plus < 0 ? roots : roots.slice(0, plus)
   const runRoot = plus < 0 ? undefined : roots.slice(plus + 1)
-  for (const [label, root] of [
-    ['graph root', graphRoot],
-    ['run root', runRoot],
+  for (const [which, root] of [
+    ['graph', graphRoot],
+    ['run', runRoot],
   ] as const) {
     if (root !== undefined && !root.startsWith('/')) {
-      throw badInput(input, `the store's ${label} must be an absolute path, got "${root}"`)
+      throw referenceError(input, { kind: 'storeRootNotAbsolute', root: which, path: root })
     }
   }
   return {
@@ -75,18 +71,15 @@ export function parseContainerd(
   let image = rest
   if (rest.startsWith('[')) {
     const close = rest.indexOf(']')
-    if (close < 0) throw badInput(input, 'the namespace "[..." is missing its "]"')
+    if (close < 0) throw referenceError(input, { kind: 'namespaceUnclosed' })
     namespace = rest.slice(1, close)
     image = rest.slice(close + 1)
     if (!CONTAINERD_NAMESPACE.test(namespace)) {
-      throw badInput(
-        input,
-        `"${namespace}" is not a containerd namespace (letters and digits, joined by ".", "_" or "-")`,
-      )
+      throw referenceError(input, { kind: 'badNamespace', namespace })
     }
   }
-  if (image === '') throw badInput(input, `"${input.trim()}" names no image`)
-  if (/\s/.test(image)) throw badInput(input, `image name "${image}" must not contain spaces`)
+  if (image === '') throw referenceError(input, { kind: 'noImage', text: input.trim() })
+  if (/\s/.test(image)) throw referenceError(input, { kind: 'imageHasSpaces', image })
   return { transport: 'containerd', namespace, image }
 }
 
@@ -99,24 +92,18 @@ export function parseContainer(input: string, rest: string): ContainerRef {
   const store = colon < 0 ? rest : rest.slice(0, colon)
   let container = colon < 0 ? '' : rest.slice(colon + 1)
   if (store !== 'docker-daemon' && store !== 'containers-storage') {
-    throw badInput(
-      input,
-      'a container is written "container:docker-daemon:NAME" or "container:containers-storage:NAME"',
-    )
+    throw referenceError(input, { kind: 'containerForm' })
   }
   let storage: StorageSpec | undefined
   if (store === 'containers-storage' && container.startsWith('[')) {
     const close = container.indexOf(']')
-    if (close < 0) throw badInput(input, 'the store specification "[..." is missing its "]"')
+    if (close < 0) throw referenceError(input, { kind: 'storeSpecUnclosed' })
     storage = parseStoreSpec(input, container.slice(1, close))
     container = container.slice(close + 1)
   }
-  if (container === '') throw badInput(input, `"${input.trim()}" names no container`)
+  if (container === '') throw referenceError(input, { kind: 'noContainer', text: input.trim() })
   if (!CONTAINER_NAME.test(container)) {
-    throw badInput(
-      input,
-      `"${container}" is not a container name or ID (letters, digits, "_", "." and "-", starting with a letter or digit)`,
-    )
+    throw referenceError(input, { kind: 'badContainerName', container })
   }
   return storage === undefined
     ? { transport: 'container', store, container }

@@ -1,6 +1,8 @@
 // Errors cross the api boundary as data. Every code is something a user can act on; the
 // renderer maps each one to a sentence and a next step (renderer/components/ErrorPanel.tsx).
 
+import type { ReferenceProblem } from './referenceProblem'
+
 export const ERROR_CODES = [
   'BAD_INPUT', // the user typed something we cannot parse (reference, address, path)
   'AUTH_REQUIRED', // 401: credentials missing or rejected; the UI offers a credential prompt
@@ -39,6 +41,8 @@ export interface ApiErrorDetail {
   readonly registryErrors?: readonly { readonly code: string; readonly message: string }[]
   /** Underlying cause in one line (for example "ECONNREFUSED"). */
   readonly cause?: string
+  /** Why a reference cannot be read (BAD_INPUT from the reference parsers), for wording. */
+  readonly referenceProblem?: ReferenceProblem
 }
 
 export interface ApiError {

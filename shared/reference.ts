@@ -8,7 +8,7 @@
 // The first component is a registry only when it contains "." or ":" or is "localhost";
 // otherwise the reference is on Docker Hub.
 
-import { StrataError } from './errors'
+import { referenceError } from './referenceProblem'
 import type { Digest } from './oci/types'
 import { parseDigest } from './digest'
 
@@ -71,12 +71,11 @@ export function parseReference(input: string): ImageReference {
 export function parseRepository(input: string): { registry: string; repository: string } {
   const parts = splitReference(input)
   if (parts.tag !== undefined || parts.digest !== undefined) {
-    const extra = parts.digest !== undefined ? `digest "${parts.digest}"` : `tag "${parts.tag}"`
-    throw new StrataError(
-      'BAD_INPUT',
-      `expected a repository without a tag or digest, but "${input}" has ${extra}`,
-      { subject: input },
-    )
+    throw referenceError(input, {
+      kind: 'repositoryOnly',
+      text: input,
+      ...(parts.digest !== undefined ? { digest: parts.digest } : { tag: parts.tag }),
+    })
   }
   return { registry: parts.registry, repository: parts.repository }
 }
@@ -129,16 +128,12 @@ function suffixOf(ref: ImageReference): string {
   return `${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`
 }
 
-function badInput(input: string, message: string): StrataError {
-  return new StrataError('BAD_INPUT', message, { subject: input })
-}
-
 function splitReference(input: string): SplitReference {
   let text = input.trim()
   if (text.startsWith(DOCKER_SCHEME)) text = text.slice(DOCKER_SCHEME.length)
-  if (text === '') throw badInput(input, 'image reference is empty')
+  if (text === '') throw referenceError(input, { kind: 'emptyImage' })
   if (/\s/.test(text)) {
-    throw badInput(input, `image reference "${text}" must not contain spaces`)
+    throw referenceError(input, { kind: 'referenceHasSpaces', text })
   }
 
   let namePart = text
@@ -147,15 +142,15 @@ function splitReference(input: string): SplitReference {
   if (at >= 0) {
     namePart = text.slice(0, at)
     digest = text.slice(at + 1)
-    if (digest === '') throw badInput(input, `"${text}" has "@" but no digest after it`)
+    if (digest === '') throw referenceError(input, { kind: 'noDigestAfterAt', text })
     try {
       parseDigest(digest)
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error)
-      throw badInput(input, `invalid digest in "${text}": ${why}`)
+      throw referenceError(input, { kind: 'badDigest', text, why })
     }
   }
-  if (namePart === '') throw badInput(input, `"${text}" has no repository name`)
+  if (namePart === '') throw referenceError(input, { kind: 'noRepository', text })
 
   const { registry, remainder } = splitRegistry(input, namePart)
 
@@ -167,42 +162,35 @@ function splitReference(input: string): SplitReference {
     path = remainder.slice(0, lastColon)
     tag = remainder.slice(lastColon + 1)
     if (!TAG_GRAMMAR.test(tag)) {
-      throw badInput(
-        input,
-        `tag "${tag}" may only contain letters, digits, '_', '.' and '-' (max 128), and may not start with '.' or '-'`,
-      )
+      throw referenceError(input, { kind: 'badTag', tag })
     }
   }
 
-  if (path === '') throw badInput(input, `"${text}" has no repository name`)
+  if (path === '') throw referenceError(input, { kind: 'noRepository', text })
   if (registry === DEFAULT_REGISTRY && HEX_ID.test(path)) {
-    throw badInput(
-      input,
-      `"${path}" looks like an image ID, not a repository name: 64-character hex strings are not allowed as names`,
-    )
+    throw referenceError(input, { kind: 'looksLikeImageId', path })
   }
   if (path !== path.toLowerCase()) {
-    throw badInput(input, `repository names must be lowercase: "${path}"`)
+    throw referenceError(input, { kind: 'notLowercase', path })
   }
   for (const component of path.split('/')) {
     if (component === '') {
-      throw badInput(input, `repository "${path}" has an empty path component (check the slashes)`)
+      throw referenceError(input, { kind: 'emptyPathComponent', path })
     }
     if (!PATH_COMPONENT_GRAMMAR.test(component)) {
-      throw badInput(
-        input,
-        `repository path component "${component}" is invalid: use lowercase letters and digits, separated by '.', '_', '__' or '-'`,
-      )
+      throw referenceError(input, { kind: 'badPathComponent', component })
     }
   }
 
   const repository = registry === DEFAULT_REGISTRY && !path.includes('/') ? `library/${path}` : path
   const fullName = `${registry}/${repository}`
   if (fullName.length > NAME_TOTAL_LENGTH_MAX) {
-    throw badInput(
-      input,
-      `repository name "${fullName}" is ${fullName.length} characters; the maximum is ${NAME_TOTAL_LENGTH_MAX}`,
-    )
+    throw referenceError(input, {
+      kind: 'nameTooLong',
+      name: fullName,
+      length: fullName.length,
+      max: NAME_TOTAL_LENGTH_MAX,
+    })
   }
   return { registry, repository, tag, digest }
 }
@@ -215,10 +203,7 @@ function splitRegistry(input: string, name: string): { registry: string; remaind
     (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))
   if (!isRegistry) return { registry: DEFAULT_REGISTRY, remainder: name }
   if (!DOMAIN_GRAMMAR.test(first)) {
-    throw badInput(
-      input,
-      `registry "${first}" is not a valid host[:port] (letters, digits, '-' and '.', an IPv4 address or a bracketed IPv6 address)`,
-    )
+    throw referenceError(input, { kind: 'badRegistry', host: first })
   }
   const registry = first === LEGACY_DEFAULT_REGISTRY ? DEFAULT_REGISTRY : first
   return { registry, remainder: name.slice(slash + 1) }

@@ -17,7 +17,6 @@
 import { isDigest, parseDigest } from './digest'
 import type { ImageReference } from './reference'
 import {
-  badInput,
   DEFAULT_CONTAINERD_NAMESPACE,
   formatStore,
   parseContainer,
@@ -25,6 +24,7 @@ import {
   parseContainersStorage,
 } from './bracketedRefs'
 import { familiarName, formatReference, parseReference } from './reference'
+import { referenceError } from './referenceProblem'
 
 export type SourceRef =
   | { readonly transport: 'docker'; readonly image: ImageReference }
@@ -123,7 +123,7 @@ const ARCHIVE_INDEX = /^@[0-9]+$/
 /** Parses a source reference (input is trimmed); throws BAD_INPUT saying what is wrong. */
 export function parseSourceRef(input: string): SourceRef {
   const text = input.trim()
-  if (text === '') throw badInput(input, 'source reference is empty')
+  if (text === '') throw referenceError(input, { kind: 'emptySource' })
   if (text.startsWith(DOCKER_SCHEME)) return { transport: 'docker', image: parseReference(text) }
 
   const colon = text.indexOf(':')
@@ -152,19 +152,20 @@ export function parseSourceRef(input: string): SourceRef {
   } catch (error) {
     // "docker:latest" is the docker image, but "docker:x/y" meant the docker:// transport.
     if (prefix === 'docker') {
-      throw badInput(
-        input,
-        `registry references are written "docker://${rest.replace(/^\/+/, '')}"`,
-      )
+      throw referenceError(input, {
+        kind: 'registryNeedsScheme',
+        written: rest.replace(/^\/+/, ''),
+      })
     }
     // "xyz:/some/path" is an unknown transport, not a reference with a strange tag; but
     // "myhost:5000/App" is a registry host:port and keeps the reference's own message.
     const isHostPort = /^[0-9]+(?:\/|$)/.test(rest)
     if (/^[a-z][a-z0-9-]*$/.test(prefix) && !isHostPort && /^[/.~]|\//.test(rest)) {
-      throw badInput(
-        input,
-        `unknown transport "${prefix}:"; use one of ${KNOWN.map((t) => (t === 'docker' ? 'docker://' : `${t}:`)).join(', ')}`,
-      )
+      throw referenceError(input, {
+        kind: 'unknownTransport',
+        prefix,
+        known: KNOWN.map((t) => (t === 'docker' ? 'docker://' : `${t}:`)).join(', '),
+      })
     }
     throw error
   }
@@ -248,7 +249,7 @@ function pinImageName(image: string, digest: string): ImageReference | undefined
 }
 
 function requirePath(input: string, path: string): string {
-  if (path === '') throw badInput(input, `"${input.trim()}" has no path after the transport`)
+  if (path === '') throw referenceError(input, { kind: 'noPath', text: input.trim() })
   return path
 }
 
@@ -295,7 +296,7 @@ function parsesAsReference(text: string): boolean {
 }
 
 function parseDaemonImage(input: string, image: string): string {
-  if (image === '') throw badInput(input, `"${input.trim()}" names no image`)
+  if (image === '') throw referenceError(input, { kind: 'noImage', text: input.trim() })
   if (isDigest(image)) return image // an image ID: "sha256:<hex>"
   parseReference(image) // throws BAD_INPUT saying what is wrong with the name
   return image

@@ -3,6 +3,7 @@
 // that no code is left without words in either language.
 import type { ApiError, ErrorCode } from '../../shared/errors'
 import { translate } from '../i18n/translate'
+import { errorReferenceProblem } from './referenceProblemText'
 
 export interface ErrorText {
   /** What happened, in one short sentence. */
@@ -31,7 +32,11 @@ export function describeError(error: ApiError, fallbackHost?: string): ErrorText
   const detail = error.detail
   const t = translate
   const texts: Record<ErrorCode, () => ErrorText> = {
-    BAD_INPUT: () => ({ title: t('errors:BAD_INPUT.title'), next: t('errors:BAD_INPUT.next') }),
+    BAD_INPUT: () => ({
+      title: t('errors:BAD_INPUT.title'),
+      // A reference the parsers refused says what is wrong with it; other input, how to write it.
+      next: errorReferenceProblem(error) ?? t('errors:BAD_INPUT.next'),
+    }),
     AUTH_REQUIRED: () =>
       detail?.host === undefined && fallbackHost === undefined
         ? {

@@ -1,6 +1,8 @@
 // What the Open box checks before navigating: the text must parse as a source reference.
+import { StrataError } from '../../shared/errors'
 import { parseSourceRef } from '../../shared/sourceRef'
-import { currentLanguage, translate } from '../i18n/translate'
+import { referenceProblemText } from '../components/referenceProblemText'
+import { translate } from '../i18n/translate'
 
 /** undefined when the input can be opened, otherwise the message to show under the box. */
 export function validateSourceInput(input: string): string | undefined {
@@ -10,10 +12,9 @@ export function validateSourceInput(input: string): string | undefined {
     parseSourceRef(text)
     return undefined
   } catch (error) {
-    // The parser's reason is English (shared/ has no catalogues): it is shown in English only,
-    // as ErrorPanel shows the main side's message; other languages get examples instead.
-    if (currentLanguage() !== 'en') return translate('frame:open.cannotParseExamples')
-    const reason = error instanceof Error ? error.message : String(error)
-    return translate('frame:open.cannotParse', { reason })
+    // The parsers say why as a code with its data, worded here in the language shown.
+    const problem = error instanceof StrataError ? error.detail?.referenceProblem : undefined
+    if (problem === undefined) return translate('frame:open.cannotParseExamples')
+    return translate('frame:open.cannotParse', { reason: referenceProblemText(problem) })
   }
 }

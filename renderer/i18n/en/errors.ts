@@ -94,6 +94,49 @@ export const errors = {
     cause: 'cause: {{cause}}',
     registryError: 'registry: {{code}}: {{message}}',
   },
+  reference: {
+    emptySource: 'The reference is empty.',
+    emptyImage: 'The image reference is empty.',
+    registryNeedsScheme: 'A registry reference is written "docker://{{written}}".',
+    unknownTransport: 'Strata does not know the transport "{{prefix}}:". Use one of {{known}}.',
+    noPath: '"{{text}}" has no path after the transport.',
+    noImage: '"{{text}}" names no image.',
+    noContainer: '"{{text}}" names no container.',
+    imageHasSpaces: 'The image name "{{image}}" has spaces; names have none.',
+    storeSpecUnclosed: 'The store in brackets "[…" has no closing "]".',
+    emptyDriver: 'The storage driver before "@" is empty.',
+    storeRootNotAbsolute_graph:
+      'The store\'s graph root must be an absolute path (starting with /), not "{{path}}".',
+    storeRootNotAbsolute_run:
+      'The store\'s run root must be an absolute path (starting with /), not "{{path}}".',
+    namespaceUnclosed: 'The namespace in brackets "[…" has no closing "]".',
+    badNamespace:
+      '"{{namespace}}" is not a containerd namespace: letters and digits, joined by ".", "_" or "-".',
+    containerForm:
+      'A container is written "container:docker-daemon:NAME" or "container:containers-storage:NAME".',
+    badContainerName:
+      '"{{container}}" is not a container name or ID: letters, digits, "_", "." and "-", starting with a letter or digit.',
+    referenceHasSpaces: 'The image reference "{{text}}" has spaces; references have none.',
+    noDigestAfterAt: '"{{text}}" has "@" but no digest after it.',
+    badDigest: 'The digest in "{{text}}" is not valid: it is written algorithm:hex, like sha256:…',
+    noRepository: '"{{text}}" has no repository name.',
+    badTag:
+      'The tag "{{tag}}" may hold only letters, digits, "_", "." and "-" (at most 128), and may not start with "." or "-".',
+    looksLikeImageId:
+      '"{{path}}" looks like an image ID, not a repository name: 64 hexadecimal characters are not a name.',
+    notLowercase: 'Repository names are lowercase: "{{path}}" is not.',
+    emptyPathComponent: 'The repository "{{path}}" has an empty part between slashes.',
+    badPathComponent:
+      'The part "{{component}}" of the repository name is not valid: lowercase letters and digits, separated by ".", "_", "__" or "-".',
+    nameTooLong:
+      'The repository name "{{name}}" has {{length}} characters; at most {{max}} are allowed.',
+    badRegistry:
+      'The registry "{{host}}" is not a valid host[:port]: letters, digits, "-" and ".", an IPv4 address or an IPv6 address in brackets.',
+    repositoryOnly_tag:
+      'A repository is wanted here, without a tag, but "{{text}}" has the tag "{{tag}}".',
+    repositoryOnly_digest:
+      'A repository is wanted here, without a digest, but "{{text}}" has the digest "{{digest}}".',
+  },
   retry: {
     retry: 'Retry',
     retryIn: 'Retry in {{seconds}} s',

@@ -95,6 +95,50 @@ export const errors: SameKeys<typeof english> = {
     cause: 'causa: {{cause}}',
     registryError: 'registro: {{code}}: {{message}}',
   },
+  reference: {
+    emptySource: 'La referencia está vacía.',
+    emptyImage: 'La referencia de la imagen está vacía.',
+    registryNeedsScheme: 'Una referencia a un registro se escribe «docker://{{written}}».',
+    unknownTransport: 'Strata no conoce el transporte «{{prefix}}:». Usa uno de estos: {{known}}.',
+    noPath: 'En «{{text}}» falta la ruta después del transporte.',
+    noImage: '«{{text}}» no nombra ninguna imagen.',
+    noContainer: '«{{text}}» no nombra ningún contenedor.',
+    imageHasSpaces: 'El nombre de imagen «{{image}}» tiene espacios, y los nombres no llevan.',
+    storeSpecUnclosed: 'El almacén entre corchetes «[…» no tiene el «]» de cierre.',
+    emptyDriver: 'Falta el driver de almacenamiento antes de «@».',
+    storeRootNotAbsolute_graph:
+      'La raíz de grafos (graph root) del almacén debe ser una ruta absoluta (que empiece por /), no «{{path}}».',
+    storeRootNotAbsolute_run:
+      'La raíz de ejecución (run root) del almacén debe ser una ruta absoluta (que empiece por /), no «{{path}}».',
+    namespaceUnclosed: 'El namespace entre corchetes «[…» no tiene el «]» de cierre.',
+    badNamespace:
+      '«{{namespace}}» no es un namespace de containerd: letras y dígitos, unidos por «.», «_» o «-».',
+    containerForm:
+      'Un contenedor se escribe «container:docker-daemon:NOMBRE» o «container:containers-storage:NOMBRE».',
+    badContainerName:
+      '«{{container}}» no es un nombre ni un ID de contenedor: letras, dígitos, «_», «.» y «-», empezando por letra o dígito.',
+    referenceHasSpaces: 'La referencia «{{text}}» tiene espacios, y las referencias no llevan.',
+    noDigestAfterAt: '«{{text}}» tiene «@», pero después no hay ningún digest.',
+    badDigest:
+      'El digest de «{{text}}» no es válido: se escribe algoritmo:hexadecimal, como sha256:…',
+    noRepository: '«{{text}}» no tiene nombre de repositorio.',
+    badTag:
+      'La etiqueta «{{tag}}» solo puede llevar letras, dígitos, «_», «.» y «-» (128 como mucho), y no puede empezar por «.» ni por «-».',
+    looksLikeImageId:
+      '«{{path}}» parece el ID de una imagen, no el nombre de un repositorio: 64 caracteres hexadecimales no son un nombre.',
+    notLowercase: 'Los nombres de repositorio van en minúsculas, y «{{path}}» no lo está.',
+    emptyPathComponent: 'El repositorio «{{path}}» tiene una parte vacía entre barras.',
+    badPathComponent:
+      'La parte «{{component}}» del nombre del repositorio no es válida: minúsculas y dígitos, separados por «.», «_», «__» o «-».',
+    nameTooLong:
+      'El nombre de repositorio «{{name}}» tiene {{length}} caracteres, y el máximo es {{max}}.',
+    badRegistry:
+      'El registro «{{host}}» no es un host[:puerto] válido: letras, dígitos, «-» y «.», una dirección IPv4 o una IPv6 entre corchetes.',
+    repositoryOnly_tag:
+      'Aquí hace falta un repositorio sin etiqueta, pero «{{text}}» lleva la etiqueta «{{tag}}».',
+    repositoryOnly_digest:
+      'Aquí hace falta un repositorio sin digest, pero «{{text}}» lleva el digest «{{digest}}».',
+  },
   retry: {
     retry: 'Reintentar',
     retryIn: 'Reintentar en {{seconds}} s',

@@ -85,6 +85,14 @@ test('an error is worded in Spanish from its code: a missing oci: path', async (
   const openError = page.getByTestId('open-error')
   await openError.waitFor()
   assert.match((await openError.textContent()) ?? '', /^No hay nada en esa ruta\. Revisa la ruta/)
+  // A reference the parser refuses says why in Spanish, naming what was typed.
+  await page.getByTestId('open-input').fill('docker://Alpine')
+  await page.getByTestId('open-submit').click()
+  await openError.filter({ hasText: /minúsculas/ }).waitFor()
+  assert.match(
+    (await openError.textContent()) ?? '',
+    /^Strata no entiende esta referencia: .*minúsculas.*«Alpine»/,
+  )
   assert.deepEqual(pageErrors, [])
   await page.close()
 })

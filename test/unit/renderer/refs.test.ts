@@ -35,11 +35,11 @@ test('the Open box explains what is wrong instead of navigating', () => {
   assert.match(validateSourceInput('UPPER/case') ?? '', /lowercase/)
 })
 
-test("in Spanish the Open box says it in Spanish, without the parser's English reason", () => {
+test('in Spanish the Open box says what is wrong in Spanish, without English', () => {
   initTranslations('es')
   try {
     const message = validateSourceInput('UPPER/case') ?? ''
-    assert.match(message, /^Strata no entiende esta referencia\. Escríbela en minúsculas/)
+    assert.match(message, /^Strata no entiende esta referencia: .*minúsculas.*«UPPER\/case»/)
     assert.doesNotMatch(message, /lowercase|must|invalid/i)
     assert.match(validateSourceInput('') ?? '', /^Escribe una referencia de imagen/)
   } finally {
