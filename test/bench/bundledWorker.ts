@@ -15,21 +15,27 @@ import { BENCH_CACHE_DIR } from './rootfsLayer'
 const WORKER_SOURCE = fileURLToPath(new URL('../../electron/files/indexWorker.ts', import.meta.url))
 const ZSTD_CHILD_SOURCE = fileURLToPath(new URL('../harness/zstdIndexChild.ts', import.meta.url))
 
+/** `entry` bundled into one ES module file for plain `node`, rebuilt on every run. */
+async function bundleForNode(entry: string, outfile: string, banner?: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    ...(banner !== undefined ? { banner: { js: banner } } : {}),
+  })
+}
+
 let bundled: Promise<URL> | undefined
 
 export function bundledWorkerUrl(): Promise<URL> {
   bundled ??= (async () => {
     // Rebuilt on every run, so it always matches the source being measured.
     const outfile = join(BENCH_CACHE_DIR, 'indexWorker.js')
-    await build({
-      entryPoints: [WORKER_SOURCE],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      logLevel: 'warning',
-    })
+    await bundleForNode(WORKER_SOURCE, outfile)
     return pathToFileURL(outfile)
   })()
   return bundled
@@ -41,19 +47,12 @@ let bundledChild: Promise<string> | undefined
 export function bundledZstdIndexChild(): Promise<string> {
   bundledChild ??= (async () => {
     const outfile = join(BENCH_CACHE_DIR, 'zstdIndexChild.mjs')
-    await build({
-      entryPoints: [ZSTD_CHILD_SOURCE],
+    // Bundled CommonJS dependencies call require(); an ES module has none of its own.
+    await bundleForNode(
+      ZSTD_CHILD_SOURCE,
       outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      logLevel: 'warning',
-      // Bundled CommonJS dependencies call require(); an ES module has none of its own.
-      banner: {
-        js: "import { createRequire as strataRequire } from 'node:module'; const require = strataRequire(import.meta.url);",
-      },
-    })
+      "import { createRequire as strataRequire } from 'node:module'; const require = strataRequire(import.meta.url);",
+    )
     return outfile
   })()
   return bundledChild
