@@ -39,9 +39,11 @@ export function ErrorPanel({ error, onRetry, host, compact }: ErrorPanelProps) {
         </span>
         {text.title}
       </h2>
-      {/* The main side's message is English; other languages find it under Technical details. */}
+      {/* The main side's message is English; other languages find it under Technical details.
+          A refused reference's message is not repeated: the next step words the same problem. */}
       {i18n.language === 'en' &&
       apiError.message &&
+      apiError.detail?.referenceProblem === undefined &&
       apiError.message.toLowerCase() !== text.title.toLowerCase() ? (
         <p className="error-message">{apiError.message}</p>
       ) : null}

@@ -127,6 +127,17 @@ test('a bad reference shows an inline error and keeps the current view', async (
   await page.close()
 })
 
+test('a reference refused by its parser says what is wrong, once', async () => {
+  const { page, pageErrors } = await openPage(viewUrl('ghcr.io/Owner/App:v1', 'graph'))
+  const panel = page.locator('[data-testid="error-panel"][data-code="BAD_INPUT"]')
+  await panel.waitFor()
+  const text = (await panel.textContent()) ?? ''
+  assert.match(text, /Repository names are lowercase: "Owner\/App" is not\./)
+  assert.doesNotMatch(text, /repository names must be lowercase/, 'the same problem said once')
+  assert.deepEqual(pageErrors, [])
+  await page.close()
+})
+
 test('a missing tag and an unreachable registry show actionable errors, not a blank page', async () => {
   const { page, pageErrors } = await openPage(viewUrl(`${registry.host}/demo/app:nope`, 'graph'))
   const notFound = page.locator('[data-testid="error-panel"][data-code="NOT_FOUND"]')
