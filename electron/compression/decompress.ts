@@ -14,7 +14,7 @@ import { CHECKPOINT_EVERY } from './gzipCheckpoints'
 import { GzipIndexStream } from './gzipIndexStream'
 import { decodeZstd, ZstdDecodeError } from './zstdFallback'
 import { MAX_ZSTD_WINDOW, ZstdFrameWalker, ZstdWindowTooLarge } from './zstdFrames'
-import { reuseOutputBuffers } from './reusedOutput'
+import { decodeInline } from './inlineDecoder'
 import { SourceFeed } from './sourceFeed'
 
 export type ZstdDecoder = 'auto' | 'fzstd'
@@ -35,8 +35,9 @@ export interface DecompressOptions {
   readonly onCompression?: (compression: LayerCompressionFound) => void
   /**
    * The reader takes each chunk of `stream` in its 'data' handler and keeps none of it after
-   * (copying what it needs): native zstd may then decode every chunk into one reused buffer
-   * (reusedOutput.ts). A reader that holds chunks (a sink writing them out) must not set it.
+   * (copying what it needs): native zstd may then decode on this thread, every chunk into one
+   * reused buffer (inlineDecoder.ts). A reader that holds chunks (a sink writing them out)
+   * must not set it.
    */
   readonly transientChunks?: boolean
   /**
@@ -159,13 +160,19 @@ export async function openDecompressed(
           readableHighWaterMark: 2 * ZSTD_CHUNK,
           writableHighWaterMark: INPUT_AHEAD,
         })
+  const mapError = (error: unknown): Error => failure(compression, error, endedEarly(error))
   if (compression === 'zstd' && options.transientChunks === true) {
-    reuseOutputBuffers(decoder, ZSTD_CHUNK)
+    const inline = decodeInline(input, decoder, {
+      chunkSize: ZSTD_CHUNK,
+      mapError,
+      ...(options.onInputConsumed ? { onInputConsumed: options.onInputConsumed } : {}),
+    })
+    if (inline) return result(inline)
   }
   if (compression === 'zstd' && options.onInputConsumed) {
     tellConsumed(decoder, options.onInputConsumed)
   }
-  return result(wire(input, decoder, (error) => failure(compression, error, endedEarly(error))))
+  return result(wire(input, decoder, mapError))
 }
 
 /** Calls `consumed` with each chunk written to `decoder` once the decoder is done with it. */

@@ -46,7 +46,7 @@ async function sha256OfFile(file: string): Promise<string> {
 
 /**
  * The decompressed layer's SHA-256. `transient`: each chunk hashed in its 'data' handler and
- * let go, as the index reads it, so the reused output buffer (reusedOutput.ts) is the one read.
+ * let go, as the index reads it, so the reused output buffer (inlineDecoder.ts) is the one read.
  */
 async function sha256OfLayer(
   file: string,
