@@ -2,7 +2,8 @@
 // three layers opened together cost one thread's heap and garbage, not three: each thread's
 // V8 lets some 64 MB of dead output buffers pile up before it collects them (a 1 GiB zero
 // layer flows through 4,096 of them), which made three concurrent zero bombs cost ~310 MB with
-// a worker each. The thread starts with the first job and stops when the last one ends.
+// a worker each. The thread starts with the first job and stops IDLE_MS after the last one
+// ends, unless another comes first.
 
 import { Worker } from 'node:worker_threads'
 import { StrataError } from '../../shared/errors'
@@ -28,18 +29,32 @@ function startWorker(url: URL): Worker {
   return new Worker(bootstrap, { eval: true })
 }
 
+/**
+ * How long a thread without jobs waits for the next one. The layers of an image are indexed
+ * one after another (imageLayers.ts), and each used to start a thread of its own: 30 to 60 ms
+ * of start-up per layer, before its first byte was read.
+ */
+export const IDLE_MS = 5_000
+
 class WorkerHost {
   private worker: Worker | undefined
   /** Settles once the running thread said it is ready (or stopped). */
   private readiness: Promise<void> = Promise.resolve()
   private readonly jobs = new Map<number, JobListener>()
   private nextJob = 1
+  /** Set while the thread has no job and waits for one before it stops. */
+  private idle: NodeJS.Timeout | undefined
 
   constructor(private readonly url: URL) {}
 
   /** Registers a job (starting the thread if needed); returns its id and a sender. */
   open(listener: JobListener): { readonly job: number; readonly worker: Worker } {
+    if (this.idle) {
+      clearTimeout(this.idle)
+      this.idle = undefined
+    }
     const worker = this.worker ?? this.start()
+    worker.ref()
     const job = this.nextJob++
     this.jobs.set(job, listener)
     return { job, worker }
@@ -50,11 +65,31 @@ class WorkerHost {
     return this.readiness
   }
 
-  /** The job is over; the thread stops when it was the last. */
-  async close(job: number): Promise<void> {
+  /**
+   * The job is over. When it was the last, the thread waits IDLE_MS for the next one, not
+   * keeping the process alive meanwhile, and then stops.
+   */
+  close(job: number): Promise<void> {
     this.jobs.delete(job)
-    if (this.jobs.size > 0 || !this.worker) return
     const worker = this.worker
+    if (this.jobs.size > 0 || !worker) return Promise.resolve()
+    worker.unref()
+    this.idle = setTimeout(() => {
+      this.idle = undefined
+      if (this.worker !== worker || this.jobs.size > 0) return
+      this.worker = undefined
+      void worker.terminate()
+    }, IDLE_MS)
+    this.idle.unref()
+    return Promise.resolve()
+  }
+
+  /** Stops the thread now if it has no job (it would stop IDLE_MS later anyway). */
+  async stopIfIdle(): Promise<void> {
+    const worker = this.worker
+    if (!worker || this.jobs.size > 0) return
+    clearTimeout(this.idle)
+    this.idle = undefined
     this.worker = undefined
     await worker.terminate()
   }
@@ -87,6 +122,11 @@ class WorkerHost {
 }
 
 const hosts = new Map<string, WorkerHost>()
+
+/** Stops every index thread that is waiting without a job now (a benchmark's cold start). */
+export async function stopIdleIndexWorkers(): Promise<void> {
+  await Promise.all([...hosts.values()].map((host) => host.stopIfIdle()))
+}
 
 /** The shared host for a worker script (one per script URL; in practice there is one). */
 export function workerHost(url: URL): WorkerHost {

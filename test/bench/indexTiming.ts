@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { LayerIndexCache } from '../../electron/files/layerIndexCache'
 import { LayerIndexService } from '../../electron/files/layerIndexService'
+import { stopIdleIndexWorkers } from '../../electron/files/indexWorkerHost'
 import { bundledWorkerUrl } from './bundledWorker'
 import type { LayerFile } from './layerBlob'
 import { layerRef } from './layerBlob'
@@ -67,7 +68,11 @@ function nodeGunzip(path: string): Promise<void> {
   return pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), createGunzip(), nullSink())
 }
 
-/** Median wall time of each contender, run in alternating order `repetitions` times. */
+/**
+ * Median wall time of each contender, run in alternating order `repetitions` times. Before
+ * each run, untimed, an index thread left idle by the previous one is stopped: every timed
+ * index is cold, its thread's start included (the first layer of an image, not the next).
+ */
 async function sideBySide(
   contenders: readonly (() => Promise<unknown>)[],
   repetitions: number,
@@ -78,6 +83,7 @@ async function sideBySide(
     if (round % 2 === 1) order.reverse()
     for (const i of order) {
       const work = contenders[i]
+      await stopIdleIndexWorkers()
       if (work) times[i]?.push(await timeMs(work))
     }
   }

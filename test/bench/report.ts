@@ -100,6 +100,17 @@ function rows(r: BenchResults): Row[] {
       ratio: lines.index_zstd_vs_native_node24 ?? '',
       target: '≤ 1.3',
     },
+    ...('skip' in r.node24Index
+      ? []
+      : [
+          {
+            figure: 'the same, the next layer (index thread already up)',
+            strata: ms(r.node24Index.nextLayerMs),
+            reference: `${ms(r.node24Index.zstdTarMs)} (zstd -dc | tar -tv)`,
+            ratio: (r.node24Index.nextLayerMs / r.node24Index.zstdTarMs).toFixed(2),
+            target: '—',
+          },
+        ]),
     {
       figure: `list a ${r.tocList.format} rootfs layer from its TOC`,
       strata: `${(r.tocList.listBytes / 1024).toFixed(0)} KiB fetched`,

@@ -1,6 +1,7 @@
 // Issue 10: the index builds running at once share one worker thread (indexWorkerHost.ts).
 // Jobs on it stay independent: each gets its own index, a broken layer or a cancel fails only
-// its own job, and a job started after the others ended gets a fresh thread.
+// its own job, and a job started after the others ended (on the thread they left idle, see
+// indexWorkerIdle.test.ts) works.
 
 import assert from 'node:assert/strict'
 import { Readable } from 'node:stream'
@@ -44,7 +45,7 @@ test('a broken layer and a cancelled build fail alone; the others finish', async
   assert.ok(bad.reason instanceof StrataError && bad.reason.code === 'MALFORMED')
   assert.equal(cancelled.status, 'rejected')
   assert.ok(cancelled.reason instanceof StrataError && cancelled.reason.code === 'CANCELLED')
-  // The thread stopped with the last job; the next build starts a new one and works.
+  // After a failed and a cancelled job, the next build on the same thread still works.
   const again = await indexLayerInWorker(chunked(good, 500), sha256(good))
   assert.equal(again.entries.length, ok.value.entries.length)
 })
