@@ -8,10 +8,11 @@
 // the UI sees.
 //
 // How: the decoder's handle (`_handle.writeSync` and the `_writeState` pair zlib.js reads after
-// each write, present in every Node from 12 to 24) decodes from `chunk[inOff..]` into the output
-// buffer until the decoder has taken the whole chunk and given everything it could. An output
-// chunk the reader did not take at once (it was paused, or the chunk was queued) may still be
-// referenced: the next one goes into a new buffer, so nothing queued is ever written over.
+// each write; the zlib streams of Node 20 and 24 both have them, and zlib.js's own *Sync
+// functions use them) decodes from `chunk[inOff..]` into the output buffer until the decoder
+// has taken the whole chunk and given everything it could. An output chunk the reader did not
+// take at once (it was paused, or the chunk was queued) may still be referenced: the next one
+// goes into a new buffer, so nothing queued is ever written over.
 // After 8 MiB of output in one go the rest waits for the next turn of the event loop, so a
 // zero bomb cannot keep a cancel message from being seen. Where the fields are missing
 // (another runtime) `decodeInline` returns undefined and the caller pipes through the stream.
