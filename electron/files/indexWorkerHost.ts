@@ -74,12 +74,8 @@ class WorkerHost {
     const worker = this.worker
     if (this.jobs.size > 0 || !worker) return Promise.resolve()
     worker.unref()
-    this.idle = setTimeout(() => {
-      this.idle = undefined
-      if (this.worker !== worker || this.jobs.size > 0) return
-      this.worker = undefined
-      void worker.terminate()
-    }, IDLE_MS)
+    clearTimeout(this.idle)
+    this.idle = setTimeout(() => void this.stopIfIdle(), IDLE_MS)
     this.idle.unref()
     return Promise.resolve()
   }
