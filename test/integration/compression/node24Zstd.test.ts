@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { bundledWorkerUrl } from '../../bench/bundledWorker'
 import { zstdChunkedFromTar } from '../../harness/chunkedLayers'
+import { READ_BUFFER_BYTES } from '../../../electron/util/readBufferPool'
 import { node24 } from '../../harness/node24'
 import type { ZstdIndexReport } from '../../harness/zstdIndexChild'
 
@@ -206,7 +207,7 @@ test(
     const report = runChild(runtime.path, file, 'auto', '--worker', worker, '--reps', '2')
     const expected = reference(file)
     assert.deepEqual(strataEntries(report), expected.entries)
-    const reads = Math.ceil(statSync(file).size / (256 * 1024))
+    const reads = Math.ceil(statSync(file).size / READ_BUFFER_BYTES)
     assert.ok(report.readBuffers.reused >= reads / 2, JSON.stringify(report.readBuffers))
     assert.ok(report.readBuffers.fresh < reads * 2, JSON.stringify(report.readBuffers))
   },

@@ -1,14 +1,15 @@
 // pooledRangeStream and readBufferPool.ts on this machine's own files: every range reads
 // exactly the bytes fs reads; full reads are chunks that own their whole buffer; memory given
 // back is read into again (and the bytes read into it are right); the pool refuses memory of
-// another size or moved away, holds at most 16 buffers, and a stream destroyed mid-way closes
-// its file.
+// another size or moved away, holds at most MAX_IDLE_READ_BUFFERS, and a stream destroyed
+// mid-way closes its file.
 
 import assert from 'node:assert/strict'
 import { readFileSync, statSync } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { test } from 'node:test'
 import {
+  MAX_IDLE_READ_BUFFERS,
   READ_BUFFER_BYTES,
   readBufferCounts,
   returnReadBuffer,
@@ -16,8 +17,8 @@ import {
 } from '../../../electron/util/readBufferPool'
 import { openUserFile, pooledRangeStream } from '../../../electron/util/safeFile'
 
-// Two of this machine's binaries, one larger than many reads, one smaller than one read.
-const LARGE = '/usr/bin/tar'
+// Two of this machine's binaries: this Node (tens of MB, many reads), and one smaller than a read.
+const LARGE = process.execPath
 const SMALL = '/usr/bin/env'
 
 /** Reads the stream; `giveBack` returns each chunk's memory once its bytes are copied out. */
@@ -88,7 +89,7 @@ test('memory given back is read into again, and what is read into it is right', 
   assert.ok(shared.length > 0, 'the second read lay in memory of the first')
 })
 
-test('the pool refuses other sizes and moved memory, and keeps at most 16', () => {
+test('the pool refuses other sizes and moved memory, and keeps at most its limit', () => {
   const start = readBufferCounts().idle
   returnReadBuffer(new ArrayBuffer(READ_BUFFER_BYTES - 1))
   const moved = new ArrayBuffer(READ_BUFFER_BYTES)
@@ -96,10 +97,10 @@ test('the pool refuses other sizes and moved memory, and keeps at most 16', () =
   returnReadBuffer(moved)
   assert.equal(readBufferCounts().idle, start)
   for (let i = 0; i < 40; i++) returnReadBuffer(new ArrayBuffer(READ_BUFFER_BYTES))
-  assert.equal(readBufferCounts().idle, 16)
+  assert.equal(readBufferCounts().idle, MAX_IDLE_READ_BUFFERS)
   const taken = takeReadBuffer()
   assert.equal(taken.length, READ_BUFFER_BYTES)
-  assert.equal(readBufferCounts().idle, 15)
+  assert.equal(readBufferCounts().idle, MAX_IDLE_READ_BUFFERS - 1)
 })
 
 test('a stream destroyed mid-way closes its file', async () => {
