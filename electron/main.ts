@@ -62,6 +62,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     secretStore: new SafeStorageSecretStore(path.join(app.getPath('userData'), 'secrets.bin')),
     dialogs: nativeDialogs,
+    keepIndexThreadReady: true,
   })
   serveRendererFiles({
     provider: guardDownloads(createDownloadProvider(services)),

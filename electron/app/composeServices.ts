@@ -52,6 +52,11 @@ export interface ComposeOptions {
   readonly dialogs?: DesktopDialogs
   /** Where warnings go (default: stderr). */
   readonly onWarning?: (message: string) => void
+  /**
+   * Start the layer-index thread now and keep one ready (the app's launch does; tests that
+   * compose services for other things leave it off and get a thread when they index).
+   */
+  readonly keepIndexThreadReady?: boolean
 }
 
 /** Watch timers that never keep the process alive on their own (the shell or server does). */
@@ -85,7 +90,7 @@ export async function composeServices(options: ComposeOptions): Promise<Services
     dataDir: options.dataDir,
   }
   const { directory, pool } = registry
-  const files = await createImageFiles(options.dataDir)
+  const files = await createImageFiles(options.dataDir, options.keepIndexThreadReady === true)
   const history = await TagHistoryService.open({
     dataDir: options.dataDir,
     // OCI layouts have tag history too: their ref.name annotations, read from index.json.
@@ -145,13 +150,16 @@ export async function composeServices(options: ComposeOptions): Promise<Services
   }
 }
 
-async function createImageFiles(dataDir: string): Promise<ImageFiles> {
+async function createImageFiles(dataDir: string, keepThreadReady: boolean): Promise<ImageFiles> {
   const indexDir = path.join(dataDir, 'cache', 'layer-index')
   await mkdir(indexDir, { recursive: true })
   const indexCache = new LayerIndexCache(indexDir)
   const blobs = await BlobCache.open(path.join(dataDir, 'cache', 'blobs'), BLOB_CACHE_LIMIT)
+  const indexService = new LayerIndexService(indexCache, indexWorkerOptions())
+  // Not awaited: the thread starts beside the window; a layer opened first waits for it.
+  if (keepThreadReady) void indexService.keepWorkerReady()
   return new ImageFiles({
-    indexService: new LayerIndexService(indexCache, indexWorkerOptions()),
+    indexService,
     blobs,
     indexCache: { bytes: () => directoryBytes(indexDir), clear: () => emptyDirectory(indexDir) },
   })

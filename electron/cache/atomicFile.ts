@@ -13,7 +13,20 @@ export function tempPathIn(dir: string): string {
   return join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`)
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export interface AtomicWriteOptions {
+  /**
+   * Flush the file to the disk before renaming it into place (default). A cache whose reader
+   * treats a damaged file as a miss can skip it: after a power cut it is rebuilt, and the
+   * flush (several ms) is not waited for on every write.
+   */
+  readonly durable?: boolean
+}
+
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const dir = dirname(path)
   await mkdir(dir, { recursive: true })
   const temp = tempPathIn(dir)
@@ -21,7 +34,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     const handle = await open(temp, 'w', 0o600)
     try {
       await handle.writeFile(data)
-      await handle.sync()
+      if (options.durable !== false) await handle.sync()
     } finally {
       await handle.close()
     }

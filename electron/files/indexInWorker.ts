@@ -51,6 +51,14 @@ export function warmIndexWorker(workerUrl: URL = DEFAULT_WORKER_URL): {
   return { ready: host.ready(), release: () => void host.close(job) }
 }
 
+/**
+ * Keeps an index thread running from now on, so no build waits for one to start (the app
+ * asks for this at launch; indexWorkerHost.ts). Settles once the thread is ready.
+ */
+export function keepIndexWorkerReady(workerUrl: URL = DEFAULT_WORKER_URL): Promise<void> {
+  return workerHost(workerUrl).keepReady()
+}
+
 export interface WorkerIndexOptions extends IndexOptions {
   readonly workerUrl?: URL
 }
@@ -100,7 +108,13 @@ export async function indexLayerInWorker(
   const send = (message: ToWorker, transfer?: ArrayBuffer[]): void =>
     post(worker, message, transfer)
 
-  const onAbort = (): void => send({ job, type: 'cancel' })
+  // The build ends here at once: the worker may be inside a chunk that takes a while (a
+  // 1 MiB read of a gzip layer of tiny files is 100 MB of tar) and would otherwise finish the
+  // whole index before it sees the cancel. What it still sends for this job is dropped.
+  const onAbort = (): void => {
+    send({ job, type: 'cancel' })
+    settle?.reject(cancelled())
+  }
   options.signal?.addEventListener('abort', onAbort, { once: true })
   send({
     job,

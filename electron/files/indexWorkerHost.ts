@@ -3,7 +3,9 @@
 // V8 lets some 64 MB of dead output buffers pile up before it collects them (a 1 GiB zero
 // layer flows through 4,096 of them), which made three concurrent zero bombs cost ~310 MB with
 // a worker each. The thread starts with the first job and stops IDLE_MS after the last one
-// ends, unless another comes first.
+// ends, unless another comes first. The app asks for a thread kept ready (keepReady): it is
+// started at launch, so no index waits the 30 to 50 ms a thread takes to start, and a thread
+// that went idle after work is replaced by a fresh one (its heap back to a new thread's).
 
 import { Worker } from 'node:worker_threads'
 import { StrataError } from '../../shared/errors'
@@ -44,6 +46,8 @@ class WorkerHost {
   private nextJob = 1
   /** Set while the thread has no job and waits for one before it stops. */
   private idle: NodeJS.Timeout | undefined
+  /** A thread is kept running between jobs (keepReady), not only for IDLE_MS after one. */
+  private keptReady = false
 
   constructor(private readonly url: URL) {}
 
@@ -60,9 +64,31 @@ class WorkerHost {
     return { job, worker }
   }
 
+  /** The id of the thread running now, if one is. */
+  get runningThread(): number | undefined {
+    return this.worker?.threadId
+  }
+
   /** Settles when the thread that jobs are sent to has loaded its modules (or failed). */
   ready(): Promise<void> {
     return this.readiness
+  }
+
+  /**
+   * From now on a thread is always running, waiting for jobs without keeping the process
+   * alive (once it is ready: a process waiting for that is not left with nothing to do).
+   * Settles once the thread is ready.
+   */
+  keepReady(): Promise<void> {
+    this.keptReady = true
+    if (!this.worker) this.start()
+    return this.readiness
+  }
+
+  /** Back to a thread only while there are jobs (and IDLE_MS after); stops an idle one now. */
+  async stopKeepingReady(): Promise<void> {
+    this.keptReady = false
+    await this.stopIfIdle()
   }
 
   /**
@@ -75,9 +101,15 @@ class WorkerHost {
     if (this.jobs.size > 0 || !worker) return Promise.resolve()
     worker.unref()
     clearTimeout(this.idle)
-    this.idle = setTimeout(() => void this.stopIfIdle(), IDLE_MS)
+    this.idle = setTimeout(() => void this.replaceIdle(), IDLE_MS)
     this.idle.unref()
     return Promise.resolve()
+  }
+
+  /** The idle thread stops; one kept ready is replaced by a fresh thread. */
+  private async replaceIdle(): Promise<void> {
+    await this.stopIfIdle()
+    if (this.keptReady && !this.worker) this.start()
   }
 
   /** Stops the thread now if it has no job (it would stop IDLE_MS later anyway). */
@@ -104,8 +136,13 @@ class WorkerHost {
       for (const listener of listeners) listener.failed(error)
     }
     worker.on('message', (message: FromWorker) => {
-      if (message.type === 'ready') settle()
-      else this.jobs.get(message.job)?.message(message)
+      if (message.type !== 'ready') {
+        this.jobs.get(message.job)?.message(message)
+        return
+      }
+      settle()
+      // Started without a job (kept ready): held the process only until it was ready.
+      if (this.jobs.size === 0 && this.worker === worker) worker.unref()
     })
     worker.on('error', failAll)
     worker.on('exit', (code) => {

@@ -129,15 +129,17 @@ export class LayerIndexCache {
     const path = this.pathOf(index.digest)
     await sweepTempFiles(dirname(path))
     const spansPath = this.spansPathOf(index.digest)
-    if (spans && spans.digest === index.digest) await writeFileAtomic(spansPath, encodeSpans(spans))
-    else await rm(spansPath, { force: true })
+    // Not flushed to disk: a damaged index or sidecar reads as a miss and is rebuilt.
+    if (spans && spans.digest === index.digest) {
+      await writeFileAtomic(spansPath, encodeSpans(spans), { durable: false })
+    } else await rm(spansPath, { force: true })
     const text = JSON.stringify(file)
     // Over the cap: serve this index from memory only (the next open indexes the layer again).
     if (text.length > MAX_INDEX_FILE_BYTES) {
       await rm(spansPath, { force: true })
       return
     }
-    await writeFileAtomic(path, text)
+    await writeFileAtomic(path, text, { durable: false })
   }
 
   async delete(digest: string): Promise<void> {

@@ -16,7 +16,7 @@ import { SpanRecorder } from '../compression/gzipSpans'
 import type { SpanTable } from '../compression/gzipSpansFile'
 import { indexLayer } from './indexLayer'
 import { CANCELLED_BY_USER, cancelledByUser } from '../util/operationTracker'
-import { indexLayerInWorker, warmIndexWorker } from './indexInWorker'
+import { indexLayerInWorker, keepIndexWorkerReady, warmIndexWorker } from './indexInWorker'
 import { TocLayers } from './tocLayers'
 import type { Annotations } from '../../shared/oci/types'
 
@@ -81,6 +81,16 @@ export class LayerIndexService {
   ) {
     this.checkpoints = options.checkpoints ?? SyncInflater.supported()
     this.tocLayers = new TocLayers(cache.scratchDir)
+  }
+
+  /**
+   * Starts the index thread now and keeps one ready from then on (the app does this at
+   * launch), so the first layer opened does not wait for a thread to start. Settles once
+   * it is ready; nothing to do when indexing runs on this thread.
+   */
+  keepWorkerReady(): Promise<void> {
+    if (this.options.worker === false) return Promise.resolve()
+    return keepIndexWorkerReady(this.options.workerUrl)
   }
 
   /**

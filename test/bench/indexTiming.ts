@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { LayerIndexCache } from '../../electron/files/layerIndexCache'
 import { LayerIndexService } from '../../electron/files/layerIndexService'
-import { stopIdleIndexWorkers } from '../../electron/files/indexWorkerHost'
+import { freshReadyIndexThread } from './readyIndexThread'
 import { bundledWorkerUrl } from './bundledWorker'
 import type { LayerFile } from './layerBlob'
 import { layerRef } from './layerBlob'
@@ -70,8 +70,8 @@ function nodeGunzip(path: string): Promise<void> {
 
 /**
  * Median wall time of each contender, run in alternating order `repetitions` times. Before
- * each run, untimed, an index thread left idle by the previous one is stopped: every timed
- * index is cold, its thread's start included (the first layer of an image, not the next).
+ * each run, untimed, the index thread is replaced by a fresh one, started and ready as the
+ * app keeps it from launch: every timed index is the first on its thread (cold code).
  */
 async function sideBySide(
   contenders: readonly (() => Promise<unknown>)[],
@@ -83,7 +83,7 @@ async function sideBySide(
     if (round % 2 === 1) order.reverse()
     for (const i of order) {
       const work = contenders[i]
-      await stopIdleIndexWorkers()
+      await freshReadyIndexThread(await bundledWorkerUrl())
       if (work) times[i]?.push(await timeMs(work))
     }
   }

@@ -71,7 +71,7 @@ const MANY = 200_000
  * A ustar archive of `count` empty files in many/, written header by header (the harness's
  * general tar writer is too slow for this many entries).
  */
-function manyFilesTar(count: number): Uint8Array {
+export function manyFilesTar(count: number): Uint8Array {
   const tar = new Uint8Array((count + 3) * 512)
   const ascii = (text: string): Uint8Array => Buffer.from(text, 'ascii')
   const header = (at: number, name: string, typeflag: string, mode: string): void => {

@@ -1,5 +1,5 @@
 // Indexing on a worker thread gives the same index as in-process, reports progress, passes
-// layer errors back as StrataErrors, and stops on cancel.
+// layer errors back as StrataErrors, and stops on cancel, even in the middle of one long chunk.
 
 import assert from 'node:assert/strict'
 import { Readable } from 'node:stream'
@@ -8,7 +8,8 @@ import { StrataError } from '../../../shared/errors'
 import type { IndexProgress } from '../../../shared/api/files'
 import { indexLayer } from '../../../electron/files/indexLayer'
 import { indexLayerInWorker } from '../../../electron/files/indexInWorker'
-import { chunked, featureTree, gnuTar, gzip, sha256 } from '../../harness/layerTars'
+import { chunked, featureTree, gnuTar, gzip, sha256, zstd } from '../../harness/layerTars'
+import { manyFilesTar } from '../../harness/filesFixtures'
 
 const layer = gzip(gnuTar(featureTree().root, 'posix', true))
 const digest = sha256(layer)
@@ -62,4 +63,53 @@ test('cancelling stops the worker with CANCELLED', async () => {
     indexLayerInWorker(endless, digest, { signal: controller.signal }),
     (error: unknown) => error instanceof StrataError && error.code === 'CANCELLED',
   )
+})
+
+// 100,000 empty files: 51 MB of tar in well under 1 MB compressed, so one read of the blob
+// holds the whole layer and decoding it takes a while.
+const manyTar = manyFilesTar(100_000)
+
+/** Indexes `blob` as one chunk and cancels at the first progress; the last progress seen. */
+async function cancelAtFirstProgress(
+  index: typeof indexLayer,
+  blob: Uint8Array,
+  options: { readonly zstd?: 'fzstd' } = {},
+): Promise<{ readonly error: unknown; readonly bytesOut: number }> {
+  const controller = new AbortController()
+  let bytesOut = 0
+  const error = await index(Readable.from([Buffer.from(blob)]), sha256(blob), {
+    ...options,
+    signal: controller.signal,
+    progressIntervalMs: 0,
+    onCheckpoint: () => undefined,
+    onProgress: (progress) => {
+      bytesOut = progress.bytesOut
+      // From a timer: whatever reads the chunk gets the cancel only between turns.
+      setImmediate(() => controller.abort())
+    },
+  }).then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  return { error, bytesOut }
+}
+
+const isCancelled = (error: unknown): boolean =>
+  error instanceof StrataError && error.code === 'CANCELLED'
+
+test('a gzip chunk of 51 MB of tar gives way to a cancel part-way (in process)', async () => {
+  const { error, bytesOut } = await cancelAtFirstProgress(indexLayer, gzip(manyTar))
+  assert.ok(isCancelled(error), String(error))
+  assert.ok(bytesOut < manyTar.length / 2, `stopped at ${bytesOut} of ${manyTar.length} bytes`)
+})
+
+test('a cancel ends the build at once while the worker is inside one long chunk', async () => {
+  // fzstd decodes a chunk without giving the worker's event loop a turn: the worker sees
+  // the cancel only after the whole layer, yet the build must end when the user cancels.
+  const layerBytes = zstd(manyTar)
+  const { error } = await cancelAtFirstProgress(indexLayerInWorker, layerBytes, { zstd: 'fzstd' })
+  assert.ok(isCancelled(error), String(error))
+  // The worker goes on serving the next build.
+  const next = await indexLayerInWorker(chunked(layer, 4096), digest)
+  assert.ok(next.entries.length > 0)
 })
