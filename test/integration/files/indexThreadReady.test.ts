@@ -4,9 +4,7 @@
 // was waiting for the thread to be ready gets that far and then exits.
 
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { test } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import {
   DEFAULT_WORKER_URL,
   indexLayerInWorker,
@@ -14,8 +12,8 @@ import {
 } from '../../../electron/files/indexInWorker'
 import { IDLE_MS, workerHost } from '../../../electron/files/indexWorkerHost'
 import { chunked, featureTree, gnuTar, gzip, sha256 } from '../../harness/layerTars'
+import { runTsxScript } from '../../harness/tsxScriptChild'
 
-const REPO = fileURLToPath(new URL('../../../', import.meta.url))
 const layer = gzip(gnuTar(featureTree().root, 'posix', true))
 
 test('a thread kept ready serves the first build, and is replaced once idle', async () => {
@@ -42,16 +40,10 @@ test('waiting for the thread keeps a process alive until it is ready, and no lon
     await keepIndexWorkerReady()
     console.log('ready', Date.now())
   `
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let out = ''
-  child.stdout.on('data', (data: Buffer) => (out += data.toString()))
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-  const exited = Date.now()
+  const { code, out, exitedAt } = await runTsxScript(script)
   assert.equal(code, 0)
-  const [word, readyAt] = out.trim().split(' ')
+  const [word, readyAt] = out.split(' ')
   assert.equal(word, 'ready', `the process got as far as the thread being ready: ${out}`)
-  assert.ok(exited - Number(readyAt) < 1500, `exited ${exited - Number(readyAt)} ms after`)
+  const after = exitedAt - Number(readyAt)
+  assert.ok(after < 1500, `exited ${after} ms after`)
 })

@@ -3,14 +3,12 @@
 // thread does not keep a process alive; and it does stop once IDLE_MS pass without a job.
 
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { test } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import { DEFAULT_WORKER_URL, indexLayerInWorker } from '../../../electron/files/indexInWorker'
 import { IDLE_MS, workerHost } from '../../../electron/files/indexWorkerHost'
 import { chunked, featureTree, gnuTar, gzip, sha256 } from '../../harness/layerTars'
+import { runTsxScript } from '../../harness/tsxScriptChild'
 
-const REPO = fileURLToPath(new URL('../../../', import.meta.url))
 const layer = gzip(gnuTar(featureTree().root, 'posix', true))
 
 /** The id of the thread jobs go to now (started if there is none). */
@@ -41,18 +39,14 @@ test('an idle index thread does not keep the process alive', async () => {
     const index = await indexLayerInWorker(Readable.from([layer]), process.env.DIGEST)
     console.log(index.entries.length, Date.now())
   `
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: REPO,
-    env: { ...process.env, LAYER: layer.toString('base64'), DIGEST: sha256(layer) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const { code, out, exitedAt } = await runTsxScript(script, {
+    LAYER: layer.toString('base64'),
+    DIGEST: sha256(layer),
   })
-  let out = ''
-  child.stdout.on('data', (data: Buffer) => (out += data.toString()))
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-  const exited = Date.now()
   assert.equal(code, 0)
-  const [entries, indexedAt] = out.trim().split(' ').map(Number)
+  const [entries, indexedAt] = out.split(' ').map(Number)
   assert.ok((entries ?? 0) > 10, out)
   // Well under IDLE_MS: the thread waiting for a next job held nothing open.
-  assert.ok(exited - (indexedAt ?? 0) < 1500, `exited ${exited - (indexedAt ?? 0)} ms after`)
+  const after = exitedAt - (indexedAt ?? 0)
+  assert.ok(after < 1500, `exited ${after} ms after`)
 })
