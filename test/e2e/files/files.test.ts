@@ -1,7 +1,10 @@
 // End to end, as a user, in Debian's Chromium against Strata's web mode: the files view of the
 // bundled sample (a whiteout and an opaque directory across its layers) and of an OCI layout
 // written here with what the sample lacks: a modified file, binary bytes, an image, a file
-// larger than one page, a hard link, and a second image whose layer blob is corrupt.
+// larger than one page, a hard link, and a second image whose layer blob is corrupt. The
+// layer of 200,000 files is also pushed (by skopeo) to a real registry behind a loopback proxy
+// that delivers 256 KiB/s, so its index runs long enough to be cancelled: from the layout it
+// takes well under a second now.
 
 import assert from 'node:assert/strict'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -10,6 +13,9 @@ import path from 'node:path'
 import { after, before, test } from 'node:test'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchChromium, openPageAt, type OpenedPage } from '../../harness/browser'
+import { startCountingProxy, type CountingProxy } from '../../harness/countingProxy'
+import { startRegistry, type RunningRegistry } from '../../harness/registryServer'
+import { runTool } from '../../harness/tools'
 import { BINARY, writeFilesLayout } from '../../harness/filesFixtures'
 import { baseLayer } from '../../harness/ociSampleContent'
 import { startWebMode, type RunningWebMode } from '../../harness/webMode'
@@ -19,14 +25,26 @@ let browser: Browser
 let layoutDir: string
 let filesRef: string
 let brokenRef: string
-let manyRef: string
+let registry: RunningRegistry
+let slowProxy: CountingProxy
+/** The image of 200,000 files, from the registry through the 256 KiB/s proxy. */
+let slowManyRef: string
 
 before(async () => {
   layoutDir = await mkdtemp(path.join(tmpdir(), 'strata-files-e2e-'))
   const layout = await writeFilesLayout(layoutDir)
   filesRef = layout.filesRef
   brokenRef = layout.brokenRef
-  manyRef = layout.manyRef
+  registry = await startRegistry()
+  await runTool('skopeo', [
+    'copy',
+    '-q',
+    '--dest-tls-verify=false',
+    layout.manyRef,
+    `docker://${registry.host}/many:v1`,
+  ])
+  slowProxy = await startCountingProxy(registry.host, { bytesPerSecond: 256 * 1024 })
+  slowManyRef = `${slowProxy.host}/many:v1`
   web = await startWebMode()
   browser = await launchChromium()
 })
@@ -34,6 +52,8 @@ before(async () => {
 after(async () => {
   await browser?.close()
   await web?.stop()
+  await slowProxy?.close()
+  await registry?.stop()
   if (layoutDir) await rm(layoutDir, { recursive: true, force: true })
 })
 
@@ -412,7 +432,7 @@ test('a layer whose blob does not match its digest shows its error; the view sta
 })
 
 test('indexing shows progress with a working Cancel; Retry indexes again', async () => {
-  const { page, pageErrors } = await openPage(filesUrl(manyRef))
+  const { page, pageErrors } = await openPage(filesUrl(slowManyRef))
   const progress = page.getByTestId('index-progress')
   await progress.waitFor({ timeout: 60_000 })
   assert.match((await progress.textContent()) ?? '', /indexing layer 1/)
