@@ -14,6 +14,7 @@ import {
   WINDOW_BYTES,
 } from './gzipCheckpoints'
 import { SyncInflater, Z_BLOCK, Z_FINISH, Z_NO_FLUSH } from './gzipInflater'
+import { TurnBudget } from './turnBudget'
 
 const OUT_BYTES = 256 * 1024
 /** A fresh output buffer is taken when less than this is left in the current one. */
@@ -21,12 +22,6 @@ const OUT_MIN_ROOM = 32 * 1024
 /** Output gathered after a boundary before the trial runs (twice what it must match). */
 const FOLLOWING_BYTES = 2 * TRIAL_MATCH_BYTES
 const MAX_PENDING_INPUT = 1024 * 1024
-/**
- * Output made from one chunk before the rest of it waits a turn of the event loop. A 1 MiB
- * chunk of a layer of empty files is 100 MB of tar: in one go that held off the worker's
- * cancel message for most of a second.
- */
-const OUTPUT_PER_TURN = 8 * 1024 * 1024
 
 interface PendingBoundary {
   readonly consumedTotal: number
@@ -65,10 +60,10 @@ export class GzipIndexStream extends Transform {
   private recent: Buffer[] = []
   private recentLength = 0
   /**
-   * Output since the last wait for the event loop. Counted across calls: a reader that is
-   * full resumes this stream from process.nextTick, which is still the same turn.
+   * Output allowed before the event loop gets a turn (turnBudget.ts): a 1 MiB chunk of a layer
+   * of empty files is 100 MB of tar, and in one go it held off the worker's cancel message.
    */
-  private madeThisTurn = 0
+  private readonly turn = new TurnBudget()
   /** A chunk left part-way while the reader catches up. */
   private paused:
     { chunk: Buffer; offset: number; callback: TransformCallback; why: Stop['why'] } | undefined
@@ -95,8 +90,8 @@ export class GzipIndexStream extends Transform {
   /**
    * Inflates `chunk` from `offset`; stops early when the reader's buffer is full and resumes
    * from `_read`. Without this a chunk of a zero bomb (1 KiB of gzip can hold 1 MiB of zeros)
-   * was inflated whole into the readable buffer, ~1 GB resident for a 1 MB layer. After
-   * OUTPUT_PER_TURN bytes it also stops, and resumes on the next turn of the event loop.
+   * was inflated whole into the readable buffer, ~1 GB resident for a 1 MB layer. When the
+   * turn's output budget is spent it also stops, and resumes on the next turn.
    */
   private run(chunk: Buffer, offset: number, callback: TransformCallback): void {
     let stop: Stop | undefined
@@ -111,12 +106,7 @@ export class GzipIndexStream extends Transform {
       return
     }
     this.paused = { chunk, offset: stop.at, callback, why: stop.why }
-    if (stop.why === 'turn') {
-      setImmediate(() => {
-        this.madeThisTurn = 0
-        this.continuePaused()
-      })
-    }
+    if (stop.why === 'turn') this.turn.nextTurn(() => this.continuePaused())
   }
 
   /** Goes on with the chunk left part-way, if there is one (and the stream still runs). */
@@ -179,7 +169,7 @@ export class GzipIndexStream extends Transform {
       const output = this.out.subarray(this.outOffset, this.outOffset + step.produced)
       this.outOffset += step.produced
       const wantsMore = step.produced > 0 ? this.deliver(output) : true
-      this.madeThisTurn += step.produced
+      const turnSpent = this.turn.spend(step.produced)
       if (finalFlush === Z_FINISH) return undefined
       const atBoundary =
         wantBoundary && (step.stopped || (step.consumed === 0 && step.produced === 0))
@@ -191,7 +181,7 @@ export class GzipIndexStream extends Transform {
       if (step.consumed === 0 && step.produced === 0) break
       if (offset < chunk.length) {
         if (!wantsMore) return { at: offset, why: 'full' }
-        if (this.madeThisTurn >= OUTPUT_PER_TURN) return { at: offset, why: 'turn' }
+        if (turnSpent) return { at: offset, why: 'turn' }
       }
     }
     return undefined

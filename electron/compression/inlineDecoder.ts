@@ -13,12 +13,13 @@
 // has taken the whole chunk and given everything it could. An output chunk the reader did not
 // take at once (it was paused, or the chunk was queued) may still be referenced: the next one
 // goes into a new buffer, so nothing queued is ever written over.
-// After 8 MiB of output in one go the rest waits for the next turn of the event loop, so a
-// zero bomb cannot keep a cancel message from being seen. Where the fields are missing
+// After 8 MiB of output in one turn the rest waits for the next turn of the event loop
+// (turnBudget.ts), so a zero bomb cannot keep a cancel message from being seen. Where the fields are missing
 // (another runtime) `decodeInline` returns undefined and the caller pipes through the stream.
 
 import { Readable } from 'node:stream'
 import type { Transform } from 'node:stream'
+import { TurnBudget } from './turnBudget'
 
 interface ZlibHandle {
   writeSync(
@@ -38,9 +39,6 @@ interface ZlibFields {
   _defaultFlushFlag?: unknown
   _finishFlushFlag?: unknown
 }
-
-/** Output decoded in one synchronous run before the rest waits for the next turn. */
-const OUTPUT_PER_TURN = 8 * 1024 * 1024
 
 export interface InlineDecodeOptions {
   /** Size of the output buffer (the largest chunk handed to the reader). */
@@ -93,6 +91,7 @@ export function decodeInline(
   let finished = false
   let endWritten = false
   let scheduled = false
+  const turn = new TurnBudget()
   const later = (next: (callback: () => void) => void): void => {
     scheduled = true
     next(() => {
@@ -118,7 +117,6 @@ export function decodeInline(
 
   /** Decodes what is pending; false when it stopped before the chunk was all taken. */
   const decodePending = (): boolean => {
-    let decoded = 0
     while (pending && !stream.destroyed) {
       const step = pending
       // Only a reader that takes chunks as they come lets the same buffer be decoded into
@@ -137,8 +135,8 @@ export function decodeInline(
       step.inLen = availIn
       const have = chunkSize - availOut
       let taken = true
+      const turnSpent = turn.spend(have)
       if (have > 0) {
-        decoded += have
         stream.push(output.subarray(0, have))
         taken = stream.readableLength === queuedBefore && stream.readableFlowing === true
         if (!taken && output === reused) reused = Buffer.allocUnsafe(chunkSize)
@@ -151,8 +149,8 @@ export function decodeInline(
       }
       // Queued, or the reader went away: the rest waits until the reader asks (read above).
       if (!taken || stream.destroyed) return false
-      if (decoded >= OUTPUT_PER_TURN) {
-        later(setImmediate)
+      if (turnSpent) {
+        later((next) => turn.nextTurn(next))
         return false
       }
     }
